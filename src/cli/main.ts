@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
+import { openDatabase } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { ALL_ROLES, startServer, stopOnSignals, type Role } from '../server/serve.js';
+import { startWorkerProcess } from '../server/worker-process.js';
+import { CliError, createAdminClient } from './admin-client.js';
+import { resolveSecret } from '../config/secrets.js';
+import { uploadCommand } from './commands/upload.command.js';
+import { categoriesCommand, deleteCommand, listCommand } from './commands/listing.commands.js';
+
+const print = (s: string) => process.stdout.write(`${s}\n`);
+
+const USAGE = `Usage: vlog <command> [options]
+
+  serve [--role public|admin|worker-api] [--no-local-worker]   run the server (all roles by default)
+  worker                                  run the transcoding worker alone (PostgreSQL)
+  db migrate                              apply database migrations
+  upload FILE [-t TITLE] [-d DESC] [-c CATEGORY]
+  list [-s STATUS] [--archived]
+  categories [--create NAME] [-d DESC]
+  delete VIDEO_ID [--permanent]
+`;
+
+async function adminClient(config: Config) {
+  // The CLI reads the same secret the server generated, when it runs on the same data dir.
+  const secret = config.adminApiSecret || (await resolveSecret({ configured: '', dataDir: config.dataDir, name: 'admin-api' })).value;
+  return createAdminClient({ baseUrl: config.adminApiUrl, secret, timeoutMs: 30_000 });
+}
+
+async function run(argv: string[], config: Config): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { role: { type: 'string', multiple: true }, 'no-local-worker': { type: 'boolean' } } });
+      const roles = (values.role ?? ALL_ROLES) as Role[];
+      for (const r of roles) if (!ALL_ROLES.includes(r)) throw new CliError(`Unknown role "${r}" (public, admin, worker-api)`);
+      const started = Date.now();
+      const localWorker = config.localWorker && !values['no-local-worker'] && roles.length === ALL_ROLES.length;
+      const server = await startServer(config, { roles, localWorker, print });
+      print(`VLog ready in ${((Date.now() - started) / 1000).toFixed(2)} s${localWorker ? ' (with local transcoding worker)' : ''}`);
+      stopOnSignals(server, print);
+      return;
+    }
+    case 'worker': {
+      const worker = await startWorkerProcess(config, print);
+      stopOnSignals(worker, print);
+      return;
+    }
+    case 'db': {
+      if (rest[0] !== 'migrate') throw new CliError('Usage: vlog db migrate');
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      try {
+        const { applied } = await migrate(database.db);
+        print(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'upload': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { title: { type: 'string', short: 't' }, description: { type: 'string', short: 'd' }, category: { type: 'string', short: 'c' } },
+      });
+      if (!positionals[0]) throw new CliError('Usage: vlog upload FILE [-t TITLE]');
+      await uploadCommand(await adminClient(config), { file: positionals[0], ...values, maxUploadSize: config.maxUploadSize, timeoutMs: 7200_000 }, print);
+      return;
+    }
+    case 'list': {
+      const { values } = parseArgs({ args: rest, options: { status: { type: 'string', short: 's' }, archived: { type: 'boolean' } } });
+      await listCommand(await adminClient(config), { status: values.status, archived: values.archived ?? false }, print);
+      return;
+    }
+    case 'categories': {
+      const { values } = parseArgs({ args: rest, options: { create: { type: 'string' }, description: { type: 'string', short: 'd' } } });
+      await categoriesCommand(await adminClient(config), values, print);
+      return;
+    }
+    case 'delete': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { permanent: { type: 'boolean' } } });
+      const id = Number(positionals[0]);
+      if (!Number.isInteger(id) || id <= 0) throw new CliError('Usage: vlog delete VIDEO_ID (a positive integer)');
+      await deleteCommand(await adminClient(config), { id, permanent: values.permanent ?? false }, print);
+      return;
+    }
+    default:
+      process.stdout.write(USAGE);
+      if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await run(argv, loadConfig());
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof CliError) {
+      process.stderr.write(`Error: ${err.message}\n`);
+    } else {
+      process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,69 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.types.js';
+import { PGliteDialect } from './pglite-dialect.js';
+
+export type DatabaseDriver = 'postgres' | 'pglite';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly driver: DatabaseDriver;
+  close(): Promise<void>;
+}
+
+// TIMESTAMP (without time zone) columns hold UTC: sessions run in UTC and values are read as UTC,
+// whatever the Node process's local time zone is.
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (value: string): Date => new Date(`${value.replace(' ', 'T')}Z`);
+pg.types.setTypeParser(TIMESTAMP_OID, parseUtcTimestamp);
+pg.types.setTypeParser(20, (v: string) => Number(v)); // int8 (count(*)) as number
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL; when empty the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string;
+  dataDir: string;
+  /** Load a PGlite data-dir dump instead of opening files (tests clone a migrated template). */
+  pgliteDump?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPGlite(options);
+}
+
+function openPostgres(url: string, max: number): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
+  // An idle client that loses its server connection must not crash the process.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, driver: 'postgres', close: () => db.destroy() };
+}
+
+async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const parsers = { [TIMESTAMP_OID]: parseUtcTimestamp, 20: (v: string) => Number(v) };
+  let client: PGlite;
+  if (options.pgliteDump) {
+    client = await PGlite.create({ loadDataDir: options.pgliteDump, parsers });
+  } else {
+    const dir = path.join(options.dataDir, 'pglite');
+    await mkdir(dir, { recursive: true });
+    client = await PGlite.create({ dataDir: dir, parsers });
+  }
+  await client.exec("SET TIME ZONE 'UTC'");
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, driver: 'pglite', close: () => db.destroy() };
+}
+
+/** Dumps an embedded database so tests can clone it (PGlite only). */
+export async function dumpPGlite(dataDir: string): Promise<Blob> {
+  const client = await PGlite.create({ dataDir: path.join(dataDir, 'pglite') });
+  try {
+    return (await client.dumpDataDir('none')) as Blob;
+  } finally {
+    await client.close();
+  }
+}

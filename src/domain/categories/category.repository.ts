@@ -1,0 +1,60 @@
+import { sql, type Kysely } from 'kysely';
+import type { Category, Database } from '../../db/database.types.js';
+
+export type CategoryWithCount = Category & { video_count: number };
+export type VideoCountScope = 'public' | 'all';
+
+export function createCategoryRepository(db: Kysely<Database>) {
+  function withCounts(scope: VideoCountScope) {
+    return db
+      .selectFrom('categories as c')
+      .selectAll('c')
+      .select((eb) =>
+        eb
+          .selectFrom('videos as v')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('v.category_id', '=', 'c.id')
+          .where('v.deleted_at', 'is', null)
+          .$if(scope === 'public', (q) => q.where('v.status', '=', 'ready').where('v.published_at', 'is not', null))
+          .as('video_count'),
+      );
+  }
+
+  return {
+    async list(scope: VideoCountScope): Promise<CategoryWithCount[]> {
+      const rows = await withCounts(scope).orderBy('c.name').execute();
+      return rows.map((r) => ({ ...r, video_count: Number(r.video_count ?? 0) }));
+    },
+
+    async findBySlug(slug: string, scope: VideoCountScope): Promise<CategoryWithCount | null> {
+      const r = await withCounts(scope).where('c.slug', '=', slug).executeTakeFirst();
+      return r ? { ...r, video_count: Number(r.video_count ?? 0) } : null;
+    },
+
+    async exists(id: number): Promise<boolean> {
+      return !!(await db.selectFrom('categories').select('id').where('id', '=', id).executeTakeFirst());
+    },
+
+    /** Inserts unless the slug is taken; returns null on a duplicate slug. */
+    async insert(values: { name: string; slug: string; description: string }): Promise<Category | null> {
+      const row = await db
+        .insertInto('categories')
+        .values(values)
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+      return row ?? null;
+    },
+
+    /** Uncategorises its videos and deletes the category in one transaction. */
+    async delete(id: number): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        await trx.updateTable('videos').set({ category_id: null }).where('category_id', '=', id).execute();
+        const r = await trx.deleteFrom('categories').where('id', '=', id).executeTakeFirst();
+        return Number(r.numDeletedRows) > 0;
+      });
+    },
+  };
+}
+
+export type CategoryRepository = ReturnType<typeof createCategoryRepository>;

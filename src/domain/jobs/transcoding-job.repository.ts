@@ -1,0 +1,181 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, QualityProgress, TranscodingJob } from '../../db/database.types.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface ClaimedJobRow {
+  job: TranscodingJob;
+  videoId: number;
+  slug: string;
+}
+
+export interface QualityProgressInput {
+  name: string;
+  status: string;
+  progress: number;
+  segmentsCompleted?: number;
+  segmentsTotal?: number | null;
+}
+
+/** Why a worker's call on a job was refused; null when it owns a live lease. */
+export type LeaseProblem = 'not_found' | 'not_owner' | 'expired' | 'completed' | null;
+
+const seconds = (s: number) => sql<Date>`now() + make_interval(secs => ${s})`;
+
+export function createTranscodingJobRepository(db: Kysely<Database>) {
+  return {
+    async createForVideo(trx: Db, videoId: number, maxAttempts: number): Promise<TranscodingJob> {
+      return trx
+        .insertInto('transcoding_jobs')
+        .values({ video_id: videoId, current_step: 'pending', progress_percent: 0, attempt_number: 1, max_attempts: maxAttempts })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    },
+
+    /** Frees jobs whose lease ran out so they can be claimed again; their videos go back to pending. */
+    async releaseExpiredLeases(trx: Db): Promise<number[]> {
+      const rows = await trx
+        .updateTable('transcoding_jobs')
+        .set({ worker_id: null, claimed_at: null, claim_expires_at: null })
+        .where('completed_at', 'is', null)
+        .where('claimed_at', 'is not', null)
+        .where('claim_expires_at', '<', sql<Date>`now()`)
+        .returning('video_id')
+        .execute();
+      const ids = rows.map((r) => r.video_id).filter((id): id is number => id !== null);
+      if (ids.length > 0) {
+        await trx.updateTable('videos').set({ status: 'pending' }).where('id', 'in', ids).where('status', '=', 'processing').execute();
+      }
+      return ids;
+    },
+
+    /**
+     * Claims the oldest runnable job with FOR UPDATE SKIP LOCKED, so concurrent claimers never get
+     * the same row. An unclaimed job's claim_expires_at doubles as its retry "not before" time.
+     */
+    async claimNext(input: { workerId: string; workerName: string; leaseSeconds: number }): Promise<ClaimedJobRow | null> {
+      return db.transaction().execute(async (trx) => {
+        await this.releaseExpiredLeases(trx);
+        const candidate = await trx
+          .selectFrom('transcoding_jobs as tj')
+          .innerJoin('videos as v', 'v.id', 'tj.video_id')
+          .select(['tj.id', 'v.slug', 'v.id as video_id'])
+          .where('v.deleted_at', 'is', null)
+          .where('tj.claimed_at', 'is', null)
+          .where('tj.completed_at', 'is', null)
+          .where((eb) => eb.or([eb('tj.claim_expires_at', 'is', null), eb('tj.claim_expires_at', '<=', sql<Date>`now()`)]))
+          .where((eb) =>
+            eb.or([
+              eb('v.status', 'in', ['pending', 'processing']),
+              eb.and([eb('v.status', '=', 'ready'), eb('tj.retranscode_metadata', 'is not', null)]),
+            ]),
+          )
+          .orderBy('v.created_at')
+          .orderBy('tj.id')
+          .limit(1)
+          .forUpdate('tj')
+          .skipLocked()
+          .executeTakeFirst();
+        if (!candidate) return null;
+        const job = await trx
+          .updateTable('transcoding_jobs')
+          .set({
+            worker_id: input.workerId,
+            claimed_at: sql<Date>`now()`,
+            claim_expires_at: seconds(input.leaseSeconds),
+            started_at: sql<Date>`coalesce(started_at, now())`,
+            last_checkpoint: sql<Date>`now()`,
+            current_step: 'claimed',
+            processed_by_worker_id: input.workerId,
+            processed_by_worker_name: input.workerName.slice(0, 100),
+          })
+          .where('id', '=', candidate.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await trx.updateTable('videos').set({ status: 'processing', error_message: null }).where('id', '=', job.video_id).execute();
+        return { job, videoId: candidate.video_id, slug: candidate.slug };
+      });
+    },
+
+    async leaseProblem(trx: Db, jobId: number, workerId: string): Promise<LeaseProblem> {
+      const job = await trx
+        .selectFrom('transcoding_jobs')
+        .select(['worker_id', 'completed_at', sql<boolean>`claim_expires_at > now()`.as('live')])
+        .where('id', '=', jobId)
+        .executeTakeFirst();
+      if (!job) return 'not_found';
+      if (job.completed_at) return 'completed';
+      if (job.worker_id !== workerId) return 'not_owner';
+      return job.live ? null : 'expired';
+    },
+
+    /** Records step/progress and extends the lease; false when the caller no longer holds it. */
+    async recordProgress(input: {
+      jobId: number;
+      workerId: string;
+      step: string;
+      percent: number;
+      leaseSeconds: number;
+    }): Promise<boolean> {
+      const r = await db
+        .updateTable('transcoding_jobs')
+        .set({
+          current_step: input.step,
+          progress_percent: Math.max(0, Math.min(100, Math.round(input.percent))),
+          last_checkpoint: sql<Date>`now()`,
+          claim_expires_at: seconds(input.leaseSeconds),
+        })
+        .where('id', '=', input.jobId)
+        .where('worker_id', '=', input.workerId)
+        .where('completed_at', 'is', null)
+        .where('claim_expires_at', '>', sql<Date>`now()`)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) > 0;
+    },
+
+    async upsertQualityProgress(jobId: number, items: QualityProgressInput[]): Promise<void> {
+      if (items.length === 0) return;
+      const done = (s: string) => s === 'completed' || s === 'uploaded' || s === 'skipped';
+      await db
+        .insertInto('quality_progress')
+        .values(
+          items.map((q) => ({
+            job_id: jobId,
+            quality: q.name,
+            status: q.status,
+            progress_percent: Math.max(0, Math.min(100, Math.round(q.progress))),
+            segments_completed: q.segmentsCompleted ?? 0,
+            segments_total: q.segmentsTotal ?? null,
+            started_at: q.status === 'pending' ? null : new Date(),
+            completed_at: done(q.status) ? new Date() : null,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['job_id', 'quality']).doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'),
+            progress_percent: eb.ref('excluded.progress_percent'),
+            segments_completed: eb.ref('excluded.segments_completed'),
+            segments_total: sql`coalesce(excluded.segments_total, quality_progress.segments_total)`,
+            started_at: sql`coalesce(quality_progress.started_at, excluded.started_at)`,
+            completed_at: eb.ref('excluded.completed_at'),
+          })),
+        )
+        .execute();
+    },
+
+    async findByVideo(videoId: number): Promise<TranscodingJob | null> {
+      return (await db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', videoId).executeTakeFirst()) ?? null;
+    },
+
+    async findById(trx: Db, jobId: number): Promise<TranscodingJob | null> {
+      return (await trx.selectFrom('transcoding_jobs').selectAll().where('id', '=', jobId).executeTakeFirst()) ?? null;
+    },
+
+    async qualityProgress(jobIds: number[]): Promise<QualityProgress[]> {
+      if (jobIds.length === 0) return [];
+      return db.selectFrom('quality_progress').selectAll().where('job_id', 'in', jobIds).orderBy('id').execute();
+    },
+  };
+}
+
+export type TranscodingJobRepository = ReturnType<typeof createTranscodingJobRepository>;

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import type { QualityProgress, TranscodingJob, VideoQuality } from '../../db/database.types.js';
+import type { TagRef, VideoRow } from './video.repository.js';
+import { sanitizeError, sanitizeProgressError } from './error-sanitizer.js';
+
+/** Pure mappers from rows to API responses (api-public.md §2, api-admin.md §5.1). */
+
+function thumbnailVersion(v: Pick<VideoRow, 'id' | 'thumbnail_source' | 'thumbnail_timestamp'>): number {
+  if (v.thumbnail_timestamp !== null && v.thumbnail_timestamp !== undefined) return Math.trunc(v.thumbnail_timestamp * 1000);
+  // Stable across processes (the reference used Python's per-process hash()).
+  const h = createHash('sha256').update(`${v.id}:${v.thumbnail_source ?? 'auto'}`).digest();
+  return h.readUInt32BE(0) % 1_000_000_000;
+}
+
+export function thumbnailUrl(v: VideoRow, versioned: boolean): string | null {
+  if (v.status !== 'ready') return null;
+  const base = `/videos/${v.slug}/thumbnail.jpg`;
+  return versioned ? `${base}?v=${thumbnailVersion(v)}` : base;
+}
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export function toVideoListItem(v: VideoRow, options: { tags?: TagRef[]; viewCount?: number; versionedThumb: boolean }) {
+  return {
+    id: v.id,
+    title: v.title,
+    slug: v.slug,
+    description: v.description ?? '',
+    category_id: v.category_id,
+    category_name: v.category_name,
+    duration: v.duration ?? 0,
+    status: v.status ?? 'pending',
+    created_at: iso(v.created_at),
+    published_at: iso(v.published_at),
+    thumbnail_url: thumbnailUrl(v, options.versionedThumb),
+    thumbnail_source: v.thumbnail_source ?? 'auto',
+    thumbnail_timestamp: v.thumbnail_timestamp,
+    streaming_format: v.streaming_format,
+    primary_codec: v.primary_codec,
+    tags: options.tags ?? [],
+    view_count: options.viewCount ?? 0,
+  };
+}
+
+export function toVideoDetail(
+  v: VideoRow,
+  options: { qualities: VideoQuality[]; tags: TagRef[]; versionedThumb: boolean; sanitize: boolean; summaryMax: number },
+) {
+  const ready = v.status === 'ready';
+  const { view_count: _unused, ...list } = toVideoListItem(v, { tags: options.tags, versionedThumb: options.versionedThumb });
+  return {
+    ...list,
+    category_slug: v.category_slug,
+    source_width: v.source_width ?? 0,
+    source_height: v.source_height ?? 0,
+    error_message: options.sanitize ? sanitizeError(v.error_message, options.summaryMax) : v.error_message,
+    stream_url: ready ? `/videos/${v.slug}/master.m3u8` : null,
+    dash_url: ready && v.streaming_format === 'cmaf' ? `/videos/${v.slug}/manifest.mpd` : null,
+    captions_url: null as string | null,
+    transcription_status: null as string | null,
+    qualities: options.qualities.map((q) => ({ quality: q.quality ?? '', width: q.width, height: q.height, bitrate: q.bitrate })),
+    chapters: [] as Array<{ id: number; title: string; start_time: number; end_time: number | null }>,
+    sprite_sheet_info: null,
+    deleted_at: iso(v.deleted_at),
+  };
+}
+
+export function toProgress(
+  v: Pick<VideoRow, 'status' | 'error_message'>,
+  job: TranscodingJob | null,
+  qualities: QualityProgress[],
+  options: { sanitize: boolean },
+) {
+  const status = v.status ?? 'pending';
+  const lastError = options.sanitize ? sanitizeProgressError(job?.last_error ?? v.error_message) : (job?.last_error ?? v.error_message);
+  const base = {
+    status,
+    current_step: job?.current_step ?? null,
+    progress_percent: status === 'ready' ? 100 : (job?.progress_percent ?? 0),
+    qualities: qualities.map((q) => ({ name: q.quality, status: q.status, progress: q.progress_percent ?? 0 })),
+    attempt: job?.attempt_number ?? 1,
+    max_attempts: job?.max_attempts ?? 3,
+    started_at: iso(job?.started_at),
+    last_error: status === 'ready' ? null : lastError,
+  };
+  if (status === 'failed') return { ...base, progress_percent: 0, last_error: options.sanitize ? sanitizeError(v.error_message, 200) : v.error_message };
+  return base;
+}

@@ -1,0 +1,140 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, NewVideo, Video, VideoQuality } from '../../db/database.types.js';
+import { buildPublicListQuery, type PublicListQuery } from './video-list.query.js';
+
+export type VideoRow = Video & { category_name: string | null; category_slug: string | null };
+export type PublicVideoRow = VideoRow & { view_count: number };
+export interface TagRef {
+  id: number;
+  name: string;
+  slug: string;
+}
+
+const MAX_SLUG_ATTEMPTS = 100;
+
+export function createVideoRepository(db: Kysely<Database>) {
+  const withCategory = (q: Kysely<Database> | Transaction<Database> = db) =>
+    q
+      .selectFrom('videos as v')
+      .leftJoin('categories as c', 'c.id', 'v.category_id')
+      .selectAll('v')
+      .select(['c.name as category_name', 'c.slug as category_slug']);
+
+  return {
+    /**
+     * Inserts a video under the first free slug among base, base-1 … base-100 (inside `trx`).
+     * Returns null when all are taken.
+     */
+    async insertWithUniqueSlug(trx: Transaction<Database>, values: Omit<NewVideo, 'slug'>, base: string) {
+      for (let i = 0; i <= MAX_SLUG_ATTEMPTS; i++) {
+        const slug = i === 0 ? base : `${base.slice(0, 250)}-${i}`;
+        const row = await trx
+          .insertInto('videos')
+          .values({ ...values, slug })
+          .onConflict((oc) => oc.column('slug').doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (row) return row;
+      }
+      return null;
+    },
+
+    async findById(id: number, q: Kysely<Database> | Transaction<Database> = db): Promise<VideoRow | null> {
+      return (await withCategory(q).where('v.id', '=', id).executeTakeFirst()) ?? null;
+    },
+
+    /** A published, non-deleted video (any status), for the public detail page. */
+    async findPublishedBySlug(slug: string): Promise<VideoRow | null> {
+      const row = await withCategory()
+        .where('v.slug', '=', slug)
+        .where('v.deleted_at', 'is', null)
+        .where('v.published_at', 'is not', null)
+        .executeTakeFirst();
+      return row ?? null;
+    },
+
+    async findLiveBySlug(slug: string): Promise<VideoRow | null> {
+      const row = await withCategory().where('v.slug', '=', slug).where('v.deleted_at', 'is', null).executeTakeFirst();
+      return row ?? null;
+    },
+
+    async listPublic(q: PublicListQuery) {
+      const { page, total } = buildPublicListQuery(db, q);
+      const rows = (await page.execute()) as PublicVideoRow[];
+      const totalCount = q.includeTotal ? Number((await total.executeTakeFirst())?.n ?? 0) : null;
+      return { rows, totalCount };
+    },
+
+    async listAdmin(q: { status?: string; limit: number; offset: number; includeTotal: boolean }) {
+      let base = db.selectFrom('videos as v').where('v.deleted_at', 'is', null);
+      if (q.status) base = base.where('v.status', '=', q.status);
+      const rows = await base
+        .leftJoin('categories as c', 'c.id', 'v.category_id')
+        .selectAll('v')
+        .select(['c.name as category_name', 'c.slug as category_slug'])
+        .orderBy('v.created_at', 'desc')
+        .orderBy('v.id', 'desc')
+        .limit(q.limit + 1)
+        .offset(q.offset)
+        .execute();
+      const totalCount = q.includeTotal
+        ? Number((await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst())?.n ?? 0)
+        : null;
+      return { rows: rows as VideoRow[], totalCount };
+    },
+
+    async listArchived(q: { limit: number; offset: number }) {
+      const rows = await db
+        .selectFrom('videos')
+        .select(['id', 'title', 'slug', 'deleted_at', 'created_at'])
+        .where('deleted_at', 'is not', null)
+        .orderBy('deleted_at', 'desc')
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      const total = await db
+        .selectFrom('videos')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('deleted_at', 'is not', null)
+        .executeTakeFirst();
+      return { rows, total: Number(total?.n ?? 0) };
+    },
+
+    async tagsFor(videoIds: number[]): Promise<Map<number, TagRef[]>> {
+      const map = new Map<number, TagRef[]>();
+      if (videoIds.length === 0) return map;
+      const rows = await db
+        .selectFrom('video_tags as vt')
+        .innerJoin('tags as t', 't.id', 'vt.tag_id')
+        .select(['vt.video_id', 't.id', 't.name', 't.slug'])
+        .where('vt.video_id', 'in', videoIds)
+        .orderBy('t.name')
+        .execute();
+      for (const r of rows) {
+        const list = map.get(r.video_id) ?? [];
+        list.push({ id: r.id, name: r.name, slug: r.slug });
+        map.set(r.video_id, list);
+      }
+      return map;
+    },
+
+    async qualities(videoId: number): Promise<VideoQuality[]> {
+      return db.selectFrom('video_qualities').selectAll().where('video_id', '=', videoId).orderBy('height', 'desc').execute();
+    },
+
+    async setDeletedAt(id: number, at: Date | null): Promise<void> {
+      await db.updateTable('videos').set({ deleted_at: at }).where('id', '=', id).execute();
+    },
+
+    async deletePermanently(id: number): Promise<void> {
+      await db.deleteFrom('videos').where('id', '=', id).execute();
+    },
+
+    async videoIdsDeletedBefore(cutoff: Date): Promise<number[]> {
+      const rows = await db.selectFrom('videos').select('id').where('deleted_at', '<', cutoff).execute();
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+export type VideoRepository = ReturnType<typeof createVideoRepository>;

@@ -1,0 +1,142 @@
+import type { StorageLayout } from '../../storage/storage-layout.js';
+import { findUpload, moveAllOrNothing, removeIfExists, type Move } from '../../storage/file-moves.js';
+import type { TranscodingJobRepository } from '../jobs/transcoding-job.repository.js';
+import type { JobEvents } from '../jobs/job-events.js';
+import { badRequest, DomainError, notFound } from '../shared/errors.js';
+import { isValidSlug } from '../shared/slug.js';
+import { encodeCursor, type PublicListQuery } from './video-list.query.js';
+import { toProgress, toVideoDetail, toVideoListItem } from './video.mapper.js';
+import type { VideoRepository, VideoRow } from './video.repository.js';
+
+export function requireSlug(slug: string): string {
+  if (!isValidSlug(slug)) throw badRequest('Invalid video slug');
+  return slug;
+}
+
+/** Reading, archiving and restoring videos for the public and admin APIs. */
+export function createVideoService(deps: {
+  videos: VideoRepository;
+  jobs: TranscodingJobRepository;
+  layout: StorageLayout;
+  events: JobEvents;
+  errorSummaryMaxLength: number;
+}) {
+  const { videos, jobs, layout } = deps;
+
+  async function progressOf(video: VideoRow, sanitize: boolean) {
+    const job = await jobs.findByVideo(video.id);
+    const qualities = job ? await jobs.qualityProgress([job.id]) : [];
+    return toProgress(video, job, qualities, { sanitize });
+  }
+
+  async function requireVideo(id: number): Promise<VideoRow> {
+    const video = await videos.findById(id);
+    if (!video) throw notFound('Video not found');
+    return video;
+  }
+
+  return {
+    async listPublic(q: PublicListQuery) {
+      const { rows, totalCount } = await videos.listPublic(q);
+      const page = rows.slice(0, q.limit);
+      const tags = await videos.tagsFor(page.map((r) => r.id));
+      const hasMore = rows.length > q.limit;
+      const last = page.at(-1);
+      return {
+        videos: page.map((r) => toVideoListItem(r, { tags: tags.get(r.id), viewCount: r.view_count, versionedThumb: true })),
+        next_cursor: hasMore && last?.published_at ? encodeCursor(new Date(last.published_at), last.id) : null,
+        has_more: hasMore,
+        total_count: totalCount,
+      };
+    },
+
+    async getPublic(slug: string) {
+      const video = await videos.findPublishedBySlug(requireSlug(slug));
+      if (!video) throw notFound('Video not found');
+      const [qualities, tags] = await Promise.all([videos.qualities(video.id), videos.tagsFor([video.id])]);
+      return toVideoDetail(video, {
+        qualities,
+        tags: tags.get(video.id) ?? [],
+        versionedThumb: true,
+        sanitize: true,
+        summaryMax: deps.errorSummaryMaxLength,
+      });
+    },
+
+    async publicProgress(slug: string) {
+      const video = await videos.findLiveBySlug(requireSlug(slug));
+      if (!video) throw notFound('Video not found');
+      return progressOf(video, true);
+    },
+
+    async listAdmin(q: { status?: string; limit: number; offset: number; includeTotal: boolean }) {
+      const { rows, totalCount } = await videos.listAdmin(q);
+      const page = rows.slice(0, q.limit);
+      return {
+        videos: page.map((r) => toVideoListItem(r, { versionedThumb: false })),
+        next_cursor: null,
+        has_more: rows.length > q.limit,
+        total_count: totalCount,
+      };
+    },
+
+    async getAdmin(id: number) {
+      const video = await requireVideo(id);
+      const qualities = await videos.qualities(id);
+      return toVideoDetail(video, { qualities, tags: [], versionedThumb: false, sanitize: false, summaryMax: 10_000 });
+    },
+
+    async adminProgress(id: number) {
+      return progressOf(await requireVideo(id), false);
+    },
+
+    listArchived: (q: { limit: number; offset: number }) => videos.listArchived(q),
+
+    /** Soft delete: mark first, then move files to archive/; undo both if a move fails (§5.3). */
+    async archive(id: number): Promise<void> {
+      const video = await requireVideo(id);
+      if (video.deleted_at) throw badRequest('Video is already deleted');
+      await videos.setDeletedAt(id, new Date());
+      const upload = await findUpload(layout, id);
+      const moves: Move[] = [{ from: layout.videoDir(video.slug), to: layout.archivedVideoDir(video.slug) }];
+      if (upload) moves.push({ from: upload, to: layout.archivedUploadFile(id, upload.slice(upload.lastIndexOf('.'))) });
+      try {
+        await moveAllOrNothing(moves);
+      } catch {
+        await videos.setDeletedAt(id, null);
+        throw new DomainError('unavailable', 'Failed to archive files');
+      }
+      deps.events.changed(id);
+    },
+
+    async restore(id: number): Promise<void> {
+      const video = await requireVideo(id);
+      if (!video.deleted_at) throw badRequest('Video is not deleted');
+      const deletedAt = new Date(video.deleted_at);
+      await videos.setDeletedAt(id, null);
+      const upload = await findUpload(layout, id, true);
+      const moves: Move[] = [{ from: layout.archivedVideoDir(video.slug), to: layout.videoDir(video.slug) }];
+      if (upload) moves.push({ from: upload, to: layout.uploadFile(id, upload.slice(upload.lastIndexOf('.'))) });
+      try {
+        await moveAllOrNothing(moves);
+      } catch {
+        await videos.setDeletedAt(id, deletedAt);
+        throw new DomainError('unavailable', 'Failed to restore files');
+      }
+      deps.events.queued();
+    },
+
+    /** Permanent delete of a live or archived video: rows (children cascade), then every file. */
+    async deletePermanently(id: number): Promise<void> {
+      const video = await requireVideo(id);
+      await videos.deletePermanently(id);
+      const uploads = [await findUpload(layout, id), await findUpload(layout, id, true)];
+      for (const p of [layout.videoDir(video.slug), layout.archivedVideoDir(video.slug), ...uploads]) {
+        if (p) await removeIfExists(p);
+      }
+      deps.events.changed(id);
+    },
+  };
+}
+
+export type VideoService = ReturnType<typeof createVideoService>;

@@ -1,0 +1,33 @@
+import multipart from '@fastify/multipart';
+import path from 'node:path';
+import type { Container } from '../server/container.js';
+import { createBaseApp, type AppOptions } from './app-base.js';
+import { registerAdminAuth } from './plugins/admin-auth.js';
+import { adminAuthRoutes } from './routes/admin/auth.routes.js';
+import { adminCategoryRoutes } from './routes/admin/categories.routes.js';
+import { adminEventRoutes } from './routes/admin/events.routes.js';
+import { adminUploadRoutes } from './routes/admin/upload.routes.js';
+import { adminVideoRoutes } from './routes/admin/videos.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { mediaFileRoutes } from './routes/media-files.routes.js';
+import { pageRoutes } from './routes/pages.routes.js';
+
+/** Admin API and UI (port 9001): every /api route needs the admin secret or a session + CSRF. */
+export async function buildAdminApp(c: Container, options: AppOptions & { webDir: string }) {
+  const { config, services } = c;
+  const app = await createBaseApp(options, { title: 'VLog admin API', description: 'Manage videos, categories and transcoding.' });
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadSize, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 },
+    throwFileSizeLimit: false,
+  });
+  registerAdminAuth(app, services.auth);
+  await app.register(adminAuthRoutes(services.auth, { secureCookies: config.secureCookies }));
+  await app.register(healthRoutes(services.health));
+  await app.register(adminVideoRoutes(services.videos));
+  await app.register(adminUploadRoutes(services.uploads, { maxUploadSize: config.maxUploadSize }));
+  await app.register(adminCategoryRoutes(services.categories));
+  await app.register(adminEventRoutes(services.progressFeed, { heartbeatSeconds: config.sseHeartbeatInterval, retryMs: config.sseReconnectTimeoutMs }));
+  await app.register(mediaFileRoutes(c.layout.dirs.videosDir));
+  await app.register(pageRoutes(path.join(options.webDir, 'admin'), { '/': 'index.html' }));
+  return app;
+}

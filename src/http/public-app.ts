@@ -1,0 +1,19 @@
+import path from 'node:path';
+import type { Container } from '../server/container.js';
+import { createBaseApp, type AppOptions } from './app-base.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { mediaFileRoutes } from './routes/media-files.routes.js';
+import { pageRoutes } from './routes/pages.routes.js';
+import { publicCategoryRoutes } from './routes/public/categories.routes.js';
+import { publicVideoRoutes } from './routes/public/videos.routes.js';
+
+/** Public API and site (port 9000): browsing, playback files, pages. No authentication. */
+export async function buildPublicApp(c: Container, options: AppOptions & { webDir: string }) {
+  const app = await createBaseApp(options, { title: 'VLog public API', description: 'Browse and play published videos.' });
+  await app.register(healthRoutes(c.services.health));
+  await app.register(publicVideoRoutes(c.services.videos));
+  await app.register(publicCategoryRoutes(c.services.categories));
+  await app.register(mediaFileRoutes(c.layout.dirs.videosDir));
+  await app.register(pageRoutes(path.join(options.webDir, 'public'), { '/': 'index.html', '/watch/:slug': 'watch.html' }));
+  return app;
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ProgressFeed } from '../../../domain/jobs/progress-feed.js';
+
+/**
+ * GET /api/events/progress (api-admin.md §12): Server-Sent Events with the progress of unfinished
+ * videos. Changes in this process are pushed at once; others are found by a 1 s database poll.
+ */
+export function adminEventRoutes(feed: ProgressFeed, options: { heartbeatSeconds: number; retryMs: number }) {
+  return async (app: FastifyInstance) => {
+    app.get('/api/events/progress', { schema: { tags: ['events'], summary: 'Live transcoding progress (text/event-stream)' } }, async (req, reply) => {
+      const raw = String((req.query as Record<string, unknown>).video_ids ?? '');
+      const ids = raw.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-cache',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      send('retry', options.retryMs);
+      const subscription = await feed.subscribe({
+        videoIds: ids.length > 0 ? ids : null,
+        onInitial: (progress) => send('initial', { progress }),
+        onProgress: (msg) => send('progress', msg),
+      });
+      const heartbeat = setInterval(() => send('heartbeat', { timestamp: new Date().toISOString() }), options.heartbeatSeconds * 1000);
+      req.raw.on('close', () => {
+        clearInterval(heartbeat);
+        subscription.close();
+      });
+    });
+  };
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { badRequest } from '../../../domain/shared/errors.js';
+import { tooLarge, type StagedUpload, type UploadFields, type UploadService } from '../../../domain/videos/upload.service.js';
+import { ADMIN_SECURITY, errors } from '../../schemas/common.schemas.js';
+
+const UploadResponse = Type.Object({ status: Type.String(), video_id: Type.Integer(), slug: Type.String(), message: Type.String() });
+
+function fieldValue(part: MultipartValue): string {
+  return typeof part.value === 'string' ? part.value : String(part.value ?? '');
+}
+
+/**
+ * POST /api/videos (api-admin.md §5.2): multipart streamed to disk part by part; the video row,
+ * its job and the file appear together or not at all.
+ */
+export function adminUploadRoutes(uploads: UploadService, options: { maxUploadSize: number }) {
+  return async (app: FastifyInstance) => {
+    app.post(
+      '/api/videos',
+      {
+        schema: {
+          tags: ['videos'],
+          summary: 'Upload a video (multipart: file, title, description, category_id)',
+          consumes: ['multipart/form-data'],
+          security: ADMIN_SECURITY,
+          response: { 200: UploadResponse, ...errors(400, 401, 403, 413, 503) },
+        },
+      },
+      async (req) => {
+        const declared = Number(req.headers['content-length'] ?? 0);
+        if (declared > options.maxUploadSize + 1024 * 1024) throw tooLarge(options.maxUploadSize);
+        if (!req.isMultipart()) throw badRequest('Expected multipart/form-data with a file field');
+        const fields: UploadFields = {};
+        let staged: StagedUpload | null = null;
+        try {
+          for await (const part of req.parts()) {
+            if (part.type === 'file') {
+              const file = part as MultipartFile;
+              if (file.fieldname !== 'file' || staged) {
+                file.file.resume();
+                continue;
+              }
+              staged = await uploads.stageFile(file.file, file.filename || 'upload.mp4');
+            } else {
+              const value = fieldValue(part);
+              if (part.fieldname === 'title') fields.title = value;
+              else if (part.fieldname === 'description') fields.description = value;
+              else if (part.fieldname === 'category_id' && value.trim() !== '') {
+                const id = Number(value);
+                if (!Number.isInteger(id)) throw badRequest('category_id must be an integer');
+                fields.categoryId = id;
+              }
+            }
+          }
+          if (!staged) throw badRequest('A video file is required (multipart field "file")');
+          const video = await uploads.createVideo(staged, fields);
+          staged = null;
+          return { status: 'ok', video_id: video.id, slug: video.slug, message: 'Video queued for processing' };
+        } finally {
+          await uploads.discard(staged);
+        }
+      },
+    );
+  };
+}

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/load-config.js';
+import { resolveSecret } from '../config/secrets.js';
+import { openDatabase } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { buildAdminApp } from '../http/admin-app.js';
+import { buildPublicApp } from '../http/public-app.js';
+import { buildWorkerApp } from '../http/worker-app.js';
+import { createContainer } from './container.js';
+import { WEB_DIR } from './paths.js';
+
+export type Role = 'public' | 'admin' | 'worker-api';
+export const ALL_ROLES: Role[] = ['public', 'admin', 'worker-api'];
+
+export interface ServeOptions {
+  roles: Role[];
+  localWorker: boolean;
+  print: (line: string) => void;
+}
+
+export interface RunningServer {
+  urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Starts the requested roles (and the local worker) on one database; stop() shuts down gracefully. */
+export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
+  if (!config.databaseUrl && options.roles.length < ALL_ROLES.length) {
+    throw new Error('Separate roles need PostgreSQL (set VLOG_DATABASE_URL); the embedded database runs all roles in one process.');
+  }
+  const adminSecret = await resolveSecret({ configured: config.adminApiSecret, dataDir: config.dataDir, name: 'admin-api' });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { applied } = await migrate(database.db);
+  if (applied.length > 0) options.print(`Applied migrations: ${applied.join(', ')}`);
+  const c = createContainer(config, database, { adminApiSecret: adminSecret.value });
+  await c.layout.ensureDirs();
+
+  const appOptions = { logLevel: config.logLevel, trustedProxies: config.trustedProxies, webDir: WEB_DIR };
+  const apps: Array<{ role: Role; app: FastifyInstance; port: number }> = [];
+  const builders: Record<Role, () => Promise<FastifyInstance>> = {
+    public: () => buildPublicApp(c, appOptions),
+    admin: () => buildAdminApp(c, appOptions),
+    'worker-api': () => buildWorkerApp(c, appOptions),
+  };
+  const ports: Record<Role, number> = { public: config.publicPort, admin: config.adminPort, 'worker-api': config.workerApiPort };
+  for (const role of options.roles) apps.push({ role, app: await builders[role](), port: ports[role] });
+
+  const urls: Record<string, string> = {};
+  try {
+    for (const a of apps) {
+      await a.app.listen({ port: a.port, host: config.host });
+      const address = a.app.server.address();
+      const port = typeof address === 'object' && address ? address.port : a.port;
+      urls[a.role] = `http://localhost:${port}`;
+    }
+  } catch (err) {
+    await Promise.all(apps.map((a) => a.app.close()));
+    await database.close();
+    throw err;
+  }
+
+  const logger = apps[0]?.app.log ?? { info: () => undefined, error: () => undefined };
+  const worker = options.localWorker ? c.createLocalWorker(logger) : null;
+  worker?.start();
+  const sessionSweep = setInterval(() => void c.services.auth.purgeExpired().catch(() => undefined), 3600_000);
+  void c.services.auth.purgeExpired().catch(() => undefined);
+
+  for (const [role, url] of Object.entries(urls)) options.print(`${role.padEnd(10)} ${url}${role === 'admin' || role === 'public' ? '/' : '/api/health'}`);
+  if (adminSecret.generated) {
+    options.print(`\nAdmin secret (generated, stored in ${adminSecret.file}; shown once):\n  ${adminSecret.value}\n`);
+  }
+
+  return {
+    urls,
+    async stop() {
+      clearInterval(sessionSweep);
+      // The worker releases its job first; then in-flight requests finish before the DB closes.
+      await worker?.stop();
+      c.services.progressFeed.close();
+      await Promise.all(apps.map((a) => a.app.close()));
+      await database.close();
+    },
+  };
+}
+
+/** Stops on SIGTERM/SIGINT, once. */
+export function stopOnSignals(server: { stop(): Promise<void> }, print: (line: string) => void): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    print(`${signal} received, shutting down…`);
+    server.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        print(`shutdown failed: ${String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => handler('SIGTERM'));
+  process.once('SIGINT', () => handler('SIGINT'));
+}

@@ -1,0 +1,49 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Allowed upload extensions (config.md §5). */
+export const VIDEO_EXTENSIONS = ['.mp4', '.mkv', '.webm', '.mov', '.avi'] as const;
+
+export interface StorageDirs {
+  videosDir: string;
+  uploadsDir: string;
+  archiveDir: string;
+  workDir: string;
+}
+
+/**
+ * Where every file of a video lives (pipeline.md §2). Callers pass validated slugs and numeric
+ * ids; `contained()` guards every derived path against escaping its root anyway.
+ */
+export class StorageLayout {
+  constructor(readonly dirs: StorageDirs) {}
+
+  videoDir(slug: string): string {
+    return contained(this.dirs.videosDir, slug);
+  }
+  archivedVideoDir(slug: string): string {
+    return contained(this.dirs.archiveDir, slug);
+  }
+  uploadFile(videoId: number, ext: string): string {
+    return contained(this.dirs.uploadsDir, `${videoId}${ext}`);
+  }
+  archivedUploadFile(videoId: number, ext: string): string {
+    return contained(path.join(this.dirs.archiveDir, 'uploads'), `${videoId}${ext}`);
+  }
+  jobWorkDir(jobId: number): string {
+    return contained(this.dirs.workDir, String(jobId));
+  }
+
+  async ensureDirs(): Promise<void> {
+    for (const dir of [this.dirs.videosDir, this.dirs.uploadsDir, path.join(this.dirs.archiveDir, 'uploads'), this.dirs.workDir]) {
+      await mkdir(dir, { recursive: true });
+    }
+  }
+}
+
+/** Joins `name` under `root`, refusing anything that would resolve outside it. */
+export function contained(root: string, name: string): string {
+  const full = path.resolve(root, name);
+  if (full !== root && !full.startsWith(root + path.sep)) throw new Error(`Path escapes storage root: ${name}`);
+  return full;
+}
