@@ -1,0 +1,27 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface PlaylistProbe {
+  duration: number;
+  width: number;
+  height: number;
+  videoCodec: string;
+  audioCodec: string | null;
+}
+
+/** Reads a produced HLS playlist with ffprobe (independent of VLog's own probe code). */
+export async function probePlaylist(playlist: string): Promise<PlaylistProbe> {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=codec_type,codec_name,width,height', '-of', 'json', playlist]);
+  const json = JSON.parse(stdout) as { format: { duration: string }; streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number }> };
+  const video = json.streams.find((s) => s.codec_type === 'video');
+  const audio = json.streams.find((s) => s.codec_type === 'audio');
+  return {
+    duration: Number(json.format.duration),
+    width: video?.width ?? 0,
+    height: video?.height ?? 0,
+    videoCodec: video?.codec_name ?? '',
+    audioCodec: audio?.codec_name ?? null,
+  };
+}

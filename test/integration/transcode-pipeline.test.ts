@@ -1,0 +1,122 @@
+// Upload → local worker → ready/failed, on real ffmpeg with generated clips (issue 2 media acceptance).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getClip, type ClipName } from '../helpers/media-clips.js';
+import { probePlaylist } from '../helpers/ffprobe.js';
+import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { waitFor } from '../helpers/wait.js';
+import type { WorkerLoop } from '../../src/worker/local-worker.js';
+
+const silent = { info: () => undefined, error: () => undefined };
+
+interface Expected {
+  renditions: Record<string, [number, number]>;
+  audio: boolean;
+}
+
+const VALID: Array<[ClipName, string, Expected]> = [
+  ['landscape1080', 'mp4', { renditions: { '1080p': [1920, 1080], '720p': [1280, 720], '480p': [854, 480], '360p': [640, 360] }, audio: true }],
+  ['portrait', 'mp4', { renditions: { '1080p': [1080, 1920], '720p': [720, 1280], '480p': [480, 854], '360p': [360, 640] }, audio: true }],
+  ['videoOnly', 'mp4', { renditions: { '720p': [1280, 720], '480p': [854, 480], '360p': [640, 360] }, audio: false }],
+  ['webm', 'webm', { renditions: { '480p': [854, 480], '360p': [640, 360] }, audio: true }],
+];
+
+async function upload(t: TestApp, clip: ClipName, ext: string): Promise<{ video_id: number; slug: string }> {
+  const content = await readFile(await getClip(clip));
+  const body = multipart({ title: `Clip ${clip}` }, { name: `${clip}.${ext}`, content });
+  const res = await t.adminApp.inject({ method: 'POST', url: '/api/videos', headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET }, payload: body.payload });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+async function finalState(t: TestApp, videoId: number) {
+  return waitFor(
+    async () => {
+      const v = await t.container.db.selectFrom('videos').selectAll().where('id', '=', videoId).executeTakeFirstOrThrow();
+      return v.status === 'ready' || v.status === 'failed' ? v : undefined;
+    },
+    { timeoutMs: 90_000, intervalMs: 200, what: `video ${videoId} to finish` },
+  );
+}
+
+describe('transcoding pipeline (PGlite, local worker)', () => {
+  let t: TestApp;
+  let worker: WorkerLoop;
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite');
+    worker = t.container.createLocalWorker(silent);
+    worker.start();
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await t.close();
+  });
+
+  it.each(VALID)('%s ends ready with the right renditions', async (clip, ext, expected) => {
+    const { video_id, slug } = await upload(t, clip, ext);
+    const video = await finalState(t, video_id);
+    expect(video.error_message).toBeNull();
+    expect(video.status).toBe('ready');
+    expect(video.published_at).not.toBeNull();
+    expect(video.duration).toBeCloseTo(2, 0);
+
+    const rows = await t.container.db.selectFrom('video_qualities').selectAll().where('video_id', '=', video_id).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.quality, [r.width, r.height]]))).toEqual(expected.renditions);
+
+    const dir = t.container.layout.videoDir(slug);
+    const master = await readFile(path.join(dir, 'master.m3u8'), 'utf8');
+    for (const [name, [w, h]] of Object.entries(expected.renditions)) {
+      expect(master).toContain(`${name}/stream.m3u8`);
+      const probe = await probePlaylist(path.join(dir, name, 'stream.m3u8'));
+      expect(probe.videoCodec).toBe('h264');
+      expect([probe.width, probe.height]).toEqual([w, h]);
+      expect(Math.abs(probe.duration - 2)).toBeLessThan(0.3);
+      expect(probe.audioCodec).toBe(expected.audio ? 'aac' : null);
+    }
+    await expect(readFile(path.join(dir, 'thumbnail.jpg'))).resolves.toBeTruthy();
+
+    const job = await t.container.db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', video_id).executeTakeFirstOrThrow();
+    expect(job.completed_at).not.toBeNull();
+    expect(job.progress_percent).toBe(100);
+    const progress = await t.container.db.selectFrom('quality_progress').selectAll().where('job_id', '=', job.id).execute();
+    expect(progress.map((q) => q.status)).toEqual(Object.keys(expected.renditions).map(() => 'completed'));
+  });
+
+  it.each([
+    ['truncated', 'mp4'],
+    ['notAVideo', 'mp4'],
+  ] as Array<[ClipName, string]>)('%s ends failed with a clear message and no retry', async (clip, ext) => {
+    const { video_id, slug } = await upload(t, clip, ext);
+    const video = await finalState(t, video_id);
+    expect(video.status).toBe('failed');
+    expect(video.error_message).toMatch(/not a playable video|truncated|damaged|no video stream/i);
+    expect(video.error_message).not.toMatch(/\/tmp|\/work|\.cache/);
+    const job = await t.container.db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', video_id).executeTakeFirstOrThrow();
+    expect(job.completed_at).not.toBeNull();
+    expect(job.attempt_number).toBe(1);
+    // Nothing half-made is published.
+    await expect(readFile(path.join(t.container.layout.videoDir(slug), 'master.m3u8'))).rejects.toThrow();
+    const progress = await t.adminApp.inject({ method: 'GET', url: `/api/videos/${video_id}/progress`, headers: { 'x-admin-secret': TEST_ADMIN_SECRET } });
+    expect(progress.json()).toMatchObject({ status: 'failed' });
+  });
+});
+
+describe('transcoding pipeline (PostgreSQL)', () => {
+  it('transcodes on PostgreSQL too', async () => {
+    const t = await createTestApp('postgres');
+    const worker = t.container.createLocalWorker(silent);
+    worker.start();
+    try {
+      const { video_id } = await upload(t, 'webm', 'webm');
+      const video = await finalState(t, video_id);
+      expect(video.status).toBe('ready');
+      const rows = await t.container.db.selectFrom('video_qualities').select('quality').where('video_id', '=', video_id).execute();
+      expect(rows.map((r) => r.quality).sort()).toEqual(['360p', '480p']);
+    } finally {
+      await worker.stop();
+      await t.close();
+    }
+  });
+});
