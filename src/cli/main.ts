@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { ALL_ROLES, startServer, stopOnSignals, type Role } from '../server/serve.js';
 import { startWorkerProcess } from '../server/worker-process.js';
+import { PGLITE_TEMPLATE } from '../server/paths.js';
 import { CliError, createAdminClient } from './admin-client.js';
 import { resolveSecret } from '../config/secrets.js';
 import { uploadCommand } from './commands/upload.command.js';
@@ -49,7 +50,7 @@ async function run(argv: string[], config: Config): Promise<void> {
     }
     case 'db': {
       if (rest[0] !== 'migrate') throw new CliError('Usage: vlog db migrate');
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteTemplate: PGLITE_TEMPLATE });
       try {
         const { applied } = await migrate(database.db);
         print(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');

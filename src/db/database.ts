@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -27,6 +28,11 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   /** Load a PGlite data-dir dump instead of opening files (tests clone a migrated template). */
   pgliteDump?: Blob;
+  /**
+   * A migrated PGlite dump (built by `npm run build`) used to create a new embedded database:
+   * extracting it takes a fraction of the seconds PGlite's initdb costs.
+   */
+  pgliteTemplate?: string;
   poolSize?: number;
 }
 
@@ -51,7 +57,11 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
   } else {
     const dir = path.join(options.dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
-    client = await PGlite.create({ dataDir: dir, parsers });
+    const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
+    const template = fresh && options.pgliteTemplate && existsSync(options.pgliteTemplate) ? options.pgliteTemplate : null;
+    client = template
+      ? await PGlite.create({ dataDir: dir, parsers, loadDataDir: new Blob([await readFile(template)]) })
+      : await PGlite.create({ dataDir: dir, parsers });
   }
   await client.exec("SET TIME ZONE 'UTC'");
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });

@@ -7,7 +7,7 @@ import { buildAdminApp } from '../http/admin-app.js';
 import { buildPublicApp } from '../http/public-app.js';
 import { buildWorkerApp } from '../http/worker-app.js';
 import { createContainer } from './container.js';
-import { WEB_DIR } from './paths.js';
+import { PGLITE_TEMPLATE, WEB_DIR } from './paths.js';
 
 export type Role = 'public' | 'admin' | 'worker-api';
 export const ALL_ROLES: Role[] = ['public', 'admin', 'worker-api'];
@@ -29,7 +29,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     throw new Error('Separate roles need PostgreSQL (set VLOG_DATABASE_URL); the embedded database runs all roles in one process.');
   }
   const adminSecret = await resolveSecret({ configured: config.adminApiSecret, dataDir: config.dataDir, name: 'admin-api' });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteTemplate: PGLITE_TEMPLATE });
   const { applied } = await migrate(database.db);
   if (applied.length > 0) options.print(`Applied migrations: ${applied.join(', ')}`);
   const c = createContainer(config, database, { adminApiSecret: adminSecret.value });

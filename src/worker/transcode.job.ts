@@ -1,9 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { buildThumbnailCommand, ffmpegTimeoutSeconds } from '../media/ffmpeg-args.js';
+import { buildThumbnailCommand, ladderTimeoutSeconds } from '../media/ffmpeg-args.js';
 import { writeFileAtomic } from '../media/fs-atomic.js';
 import { planLadder } from '../media/ladder.js';
-import { buildMasterPlaylist, codecsString } from '../media/master-playlist.js';
+import { buildMasterPlaylist } from '../media/master-playlist.js';
 import { isMediaError, MediaError } from '../media/media-error.js';
 import { probeMedia, type ProbeResult } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
@@ -87,14 +87,13 @@ async function transcodeInto(input: Parameters<typeof runTranscodeJob>[0], outpu
       encode.abort();
     },
   );
-  const maxHeight = Math.max(...plan.renditions.map((r) => Math.min(r.width, r.height)));
   const results = await transcodeLadder({
     input: source,
     outputDir,
     plan,
     probe,
     signal: encode.signal,
-    timeoutMs: ffmpegTimeoutSeconds(probe.duration, maxHeight, settings.timeouts) * 1000,
+    timeoutMs: ladderTimeoutSeconds(probe.duration, plan, settings.timeouts) * 1000,
     onProgress: (p) =>
       throttle.push(p.percent, {
         step: 'transcode',
@@ -117,7 +116,6 @@ async function transcodeInto(input: Parameters<typeof runTranscodeJob>[0], outpu
     percent: 96,
     qualities: results.map((r) => ({ name: r.name, status: 'completed', progress: 100, segmentsCompleted: r.segmentCount, segmentsTotal: r.segmentCount })),
   });
-  const hasAudio = probe.audioCodec !== null;
   const master = buildMasterPlaylist({
     format: settings.format,
     variants: results.map((r) => ({
@@ -125,7 +123,7 @@ async function transcodeInto(input: Parameters<typeof runTranscodeJob>[0], outpu
       width: r.width,
       height: r.height,
       bandwidthBps: r.bitrateKbps * 1000,
-      codecs: codecsString({ videoCodec: 'h264', height: Math.min(r.width, r.height), hasAudio }),
+      codecs: r.codecs,
       uri: path.relative(outputDir, r.playlistPath),
     })),
   });

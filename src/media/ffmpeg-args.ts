@@ -1,0 +1,193 @@
+import { CMAF_INIT_FILENAME, renditionPaths } from './hls-layout.js';
+import type { LadderPlan, Rendition } from './ladder.js';
+
+/**
+ * Pure ffmpeg command builders: each returns the argument array (without the binary) and touches nothing.
+ * Keeping them pure lets unit tests assert on exact arguments and lets a remote worker build the same commands.
+ */
+
+export type PlaylistType = 'vod' | 'event';
+
+/** The probe fields the commands need (a ProbeResult fits). */
+export interface CommandSource {
+  frameRate: number;
+}
+
+export interface LadderCommandOptions {
+  input: string;
+  outputDir: string;
+  plan: LadderPlan;
+  probe: CommandSource;
+  /** 'event' is for progressive (watch-while-transcoding) playlists; default 'vod'. */
+  playlistType?: PlaylistType;
+  /** x264 preset; default 'veryfast'. */
+  x264Preset?: string;
+  /** x264 constant rate factor, capped by each rendition's maxrate/bufsize; default 23. */
+  crf?: number;
+}
+
+const GLOBAL_ARGS = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-nostats', '-y'];
+/** Assumed when the source does not declare a frame rate. */
+const FALLBACK_FRAME_RATE = 30;
+
+/** Stream label of rendition i inside the filter graph. */
+const videoLabel = (i: number): string => `v${i}`;
+
+export function buildLadderFilter(renditions: readonly Rendition[]): string {
+  const splits = renditions.map((_, i) => `[s${i}]`).join('');
+  const scales = renditions.map((r, i) => `[s${i}]scale=${r.width}:${r.height},setsar=1[${videoLabel(i)}]`);
+  // Decode once, split, scale per rendition: one decoder feeding every encoder.
+  return [`[0:v:0]split=${renditions.length}${splits}`, ...scales].join(';');
+}
+
+/**
+ * Keyframe interval for x264: twice the segment length in frames, so the encoder never adds a keyframe of
+ * its own between the forced ones (-force_key_frames sets every segment boundary).
+ */
+export function keyframeInterval(frameRate: number, segmentDuration: number): number {
+  const fps = frameRate > 0 && Number.isFinite(frameRate) ? frameRate : FALLBACK_FRAME_RATE;
+  return Math.max(1, Math.ceil(fps * segmentDuration)) * 2;
+}
+
+function videoEncoderArgs(r: Rendition, gop: number, opts: LadderCommandOptions): string[] {
+  const seg = String(opts.plan.segmentDuration);
+  // prettier-ignore
+  return [
+    '-c:v', 'libx264',
+    '-preset', opts.x264Preset ?? 'veryfast',
+    '-crf', String(opts.crf ?? 23),
+    '-maxrate', `${r.maxrateKbps}k`,
+    '-bufsize', `${r.bufsizeKbps}k`,
+    '-profile:v', 'high',
+    '-pix_fmt', 'yuv420p',
+    '-g', String(gop),
+    '-sc_threshold', '0',
+    '-force_key_frames', `expr:gte(t,n_forced*${seg})`,
+  ];
+}
+
+function audioEncoderArgs(r: Rendition): string[] {
+  return ['-c:a', 'aac', '-b:a', `${r.audioBitrateKbps}k`, '-ac', '2', '-ar', '48000'];
+}
+
+function hlsMuxerArgs(r: Rendition, opts: LadderCommandOptions): string[] {
+  const { format, segmentDuration } = opts.plan;
+  const paths = renditionPaths(format, opts.outputDir, r.name);
+  const fmp4 =
+    format === 'cmaf' ? ['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', CMAF_INIT_FILENAME] : [];
+  // prettier-ignore
+  return [
+    '-f', 'hls',
+    '-hls_time', String(segmentDuration),
+    '-hls_list_size', '0',
+    '-hls_playlist_type', opts.playlistType ?? 'vod',
+    // temp_file: a segment appears under its final name only once complete, so counting files = progress.
+    '-hls_flags', 'independent_segments+temp_file',
+    ...fmp4,
+    '-hls_segment_filename', paths.segmentPattern,
+    paths.playlist,
+  ];
+}
+
+/**
+ * ONE ffmpeg process for the whole ladder: the source is decoded once and every rendition is encoded from
+ * the same frames, with keyframes forced on the same segment grid so segments line up across renditions.
+ * The caller must create the output directories first (ffmpeg's HLS muxer does not).
+ */
+export function buildLadderCommand(opts: LadderCommandOptions): string[] {
+  const { plan } = opts;
+  if (plan.renditions.length === 0) throw new RangeError('the ladder plan has no renditions');
+  const gop = keyframeInterval(opts.probe.frameRate, plan.segmentDuration);
+  // prettier-ignore
+  const outputs = plan.renditions.flatMap((r, i) => [
+    '-map', `[${videoLabel(i)}]`,
+    '-map', '0:a:0?', // optional: video-only sources are fine
+    ...videoEncoderArgs(r, gop, opts),
+    ...audioEncoderArgs(r),
+    ...hlsMuxerArgs(r, opts),
+  ]);
+  // prettier-ignore
+  return [
+    ...GLOBAL_ARGS,
+    '-progress', 'pipe:1',
+    '-i', opts.input,
+    '-filter_complex', buildLadderFilter(plan.renditions),
+    ...outputs,
+  ];
+}
+
+export interface ThumbnailCommandOptions {
+  input: string;
+  output: string;
+  atSeconds: number;
+  /** Default 640; the height follows the aspect ratio (even). */
+  width?: number;
+}
+
+/** Spec §5.1: the frame at min(5 s, duration / 4). */
+export function thumbnailTime(duration: number): number {
+  return Math.max(0, Math.min(5, duration / 4));
+}
+
+/** One JPEG frame. `-ss` before `-i` seeks in the demuxer, which is fast on long files. */
+export function buildThumbnailCommand(opts: ThumbnailCommandOptions): string[] {
+  // prettier-ignore
+  return [
+    ...GLOBAL_ARGS,
+    '-ss', String(opts.atSeconds),
+    '-i', opts.input,
+    '-frames:v', '1',
+    '-vf', `scale=${opts.width ?? 640}:-2`,
+    '-q:v', '3',
+    '-an',
+    '-update', '1',
+    opts.output,
+  ];
+}
+
+export interface TimeoutLimits {
+  /** VLOG_FFMPEG_TIMEOUT_BASE_MULTIPLIER, default 2.0. */
+  multiplier?: number;
+  /** VLOG_FFMPEG_TIMEOUT_MINIMUM seconds, default 300. */
+  minimum?: number;
+  /** VLOG_FFMPEG_TIMEOUT_MAXIMUM seconds, default 14400. */
+  maximum?: number;
+}
+
+const RESOLUTION_FACTORS: Readonly<Record<number, number>> = {
+  360: 1.0,
+  480: 1.25,
+  720: 1.5,
+  1080: 2.0,
+  1440: 2.5,
+  2160: 3.5,
+};
+
+function resolutionFactor(height: number): number {
+  return RESOLUTION_FACTORS[height] ?? 2.0;
+}
+
+function clampTimeout(seconds: number, limits: TimeoutLimits): number {
+  const min = limits.minimum ?? 300;
+  const max = limits.maximum ?? 14400;
+  return Math.min(max, Math.max(min, seconds));
+}
+
+/**
+ * Spec §7.5 timeout for one encode, in seconds. `height` is the quality's height (its short side for
+ * portrait videos, e.g. 1080 for 1080p).
+ */
+export function ffmpegTimeoutSeconds(duration: number, height: number, limits: TimeoutLimits = {}): number {
+  return clampTimeout(duration * (limits.multiplier ?? 2.0) * resolutionFactor(height), limits);
+}
+
+/** Timeout for the single-process ladder: the per-quality budgets added up, then clamped. */
+export function ladderTimeoutSeconds(duration: number, plan: LadderPlan, limits: TimeoutLimits = {}): number {
+  const multiplier = limits.multiplier ?? 2.0;
+  // Quality names are "<short side>p"; the tiny-source 360p rendition counts as 360.
+  const total = plan.renditions.reduce(
+    (sum, r) => sum + duration * multiplier * resolutionFactor(Number.parseInt(r.name, 10)),
+    0,
+  );
+  return clampTimeout(total, limits);
+}

@@ -1,0 +1,109 @@
+// End to end in real Chromium: log in, upload through the admin page, see live progress, then
+// play the video on the public watch page with adaptive quality (issue 2 acceptance).
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.js';
+import { CLIP_CACHE_DIR } from '../helpers/media-clips.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+
+const run = promisify(execFile);
+
+/** An 8-second 720p clip: long enough to watch progress and playback advance. */
+async function e2eClip(): Promise<string> {
+  const file = path.join(CLIP_CACHE_DIR, 'e2e-720p-8s.mp4');
+  if (existsSync(file)) return file;
+  await mkdir(CLIP_CACHE_DIR, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp.mp4`;
+  await run('ffmpeg', [
+    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
+    ...['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=8'],
+    ...['-f', 'lavfi', '-i', 'sine=frequency=440:beep_factor=4:sample_rate=48000:duration=8'],
+    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-t', '8', tmp],
+  ]);
+  await run('mv', [tmp, file]);
+  return file;
+}
+
+describe('upload → transcode → watch in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('logs in, uploads with progress, shows live transcoding progress and plays adaptive HLS', async () => {
+    const clip = await e2eClip();
+    const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+
+    await page.goto(`${server.adminUrl}/`);
+    await page.fill('#login-secret', 'wrong-secret');
+    await page.locator('#login-form').evaluate((f: HTMLFormElement) => f.requestSubmit());
+    await expect.poll(() => page.locator('#login-form').textContent()).toContain('Invalid admin secret');
+    await page.fill('#login-secret', server.adminSecret);
+    await page.locator('#login-form').evaluate((f: HTMLFormElement) => f.requestSubmit());
+    await page.waitForSelector('#login-form', { state: 'hidden' });
+
+    await page.getByRole('tab', { name: /upload/i }).click();
+    await page.setInputFiles('#upload-file', clip);
+    await page.fill('#upload-title', 'Browser Upload Test');
+    await page.click('#upload-submit');
+    // The upload progress bar fills up to 100 %.
+    await expect.poll(() => page.locator('#upload-progress').evaluate((p: HTMLProgressElement) => p.value / (p.max || 1)), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+
+    // Live progress: the row shows per-quality progress while processing, then "ready".
+    await page.getByRole('tab', { name: /videos/i }).click();
+    const row = page.locator('tr[data-video-id]', { hasText: 'Browser Upload Test' });
+    await row.waitFor({ timeout: 15_000 });
+    const seen = new Set<string>();
+    let sawQualityProgress = false;
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const status = ((await row.locator('[data-testid="status"]').textContent()) ?? '').toLowerCase();
+      for (const s of ['pending', 'processing', 'ready', 'failed']) if (status.includes(s)) seen.add(s);
+      if ((await row.locator('[data-quality]').count()) > 0) sawQualityProgress = true;
+      if (status.includes('ready') || status.includes('failed') || Date.now() > deadline) break;
+      await page.waitForTimeout(100);
+    }
+    expect(seen.has('ready'), `statuses seen: ${[...seen].join(', ')}\n${server.output()}`).toBe(true);
+    expect(seen.has('processing') || seen.has('pending')).toBe(true);
+    expect(sawQualityProgress).toBe(true);
+
+    // Watch page: playback time advances and several qualities are offered.
+    const list = (await (await fetch(`${server.publicUrl}/api/videos`)).json()) as { videos: Array<{ slug: string; title: string }> };
+    const slug = list.videos.find((v) => v.title === 'Browser Upload Test')?.slug;
+    expect(slug).toBeTruthy();
+    const watch = await browser.newPage();
+    watch.on('pageerror', (e) => consoleErrors.push(e.message));
+    await watch.goto(`${server.publicUrl}/watch/${slug}`);
+    await watch.waitForFunction(() => Boolean((window as unknown as { __vlogPlayer?: unknown }).__vlogPlayer), undefined, { timeout: 15_000 });
+    await watch.evaluate(async () => {
+      const v = (window as unknown as { __vlogPlayer: { video: HTMLVideoElement } }).__vlogPlayer.video;
+      v.muted = true;
+      await v.play();
+    });
+    await watch.waitForFunction(
+      () => (window as unknown as { __vlogPlayer: { video: HTMLVideoElement } }).__vlogPlayer.video.currentTime > 1.5,
+      undefined,
+      { timeout: 30_000 },
+    );
+    const levels = await watch.evaluate(() => (window as unknown as { __vlogPlayer: { hls: { levels: Array<{ height: number }> } | null } }).__vlogPlayer.hls?.levels.map((l) => l.height) ?? []);
+    expect(new Set(levels).size).toBeGreaterThan(1);
+    await watch.click('#quality-button');
+    const items = await watch.locator('[role="menuitemradio"]').allTextContents();
+    expect(items.some((t) => /auto/i.test(t))).toBe(true);
+    expect(items.filter((t) => /\d+p/.test(t)).length).toBeGreaterThan(1);
+    expect(consoleErrors).toEqual([]);
+  });
+});

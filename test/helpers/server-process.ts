@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { waitFor } from './wait.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export interface ServerProcess {
+  publicUrl: string;
+  adminUrl: string;
+  dataDir: string;
+  adminSecret: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** The real `vlog serve` (compiled, as users run it) on free ports and a temporary data dir. */
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vlog-e2e-'));
+  const [pub, admin, worker] = [await freePort(), await freePort(), await freePort()];
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/vlog.js'), 'serve'], {
+    env: {
+      ...process.env,
+      VLOG_DATA_DIR: dataDir,
+      VLOG_DATABASE_URL: '',
+      VLOG_PUBLIC_PORT: String(pub),
+      VLOG_ADMIN_PORT: String(admin),
+      VLOG_WORKER_API_PORT: String(worker),
+      VLOG_LOG_LEVEL: 'warn',
+      VLOG_WORKER_POLL_INTERVAL: '0.5',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`vlog serve exited (${child.exitCode}):\n${out}`);
+      return out.includes('VLog ready') ? true : undefined;
+    },
+    { timeoutMs: 60_000, what: 'vlog serve to be ready' },
+  );
+  const adminSecret = (await readFile(path.join(dataDir, 'admin-api.secret'), 'utf8')).trim();
+  return {
+    publicUrl: `http://localhost:${pub}`,
+    adminUrl: `http://localhost:${admin}`,
+    dataDir,
+    adminSecret,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
