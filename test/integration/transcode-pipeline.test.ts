@@ -120,3 +120,42 @@ describe('transcoding pipeline (PostgreSQL)', () => {
     }
   });
 });
+
+describe('graceful shutdown', () => {
+  it('releases the job it is transcoding: no attempt counted, nothing half-made published', async () => {
+    const t = await createTestApp('pglite');
+    const worker = t.container.createLocalWorker(silent);
+    try {
+      worker.start();
+      const { video_id, slug } = await upload(t, 'landscape1080', 'mp4');
+      await waitFor(
+        async () => {
+          const job = await t.container.db.selectFrom('transcoding_jobs').select('current_step').where('video_id', '=', video_id).executeTakeFirstOrThrow();
+          return job.current_step === 'transcode' ? true : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 20, what: 'the transcode step' },
+      );
+      await worker.stop();
+      const job = await t.container.db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', video_id).executeTakeFirstOrThrow();
+      expect(job.claimed_at).toBeNull();
+      expect(job.worker_id).toBeNull();
+      expect(job.completed_at).toBeNull();
+      expect(job.attempt_number).toBe(1);
+      const video = await t.container.db.selectFrom('videos').select('status').where('id', '=', video_id).executeTakeFirstOrThrow();
+      expect(video.status).toBe('pending');
+      await expect(readFile(path.join(t.container.layout.videoDir(slug), 'master.m3u8'))).rejects.toThrow();
+
+      // Another worker picks it up and finishes it.
+      const next = t.container.createLocalWorker(silent);
+      next.start();
+      try {
+        expect((await finalState(t, video_id)).status).toBe('ready');
+      } finally {
+        await next.stop();
+      }
+    } finally {
+      await worker.stop();
+      await t.close();
+    }
+  });
+});

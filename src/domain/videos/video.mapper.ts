@@ -47,7 +47,11 @@ export function toVideoDetail(
   options: { qualities: VideoQuality[]; tags: TagRef[]; versionedThumb: boolean; sanitize: boolean; summaryMax: number },
 ) {
   const ready = v.status === 'ready';
-  const { view_count: _unused, ...list } = toVideoListItem(v, { tags: options.tags, versionedThumb: options.versionedThumb });
+  const list: Omit<ReturnType<typeof toVideoListItem>, 'view_count'> & { view_count?: number } = toVideoListItem(v, {
+    tags: options.tags,
+    versionedThumb: options.versionedThumb,
+  });
+  delete list.view_count;
   return {
     ...list,
     category_slug: v.category_slug,
