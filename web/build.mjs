@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Builds the browser front-end into dist/web/ (see web/README.md).
+//
+//   dist/web/public/{index,watch}.html   + static/{home,watch}.js, site.css, chunks/, hls.worker.js, favicon.svg
+//   dist/web/admin/index.html            + static/admin.js, admin.css, chunks/, hls.worker.js, favicon.svg
+//
+// Usage: node web/build.mjs [--dev]   (--dev: no minification)
+// Exits non-zero on any error.
+import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const webDir = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(webDir, '..');
+const outRoot = path.join(root, 'dist', 'web');
+const dev = process.argv.includes('--dev');
+const require = createRequire(import.meta.url);
+
+/** esbuild options shared by both bundles. */
+const common = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2020',
+  minify: !dev,
+  sourcemap: true,
+  legalComments: 'linked',
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  assetNames: 'assets/[name]-[hash]',
+  logLevel: 'warning',
+  metafile: true,
+  absWorkingDir: root,
+  define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
+};
+
+/** Every `*.ts` directly in `dir` is an entry point (`home.ts` → `static/home.js`). */
+async function tsEntries(dir) {
+  const files = await readdir(dir);
+  return files
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .sort()
+    .map((f) => ({ in: path.join(dir, f), out: f.slice(0, -3) }));
+}
+
+/** Copy HTML pages, adding `?v=<hash>` to /static/*.js|css references for cache busting. */
+async function copyHtml(files, destDir, version) {
+  for (const file of files) {
+    const html = await readFile(file, 'utf8');
+    const out = html.replace(/((?:src|href)="\/static\/[^"?]+\.(?:js|css))"/g, `$1?v=${version}"`);
+    await writeFile(path.join(destDir, path.basename(file)), out);
+  }
+}
+
+/** Short hash over the emitted JS/CSS so HTML references change when the bundle changes. */
+async function outputVersion(metafile) {
+  const hash = createHash('sha256');
+  for (const file of Object.keys(metafile.outputs).sort()) {
+    if (file.endsWith('.map')) continue;
+    hash.update(file);
+    hash.update(await readFile(path.join(root, file)));
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+
+async function copyStaticExtras(staticDir) {
+  // hls.js worker: loaded via `workerPath: '/static/hls.worker.js'` (no blob: needed).
+  const hlsDist = path.dirname(require.resolve('hls.js/package.json'));
+  for (const f of ['hls.worker.js', 'hls.worker.js.map']) {
+    await copyFile(path.join(hlsDist, 'dist', f), path.join(staticDir, f));
+  }
+  await copyFile(path.join(webDir, 'public', 'favicon.svg'), path.join(staticDir, 'favicon.svg'));
+}
+
+async function buildSite({ name, entryPoints, htmlFiles }) {
+  const outDir = path.join(outRoot, name);
+  const staticDir = path.join(outDir, 'static');
+  await mkdir(staticDir, { recursive: true });
+  const result = await build({ ...common, entryPoints, outdir: staticDir });
+  const version = await outputVersion(result.metafile);
+  await copyHtml(htmlFiles, outDir, version);
+  await copyStaticExtras(staticDir);
+  const bytes = Object.entries(result.metafile.outputs)
+    .filter(([f]) => !f.endsWith('.map'))
+    .reduce((sum, [, o]) => sum + o.bytes, 0);
+  return {
+    name,
+    files: Object.keys(result.metafile.outputs).filter((f) => !f.endsWith('.map')).length,
+    bytes,
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  await rm(outRoot, { recursive: true, force: true });
+
+  const publicHtml = (await readdir(path.join(webDir, 'public')))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => path.join(webDir, 'public', f));
+
+  const results = await Promise.all([
+    buildSite({
+      name: 'public',
+      entryPoints: [
+        ...(await tsEntries(path.join(webDir, 'src', 'public'))),
+        { in: path.join(webDir, 'src', 'styles', 'site.css'), out: 'site' },
+      ],
+      htmlFiles: publicHtml,
+    }),
+    buildSite({
+      name: 'admin',
+      entryPoints: [
+        { in: path.join(webDir, 'src', 'admin', 'admin.ts'), out: 'admin' },
+        { in: path.join(webDir, 'src', 'styles', 'admin.css'), out: 'admin' },
+      ],
+      htmlFiles: [path.join(webDir, 'admin', 'index.html')],
+    }),
+  ]);
+
+  for (const r of results) {
+    console.log(`web: dist/web/${r.name}: ${r.files} files, ${(r.bytes / 1024).toFixed(0)} KiB`);
+  }
+  console.log(`web: built in ${Date.now() - started} ms${dev ? ' (dev)' : ''}`);
+}
+
+main().catch((err) => {
+  // esbuild already printed detailed diagnostics for build errors.
+  if (!err?.errors) console.error(err);
+  console.error('web: build failed');
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+/** Shared page chrome for the public site: header search box and footer year. */
+import { must } from '../../shared/dom.js';
+
+export const MAX_SEARCH_LENGTH = 200;
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Read `?search=` (or `?q=`) from the current URL, trimmed and capped at 200 chars. */
+export function readSearchParam(params: URLSearchParams = new URLSearchParams(location.search)): string {
+  const raw = params.get('search') ?? params.get('q') ?? '';
+  return raw.trim().slice(0, MAX_SEARCH_LENGTH);
+}
+
+/**
+ * Wire up the header search form. Without JS it already submits to `/?search=`;
+ * here we only drop empty searches and cap the length.
+ */
+export function initHeader(currentSearch = ''): void {
+  const form = must<HTMLFormElement>('#search-form');
+  const input = must<HTMLInputElement>('#search-input');
+  input.maxLength = MAX_SEARCH_LENGTH;
+  if (currentSearch) input.value = currentSearch;
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = input.value.trim().slice(0, MAX_SEARCH_LENGTH);
+    location.assign(q ? `/?search=${encodeURIComponent(q)}` : '/');
+  });
+  // "/" focuses the search box (ignored while typing somewhere).
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key !== '/' || ev.ctrlKey || ev.metaKey || ev.altKey || isTyping(ev.target)) return;
+    ev.preventDefault();
+    input.focus();
+    input.select();
+  });
+  const year = document.getElementById('footer-year');
+  if (year) year.textContent = String(new Date().getFullYear());
+}
+
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}

@@ -1,0 +1,280 @@
+/**
+ * Watch page (`/watch/{slug}`): video details plus adaptive HLS playback.
+ *
+ * Player selection: hls.js when `Hls.isSupported()` (MSE), else native HLS
+ * (`video.canPlayType('application/vnd.apple.mpegurl')`, Safari/iOS), else an
+ * error message. The hls.js worker is loaded from `/static/hls.worker.js`
+ * (copied there by web/build.mjs) so no blob/eval is needed for it.
+ */
+import Hls from 'hls.js';
+import type { ErrorData, LevelSwitchedData, ManifestParsedData } from 'hls.js';
+import { announce, h, icon, must, replaceChildren } from '../shared/dom.js';
+import { HttpError, errorMessage, fetchJson } from '../shared/http.js';
+import { formatDate, formatDuration } from '../shared/format.js';
+import type { VideoDetail } from '../shared/types.js';
+import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
+import { QualityMenu, levelLabel } from './lib/quality-menu.js';
+
+declare global {
+  interface Window {
+    /**
+     * Handle on the active player, used by the end-to-end tests to inspect levels
+     * and playback state (`hls` is null when native HLS playback is used).
+     */
+    __vlogPlayer?: { hls: Hls | null; video: HTMLVideoElement };
+  }
+}
+
+export const HLS_WORKER_PATH = '/static/hls.worker.js';
+
+const root = must('#watch-root');
+
+function slugFromPath(): string | null {
+  const match = /^\/watch\/([^/]+)\/?$/.exec(location.pathname);
+  if (!match?.[1]) return null;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  return SLUG_PATTERN.test(slug) ? slug : null;
+}
+
+function showLoading(): void {
+  root.setAttribute('aria-busy', 'true');
+  replaceChildren(
+    root,
+    h('div', { class: 'player-frame skeleton', 'aria-hidden': 'true' }),
+    h('div', { class: 'skeleton skeleton-title', 'aria-hidden': 'true' }),
+    h('div', { class: 'skeleton skeleton-line short', 'aria-hidden': 'true' }),
+    h('p', { class: 'sr-only' }, 'Loading video…'),
+  );
+}
+
+function showNotFound(): void {
+  document.title = 'Video not found – VLog';
+  root.setAttribute('aria-busy', 'false');
+  replaceChildren(
+    root,
+    h(
+      'div',
+      { class: 'empty-state' },
+      icon('film', 'icon icon-xl'),
+      h('h1', { class: 'empty-title' }, 'Video not found'),
+      h('p', { class: 'muted' }, 'It may have been removed, or the link is wrong.'),
+      h('a', { class: 'btn btn-primary', href: '/' }, 'Browse videos'),
+    ),
+  );
+  announce('Video not found');
+}
+
+function showLoadError(err: unknown, retry: () => void): void {
+  root.setAttribute('aria-busy', 'false');
+  replaceChildren(
+    root,
+    h(
+      'div',
+      { class: 'error-state', role: 'alert' },
+      icon('alert', 'icon icon-xl'),
+      h('h1', { class: 'empty-title' }, 'Could not load this video'),
+      h('p', { class: 'muted' }, errorMessage(err)),
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-primary', on: { click: retry } },
+        icon('refresh'),
+        'Try again',
+      ),
+    ),
+  );
+}
+
+function highestResolution(video: VideoDetail): string {
+  const heights = (video.qualities ?? []).map((q) => q.height).filter((n) => n > 0);
+  const max = heights.length ? Math.max(...heights) : (video.source_height ?? 0);
+  return max > 0 ? `${max}p` : '';
+}
+
+function notReadyMessage(video: VideoDetail): { title: string; text: string } {
+  if (video.status === 'failed') {
+    return { title: 'Video unavailable', text: 'This video could not be processed.' };
+  }
+  if (video.status === 'pending' || video.status === 'processing') {
+    return {
+      title: 'Still processing',
+      text: 'This video is being prepared for streaming. Please check back in a few minutes.',
+    };
+  }
+  return { title: 'Video unavailable', text: 'This video cannot be played right now.' };
+}
+
+function playerMessage(title: string, text: string, role: 'status' | 'alert' = 'status'): HTMLElement {
+  return h(
+    'div',
+    { class: 'player-message', role },
+    icon(role === 'alert' ? 'alert' : 'film', 'icon icon-xl'),
+    h('p', { class: 'player-message-title' }, title),
+    h('p', null, text),
+  );
+}
+
+function renderDetails(video: VideoDetail): HTMLElement {
+  const meta = h('p', { class: 'watch-meta' });
+  const parts: (string | HTMLElement)[] = [];
+  const published = video.published_at ?? video.created_at;
+  if (published) parts.push(h('time', { datetime: published }, formatDate(published)));
+  if (video.duration && video.duration > 0) parts.push(h('span', null, formatDuration(video.duration)));
+  const resolution = highestResolution(video);
+  if (resolution) parts.push(h('span', { class: 'resolution-badge' }, resolution));
+  parts.forEach((p, i) => {
+    if (i > 0) meta.appendChild(h('span', { class: 'dot', 'aria-hidden': 'true' }, '·'));
+    meta.appendChild(typeof p === 'string' ? document.createTextNode(p) : p);
+  });
+
+  const category = video.category_name
+    ? video.category_slug
+      ? h(
+          'a',
+          { class: 'chip', href: `/?category=${encodeURIComponent(video.category_slug)}` },
+          video.category_name,
+        )
+      : h('span', { class: 'chip' }, video.category_name)
+    : null;
+
+  return h(
+    'section',
+    { class: 'watch-details', 'aria-labelledby': 'video-title' },
+    h('h1', { id: 'video-title', class: 'watch-title' }, video.title),
+    h('div', { class: 'watch-meta-row' }, meta, category),
+    video.description ? h('p', { class: 'watch-description' }, video.description) : null,
+  );
+}
+
+interface PlayerHandle {
+  destroy(): void;
+}
+
+function setupPlayer(frame: HTMLElement, toolbar: HTMLElement, video: VideoDetail): PlayerHandle | null {
+  const el = h('video', {
+    id: 'player',
+    class: 'player-video',
+    controls: true,
+    playsinline: true,
+    preload: 'metadata',
+    poster: video.thumbnail_url ?? null,
+    'aria-label': video.title,
+  });
+  const src = video.stream_url;
+  if (!src) return null;
+
+  if (Hls.isSupported()) {
+    frame.appendChild(el);
+    const hls = new Hls({ enableWorker: true, backBufferLength: 90, workerPath: HLS_WORKER_PATH });
+    window.__vlogPlayer = { hls, video: el };
+
+    const menu = new QualityMenu({
+      onSelect: (level) => {
+        hls.currentLevel = level; // -1 re-enables automatic (ABR) selection
+        announce(level === -1 ? 'Automatic quality' : `Quality ${menuLabel(level)}`);
+      },
+    });
+    const menuLabel = (index: number): string => {
+      const level = hls.levels[index];
+      return level ? levelLabel({ height: level.height, bitrate: level.bitrate }) : '';
+    };
+    toolbar.appendChild(menu.element);
+
+    hls.on(Hls.Events.MANIFEST_PARSED, (_event, data: ManifestParsedData) => {
+      menu.setLevels(data.levels.map((l, index) => ({ index, height: l.height, bitrate: l.bitrate })));
+    });
+    hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data: LevelSwitchedData) => {
+      menu.setCurrent(menuLabel(data.level), hls.autoLevelEnabled, hls.manualLevel);
+    });
+
+    let networkRetries = 0;
+    let mediaRecoveries = 0;
+    hls.on(Hls.Events.ERROR, (_event, data: ErrorData) => {
+      if (!data.fatal) return;
+      if (data.type === Hls.ErrorTypes.NETWORK_ERROR && networkRetries < 3) {
+        networkRetries++;
+        window.setTimeout(() => hls.startLoad(), 1000 * networkRetries);
+        return;
+      }
+      if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
+        mediaRecoveries++;
+        hls.recoverMediaError();
+        return;
+      }
+      hls.destroy();
+      el.remove();
+      menu.element.remove();
+      frame.appendChild(
+        playerMessage(
+          'Playback error',
+          'The video stream could not be loaded. Please try again later.',
+          'alert',
+        ),
+      );
+    });
+    hls.on(Hls.Events.FRAG_LOADED, () => {
+      networkRetries = 0;
+    });
+
+    hls.loadSource(src);
+    hls.attachMedia(el);
+    return { destroy: () => hls.destroy() };
+  }
+
+  if (el.canPlayType('application/vnd.apple.mpegurl')) {
+    frame.appendChild(el);
+    el.src = src;
+    window.__vlogPlayer = { hls: null, video: el };
+    toolbar.appendChild(h('span', { class: 'muted small' }, 'Quality: automatic'));
+    return { destroy: () => el.removeAttribute('src') };
+  }
+
+  frame.appendChild(
+    playerMessage('Playback not supported', 'Video playback not supported in this browser.', 'alert'),
+  );
+  return null;
+}
+
+let player: PlayerHandle | null = null;
+
+async function load(slug: string): Promise<void> {
+  showLoading();
+  let video: VideoDetail;
+  try {
+    video = await fetchJson<VideoDetail>(`/api/videos/${encodeURIComponent(slug)}`);
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 404) showNotFound();
+    else showLoadError(err, () => void load(slug));
+    return;
+  }
+
+  document.title = `${video.title} – VLog`;
+  const frame = h('div', { class: 'player-frame' });
+  const toolbar = h('div', { class: 'player-toolbar' });
+  replaceChildren(
+    root,
+    h('section', { class: 'player-section', 'aria-label': 'Video player' }, frame, toolbar),
+    renderDetails(video),
+  );
+  root.setAttribute('aria-busy', 'false');
+
+  if (video.status !== 'ready' || !video.stream_url) {
+    const msg = notReadyMessage(video);
+    frame.appendChild(playerMessage(msg.title, msg.text));
+    toolbar.remove();
+    return;
+  }
+  player?.destroy();
+  player = setupPlayer(frame, toolbar, video);
+  if (!toolbar.hasChildNodes()) toolbar.remove();
+}
+
+initHeader();
+const slug = slugFromPath();
+if (slug) void load(slug);
+else showNotFound();
+window.addEventListener('pagehide', () => player?.destroy());
