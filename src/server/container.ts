@@ -11,6 +11,7 @@ import { createJobOutcomeRepository } from '../domain/jobs/job-outcome.repositor
 import { JobEvents } from '../domain/jobs/job-events.js';
 import { createJobService } from '../domain/jobs/job.service.js';
 import { createProgressFeed } from '../domain/jobs/progress-feed.js';
+import { createProgressRepository } from '../domain/jobs/progress.repository.js';
 import { createTranscodingJobRepository } from '../domain/jobs/transcoding-job.repository.js';
 import { createVideoSourceRepository } from '../domain/jobs/video-source.repository.js';
 import { createUploadService } from '../domain/videos/upload.service.js';
@@ -70,7 +71,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     jobs: jobService,
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
-    progressFeed: createProgressFeed({ db, events, pollMs: 1000 }),
+    progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
   };
 
   function createLocalWorker(logger: WorkerLogger) {
