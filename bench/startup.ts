@@ -45,7 +45,11 @@ async function timeStart(dataDir: string): Promise<number> {
     },
     stdio: 'ignore',
   });
-  const urls = [`http://127.0.0.1:${ports[0]}/health`, `http://127.0.0.1:${ports[1]}/health`, `http://127.0.0.1:${ports[2]}/api/health`];
+  const urls = [
+    `http://127.0.0.1:${ports[0]}/health`,
+    `http://127.0.0.1:${ports[1]}/health`,
+    `http://127.0.0.1:${ports[2]}/api/health`,
+  ];
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`vlog serve exited with ${child.exitCode}`);
@@ -72,6 +76,7 @@ for (let i = 0; i < runs; i++) {
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const fmt = (xs: number[]) => `median ${median(xs).toFixed(2)} s (runs: ${xs.map((x) => x.toFixed(2)).join(', ')})`;
+const fmt = (xs: number[]) =>
+  `median ${median(xs).toFixed(2)} s (runs: ${xs.map((x) => x.toFixed(2)).join(', ')})`;
 console.log(`vlog serve ready, empty data dir (first-run migration): ${fmt(first)}  target < 10 s`);
 console.log(`vlog serve ready, restart:                              ${fmt(restart)}  target < 3 s`);

@@ -44,7 +44,9 @@ const child = spawn(process.execPath, [path.join(ROOT, 'bin/vlog.js'), 'serve'],
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('VLog ready') && resolve()));
+await new Promise<void>((resolve) =>
+  child.stdout!.on('data', (d: Buffer) => d.toString().includes('VLog ready') && resolve()),
+);
 const secret = (await readFile(path.join(dataDir, 'admin-api.secret'), 'utf8')).trim();
 
 const boundary = `----bench${randomBytes(8).toString('hex')}`;
@@ -56,7 +58,8 @@ const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
 const chunk = randomBytes(1024 * 1024);
 async function* body() {
   yield head;
-  for (let sent = 0; sent < total; sent += chunk.length) yield sent + chunk.length <= total ? chunk : chunk.subarray(0, total - sent);
+  for (let sent = 0; sent < total; sent += chunk.length)
+    yield sent + chunk.length <= total ? chunk : chunk.subarray(0, total - sent);
   yield tail;
 }
 
@@ -66,7 +69,11 @@ const sampler = setInterval(() => void rssMiB(child.pid!).then((m) => (peak = Ma
 const started = performance.now();
 const res = await fetch(`http://127.0.0.1:${ports[1]}/api/videos`, {
   method: 'POST',
-  headers: { 'X-Admin-Secret': secret, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(head.length + total + tail.length) },
+  headers: {
+    'X-Admin-Secret': secret,
+    'Content-Type': `multipart/form-data; boundary=${boundary}`,
+    'Content-Length': String(head.length + total + tail.length),
+  },
   body: Readable.toWeb(Readable.from(body())) as ReadableStream,
   duplex: 'half',
 } as RequestInit);
@@ -79,4 +86,6 @@ await rm(dataDir, { recursive: true, force: true });
 
 console.log(`upload of ${gib} GiB: HTTP ${res.status} ${answer.slice(0, 80)}`);
 console.log(`time ${seconds.toFixed(1)} s, ${(total / 1024 ** 2 / seconds).toFixed(0)} MiB/s`);
-console.log(`server RSS: ${baseline.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB during (+${(peak - baseline).toFixed(0)} MiB)`);
+console.log(
+  `server RSS: ${baseline.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB during (+${(peak - baseline).toFixed(0)} MiB)`,
+);

@@ -5,4 +5,5 @@ import { renderJson, renderOpenApiDocs } from '../src/http/openapi-docs.js';
 
 const dir = path.resolve(import.meta.dirname, '../docs/openapi');
 await mkdir(dir, { recursive: true });
-for (const [name, doc] of Object.entries(await renderOpenApiDocs())) await writeFile(path.join(dir, `${name}.json`), renderJson(doc));
+for (const [name, doc] of Object.entries(await renderOpenApiDocs()))
+  await writeFile(path.join(dir, `${name}.json`), renderJson(doc));

@@ -19,10 +19,16 @@ export function createAdminClient(options: AdminClientOptions) {
     } catch {
       // not JSON
     }
-    if (res.status === 401) throw new CliError('Authentication required. Set VLOG_ADMIN_API_SECRET (see the secret printed at first start, or <data dir>/admin-api.secret).');
+    if (res.status === 401)
+      throw new CliError(
+        'Authentication required. Set VLOG_ADMIN_API_SECRET (see the secret printed at first start, or <data dir>/admin-api.secret).',
+      );
     if (res.status === 403) throw new CliError('Access refused: invalid admin secret.');
     if (!res.ok) {
-      const detail = typeof body === 'object' && body && 'detail' in body ? String((body as { detail: unknown }).detail) : text.slice(0, 200);
+      const detail =
+        typeof body === 'object' && body && 'detail' in body
+          ? String((body as { detail: unknown }).detail)
+          : text.slice(0, 200);
       throw new CliError(`API error (${res.status}): ${detail}`);
     }
     return body;
@@ -48,7 +54,8 @@ export function createAdminClient(options: AdminClientOptions) {
     headers,
     handle,
     get: (path: string) => request('GET', path),
-    post: (path: string, json: unknown) => request('POST', path, { body: JSON.stringify(json), headers: { 'Content-Type': 'application/json' } }),
+    post: (path: string, json: unknown) =>
+      request('POST', path, { body: JSON.stringify(json), headers: { 'Content-Type': 'application/json' } }),
     delete: (path: string) => request('DELETE', path),
   };
 }

@@ -25,7 +25,9 @@ const USAGE = `Usage: vlog <command> [options]
 
 async function adminClient(config: Config) {
   // The CLI reads the same secret the server generated, when it runs on the same data dir.
-  const secret = config.adminApiSecret || (await resolveSecret({ configured: '', dataDir: config.dataDir, name: 'admin-api' })).value;
+  const secret =
+    config.adminApiSecret ||
+    (await resolveSecret({ configured: '', dataDir: config.dataDir, name: 'admin-api' })).value;
   return createAdminClient({ baseUrl: config.adminApiUrl, secret, timeoutMs: 30_000 });
 }
 
@@ -33,13 +35,20 @@ async function run(argv: string[], config: Config): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve': {
-      const { values } = parseArgs({ args: rest, options: { role: { type: 'string', multiple: true }, 'no-local-worker': { type: 'boolean' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { role: { type: 'string', multiple: true }, 'no-local-worker': { type: 'boolean' } },
+      });
       const roles = (values.role ?? ALL_ROLES) as Role[];
-      for (const r of roles) if (!ALL_ROLES.includes(r)) throw new CliError(`Unknown role "${r}" (public, admin, worker-api)`);
+      for (const r of roles)
+        if (!ALL_ROLES.includes(r)) throw new CliError(`Unknown role "${r}" (public, admin, worker-api)`);
       const started = Date.now();
-      const localWorker = config.localWorker && !values['no-local-worker'] && roles.length === ALL_ROLES.length;
+      const localWorker =
+        config.localWorker && !values['no-local-worker'] && roles.length === ALL_ROLES.length;
       const server = await startServer(config, { roles, localWorker, print });
-      print(`VLog ready in ${((Date.now() - started) / 1000).toFixed(2)} s${localWorker ? ' (with local transcoding worker)' : ''}`);
+      print(
+        `VLog ready in ${((Date.now() - started) / 1000).toFixed(2)} s${localWorker ? ' (with local transcoding worker)' : ''}`,
+      );
       stopOnSignals(server, print);
       return;
     }
@@ -50,7 +59,11 @@ async function run(argv: string[], config: Config): Promise<void> {
     }
     case 'db': {
       if (rest[0] !== 'migrate') throw new CliError('Usage: vlog db migrate');
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteTemplate: PGLITE_TEMPLATE });
+      const database = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        pgliteTemplate: PGLITE_TEMPLATE,
+      });
       try {
         const { applied } = await migrate(database.db);
         print(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
@@ -63,26 +76,49 @@ async function run(argv: string[], config: Config): Promise<void> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { title: { type: 'string', short: 't' }, description: { type: 'string', short: 'd' }, category: { type: 'string', short: 'c' } },
+        options: {
+          title: { type: 'string', short: 't' },
+          description: { type: 'string', short: 'd' },
+          category: { type: 'string', short: 'c' },
+        },
       });
       if (!positionals[0]) throw new CliError('Usage: vlog upload FILE [-t TITLE]');
-      await uploadCommand(await adminClient(config), { file: positionals[0], ...values, maxUploadSize: config.maxUploadSize, timeoutMs: 7200_000 }, print);
+      await uploadCommand(
+        await adminClient(config),
+        { file: positionals[0], ...values, maxUploadSize: config.maxUploadSize, timeoutMs: 7200_000 },
+        print,
+      );
       return;
     }
     case 'list': {
-      const { values } = parseArgs({ args: rest, options: { status: { type: 'string', short: 's' }, archived: { type: 'boolean' } } });
-      await listCommand(await adminClient(config), { status: values.status, archived: values.archived ?? false }, print);
+      const { values } = parseArgs({
+        args: rest,
+        options: { status: { type: 'string', short: 's' }, archived: { type: 'boolean' } },
+      });
+      await listCommand(
+        await adminClient(config),
+        { status: values.status, archived: values.archived ?? false },
+        print,
+      );
       return;
     }
     case 'categories': {
-      const { values } = parseArgs({ args: rest, options: { create: { type: 'string' }, description: { type: 'string', short: 'd' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { create: { type: 'string' }, description: { type: 'string', short: 'd' } },
+      });
       await categoriesCommand(await adminClient(config), values, print);
       return;
     }
     case 'delete': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { permanent: { type: 'boolean' } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { permanent: { type: 'boolean' } },
+      });
       const id = Number(positionals[0]);
-      if (!Number.isInteger(id) || id <= 0) throw new CliError('Usage: vlog delete VIDEO_ID (a positive integer)');
+      if (!Number.isInteger(id) || id <= 0)
+        throw new CliError('Usage: vlog delete VIDEO_ID (a positive integer)');
       await deleteCommand(await adminClient(config), { id, permanent: values.permanent ?? false }, print);
       return;
     }

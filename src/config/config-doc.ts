@@ -8,7 +8,9 @@ function showDefault(value: unknown): string {
 
 /** Renders docs/configuration.md from the schema, so the document cannot drift from the code. */
 export function renderConfigDoc(): string {
-  const rows = Object.values(configSchema).map((s) => `| \`${s.env}\` | \`${showDefault(s.default)}\` | ${s.doc} |`);
+  const rows = Object.values(configSchema).map(
+    (s) => `| \`${s.env}\` | \`${showDefault(s.default)}\` | ${s.doc} |`,
+  );
   return [
     '# Configuration',
     '',

@@ -26,7 +26,8 @@ export const parseNumber =
   (bounds: NumberBounds = {}) =>
   (raw: string): number => {
     const n = Number(raw.trim());
-    if (raw.trim() === '' || !Number.isFinite(n)) throw new ConfigValueError(`expected a number, got "${raw}"`);
+    if (raw.trim() === '' || !Number.isFinite(n))
+      throw new ConfigValueError(`expected a number, got "${raw}"`);
     return checkBounds(n, bounds);
   };
 

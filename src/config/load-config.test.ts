@@ -14,7 +14,12 @@ describe('loadConfig', () => {
   });
 
   it('parses typed values, including fractional lease minutes', () => {
-    const c = loadConfig({ VLOG_WORKER_CLAIM_DURATION: '0.25', VLOG_SECURE_COOKIES: 'no', VLOG_CORS_ORIGINS: 'a.example, b.example,', VLOG_STREAMING_FORMAT: 'HLS_TS' });
+    const c = loadConfig({
+      VLOG_WORKER_CLAIM_DURATION: '0.25',
+      VLOG_SECURE_COOKIES: 'no',
+      VLOG_CORS_ORIGINS: 'a.example, b.example,',
+      VLOG_STREAMING_FORMAT: 'HLS_TS',
+    });
     expect(c.workerClaimDurationMinutes).toBe(0.25);
     expect(c.secureCookies).toBe(false);
     expect(c.corsOrigins).toEqual(['a.example', 'b.example']);
@@ -22,7 +27,12 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable at once', () => {
-    const bad = { VLOG_PUBLIC_PORT: 'ninety', VLOG_HLS_SEGMENT_DURATION: '0', VLOG_STREAMING_CODEC: 'mpeg2', VLOG_SECURE_COOKIES: 'maybe' };
+    const bad = {
+      VLOG_PUBLIC_PORT: 'ninety',
+      VLOG_HLS_SEGMENT_DURATION: '0',
+      VLOG_STREAMING_CODEC: 'mpeg2',
+      VLOG_SECURE_COOKIES: 'maybe',
+    };
     let error: unknown;
     try {
       loadConfig(bad);

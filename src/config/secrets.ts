@@ -13,7 +13,11 @@ export interface ResolvedSecret {
  * Secure by default (spec README point 1): when the variable is unset, a strong secret is
  * generated once, stored in the data directory with mode 0600 and reused on later starts.
  */
-export async function resolveSecret(options: { configured: string; dataDir: string; name: string }): Promise<ResolvedSecret> {
+export async function resolveSecret(options: {
+  configured: string;
+  dataDir: string;
+  name: string;
+}): Promise<ResolvedSecret> {
   if (options.configured) return { value: options.configured, generated: false, file: null };
   const file = path.join(options.dataDir, `${options.name}.secret`);
   try {

@@ -58,7 +58,8 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     const dir = path.join(options.dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
     const fresh = !existsSync(path.join(dir, 'PG_VERSION'));
-    const template = fresh && options.pgliteTemplate && existsSync(options.pgliteTemplate) ? options.pgliteTemplate : null;
+    const template =
+      fresh && options.pgliteTemplate && existsSync(options.pgliteTemplate) ? options.pgliteTemplate : null;
     client = template
       ? await PGlite.create({ dataDir: dir, parsers, loadDataDir: new Blob([await readFile(template)]) })
       : await PGlite.create({ dataDir: dir, parsers });

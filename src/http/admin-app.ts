@@ -15,7 +15,10 @@ import { pageRoutes } from './routes/pages.routes.js';
 /** Admin API and UI (port 9001): every /api route needs the admin secret or a session + CSRF. */
 export async function buildAdminApp(c: Container, options: AppOptions & { webDir: string }) {
   const { config, services } = c;
-  const app = await createBaseApp(options, { title: 'VLog admin API', description: 'Manage videos, categories and transcoding.' });
+  const app = await createBaseApp(options, {
+    title: 'VLog admin API',
+    description: 'Manage videos, categories and transcoding.',
+  });
   await app.register(multipart, {
     limits: { fileSize: config.maxUploadSize, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 },
     throwFileSizeLimit: false,
@@ -26,7 +29,12 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   await app.register(adminVideoRoutes(services.videos));
   await app.register(adminUploadRoutes(services.uploads, { maxUploadSize: config.maxUploadSize }));
   await app.register(adminCategoryRoutes(services.categories));
-  await app.register(adminEventRoutes(services.progressFeed, { heartbeatSeconds: config.sseHeartbeatInterval, retryMs: config.sseReconnectTimeoutMs }));
+  await app.register(
+    adminEventRoutes(services.progressFeed, {
+      heartbeatSeconds: config.sseHeartbeatInterval,
+      retryMs: config.sseReconnectTimeoutMs,
+    }),
+  );
   await app.register(mediaFileRoutes(c.layout.dirs.videosDir));
   await app.register(pageRoutes(path.join(options.webDir, 'admin'), { '/': 'index.html' }));
   return app;

@@ -13,7 +13,10 @@ export interface AppOptions {
 }
 
 /** What every VLog HTTP app shares: request ids, security headers, errors, cookies, OpenAPI. */
-export async function createBaseApp(options: AppOptions, info: { title: string; description: string }): Promise<FastifyInstance> {
+export async function createBaseApp(
+  options: AppOptions,
+  info: { title: string; description: string },
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
     trustProxy: options.trustedProxies.length > 0 ? options.trustedProxies : false,

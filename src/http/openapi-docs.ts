@@ -16,7 +16,11 @@ export async function renderOpenApiDocs(): Promise<Record<'public' | 'admin' | '
   const database = await openDatabase({ databaseUrl: 'postgresql://docs@127.0.0.1:1/none', dataDir: '' });
   const c = createContainer(config, database, { adminApiSecret: 'docs' });
   const options = { logLevel: 'silent', trustedProxies: [], webDir: WEB_DIR };
-  const apps = { public: await buildPublicApp(c, options), admin: await buildAdminApp(c, options), worker: await buildWorkerApp(c, options) };
+  const apps = {
+    public: await buildPublicApp(c, options),
+    admin: await buildAdminApp(c, options),
+    worker: await buildWorkerApp(c, options),
+  };
   try {
     const docs: Record<string, unknown> = {};
     for (const [name, app] of Object.entries(apps)) {

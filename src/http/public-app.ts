@@ -9,11 +9,16 @@ import { publicVideoRoutes } from './routes/public/videos.routes.js';
 
 /** Public API and site (port 9000): browsing, playback files, pages. No authentication. */
 export async function buildPublicApp(c: Container, options: AppOptions & { webDir: string }) {
-  const app = await createBaseApp(options, { title: 'VLog public API', description: 'Browse and play published videos.' });
+  const app = await createBaseApp(options, {
+    title: 'VLog public API',
+    description: 'Browse and play published videos.',
+  });
   await app.register(healthRoutes(c.services.health));
   await app.register(publicVideoRoutes(c.services.videos));
   await app.register(publicCategoryRoutes(c.services.categories));
   await app.register(mediaFileRoutes(c.layout.dirs.videosDir));
-  await app.register(pageRoutes(path.join(options.webDir, 'public'), { '/': 'index.html', '/watch/:slug': 'watch.html' }));
+  await app.register(
+    pageRoutes(path.join(options.webDir, 'public'), { '/': 'index.html', '/watch/:slug': 'watch.html' }),
+  );
   return app;
 }

@@ -47,13 +47,26 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     jobs,
     outcomes: createJobOutcomeRepository(db),
     events,
-    options: { leaseSeconds: config.workerClaimDurationMinutes * 60, retryBackoffBaseSeconds: config.retryBackoffBase },
+    options: {
+      leaseSeconds: config.workerClaimDurationMinutes * 60,
+      retryBackoffBaseSeconds: config.retryBackoffBase,
+    },
   });
 
   const services = {
-    auth: createAdminAuthService({ sessions: createAdminSessionRepository(db), secret: secrets.adminApiSecret, sessionExpiryHours: config.adminSessionExpiryHours }),
+    auth: createAdminAuthService({
+      sessions: createAdminSessionRepository(db),
+      secret: secrets.adminApiSecret,
+      sessionExpiryHours: config.adminSessionExpiryHours,
+    }),
     categories: createCategoryService({ categories }),
-    videos: createVideoService({ videos, jobs, layout, events, errorSummaryMaxLength: config.errorSummaryMaxLength }),
+    videos: createVideoService({
+      videos,
+      jobs,
+      layout,
+      events,
+      errorSummaryMaxLength: config.errorSummaryMaxLength,
+    }),
     uploads: createUploadService({
       db,
       videos,
@@ -92,7 +105,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
         format: config.streamingFormat,
         segmentDuration: config.hlsSegmentDuration,
         progressIntervalMs: config.progressUpdateInterval * 1000,
-        timeouts: { multiplier: config.ffmpegTimeoutMultiplier, minimum: config.ffmpegTimeoutMinimum, maximum: config.ffmpegTimeoutMaximum },
+        timeouts: {
+          multiplier: config.ffmpegTimeoutMultiplier,
+          minimum: config.ffmpegTimeoutMinimum,
+          maximum: config.ffmpegTimeoutMaximum,
+        },
       },
     });
   }

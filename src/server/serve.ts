@@ -26,10 +26,20 @@ export interface RunningServer {
 /** Starts the requested roles (and the local worker) on one database; stop() shuts down gracefully. */
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
   if (!config.databaseUrl && options.roles.length < ALL_ROLES.length) {
-    throw new Error('Separate roles need PostgreSQL (set VLOG_DATABASE_URL); the embedded database runs all roles in one process.');
+    throw new Error(
+      'Separate roles need PostgreSQL (set VLOG_DATABASE_URL); the embedded database runs all roles in one process.',
+    );
   }
-  const adminSecret = await resolveSecret({ configured: config.adminApiSecret, dataDir: config.dataDir, name: 'admin-api' });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteTemplate: PGLITE_TEMPLATE });
+  const adminSecret = await resolveSecret({
+    configured: config.adminApiSecret,
+    dataDir: config.dataDir,
+    name: 'admin-api',
+  });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgliteTemplate: PGLITE_TEMPLATE,
+  });
   const { applied } = await migrate(database.db);
   if (applied.length > 0) options.print(`Applied migrations: ${applied.join(', ')}`);
   const c = createContainer(config, database, { adminApiSecret: adminSecret.value });
@@ -42,7 +52,11 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     admin: () => buildAdminApp(c, appOptions),
     'worker-api': () => buildWorkerApp(c, appOptions),
   };
-  const ports: Record<Role, number> = { public: config.publicPort, admin: config.adminPort, 'worker-api': config.workerApiPort };
+  const ports: Record<Role, number> = {
+    public: config.publicPort,
+    admin: config.adminPort,
+    'worker-api': config.workerApiPort,
+  };
   for (const role of options.roles) apps.push({ role, app: await builders[role](), port: ports[role] });
 
   const urls: Record<string, string> = {};
@@ -62,12 +76,18 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const logger = apps[0]?.app.log ?? { info: () => undefined, error: () => undefined };
   const worker = options.localWorker ? c.createLocalWorker(logger) : null;
   worker?.start();
-  const sessionSweep = setInterval(() => void c.services.auth.purgeExpired().catch(() => undefined), 3600_000);
+  const sessionSweep = setInterval(
+    () => void c.services.auth.purgeExpired().catch(() => undefined),
+    3600_000,
+  );
   void c.services.auth.purgeExpired().catch(() => undefined);
 
-  for (const [role, url] of Object.entries(urls)) options.print(`${role.padEnd(10)} ${url}${role === 'admin' || role === 'public' ? '/' : '/api/health'}`);
+  for (const [role, url] of Object.entries(urls))
+    options.print(`${role.padEnd(10)} ${url}${role === 'admin' || role === 'public' ? '/' : '/api/health'}`);
   if (adminSecret.generated) {
-    options.print(`\nAdmin secret (generated, stored in ${adminSecret.file}; shown once):\n  ${adminSecret.value}\n`);
+    options.print(
+      `\nAdmin secret (generated, stored in ${adminSecret.file}; shown once):\n  ${adminSecret.value}\n`,
+    );
   }
 
   return {

@@ -12,7 +12,11 @@ export async function exists(p: string): Promise<boolean> {
 }
 
 /** The source upload of a video, if any (first allowed extension present). */
-export async function findUpload(layout: StorageLayout, videoId: number, archived = false): Promise<string | null> {
+export async function findUpload(
+  layout: StorageLayout,
+  videoId: number,
+  archived = false,
+): Promise<string | null> {
   for (const ext of VIDEO_EXTENSIONS) {
     const p = archived ? layout.archivedUploadFile(videoId, ext) : layout.uploadFile(videoId, ext);
     if (await exists(p)) return p;

@@ -35,7 +35,12 @@ export class StorageLayout {
   }
 
   async ensureDirs(): Promise<void> {
-    for (const dir of [this.dirs.videosDir, this.dirs.uploadsDir, path.join(this.dirs.archiveDir, 'uploads'), this.dirs.workDir]) {
+    for (const dir of [
+      this.dirs.videosDir,
+      this.dirs.uploadsDir,
+      path.join(this.dirs.archiveDir, 'uploads'),
+      this.dirs.workDir,
+    ]) {
       await mkdir(dir, { recursive: true });
     }
   }
@@ -44,6 +49,7 @@ export class StorageLayout {
 /** Joins `name` under `root`, refusing anything that would resolve outside it. */
 export function contained(root: string, name: string): string {
   const full = path.resolve(root, name);
-  if (full !== root && !full.startsWith(root + path.sep)) throw new Error(`Path escapes storage root: ${name}`);
+  if (full !== root && !full.startsWith(root + path.sep))
+    throw new Error(`Path escapes storage root: ${name}`);
   return full;
 }

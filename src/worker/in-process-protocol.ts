@@ -32,11 +32,25 @@ export function createInProcessProtocol(deps: {
 
     async claim() {
       const job = await jobService.claim({ workerId, workerName: deps.workerName });
-      return job && { jobId: job.jobId, videoId: job.videoId, slug: job.slug, attemptNumber: job.attemptNumber, maxAttempts: job.maxAttempts };
+      return (
+        job && {
+          jobId: job.jobId,
+          videoId: job.videoId,
+          slug: job.slug,
+          attemptNumber: job.attemptNumber,
+          maxAttempts: job.maxAttempts,
+        }
+      );
     },
 
     async progress(work, report) {
-      await jobService.progress({ jobId: work.jobId, workerId, step: report.step, percent: report.percent, qualities: report.qualities });
+      await jobService.progress({
+        jobId: work.jobId,
+        workerId,
+        step: report.step,
+        percent: report.percent,
+        qualities: report.qualities,
+      });
       if (report.source) await deps.sources.setSourceInfo(work.videoId, report.source);
     },
 
@@ -50,12 +64,19 @@ export function createInProcessProtocol(deps: {
       const target = layout.videoDir(work.slug);
       await mkdir(target, { recursive: true });
       // Renditions first, master playlist last: a player never sees a master naming missing files.
-      const entries = (await readdir(outputDir)).sort((a, b) => Number(a === 'master.m3u8') - Number(b === 'master.m3u8'));
+      const entries = (await readdir(outputDir)).sort(
+        (a, b) => Number(a === 'master.m3u8') - Number(b === 'master.m3u8'),
+      );
       for (const name of entries) await moveInto(path.join(outputDir, name), path.join(target, name));
     },
 
     complete: (work, result) =>
-      jobService.complete({ jobId: work.jobId, workerId, qualities: result.renditions, duration: result.duration }),
+      jobService.complete({
+        jobId: work.jobId,
+        workerId,
+        qualities: result.renditions,
+        duration: result.duration,
+      }),
     fail: (work, failure) => jobService.fail({ jobId: work.jobId, workerId, ...failure }),
     release: (work) => jobService.release({ jobId: work.jobId, workerId }),
   };

@@ -51,7 +51,10 @@ export function createWorkerLoop(deps: {
       signal: current.signal,
     });
     current = null;
-    logger.info({ jobId: work.jobId, outcome, seconds: (Date.now() - started) / 1000 }, 'transcode job finished');
+    logger.info(
+      { jobId: work.jobId, outcome, seconds: (Date.now() - started) / 1000 },
+      'transcode job finished',
+    );
     return true;
   }
 

@@ -46,7 +46,8 @@ export async function runTranscodeJob(input: {
       return 'released';
     }
     // The job is no longer ours (lease expired and reassigned): nothing to report.
-    if (err instanceof DomainError && (err.kind === 'conflict' || err.kind === 'forbidden')) return 'released';
+    if (err instanceof DomainError && (err.kind === 'conflict' || err.kind === 'forbidden'))
+      return 'released';
     const permanent = isMediaError(err) && PERMANENT.has(err.code);
     const message = err instanceof Error ? err.message : String(err);
     await protocol.fail(work, { error: message, retry: !permanent });
@@ -71,7 +72,11 @@ async function transcodeInto(input: Parameters<typeof runTranscodeJob>[0], outpu
   await makeThumbnail(source, outputDir, probe, signal);
 
   const plan = planLadder(probe, { format: settings.format, segmentDuration: settings.segmentDuration });
-  const pending: QualityState[] = plan.renditions.map((r) => ({ name: r.name, status: 'pending', progress: 0 }));
+  const pending: QualityState[] = plan.renditions.map((r) => ({
+    name: r.name,
+    status: 'pending',
+    progress: 0,
+  }));
   await protocol.progress(work, { step: 'transcode', percent: 5, qualities: pending });
 
   // A failed progress call (e.g. the lease was lost) stops the encode at once.
@@ -105,16 +110,24 @@ async function transcodeInto(input: Parameters<typeof runTranscodeJob>[0], outpu
           segmentsCompleted: r.segmentsCompleted,
         })),
       }),
-  }).catch((err: unknown) => {
-    throw progressError ?? err;
-  }).finally(() => signal.removeEventListener('abort', stopEncode));
+  })
+    .catch((err: unknown) => {
+      throw progressError ?? err;
+    })
+    .finally(() => signal.removeEventListener('abort', stopEncode));
   await throttle.flush();
   if (results.length === 0) throw new MediaError('ffmpeg_failed', 'All quality variants failed');
 
   await protocol.progress(work, {
     step: 'master_playlist',
     percent: 96,
-    qualities: results.map((r) => ({ name: r.name, status: 'completed', progress: 100, segmentsCompleted: r.segmentCount, segmentsTotal: r.segmentCount })),
+    qualities: results.map((r) => ({
+      name: r.name,
+      status: 'completed',
+      progress: 100,
+      segmentsCompleted: r.segmentCount,
+      segmentsTotal: r.segmentCount,
+    })),
   });
   const master = buildMasterPlaylist({
     format: settings.format,
@@ -133,11 +146,21 @@ async function transcodeInto(input: Parameters<typeof runTranscodeJob>[0], outpu
   await protocol.publishOutput(work, outputDir);
   await protocol.complete(work, {
     duration: probe.duration,
-    renditions: results.map((r) => ({ name: r.name, width: r.width, height: r.height, bitrateKbps: r.bitrateKbps })),
+    renditions: results.map((r) => ({
+      name: r.name,
+      width: r.width,
+      height: r.height,
+      bitrateKbps: r.bitrateKbps,
+    })),
   });
 }
 
-async function makeThumbnail(source: string, outputDir: string, probe: ProbeResult, signal: AbortSignal): Promise<void> {
+async function makeThumbnail(
+  source: string,
+  outputDir: string,
+  probe: ProbeResult,
+  signal: AbortSignal,
+): Promise<void> {
   const args = buildThumbnailCommand({
     input: source,
     output: path.join(outputDir, 'thumbnail.jpg'),

@@ -20,7 +20,8 @@ export interface QualityState {
 }
 
 export interface ProgressReport {
-  step: 'claimed' | 'download' | 'probe' | 'thumbnail' | 'transcode' | 'master_playlist' | 'upload' | 'finalize';
+  step:
+    'claimed' | 'download' | 'probe' | 'thumbnail' | 'transcode' | 'master_playlist' | 'upload' | 'finalize';
   percent: number;
   qualities?: QualityState[];
   source?: { duration: number; width: number; height: number };

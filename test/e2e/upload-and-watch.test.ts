@@ -23,7 +23,21 @@ async function e2eClip(): Promise<string> {
     ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
     ...['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=8'],
     ...['-f', 'lavfi', '-i', 'sine=frequency=440:beep_factor=4:sample_rate=48000:duration=8'],
-    ...['-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-t', '8', tmp],
+    ...[
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '30',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-t',
+      '8',
+      tmp,
+    ],
   ]);
   await run('mv', [tmp, file]);
   return file;
@@ -60,7 +74,12 @@ describe('upload → transcode → watch in Chromium', () => {
     await page.fill('#upload-title', 'Browser Upload Test');
     await page.click('#upload-submit');
     // The upload progress bar fills up to 100 %.
-    await expect.poll(() => page.locator('#upload-progress').evaluate((p: HTMLProgressElement) => p.value / (p.max || 1)), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(
+        () => page.locator('#upload-progress').evaluate((p: HTMLProgressElement) => p.value / (p.max || 1)),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThanOrEqual(1);
 
     // Live progress: the row shows per-quality progress while processing, then "ready".
     await page.getByRole('tab', { name: /videos/i }).click();
@@ -81,24 +100,37 @@ describe('upload → transcode → watch in Chromium', () => {
     expect(sawQualityProgress).toBe(true);
 
     // Watch page: playback time advances and several qualities are offered.
-    const list = (await (await fetch(`${server.publicUrl}/api/videos`)).json()) as { videos: Array<{ slug: string; title: string }> };
+    const list = (await (await fetch(`${server.publicUrl}/api/videos`)).json()) as {
+      videos: Array<{ slug: string; title: string }>;
+    };
     const slug = list.videos.find((v) => v.title === 'Browser Upload Test')?.slug;
     expect(slug).toBeTruthy();
     const watch = await browser.newPage();
     watch.on('pageerror', (e) => consoleErrors.push(e.message));
     await watch.goto(`${server.publicUrl}/watch/${slug}`);
-    await watch.waitForFunction(() => Boolean((window as unknown as { __vlogPlayer?: unknown }).__vlogPlayer), undefined, { timeout: 15_000 });
+    await watch.waitForFunction(
+      () => Boolean((window as unknown as { __vlogPlayer?: unknown }).__vlogPlayer),
+      undefined,
+      { timeout: 15_000 },
+    );
     await watch.evaluate(async () => {
       const v = (window as unknown as { __vlogPlayer: { video: HTMLVideoElement } }).__vlogPlayer.video;
       v.muted = true;
       await v.play();
     });
     await watch.waitForFunction(
-      () => (window as unknown as { __vlogPlayer: { video: HTMLVideoElement } }).__vlogPlayer.video.currentTime > 1.5,
+      () =>
+        (window as unknown as { __vlogPlayer: { video: HTMLVideoElement } }).__vlogPlayer.video.currentTime >
+        1.5,
       undefined,
       { timeout: 30_000 },
     );
-    const levels = await watch.evaluate(() => (window as unknown as { __vlogPlayer: { hls: { levels: Array<{ height: number }> } | null } }).__vlogPlayer.hls?.levels.map((l) => l.height) ?? []);
+    const levels = await watch.evaluate(
+      () =>
+        (
+          window as unknown as { __vlogPlayer: { hls: { levels: Array<{ height: number }> } | null } }
+        ).__vlogPlayer.hls?.levels.map((l) => l.height) ?? [],
+    );
     expect(new Set(levels).size).toBeGreaterThan(1);
     await watch.click('#quality-button');
     const items = await watch.locator('[role="menuitemradio"]').allTextContents();

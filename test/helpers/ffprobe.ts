@@ -13,8 +13,19 @@ export interface PlaylistProbe {
 
 /** Reads a produced HLS playlist with ffprobe (independent of VLog's own probe code). */
 export async function probePlaylist(playlist: string): Promise<PlaylistProbe> {
-  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=codec_type,codec_name,width,height', '-of', 'json', playlist]);
-  const json = JSON.parse(stdout) as { format: { duration: string }; streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number }> };
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration:stream=codec_type,codec_name,width,height',
+    '-of',
+    'json',
+    playlist,
+  ]);
+  const json = JSON.parse(stdout) as {
+    format: { duration: string };
+    streams: Array<{ codec_type: string; codec_name: string; width?: number; height?: number }>;
+  };
   const video = json.streams.find((s) => s.codec_type === 'video');
   const audio = json.streams.find((s) => s.codec_type === 'audio');
   return {

@@ -28,7 +28,10 @@ export interface TestApp {
  * The real apps on a fresh cloned database and a temporary data dir, for in-process tests
  * (`app.inject`). `env` overrides VLOG_* variables.
  */
-export async function createTestApp(driver: DatabaseDriver, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  driver: DatabaseDriver,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vlog-test-'));
   const db = await createTestDb(driver);
   const config = loadConfig({
@@ -64,7 +67,10 @@ export async function createTestApp(driver: DatabaseDriver, env: Record<string, 
 }
 
 /** A multipart body for app.inject uploads. */
-export function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer; field?: string }) {
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; content: Buffer; field?: string },
+) {
   const boundary = `----vlogtest${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
@@ -72,18 +78,27 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
   }
   if (file) {
     chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       file.content,
       Buffer.from('\r\n'),
     );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** Logs in through the API and returns the cookie + CSRF headers a browser would send. */
 export async function loginSession(app: FastifyInstance): Promise<{ cookie: string; csrf: string }> {
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { secret: TEST_ADMIN_SECRET } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { secret: TEST_ADMIN_SECRET },
+  });
   const setCookie = login.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(';')[0] ?? '';
   const csrfRes = await app.inject({ method: 'GET', url: '/api/auth/csrf-token', headers: { cookie } });

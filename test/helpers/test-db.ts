@@ -11,13 +11,15 @@ import { migrate, MIGRATIONS_DIR } from '../../src/db/migrate.js';
  * Test databases are clones of a migrated template, so each test file pays milliseconds, not the
  * seconds a fresh PGlite or a full migration costs. Templates are keyed by the migrations' hash.
  */
-export const POSTGRES_ADMIN_URL = process.env.VLOG_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL =
+  process.env.VLOG_TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const DRIVERS: DatabaseDriver[] = ['pglite', 'postgres'];
 const CACHE_DIR = path.resolve(import.meta.dirname, '../../.cache');
 
 async function migrationsHash(): Promise<string> {
   const hash = createHash('sha256');
-  for (const f of (await readdir(MIGRATIONS_DIR)).sort()) hash.update(f).update(await readFile(path.join(MIGRATIONS_DIR, f)));
+  for (const f of (await readdir(MIGRATIONS_DIR)).sort())
+    hash.update(f).update(await readFile(path.join(MIGRATIONS_DIR, f)));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -56,7 +58,10 @@ export async function prepareTemplates(): Promise<void> {
   if (exists.rowCount === 0) {
     const building = `${template}_build_${randomBytes(3).toString('hex')}`;
     await adminQuery(`create database ${building}`);
-    const handle = await openDatabase({ databaseUrl: withDatabase(POSTGRES_ADMIN_URL, building), dataDir: '' });
+    const handle = await openDatabase({
+      databaseUrl: withDatabase(POSTGRES_ADMIN_URL, building),
+      dataDir: '',
+    });
     await migrate(handle.db);
     await handle.close();
     await adminQuery(`alter database ${building} rename to ${template}`).catch(() =>

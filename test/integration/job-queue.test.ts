@@ -9,7 +9,10 @@ import { createTranscodingJobRepository } from '../../src/domain/jobs/transcodin
 import { DomainError } from '../../src/domain/shared/errors.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 
-function service(db: TestDatabase, options: { leaseSeconds: number; retryBackoffBaseSeconds: number }): JobService {
+function service(
+  db: TestDatabase,
+  options: { leaseSeconds: number; retryBackoffBaseSeconds: number },
+): JobService {
   return createJobService({
     db: db.db,
     jobs: createTranscodingJobRepository(db.db),
@@ -24,7 +27,12 @@ async function queueVideos(db: TestDatabase, count: number, maxAttempts = 3): Pr
   for (let i = 0; i < count; i++) {
     const v = await db.db
       .insertInto('videos')
-      .values({ title: `v${i}`, slug: `v-${i}-${Math.random().toString(36).slice(2, 8)}`, status: 'pending', created_at: new Date(Date.now() + i) })
+      .values({
+        title: `v${i}`,
+        slug: `v-${i}-${Math.random().toString(36).slice(2, 8)}`,
+        status: 'pending',
+        created_at: new Date(Date.now() + i),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await createTranscodingJobRepository(db.db).createForVideo(db.db, v.id, maxAttempts);
@@ -66,9 +74,16 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
   it('claims oldest first and records the claim on the job', async () => {
     await db.db.deleteFrom('videos').execute();
     const [first] = await queueVideos(db, 3);
-    const job = await service(db, { leaseSeconds: 60, retryBackoffBaseSeconds: 0 }).claim({ workerId: 'w1', workerName: 'one' });
+    const job = await service(db, { leaseSeconds: 60, retryBackoffBaseSeconds: 0 }).claim({
+      workerId: 'w1',
+      workerName: 'one',
+    });
     expect(job?.videoId).toBe(first);
-    const row = await db.db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', first!).executeTakeFirstOrThrow();
+    const row = await db.db
+      .selectFrom('transcoding_jobs')
+      .selectAll()
+      .where('video_id', '=', first!)
+      .executeTakeFirstOrThrow();
     expect(row.worker_id).toBe('w1');
     expect(row.current_step).toBe('claimed');
     expect(row.processed_by_worker_name).toBe('one');
@@ -87,11 +102,15 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
     await sleep(450);
     const b = await jobs.claim({ workerId: 'b', workerName: 'b' });
     expect(b?.jobId).toBe(a!.jobId);
-    const err = await jobs.progress({ jobId: a!.jobId, workerId: 'a', step: 'transcode', percent: 50 }).catch((e: unknown) => e);
+    const err = await jobs
+      .progress({ jobId: a!.jobId, workerId: 'a', step: 'transcode', percent: 50 })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DomainError);
     expect((err as DomainError).kind).toBe('forbidden'); // now owned by b
     await sleep(450);
-    const late = await jobs.complete({ jobId: b!.jobId, workerId: 'b', qualities: [] }).catch((e: unknown) => e);
+    const late = await jobs
+      .complete({ jobId: b!.jobId, workerId: 'b', qualities: [] })
+      .catch((e: unknown) => e);
     expect((late as DomainError).kind).toBe('conflict');
   });
 
@@ -100,20 +119,39 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
     const [videoId] = await queueVideos(db, 1, 2);
     const jobs = service(db, { leaseSeconds: 60, retryBackoffBaseSeconds: 0.4 });
     const first = await jobs.claim({ workerId: 'w', workerName: 'w' });
-    expect(await jobs.fail({ jobId: first!.jobId, workerId: 'w', error: 'encoder crashed', retry: true })).toEqual({ willRetry: true });
-    let job = await db.db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', videoId!).executeTakeFirstOrThrow();
+    expect(
+      await jobs.fail({ jobId: first!.jobId, workerId: 'w', error: 'encoder crashed', retry: true }),
+    ).toEqual({ willRetry: true });
+    let job = await db.db
+      .selectFrom('transcoding_jobs')
+      .selectAll()
+      .where('video_id', '=', videoId!)
+      .executeTakeFirstOrThrow();
     expect(job.attempt_number).toBe(2);
     expect(job.last_error).toBe('encoder crashed');
     expect(job.completed_at).toBeNull();
-    expect((await db.db.selectFrom('videos').select('status').where('id', '=', videoId!).executeTakeFirstOrThrow()).status).toBe('pending');
+    expect(
+      (await db.db.selectFrom('videos').select('status').where('id', '=', videoId!).executeTakeFirstOrThrow())
+        .status,
+    ).toBe('pending');
     expect(await jobs.claim({ workerId: 'w', workerName: 'w' })).toBeNull(); // backing off
     await sleep(500);
     const second = await jobs.claim({ workerId: 'w', workerName: 'w' });
     expect(second?.attemptNumber).toBe(2);
-    expect(await jobs.fail({ jobId: second!.jobId, workerId: 'w', error: 'encoder crashed again', retry: true })).toEqual({ willRetry: false });
-    job = await db.db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', videoId!).executeTakeFirstOrThrow();
+    expect(
+      await jobs.fail({ jobId: second!.jobId, workerId: 'w', error: 'encoder crashed again', retry: true }),
+    ).toEqual({ willRetry: false });
+    job = await db.db
+      .selectFrom('transcoding_jobs')
+      .selectAll()
+      .where('video_id', '=', videoId!)
+      .executeTakeFirstOrThrow();
     expect(job.completed_at).not.toBeNull();
-    const video = await db.db.selectFrom('videos').selectAll().where('id', '=', videoId!).executeTakeFirstOrThrow();
+    const video = await db.db
+      .selectFrom('videos')
+      .selectAll()
+      .where('id', '=', videoId!)
+      .executeTakeFirstOrThrow();
     expect(video.status).toBe('failed');
     expect(video.error_message).toBe('encoder crashed again');
     await sleep(500);
@@ -136,17 +174,49 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
     const [videoId] = await queueVideos(db, 1);
     const jobs = service(db, { leaseSeconds: 60, retryBackoffBaseSeconds: 0 });
     const job = await jobs.claim({ workerId: 'w', workerName: 'w' });
-    await jobs.progress({ jobId: job!.jobId, workerId: 'w', step: 'transcode', percent: 50, qualities: [{ name: '720p', status: 'in_progress', progress: 50, segmentsCompleted: 3 }] });
-    const qp = await db.db.selectFrom('quality_progress').selectAll().where('job_id', '=', job!.jobId).executeTakeFirstOrThrow();
-    expect([qp.quality, qp.status, qp.progress_percent, qp.segments_completed]).toEqual(['720p', 'in_progress', 50, 3]);
-    await jobs.complete({ jobId: job!.jobId, workerId: 'w', qualities: [{ name: '720p', width: 1280, height: 720, bitrateKbps: 2500 }], duration: 12.5 });
-    const video = await db.db.selectFrom('videos').selectAll().where('id', '=', videoId!).executeTakeFirstOrThrow();
+    await jobs.progress({
+      jobId: job!.jobId,
+      workerId: 'w',
+      step: 'transcode',
+      percent: 50,
+      qualities: [{ name: '720p', status: 'in_progress', progress: 50, segmentsCompleted: 3 }],
+    });
+    const qp = await db.db
+      .selectFrom('quality_progress')
+      .selectAll()
+      .where('job_id', '=', job!.jobId)
+      .executeTakeFirstOrThrow();
+    expect([qp.quality, qp.status, qp.progress_percent, qp.segments_completed]).toEqual([
+      '720p',
+      'in_progress',
+      50,
+      3,
+    ]);
+    await jobs.complete({
+      jobId: job!.jobId,
+      workerId: 'w',
+      qualities: [{ name: '720p', width: 1280, height: 720, bitrateKbps: 2500 }],
+      duration: 12.5,
+    });
+    const video = await db.db
+      .selectFrom('videos')
+      .selectAll()
+      .where('id', '=', videoId!)
+      .executeTakeFirstOrThrow();
     expect(video.status).toBe('ready');
     expect(video.published_at).not.toBeNull();
     expect(video.duration).toBe(12.5);
-    const q = await db.db.selectFrom('video_qualities').selectAll().where('video_id', '=', videoId!).execute();
+    const q = await db.db
+      .selectFrom('video_qualities')
+      .selectAll()
+      .where('video_id', '=', videoId!)
+      .execute();
     expect(q.map((r) => [r.quality, r.width, r.height, r.bitrate])).toEqual([['720p', 1280, 720, 2500]]);
-    const row = await db.db.selectFrom('transcoding_jobs').select([sql<boolean>`completed_at is not null`.as('done'), 'progress_percent']).where('id', '=', job!.jobId).executeTakeFirstOrThrow();
+    const row = await db.db
+      .selectFrom('transcoding_jobs')
+      .select([sql<boolean>`completed_at is not null`.as('done'), 'progress_percent'])
+      .where('id', '=', job!.jobId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ done: true, progress_percent: 100 });
   });
 });

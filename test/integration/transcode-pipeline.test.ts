@@ -16,16 +16,39 @@ interface Expected {
 }
 
 const VALID: Array<[ClipName, string, Expected]> = [
-  ['landscape1080', 'mp4', { renditions: { '1080p': [1920, 1080], '720p': [1280, 720], '480p': [854, 480], '360p': [640, 360] }, audio: true }],
-  ['portrait', 'mp4', { renditions: { '1080p': [1080, 1920], '720p': [720, 1280], '480p': [480, 854], '360p': [360, 640] }, audio: true }],
-  ['videoOnly', 'mp4', { renditions: { '720p': [1280, 720], '480p': [854, 480], '360p': [640, 360] }, audio: false }],
+  [
+    'landscape1080',
+    'mp4',
+    {
+      renditions: { '1080p': [1920, 1080], '720p': [1280, 720], '480p': [854, 480], '360p': [640, 360] },
+      audio: true,
+    },
+  ],
+  [
+    'portrait',
+    'mp4',
+    {
+      renditions: { '1080p': [1080, 1920], '720p': [720, 1280], '480p': [480, 854], '360p': [360, 640] },
+      audio: true,
+    },
+  ],
+  [
+    'videoOnly',
+    'mp4',
+    { renditions: { '720p': [1280, 720], '480p': [854, 480], '360p': [640, 360] }, audio: false },
+  ],
   ['webm', 'webm', { renditions: { '480p': [854, 480], '360p': [640, 360] }, audio: true }],
 ];
 
 async function upload(t: TestApp, clip: ClipName, ext: string): Promise<{ video_id: number; slug: string }> {
   const content = await readFile(await getClip(clip));
   const body = multipart({ title: `Clip ${clip}` }, { name: `${clip}.${ext}`, content });
-  const res = await t.adminApp.inject({ method: 'POST', url: '/api/videos', headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET }, payload: body.payload });
+  const res = await t.adminApp.inject({
+    method: 'POST',
+    url: '/api/videos',
+    headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET },
+    payload: body.payload,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -33,7 +56,11 @@ async function upload(t: TestApp, clip: ClipName, ext: string): Promise<{ video_
 async function finalState(t: TestApp, videoId: number) {
   return waitFor(
     async () => {
-      const v = await t.container.db.selectFrom('videos').selectAll().where('id', '=', videoId).executeTakeFirstOrThrow();
+      const v = await t.container.db
+        .selectFrom('videos')
+        .selectAll()
+        .where('id', '=', videoId)
+        .executeTakeFirstOrThrow();
       return v.status === 'ready' || v.status === 'failed' ? v : undefined;
     },
     { timeoutMs: 90_000, intervalMs: 200, what: `video ${videoId} to finish` },
@@ -62,8 +89,14 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
     expect(video.published_at).not.toBeNull();
     expect(video.duration).toBeCloseTo(2, 0);
 
-    const rows = await t.container.db.selectFrom('video_qualities').selectAll().where('video_id', '=', video_id).execute();
-    expect(Object.fromEntries(rows.map((r) => [r.quality, [r.width, r.height]]))).toEqual(expected.renditions);
+    const rows = await t.container.db
+      .selectFrom('video_qualities')
+      .selectAll()
+      .where('video_id', '=', video_id)
+      .execute();
+    expect(Object.fromEntries(rows.map((r) => [r.quality, [r.width, r.height]]))).toEqual(
+      expected.renditions,
+    );
 
     const dir = t.container.layout.videoDir(slug);
     const master = await readFile(path.join(dir, 'master.m3u8'), 'utf8');
@@ -77,10 +110,18 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
     }
     await expect(readFile(path.join(dir, 'thumbnail.jpg'))).resolves.toBeTruthy();
 
-    const job = await t.container.db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', video_id).executeTakeFirstOrThrow();
+    const job = await t.container.db
+      .selectFrom('transcoding_jobs')
+      .selectAll()
+      .where('video_id', '=', video_id)
+      .executeTakeFirstOrThrow();
     expect(job.completed_at).not.toBeNull();
     expect(job.progress_percent).toBe(100);
-    const progress = await t.container.db.selectFrom('quality_progress').selectAll().where('job_id', '=', job.id).execute();
+    const progress = await t.container.db
+      .selectFrom('quality_progress')
+      .selectAll()
+      .where('job_id', '=', job.id)
+      .execute();
     expect(progress.map((q) => q.status)).toEqual(Object.keys(expected.renditions).map(() => 'completed'));
   });
 
@@ -93,12 +134,20 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
     expect(video.status).toBe('failed');
     expect(video.error_message).toMatch(/not a playable video|truncated|damaged|no video stream/i);
     expect(video.error_message).not.toMatch(/\/tmp|\/work|\.cache/);
-    const job = await t.container.db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', video_id).executeTakeFirstOrThrow();
+    const job = await t.container.db
+      .selectFrom('transcoding_jobs')
+      .selectAll()
+      .where('video_id', '=', video_id)
+      .executeTakeFirstOrThrow();
     expect(job.completed_at).not.toBeNull();
     expect(job.attempt_number).toBe(1);
     // Nothing half-made is published.
     await expect(readFile(path.join(t.container.layout.videoDir(slug), 'master.m3u8'))).rejects.toThrow();
-    const progress = await t.adminApp.inject({ method: 'GET', url: `/api/videos/${video_id}/progress`, headers: { 'x-admin-secret': TEST_ADMIN_SECRET } });
+    const progress = await t.adminApp.inject({
+      method: 'GET',
+      url: `/api/videos/${video_id}/progress`,
+      headers: { 'x-admin-secret': TEST_ADMIN_SECRET },
+    });
     expect(progress.json()).toMatchObject({ status: 'failed' });
   });
 });
@@ -112,7 +161,11 @@ describe('transcoding pipeline (PostgreSQL)', () => {
       const { video_id } = await upload(t, 'webm', 'webm');
       const video = await finalState(t, video_id);
       expect(video.status).toBe('ready');
-      const rows = await t.container.db.selectFrom('video_qualities').select('quality').where('video_id', '=', video_id).execute();
+      const rows = await t.container.db
+        .selectFrom('video_qualities')
+        .select('quality')
+        .where('video_id', '=', video_id)
+        .execute();
       expect(rows.map((r) => r.quality).sort()).toEqual(['360p', '480p']);
     } finally {
       await worker.stop();
@@ -130,18 +183,30 @@ describe('graceful shutdown', () => {
       const { video_id, slug } = await upload(t, 'landscape1080', 'mp4');
       await waitFor(
         async () => {
-          const job = await t.container.db.selectFrom('transcoding_jobs').select('current_step').where('video_id', '=', video_id).executeTakeFirstOrThrow();
+          const job = await t.container.db
+            .selectFrom('transcoding_jobs')
+            .select('current_step')
+            .where('video_id', '=', video_id)
+            .executeTakeFirstOrThrow();
           return job.current_step === 'transcode' ? true : undefined;
         },
         { timeoutMs: 30_000, intervalMs: 20, what: 'the transcode step' },
       );
       await worker.stop();
-      const job = await t.container.db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', video_id).executeTakeFirstOrThrow();
+      const job = await t.container.db
+        .selectFrom('transcoding_jobs')
+        .selectAll()
+        .where('video_id', '=', video_id)
+        .executeTakeFirstOrThrow();
       expect(job.claimed_at).toBeNull();
       expect(job.worker_id).toBeNull();
       expect(job.completed_at).toBeNull();
       expect(job.attempt_number).toBe(1);
-      const video = await t.container.db.selectFrom('videos').select('status').where('id', '=', video_id).executeTakeFirstOrThrow();
+      const video = await t.container.db
+        .selectFrom('videos')
+        .select('status')
+        .where('id', '=', video_id)
+        .executeTakeFirstOrThrow();
       expect(video.status).toBe('pending');
       await expect(readFile(path.join(t.container.layout.videoDir(slug), 'master.m3u8'))).rejects.toThrow();
 

@@ -14,7 +14,12 @@ function defaultTitle(file: string): string {
 }
 
 /** Streams a multipart body from disk (constant memory) and reports bytes sent. */
-function multipartBody(file: string, size: number, fields: Record<string, string>, onBytes: (n: number) => void) {
+function multipartBody(
+  file: string,
+  size: number,
+  fields: Record<string, string>,
+  onBytes: (n: number) => void,
+) {
   const boundary = `----vlog${randomBytes(12).toString('hex')}`;
   const head = Object.entries(fields)
     .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
@@ -33,19 +38,34 @@ function multipartBody(file: string, size: number, fields: Record<string, string
       done(null, chunk);
     },
   });
-  return { stream: Readable.from(parts()).pipe(counter), length, contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    stream: Readable.from(parts()).pipe(counter),
+    length,
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 export async function uploadCommand(
   client: AdminClient,
-  args: { file: string; title?: string; description?: string; category?: string; maxUploadSize: number; timeoutMs: number },
+  args: {
+    file: string;
+    title?: string;
+    description?: string;
+    category?: string;
+    maxUploadSize: number;
+    timeoutMs: number;
+  },
   print: (s: string) => void,
 ): Promise<void> {
   const info = await stat(args.file).catch(() => null);
   if (!info?.isFile()) throw new CliError(`Not a file: ${args.file}`);
   if (info.size === 0) throw new CliError('The file is empty');
-  if (info.size > args.maxUploadSize) throw new CliError(`File too large (max ${(args.maxUploadSize / 1024 ** 3).toFixed(1)} GB)`);
-  const fields: Record<string, string> = { title: args.title ?? defaultTitle(args.file), description: args.description ?? '' };
+  if (info.size > args.maxUploadSize)
+    throw new CliError(`File too large (max ${(args.maxUploadSize / 1024 ** 3).toFixed(1)} GB)`);
+  const fields: Record<string, string> = {
+    title: args.title ?? defaultTitle(args.file),
+    description: args.description ?? '',
+  };
   if (args.category) {
     const categories = (await client.get('/categories')) as Array<{ id: number; name: string; slug: string }>;
     const wanted = args.category.toLowerCase();
@@ -54,7 +74,10 @@ export async function uploadCommand(
     else print(`Warning: category "${args.category}" not found; uploading without a category.`);
   }
   const bar = new cliProgress.SingleBar(
-    { format: 'Uploading [{bar}] {percentage}% | {value}/{total} MB | {speed} MB/s | ETA {eta}s', hideCursor: true },
+    {
+      format: 'Uploading [{bar}] {percentage}% | {value}/{total} MB | {speed} MB/s | ETA {eta}s',
+      hideCursor: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   const mb = (n: number) => Math.round((n / 1024 ** 2) * 10) / 10;
@@ -63,12 +86,18 @@ export async function uploadCommand(
   bar.start(mb(info.size), 0, { speed: 0 });
   const body = multipartBody(args.file, info.size, fields, (n) => {
     sent += n;
-    bar.update(Math.min(mb(sent), mb(info.size)), { speed: (mb(sent) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
+    bar.update(Math.min(mb(sent), mb(info.size)), {
+      speed: (mb(sent) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1),
+    });
   });
   try {
     const res = await fetch(`${client.api}/videos`, {
       method: 'POST',
-      headers: { ...client.headers(), 'Content-Type': body.contentType, 'Content-Length': String(body.length) },
+      headers: {
+        ...client.headers(),
+        'Content-Type': body.contentType,
+        'Content-Length': String(body.length),
+      },
       body: Readable.toWeb(body.stream) as ReadableStream,
       duplex: 'half',
       signal: AbortSignal.timeout(args.timeoutMs),

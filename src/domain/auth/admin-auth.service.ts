@@ -54,7 +54,9 @@ export function createAdminAuthService(deps: {
     },
 
     /** How the caller is authenticated, or null. Never throws. */
-    async identify(c: Pick<AdminCredentials, 'headerSecret' | 'sessionToken'>): Promise<'header' | 'session' | null> {
+    async identify(
+      c: Pick<AdminCredentials, 'headerSecret' | 'sessionToken'>,
+    ): Promise<'header' | 'session' | null> {
       if (c.headerSecret !== undefined) return constantTimeEqual(c.headerSecret, secret) ? 'header' : null;
       if (c.sessionToken && (await sessions.touchValid(c.sessionToken))) return 'session';
       return null;
@@ -69,7 +71,8 @@ export function createAdminAuthService(deps: {
       if (c.sessionToken && (await sessions.touchValid(c.sessionToken))) {
         if (STATE_CHANGING.has(c.method.toUpperCase())) {
           const expected = csrfTokenFor(c.sessionToken);
-          if (!c.csrfToken || !constantTimeEqual(c.csrfToken, expected)) throw forbidden('CSRF token invalid or missing');
+          if (!c.csrfToken || !constantTimeEqual(c.csrfToken, expected))
+            throw forbidden('CSRF token invalid or missing');
         }
         return 'session';
       }

@@ -41,7 +41,10 @@ export function createAdminSessionRepository(db: Kysely<Database>) {
     },
 
     async deleteExpired(): Promise<number> {
-      const r = await db.deleteFrom('admin_sessions').where('expires_at', '<=', new Date()).executeTakeFirst();
+      const r = await db
+        .deleteFrom('admin_sessions')
+        .where('expires_at', '<=', new Date())
+        .executeTakeFirst();
       return Number(r.numDeletedRows);
     },
   };

@@ -15,7 +15,9 @@ export function createCategoryRepository(db: Kysely<Database>) {
           .select(sql<number>`count(*)::int`.as('n'))
           .whereRef('v.category_id', '=', 'c.id')
           .where('v.deleted_at', 'is', null)
-          .$if(scope === 'public', (q) => q.where('v.status', '=', 'ready').where('v.published_at', 'is not', null))
+          .$if(scope === 'public', (q) =>
+            q.where('v.status', '=', 'ready').where('v.published_at', 'is not', null),
+          )
           .as('video_count'),
       );
   }

@@ -6,11 +6,18 @@ import type { Database } from '../../db/database.types.js';
 import type { StorageLayout } from '../../storage/storage-layout.js';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref())]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timed out')), ms).unref()),
+  ]);
 }
 
 /** Database and storage health (api-public.md §4.1). */
-export function createHealthService(deps: { db: Kysely<Database>; layout: StorageLayout; timeoutMs: number }) {
+export function createHealthService(deps: {
+  db: Kysely<Database>;
+  layout: StorageLayout;
+  timeoutMs: number;
+}) {
   async function storageCheck(): Promise<void> {
     await access(deps.layout.dirs.videosDir);
     const probe = path.join(deps.layout.dirs.uploadsDir, `.health_check_${randomBytes(6).toString('hex')}`);
@@ -20,10 +27,15 @@ export function createHealthService(deps: { db: Kysely<Database>; layout: Storag
 
   return {
     async check() {
-      const database = await withTimeout(sql`select 1`.execute(deps.db), deps.timeoutMs).then(() => true, () => false);
+      const database = await withTimeout(sql`select 1`.execute(deps.db), deps.timeoutMs).then(
+        () => true,
+        () => false,
+      );
       let storageError: string | null = null;
       await withTimeout(storageCheck(), deps.timeoutMs).catch((err: Error) => {
-        storageError = err.message.includes('timed out') ? 'Storage check timed out' : 'Storage is not writable';
+        storageError = err.message.includes('timed out')
+          ? 'Storage check timed out'
+          : 'Storage is not writable';
       });
       const storage = storageError === null;
       return {

@@ -12,11 +12,20 @@ export interface ProducedQuality {
 export function createJobOutcomeRepository(db: Kysely<Database>) {
   return {
     /** Marks the job done and the video ready, replacing its quality rows, in one transaction. */
-    async complete(input: { jobId: number; videoId: number; qualities: ProducedQuality[]; duration?: number }) {
+    async complete(input: {
+      jobId: number;
+      videoId: number;
+      qualities: ProducedQuality[];
+      duration?: number;
+    }) {
       await db.transaction().execute(async (trx) => {
         const names = input.qualities.map((q) => q.name);
         if (names.length > 0) {
-          await trx.deleteFrom('video_qualities').where('video_id', '=', input.videoId).where('quality', 'in', names).execute();
+          await trx
+            .deleteFrom('video_qualities')
+            .where('video_id', '=', input.videoId)
+            .where('quality', 'in', names)
+            .execute();
           await trx
             .insertInto('video_qualities')
             .values(
@@ -60,7 +69,13 @@ export function createJobOutcomeRepository(db: Kysely<Database>) {
      * Retry: the job returns to the queue after `backoffSeconds` (kept in claim_expires_at while
      * unclaimed) with attempt_number + 1. Final: job completed with last_error, video failed.
      */
-    async fail(input: { jobId: number; videoId: number; error: string; retry: boolean; backoffSeconds: number }) {
+    async fail(input: {
+      jobId: number;
+      videoId: number;
+      error: string;
+      retry: boolean;
+      backoffSeconds: number;
+    }) {
       await db.transaction().execute(async (trx) => {
         if (input.retry) {
           await trx
@@ -75,12 +90,26 @@ export function createJobOutcomeRepository(db: Kysely<Database>) {
             })
             .where('id', '=', input.jobId)
             .execute();
-          await trx.updateTable('quality_progress').set({ status: 'pending', progress_percent: 0 }).where('job_id', '=', input.jobId).where('status', 'not in', ['completed', 'uploaded', 'skipped']).execute();
-          await trx.updateTable('videos').set({ status: 'pending' }).where('id', '=', input.videoId).execute();
+          await trx
+            .updateTable('quality_progress')
+            .set({ status: 'pending', progress_percent: 0 })
+            .where('job_id', '=', input.jobId)
+            .where('status', 'not in', ['completed', 'uploaded', 'skipped'])
+            .execute();
+          await trx
+            .updateTable('videos')
+            .set({ status: 'pending' })
+            .where('id', '=', input.videoId)
+            .execute();
         } else {
           await trx
             .updateTable('transcoding_jobs')
-            .set({ last_error: input.error, completed_at: sql<Date>`now()`, claimed_at: null, claim_expires_at: null })
+            .set({
+              last_error: input.error,
+              completed_at: sql<Date>`now()`,
+              claimed_at: null,
+              claim_expires_at: null,
+            })
             .where('id', '=', input.jobId)
             .execute();
           await trx
@@ -89,7 +118,11 @@ export function createJobOutcomeRepository(db: Kysely<Database>) {
             .where('job_id', '=', input.jobId)
             .where('status', 'in', ['pending', 'in_progress'])
             .execute();
-          await trx.updateTable('videos').set({ status: 'failed', error_message: input.error }).where('id', '=', input.videoId).execute();
+          await trx
+            .updateTable('videos')
+            .set({ status: 'failed', error_message: input.error })
+            .where('id', '=', input.videoId)
+            .execute();
         }
       });
     },
@@ -106,7 +139,12 @@ export function createJobOutcomeRepository(db: Kysely<Database>) {
           .returning('video_id')
           .executeTakeFirst();
         if (job) {
-          await trx.updateTable('videos').set({ status: 'pending' }).where('id', '=', job.video_id).where('status', '=', 'processing').execute();
+          await trx
+            .updateTable('videos')
+            .set({ status: 'pending' })
+            .where('id', '=', job.video_id)
+            .where('status', '=', 'processing')
+            .execute();
         }
       });
     },

@@ -36,7 +36,8 @@ export function createJobService(deps: {
     const problem = await jobs.leaseProblem(db, jobId, workerId);
     if (problem === 'not_found') throw notFound('Job not found');
     if (problem === 'not_owner') throw forbidden('Not your job');
-    if (problem === 'expired' || problem === 'completed') throw conflict('Claim expired - job may have been reassigned');
+    if (problem === 'expired' || problem === 'completed')
+      throw conflict('Claim expired - job may have been reassigned');
     const job = await jobs.findById(db, jobId);
     if (!job?.video_id) throw notFound('Job not found');
     return { ...job, video_id: job.video_id };
@@ -71,19 +72,40 @@ export function createJobService(deps: {
       if (job?.video_id) events.changed(job.video_id);
     },
 
-    async complete(input: { jobId: number; workerId: string; qualities: ProducedQuality[]; duration?: number }) {
+    async complete(input: {
+      jobId: number;
+      workerId: string;
+      qualities: ProducedQuality[];
+      duration?: number;
+    }) {
       const job = await requireLease(input.jobId, input.workerId);
-      await outcomes.complete({ jobId: job.id, videoId: job.video_id, qualities: input.qualities, duration: input.duration });
+      await outcomes.complete({
+        jobId: job.id,
+        videoId: job.video_id,
+        qualities: input.qualities,
+        duration: input.duration,
+      });
       events.changed(job.video_id);
     },
 
     /** Returns whether the job will be retried. Permanent errors pass retry=false. */
-    async fail(input: { jobId: number; workerId: string; error: string; retry: boolean }): Promise<{ willRetry: boolean }> {
+    async fail(input: {
+      jobId: number;
+      workerId: string;
+      error: string;
+      retry: boolean;
+    }): Promise<{ willRetry: boolean }> {
       const job = await requireLease(input.jobId, input.workerId);
       const attempt = job.attempt_number ?? 1;
       const willRetry = input.retry && attempt < (job.max_attempts ?? 3);
       const backoffSeconds = options.retryBackoffBaseSeconds * 2 ** (attempt - 1);
-      await outcomes.fail({ jobId: job.id, videoId: job.video_id, error: input.error.slice(0, 500), retry: willRetry, backoffSeconds });
+      await outcomes.fail({
+        jobId: job.id,
+        videoId: job.video_id,
+        error: input.error.slice(0, 500),
+        retry: willRetry,
+        backoffSeconds,
+      });
       events.changed(job.video_id);
       return { willRetry };
     },

@@ -27,7 +27,13 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
     async createForVideo(trx: Db, videoId: number, maxAttempts: number): Promise<TranscodingJob> {
       return trx
         .insertInto('transcoding_jobs')
-        .values({ video_id: videoId, current_step: 'pending', progress_percent: 0, attempt_number: 1, max_attempts: maxAttempts })
+        .values({
+          video_id: videoId,
+          current_step: 'pending',
+          progress_percent: 0,
+          attempt_number: 1,
+          max_attempts: maxAttempts,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
     },
@@ -44,7 +50,12 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
         .execute();
       const ids = rows.map((r) => r.video_id).filter((id): id is number => id !== null);
       if (ids.length > 0) {
-        await trx.updateTable('videos').set({ status: 'pending' }).where('id', 'in', ids).where('status', '=', 'processing').execute();
+        await trx
+          .updateTable('videos')
+          .set({ status: 'pending' })
+          .where('id', 'in', ids)
+          .where('status', '=', 'processing')
+          .execute();
       }
       return ids;
     },
@@ -53,7 +64,11 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
      * Claims the oldest runnable job with FOR UPDATE SKIP LOCKED, so concurrent claimers never get
      * the same row. An unclaimed job's claim_expires_at doubles as its retry "not before" time.
      */
-    async claimNext(input: { workerId: string; workerName: string; leaseSeconds: number }): Promise<ClaimedJobRow | null> {
+    async claimNext(input: {
+      workerId: string;
+      workerName: string;
+      leaseSeconds: number;
+    }): Promise<ClaimedJobRow | null> {
       return db.transaction().execute(async (trx) => {
         await this.releaseExpiredLeases(trx);
         const candidate = await trx
@@ -63,7 +78,9 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
           .where('v.deleted_at', 'is', null)
           .where('tj.claimed_at', 'is', null)
           .where('tj.completed_at', 'is', null)
-          .where((eb) => eb.or([eb('tj.claim_expires_at', 'is', null), eb('tj.claim_expires_at', '<=', sql<Date>`now()`)]))
+          .where((eb) =>
+            eb.or([eb('tj.claim_expires_at', 'is', null), eb('tj.claim_expires_at', '<=', sql<Date>`now()`)]),
+          )
           .where((eb) =>
             eb.or([
               eb('v.status', 'in', ['pending', 'processing']),
@@ -92,7 +109,11 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
           .where('id', '=', candidate.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        await trx.updateTable('videos').set({ status: 'processing', error_message: null }).where('id', '=', job.video_id).execute();
+        await trx
+          .updateTable('videos')
+          .set({ status: 'processing', error_message: null })
+          .where('id', '=', job.video_id)
+          .execute();
         return { job, videoId: candidate.video_id, slug: candidate.slug };
       });
     },
@@ -164,16 +185,30 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
     },
 
     async findByVideo(videoId: number): Promise<TranscodingJob | null> {
-      return (await db.selectFrom('transcoding_jobs').selectAll().where('video_id', '=', videoId).executeTakeFirst()) ?? null;
+      return (
+        (await db
+          .selectFrom('transcoding_jobs')
+          .selectAll()
+          .where('video_id', '=', videoId)
+          .executeTakeFirst()) ?? null
+      );
     },
 
     async findById(trx: Db, jobId: number): Promise<TranscodingJob | null> {
-      return (await trx.selectFrom('transcoding_jobs').selectAll().where('id', '=', jobId).executeTakeFirst()) ?? null;
+      return (
+        (await trx.selectFrom('transcoding_jobs').selectAll().where('id', '=', jobId).executeTakeFirst()) ??
+        null
+      );
     },
 
     async qualityProgress(jobIds: number[]): Promise<QualityProgress[]> {
       if (jobIds.length === 0) return [];
-      return db.selectFrom('quality_progress').selectAll().where('job_id', 'in', jobIds).orderBy('id').execute();
+      return db
+        .selectFrom('quality_progress')
+        .selectAll()
+        .where('job_id', 'in', jobIds)
+        .orderBy('id')
+        .execute();
     },
   };
 }

@@ -5,10 +5,13 @@
 export function sanitizeError(message: string | null | undefined, summaryMax = 100): string | null {
   if (!message) return null;
   const m = message.toLowerCase();
-  if (/traceback|stack|\bat \w+ \(|sql|relation |syntax error|database|postgres/.test(m)) return 'A database or server error occurred while processing this video.';
+  if (/traceback|stack|\bat \w+ \(|sql|relation |syntax error|database|postgres/.test(m))
+    return 'A database or server error occurred while processing this video.';
   if (message.includes('/') || message.includes('\\')) {
-    if (m.includes('ffprobe')) return 'Could not read video file. The file may be damaged or in an unsupported format.';
-    if (m.includes('ffmpeg') || m.includes('transcod')) return 'Video transcoding failed. Please try re-uploading the video.';
+    if (m.includes('ffprobe'))
+      return 'Could not read video file. The file may be damaged or in an unsupported format.';
+    if (m.includes('ffmpeg') || m.includes('transcod'))
+      return 'Video transcoding failed. Please try re-uploading the video.';
     return 'Video processing failed.';
   }
   return message.length <= Math.max(summaryMax, 200) ? message : `${message.slice(0, summaryMax)}…`;

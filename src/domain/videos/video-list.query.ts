@@ -44,7 +44,9 @@ export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
     .where('v.deleted_at', 'is', null)
     .where('v.published_at', 'is not', null)
     .$if(!!q.category, (b) => b.where('c.slug', '=', q.category ?? ''))
-    .$if(!!q.search, (b) => b.where((eb) => eb.or([eb('v.title', 'ilike', pattern), eb('v.description', 'ilike', pattern)])));
+    .$if(!!q.search, (b) =>
+      b.where((eb) => eb.or([eb('v.title', 'ilike', pattern), eb('v.description', 'ilike', pattern)])),
+    );
   const sort: PublicSort = q.sort ?? (q.search ? 'relevance' : 'date');
   if (!PUBLIC_SORTS.includes(sort)) throw badRequest(`Invalid sort value: '${sort}'`);
   const dir = sort === 'relevance' ? 'desc' : (q.order ?? 'desc');

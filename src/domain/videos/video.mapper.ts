@@ -6,9 +6,12 @@ import { sanitizeError, sanitizeProgressError } from './error-sanitizer.js';
 /** Pure mappers from rows to API responses (api-public.md §2, api-admin.md §5.1). */
 
 function thumbnailVersion(v: Pick<VideoRow, 'id' | 'thumbnail_source' | 'thumbnail_timestamp'>): number {
-  if (v.thumbnail_timestamp !== null && v.thumbnail_timestamp !== undefined) return Math.trunc(v.thumbnail_timestamp * 1000);
+  if (v.thumbnail_timestamp !== null && v.thumbnail_timestamp !== undefined)
+    return Math.trunc(v.thumbnail_timestamp * 1000);
   // Stable across processes (the reference used Python's per-process hash()).
-  const h = createHash('sha256').update(`${v.id}:${v.thumbnail_source ?? 'auto'}`).digest();
+  const h = createHash('sha256')
+    .update(`${v.id}:${v.thumbnail_source ?? 'auto'}`)
+    .digest();
   return h.readUInt32BE(0) % 1_000_000_000;
 }
 
@@ -20,7 +23,10 @@ export function thumbnailUrl(v: VideoRow, versioned: boolean): string | null {
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-export function toVideoListItem(v: VideoRow, options: { tags?: TagRef[]; viewCount?: number; versionedThumb: boolean }) {
+export function toVideoListItem(
+  v: VideoRow,
+  options: { tags?: TagRef[]; viewCount?: number; versionedThumb: boolean },
+) {
   return {
     id: v.id,
     title: v.title,
@@ -44,13 +50,20 @@ export function toVideoListItem(v: VideoRow, options: { tags?: TagRef[]; viewCou
 
 export function toVideoDetail(
   v: VideoRow,
-  options: { qualities: VideoQuality[]; tags: TagRef[]; versionedThumb: boolean; sanitize: boolean; summaryMax: number },
+  options: {
+    qualities: VideoQuality[];
+    tags: TagRef[];
+    versionedThumb: boolean;
+    sanitize: boolean;
+    summaryMax: number;
+  },
 ) {
   const ready = v.status === 'ready';
-  const list: Omit<ReturnType<typeof toVideoListItem>, 'view_count'> & { view_count?: number } = toVideoListItem(v, {
-    tags: options.tags,
-    versionedThumb: options.versionedThumb,
-  });
+  const list: Omit<ReturnType<typeof toVideoListItem>, 'view_count'> & { view_count?: number } =
+    toVideoListItem(v, {
+      tags: options.tags,
+      versionedThumb: options.versionedThumb,
+    });
   delete list.view_count;
   return {
     ...list,
@@ -62,7 +75,12 @@ export function toVideoDetail(
     dash_url: ready && v.streaming_format === 'cmaf' ? `/videos/${v.slug}/manifest.mpd` : null,
     captions_url: null as string | null,
     transcription_status: null as string | null,
-    qualities: options.qualities.map((q) => ({ quality: q.quality ?? '', width: q.width, height: q.height, bitrate: q.bitrate })),
+    qualities: options.qualities.map((q) => ({
+      quality: q.quality ?? '',
+      width: q.width,
+      height: q.height,
+      bitrate: q.bitrate,
+    })),
     chapters: [] as Array<{ id: number; title: string; start_time: number; end_time: number | null }>,
     sprite_sheet_info: null,
     deleted_at: iso(v.deleted_at),
@@ -76,17 +94,28 @@ export function toProgress(
   options: { sanitize: boolean },
 ) {
   const status = v.status ?? 'pending';
-  const lastError = options.sanitize ? sanitizeProgressError(job?.last_error ?? v.error_message) : (job?.last_error ?? v.error_message);
+  const lastError = options.sanitize
+    ? sanitizeProgressError(job?.last_error ?? v.error_message)
+    : (job?.last_error ?? v.error_message);
   const base = {
     status,
     current_step: job?.current_step ?? null,
     progress_percent: status === 'ready' ? 100 : (job?.progress_percent ?? 0),
-    qualities: qualities.map((q) => ({ name: q.quality, status: q.status, progress: q.progress_percent ?? 0 })),
+    qualities: qualities.map((q) => ({
+      name: q.quality,
+      status: q.status,
+      progress: q.progress_percent ?? 0,
+    })),
     attempt: job?.attempt_number ?? 1,
     max_attempts: job?.max_attempts ?? 3,
     started_at: iso(job?.started_at),
     last_error: status === 'ready' ? null : lastError,
   };
-  if (status === 'failed') return { ...base, progress_percent: 0, last_error: options.sanitize ? sanitizeError(v.error_message, 200) : v.error_message };
+  if (status === 'failed')
+    return {
+      ...base,
+      progress_percent: 0,
+      last_error: options.sanitize ? sanitizeError(v.error_message, 200) : v.error_message,
+    };
   return base;
 }

@@ -54,7 +54,10 @@ export function createVideoRepository(db: Kysely<Database>) {
     },
 
     async findLiveBySlug(slug: string): Promise<VideoRow | null> {
-      const row = await withCategory().where('v.slug', '=', slug).where('v.deleted_at', 'is', null).executeTakeFirst();
+      const row = await withCategory()
+        .where('v.slug', '=', slug)
+        .where('v.deleted_at', 'is', null)
+        .executeTakeFirst();
       return row ?? null;
     },
 
@@ -119,7 +122,12 @@ export function createVideoRepository(db: Kysely<Database>) {
     },
 
     async qualities(videoId: number): Promise<VideoQuality[]> {
-      return db.selectFrom('video_qualities').selectAll().where('video_id', '=', videoId).orderBy('height', 'desc').execute();
+      return db
+        .selectFrom('video_qualities')
+        .selectAll()
+        .where('video_id', '=', videoId)
+        .orderBy('height', 'desc')
+        .execute();
     },
 
     async setDeletedAt(id: number, at: Date | null): Promise<void> {

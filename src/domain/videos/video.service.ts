@@ -43,8 +43,11 @@ export function createVideoService(deps: {
       const hasMore = rows.length > q.limit;
       const last = page.at(-1);
       return {
-        videos: page.map((r) => toVideoListItem(r, { tags: tags.get(r.id), viewCount: r.view_count, versionedThumb: true })),
-        next_cursor: hasMore && last?.published_at ? encodeCursor(new Date(last.published_at), last.id) : null,
+        videos: page.map((r) =>
+          toVideoListItem(r, { tags: tags.get(r.id), viewCount: r.view_count, versionedThumb: true }),
+        ),
+        next_cursor:
+          hasMore && last?.published_at ? encodeCursor(new Date(last.published_at), last.id) : null,
         has_more: hasMore,
         total_count: totalCount,
       };
@@ -83,7 +86,13 @@ export function createVideoService(deps: {
     async getAdmin(id: number) {
       const video = await requireVideo(id);
       const qualities = await videos.qualities(id);
-      return toVideoDetail(video, { qualities, tags: [], versionedThumb: false, sanitize: false, summaryMax: 10_000 });
+      return toVideoDetail(video, {
+        qualities,
+        tags: [],
+        versionedThumb: false,
+        sanitize: false,
+        summaryMax: 10_000,
+      });
     },
 
     async adminProgress(id: number) {
@@ -99,7 +108,11 @@ export function createVideoService(deps: {
       await videos.setDeletedAt(id, new Date());
       const upload = await findUpload(layout, id);
       const moves: Move[] = [{ from: layout.videoDir(video.slug), to: layout.archivedVideoDir(video.slug) }];
-      if (upload) moves.push({ from: upload, to: layout.archivedUploadFile(id, upload.slice(upload.lastIndexOf('.'))) });
+      if (upload)
+        moves.push({
+          from: upload,
+          to: layout.archivedUploadFile(id, upload.slice(upload.lastIndexOf('.'))),
+        });
       try {
         await moveAllOrNothing(moves);
       } catch {
@@ -116,7 +129,8 @@ export function createVideoService(deps: {
       await videos.setDeletedAt(id, null);
       const upload = await findUpload(layout, id, true);
       const moves: Move[] = [{ from: layout.archivedVideoDir(video.slug), to: layout.videoDir(video.slug) }];
-      if (upload) moves.push({ from: upload, to: layout.uploadFile(id, upload.slice(upload.lastIndexOf('.'))) });
+      if (upload)
+        moves.push({ from: upload, to: layout.uploadFile(id, upload.slice(upload.lastIndexOf('.'))) });
       try {
         await moveAllOrNothing(moves);
       } catch {

@@ -3,7 +3,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 
 /** OpenAPI document generated from the route schemas, browsable at /docs (JSON at /docs/json). */
-export async function registerOpenApi(app: FastifyInstance, info: { title: string; description: string }): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyInstance,
+  info: { title: string; description: string },
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       info: { title: info.title, description: info.description, version: '0.1.0' },

@@ -14,9 +14,13 @@ const HealthResponse = Type.Object({
 
 export function healthRoutes(health: HealthService, url = '/health') {
   return async (app: FastifyInstance) => {
-    app.get(url, { schema: { tags: ['health'], response: { 200: HealthResponse, 503: HealthResponse } } }, async (_req, reply) => {
-      const result = await health.check();
-      return reply.status(result.status === 'healthy' ? 200 : 503).send(result);
-    });
+    app.get(
+      url,
+      { schema: { tags: ['health'], response: { 200: HealthResponse, 503: HealthResponse } } },
+      async (_req, reply) => {
+        const result = await health.check();
+        return reply.status(result.status === 'healthy' ? 200 : 503).send(result);
+      },
+    );
   };
 }

@@ -22,7 +22,9 @@ export function pageRoutes(siteDir: string, pages: Record<string, string>) {
     });
     await app.register(fastifyStatic, { root: siteDir, serve: false });
     for (const [url, file] of Object.entries(pages)) {
-      app.get(url, { schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').sendFile(file, siteDir));
+      app.get(url, { schema: { hide: true } }, (_req, reply) =>
+        reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').sendFile(file, siteDir),
+      );
     }
   };
 }

@@ -41,9 +41,21 @@ export const VideoDetail = Type.Object({
   captions_url: Nullable(Type.String()),
   transcription_status: Nullable(Type.String()),
   qualities: Type.Array(
-    Type.Object({ quality: Type.String(), width: Nullable(Type.Integer()), height: Nullable(Type.Integer()), bitrate: Nullable(Type.Integer()) }),
+    Type.Object({
+      quality: Type.String(),
+      width: Nullable(Type.Integer()),
+      height: Nullable(Type.Integer()),
+      bitrate: Nullable(Type.Integer()),
+    }),
   ),
-  chapters: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String(), start_time: Type.Number(), end_time: Nullable(Type.Number()) })),
+  chapters: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      start_time: Type.Number(),
+      end_time: Nullable(Type.Number()),
+    }),
+  ),
   sprite_sheet_info: Nullable(Type.Object({}, { additionalProperties: true })),
   deleted_at: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
 });
@@ -52,7 +64,9 @@ export const TranscodingProgress = Type.Object({
   status: Type.String(),
   current_step: Nullable(Type.String()),
   progress_percent: Type.Integer(),
-  qualities: Type.Array(Type.Object({ name: Type.String(), status: Type.String(), progress: Type.Integer() })),
+  qualities: Type.Array(
+    Type.Object({ name: Type.String(), status: Type.String(), progress: Type.Integer() }),
+  ),
   attempt: Type.Integer(),
   max_attempts: Type.Integer(),
   started_at: Nullable(Type.String()),
@@ -62,7 +76,9 @@ export const TranscodingProgress = Type.Object({
 export const PublicListQuerystring = Type.Object({
   category: Type.Optional(Type.String({ maxLength: 100 })),
   search: Type.Optional(Type.String({ maxLength: 200 })),
-  sort: Type.Optional(Type.Union(['relevance', 'date', 'duration', 'views', 'title'].map((s) => Type.Literal(s)))),
+  sort: Type.Optional(
+    Type.Union(['relevance', 'date', 'duration', 'views', 'title'].map((s) => Type.Literal(s))),
+  ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
   offset: Type.Integer({ minimum: 0, default: 0 }),

@@ -6,10 +6,20 @@ import { unauthorized } from '../../../domain/shared/errors.js';
 import { credentialsOf } from '../../plugins/admin-auth.js';
 import { errors } from '../../schemas/common.schemas.js';
 
-const AuthState = Type.Object({ authenticated: Type.Boolean(), message: Type.Optional(Type.String()), auth_required: Type.Optional(Type.Boolean()) });
+const AuthState = Type.Object({
+  authenticated: Type.Boolean(),
+  message: Type.Optional(Type.String()),
+  auth_required: Type.Optional(Type.Boolean()),
+});
 
 export function adminAuthRoutes(auth: AdminAuthService, options: { secureCookies: boolean }) {
-  const cookie = (maxAge: number) => ({ httpOnly: true, sameSite: 'lax' as const, path: '/', secure: options.secureCookies, maxAge });
+  const cookie = (maxAge: number) => ({
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    path: '/',
+    secure: options.secureCookies,
+    maxAge,
+  });
   const clear = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookie(0));
 
   return async (fastify: FastifyInstance) => {
@@ -17,31 +27,52 @@ export function adminAuthRoutes(auth: AdminAuthService, options: { secureCookies
     app.post(
       '/api/auth/login',
       {
-        schema: { tags: ['auth'], body: Type.Object({ secret: Type.String({ maxLength: 1024 }) }), response: { 200: AuthState, ...errors(400, 403) } },
+        schema: {
+          tags: ['auth'],
+          body: Type.Object({ secret: Type.String({ maxLength: 1024 }) }),
+          response: { 200: AuthState, ...errors(400, 403) },
+        },
       },
       async (req, reply) => {
-        const session = await auth.login({ secret: req.body.secret, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+        const session = await auth.login({
+          secret: req.body.secret,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+        });
         reply.setCookie(SESSION_COOKIE, session.token, cookie(session.maxAgeSeconds));
         return { authenticated: true, message: 'Login successful' };
       },
     );
-    app.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: AuthState } } }, async (req, reply) => {
-      await auth.logout(req.cookies[SESSION_COOKIE]);
-      clear(reply);
-      return { authenticated: false, message: 'Logged out' };
-    });
+    app.post(
+      '/api/auth/logout',
+      { schema: { tags: ['auth'], response: { 200: AuthState } } },
+      async (req, reply) => {
+        await auth.logout(req.cookies[SESSION_COOKIE]);
+        clear(reply);
+        return { authenticated: false, message: 'Logged out' };
+      },
+    );
     app.get('/api/auth/check', { schema: { tags: ['auth'], response: { 200: AuthState } } }, async (req) => {
       const how = await auth.identify(credentialsOf(req));
       return { authenticated: how !== null, auth_required: true };
     });
     app.get(
       '/api/auth/csrf-token',
-      { schema: { tags: ['auth'], response: { 200: Type.Object({ csrf_token: Type.String(), required: Type.Boolean() }), ...errors(401) } } },
+      {
+        schema: {
+          tags: ['auth'],
+          response: {
+            200: Type.Object({ csrf_token: Type.String(), required: Type.Boolean() }),
+            ...errors(401),
+          },
+        },
+      },
       async (req) => {
         const creds = credentialsOf(req);
         const how = await auth.identify(creds);
         if (how === 'header') return { csrf_token: '', required: false };
-        if (how === 'session' && creds.sessionToken) return { csrf_token: auth.csrfTokenFor(creds.sessionToken), required: true };
+        if (how === 'session' && creds.sessionToken)
+          return { csrf_token: auth.csrfTokenFor(creds.sessionToken), required: true };
         throw unauthorized();
       },
     );

@@ -9,8 +9,16 @@ export function adminCategoryRoutes(categories: CategoryService) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const security = ADMIN_SECURITY;
-    app.get('/api/categories', { schema: { tags: ['categories'], security, response: { 200: Type.Array(Category), ...errors(401, 403) } } }, () =>
-      categories.list('all'),
+    app.get(
+      '/api/categories',
+      {
+        schema: {
+          tags: ['categories'],
+          security,
+          response: { 200: Type.Array(Category), ...errors(401, 403) },
+        },
+      },
+      () => categories.list('all'),
     );
     app.post(
       '/api/categories',
@@ -18,7 +26,10 @@ export function adminCategoryRoutes(categories: CategoryService) {
         schema: {
           tags: ['categories'],
           security,
-          body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), description: Type.String({ maxLength: 1000, default: '' }) }),
+          body: Type.Object({
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            description: Type.String({ maxLength: 1000, default: '' }),
+          }),
           response: { 200: Category, ...errors(400, 401, 403) },
         },
       },
@@ -26,7 +37,14 @@ export function adminCategoryRoutes(categories: CategoryService) {
     );
     app.delete(
       '/api/categories/:id',
-      { schema: { tags: ['categories'], security, params: IdParam, response: { 200: StatusOk, ...errors(400, 401, 403, 404) } } },
+      {
+        schema: {
+          tags: ['categories'],
+          security,
+          params: IdParam,
+          response: { 200: StatusOk, ...errors(400, 401, 403, 404) },
+        },
+      },
       async (req) => {
         await categories.delete(req.params.id);
         return { status: 'ok' };

@@ -7,29 +7,40 @@ import type { ProgressFeed } from '../../../domain/jobs/progress-feed.js';
  */
 export function adminEventRoutes(feed: ProgressFeed, options: { heartbeatSeconds: number; retryMs: number }) {
   return async (app: FastifyInstance) => {
-    app.get('/api/events/progress', { schema: { tags: ['events'], summary: 'Live transcoding progress (text/event-stream)' } }, async (req, reply) => {
-      const raw = String((req.query as Record<string, unknown>).video_ids ?? '');
-      const ids = raw.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'Content-Type': 'text/event-stream',
-        'Cache-Control': 'no-cache',
-        Connection: 'keep-alive',
-        'X-Accel-Buffering': 'no',
-      });
-      const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      send('retry', options.retryMs);
-      const subscription = await feed.subscribe({
-        videoIds: ids.length > 0 ? ids : null,
-        onInitial: (progress) => send('initial', { progress }),
-        onProgress: (msg) => send('progress', msg),
-      });
-      const heartbeat = setInterval(() => send('heartbeat', { timestamp: new Date().toISOString() }), options.heartbeatSeconds * 1000);
-      req.raw.on('close', () => {
-        clearInterval(heartbeat);
-        subscription.close();
-      });
-    });
+    app.get(
+      '/api/events/progress',
+      { schema: { tags: ['events'], summary: 'Live transcoding progress (text/event-stream)' } },
+      async (req, reply) => {
+        const raw = String((req.query as Record<string, unknown>).video_ids ?? '');
+        const ids = raw
+          .split(',')
+          .map(Number)
+          .filter((n) => Number.isInteger(n) && n > 0);
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-cache',
+          Connection: 'keep-alive',
+          'X-Accel-Buffering': 'no',
+        });
+        const send = (event: string, data: unknown) =>
+          res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        send('retry', options.retryMs);
+        const subscription = await feed.subscribe({
+          videoIds: ids.length > 0 ? ids : null,
+          onInitial: (progress) => send('initial', { progress }),
+          onProgress: (msg) => send('progress', msg),
+        });
+        const heartbeat = setInterval(
+          () => send('heartbeat', { timestamp: new Date().toISOString() }),
+          options.heartbeatSeconds * 1000,
+        );
+        req.raw.on('close', () => {
+          clearInterval(heartbeat);
+          subscription.close();
+        });
+      },
+    );
   };
 }

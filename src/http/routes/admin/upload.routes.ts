@@ -2,10 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import { badRequest } from '../../../domain/shared/errors.js';
-import { tooLarge, type StagedUpload, type UploadFields, type UploadService } from '../../../domain/videos/upload.service.js';
+import {
+  tooLarge,
+  type StagedUpload,
+  type UploadFields,
+  type UploadService,
+} from '../../../domain/videos/upload.service.js';
 import { ADMIN_SECURITY, errors } from '../../schemas/common.schemas.js';
 
-const UploadResponse = Type.Object({ status: Type.String(), video_id: Type.Integer(), slug: Type.String(), message: Type.String() });
+const UploadResponse = Type.Object({
+  status: Type.String(),
+  video_id: Type.Integer(),
+  slug: Type.String(),
+  message: Type.String(),
+});
 
 function fieldValue(part: MultipartValue): string {
   return typeof part.value === 'string' ? part.value : String(part.value ?? '');
@@ -57,7 +67,12 @@ export function adminUploadRoutes(uploads: UploadService, options: { maxUploadSi
           if (!staged) throw badRequest('A video file is required (multipart field "file")');
           const video = await uploads.createVideo(staged, fields);
           staged = null;
-          return { status: 'ok', video_id: video.id, slug: video.slug, message: 'Video queued for processing' };
+          return {
+            status: 'ok',
+            video_id: video.id,
+            slug: video.slug,
+            message: 'Video queued for processing',
+          };
         } finally {
           await uploads.discard(staged);
         }

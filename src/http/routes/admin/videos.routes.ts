@@ -7,7 +7,13 @@ import { TranscodingProgress, VideoDetail, VideoPage } from '../../schemas/video
 
 const ArchivedPage = Type.Object({
   videos: Type.Array(
-    Type.Object({ id: Type.Integer(), title: Type.String(), slug: Type.String(), deleted_at: Nullable(Type.String({ format: 'date-time' })), created_at: Nullable(Type.String({ format: 'date-time' })) }),
+    Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      slug: Type.String(),
+      deleted_at: Nullable(Type.String({ format: 'date-time' })),
+      created_at: Nullable(Type.String({ format: 'date-time' })),
+    }),
   ),
   total: Type.Integer(),
 });
@@ -23,7 +29,9 @@ export function adminVideoRoutes(videos: VideoService) {
           tags: ['videos'],
           security,
           querystring: Type.Object({
-            status: Type.Optional(Type.Union(['pending', 'processing', 'ready', 'failed'].map((s) => Type.Literal(s)))),
+            status: Type.Optional(
+              Type.Union(['pending', 'processing', 'ready', 'failed'].map((s) => Type.Literal(s))),
+            ),
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
             offset: Type.Integer({ minimum: 0, default: 0 }),
             include_total: Type.Boolean({ default: false }),
@@ -31,7 +39,13 @@ export function adminVideoRoutes(videos: VideoService) {
           response: { 200: VideoPage, ...errors(400, 401, 403) },
         },
       },
-      (req) => videos.listAdmin({ status: req.query.status, limit: req.query.limit, offset: req.query.offset, includeTotal: req.query.include_total }),
+      (req) =>
+        videos.listAdmin({
+          status: req.query.status,
+          limit: req.query.limit,
+          offset: req.query.offset,
+          includeTotal: req.query.include_total,
+        }),
     );
     app.get(
       '/api/videos/archived',
@@ -39,22 +53,44 @@ export function adminVideoRoutes(videos: VideoService) {
         schema: {
           tags: ['videos'],
           security,
-          querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }), offset: Type.Integer({ minimum: 0, default: 0 }) }),
+          querystring: Type.Object({
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+            offset: Type.Integer({ minimum: 0, default: 0 }),
+          }),
           response: { 200: ArchivedPage, ...errors(400, 401, 403) },
         },
       },
       async (req) => {
         const { rows, total } = await videos.listArchived(req.query);
         const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-        return { videos: rows.map((r) => ({ ...r, deleted_at: iso(r.deleted_at), created_at: iso(r.created_at) })), total };
+        return {
+          videos: rows.map((r) => ({ ...r, deleted_at: iso(r.deleted_at), created_at: iso(r.created_at) })),
+          total,
+        };
       },
     );
-    app.get('/api/videos/:id', { schema: { tags: ['videos'], security, params: IdParam, response: { 200: VideoDetail, ...errors(400, 401, 403, 404) } } }, (req) =>
-      videos.getAdmin(req.params.id),
+    app.get(
+      '/api/videos/:id',
+      {
+        schema: {
+          tags: ['videos'],
+          security,
+          params: IdParam,
+          response: { 200: VideoDetail, ...errors(400, 401, 403, 404) },
+        },
+      },
+      (req) => videos.getAdmin(req.params.id),
     );
     app.get(
       '/api/videos/:id/progress',
-      { schema: { tags: ['videos'], security, params: IdParam, response: { 200: TranscodingProgress, ...errors(400, 401, 403, 404) } } },
+      {
+        schema: {
+          tags: ['videos'],
+          security,
+          params: IdParam,
+          response: { 200: TranscodingProgress, ...errors(400, 401, 403, 404) },
+        },
+      },
       (req) => videos.adminProgress(req.params.id),
     );
     app.delete(
@@ -79,7 +115,14 @@ export function adminVideoRoutes(videos: VideoService) {
     );
     app.post(
       '/api/videos/:id/restore',
-      { schema: { tags: ['videos'], security, params: IdParam, response: { 200: StatusOk, ...errors(400, 401, 403, 404, 503) } } },
+      {
+        schema: {
+          tags: ['videos'],
+          security,
+          params: IdParam,
+          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 503) },
+        },
+      },
       async (req) => {
         await videos.restore(req.params.id);
         return { status: 'ok', message: 'Video restored from archive' };

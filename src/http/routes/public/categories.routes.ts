@@ -10,10 +10,16 @@ import { Category } from '../../schemas/video.schemas.js';
 export function publicCategoryRoutes(categories: CategoryService) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    app.get('/api/categories', { schema: { tags: ['categories'], response: { 200: Type.Array(Category) } } }, () => categories.list('public'));
+    app.get(
+      '/api/categories',
+      { schema: { tags: ['categories'], response: { 200: Type.Array(Category) } } },
+      () => categories.list('public'),
+    );
     app.get(
       '/api/categories/:slug',
-      { schema: { tags: ['categories'], params: SlugParam, response: { 200: Category, ...errors(400, 404) } } },
+      {
+        schema: { tags: ['categories'], params: SlugParam, response: { 200: Category, ...errors(400, 404) } },
+      },
       (req) => {
         if (!isValidSlug(req.params.slug)) throw badRequest('Invalid category slug');
         return categories.getBySlug(req.params.slug, 'public');
