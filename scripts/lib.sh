@@ -22,8 +22,10 @@ node_deps() {
   if [ "$major" -lt 20 ]; then echo "Node 20 or newer is required (found $(node -v))" >&2; exit 1; fi
   # Reinstall only when the lockfile changed since the last install.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "==> npm ci"
-    npm ci --no-audit --no-fund --loglevel=error
+    # `npm install` (not `npm ci`) honours the lockfile's versions and also copes with npm setups
+    # whose lockfiles leave out other platforms' optional packages (omit-lockfile-registry-resolved).
+    echo "==> npm install"
+    npm install --no-audit --no-fund --loglevel=error
   fi
 }
 
