@@ -40,10 +40,19 @@ export interface UploadOptions {
   maxAttempts: number;
 }
 
-const gib = (bytes: number) => `${Math.round((bytes / 1024 ** 3) * 10) / 10} GB`;
+function humanSize(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${Math.round(value * 10) / 10} ${units[unit]}`;
+}
 
 export function tooLarge(max: number): DomainError {
-  return payloadTooLarge(`File too large. Maximum upload size is ${gib(max)}`);
+  return payloadTooLarge(`File too large. Maximum upload size is ${humanSize(max)}`);
 }
 
 /** Accepts an upload in two steps: stream the file to disk, then create the video and its job atomically. */

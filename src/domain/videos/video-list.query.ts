@@ -66,13 +66,18 @@ export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
     .orderBy(sql`${sortExpr} ${sql.raw(dir)}`)
     .orderBy('v.id', dir)
     .limit(q.limit + 1);
-  const cursor = sort === 'date' || sort === 'relevance' ? decodeCursor(q.cursor) : null;
+  // Cursors follow published_at, so only date-ordered lists (date, relevance) page by keyset.
+  const keyset = sort === 'date' || sort === 'relevance';
+  const cursor = keyset ? decodeCursor(q.cursor) : null;
   if (cursor) {
     const cmp = dir === 'desc' ? sql.raw('<') : sql.raw('>');
-    page = page.where(sql<boolean>`(v.published_at, v.id) ${cmp} (${cursor.at}, ${cursor.id})`);
+    page = page.where(
+      // Cursors carry milliseconds; compare at that precision so no row is skipped.
+      sql<boolean>`(date_trunc('milliseconds', v.published_at), v.id) ${cmp} (${cursor.at}, ${cursor.id})`,
+    );
   } else {
     page = page.offset(q.offset);
   }
   const total = base.select(sql<number>`count(*)::int`.as('n'));
-  return { page, total, sort };
+  return { page, total, sort, keyset };
 }

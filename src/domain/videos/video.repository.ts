@@ -62,23 +62,36 @@ export function createVideoRepository(db: Kysely<Database>) {
     },
 
     async listPublic(q: PublicListQuery) {
-      const { page, total } = buildPublicListQuery(db, q);
+      const { page, total, keyset } = buildPublicListQuery(db, q);
       const rows = (await page.execute()) as PublicVideoRow[];
       const totalCount = q.includeTotal ? Number((await total.executeTakeFirst())?.n ?? 0) : null;
-      return { rows, totalCount };
+      return { rows, totalCount, keyset };
     },
 
-    async listAdmin(q: { status?: string; limit: number; offset: number; includeTotal: boolean }) {
+    /** Newest first; keyset pagination on (created_at, id) when `after` is given, else offset. */
+    async listAdmin(q: {
+      status?: string;
+      limit: number;
+      offset: number;
+      includeTotal: boolean;
+      after?: { at: Date; id: number } | null;
+    }) {
       let base = db.selectFrom('videos as v').where('v.deleted_at', 'is', null);
       if (q.status) base = base.where('v.status', '=', q.status);
+      const after = q.after;
       const rows = await base
+        .$if(!!after, (b) =>
+          b.where(
+            sql<boolean>`(date_trunc('milliseconds', v.created_at), v.id) < (${after?.at ?? null}, ${after?.id ?? null})`,
+          ),
+        )
         .leftJoin('categories as c', 'c.id', 'v.category_id')
         .selectAll('v')
         .select(['c.name as category_name', 'c.slug as category_slug'])
         .orderBy('v.created_at', 'desc')
         .orderBy('v.id', 'desc')
         .limit(q.limit + 1)
-        .offset(q.offset)
+        .offset(after ? 0 : q.offset)
         .execute();
       const totalCount = q.includeTotal
         ? Number((await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst())?.n ?? 0)

@@ -4,7 +4,7 @@ import type { TranscodingJobRepository } from '../jobs/transcoding-job.repositor
 import type { JobEvents } from '../jobs/job-events.js';
 import { badRequest, DomainError, notFound } from '../shared/errors.js';
 import { isValidSlug } from '../shared/slug.js';
-import { encodeCursor, type PublicListQuery } from './video-list.query.js';
+import { decodeCursor, encodeCursor, type PublicListQuery } from './video-list.query.js';
 import { toProgress, toVideoDetail, toVideoListItem } from './video.mapper.js';
 import type { VideoRepository, VideoRow } from './video.repository.js';
 
@@ -37,7 +37,7 @@ export function createVideoService(deps: {
 
   return {
     async listPublic(q: PublicListQuery) {
-      const { rows, totalCount } = await videos.listPublic(q);
+      const { rows, totalCount, keyset } = await videos.listPublic(q);
       const page = rows.slice(0, q.limit);
       const tags = await videos.tagsFor(page.map((r) => r.id));
       const hasMore = rows.length > q.limit;
@@ -72,12 +72,20 @@ export function createVideoService(deps: {
       return progressOf(video, true);
     },
 
-    async listAdmin(q: { status?: string; limit: number; offset: number; includeTotal: boolean }) {
-      const { rows, totalCount } = await videos.listAdmin(q);
+    async listAdmin(q: {
+      status?: string;
+      limit: number;
+      offset: number;
+      includeTotal: boolean;
+      cursor?: string;
+    }) {
+      const { rows, totalCount } = await videos.listAdmin({ ...q, after: decodeCursor(q.cursor) });
       const page = rows.slice(0, q.limit);
+      const last = page.at(-1);
       return {
         videos: page.map((r) => toVideoListItem(r, { versionedThumb: false })),
-        next_cursor: null,
+        next_cursor:
+          rows.length > q.limit && last?.created_at ? encodeCursor(new Date(last.created_at), last.id) : null,
         has_more: rows.length > q.limit,
         total_count: totalCount,
       };

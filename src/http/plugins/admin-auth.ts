@@ -12,11 +12,20 @@ export function credentialsOf(req: FastifyRequest) {
   };
 }
 
-/** Every /api route except /api/auth/* requires the admin secret or a session (+ CSRF). */
+/** Whether a route (by its registered pattern) needs admin credentials. */
+export function requiresAdminAuth(routePattern: string | undefined): boolean {
+  if (routePattern === undefined) return false; // no route matched: the 404 handler answers
+  return routePattern.startsWith('/api/') && !routePattern.startsWith('/api/auth/');
+}
+
+/**
+ * Every /api route except /api/auth/* requires the admin secret or a session (+ CSRF). The
+ * decision uses the route the router matched, never the raw URL, so an encoded path such as
+ * `/%61pi/videos` cannot slip past the check.
+ */
 export function registerAdminAuth(app: FastifyInstance, auth: AdminAuthService): void {
   app.addHook('onRequest', async (req) => {
-    const url = req.url.split('?')[0] ?? '';
-    if (req.method === 'OPTIONS' || !url.startsWith('/api/') || url.startsWith('/api/auth/')) return;
+    if (req.method === 'OPTIONS' || !requiresAdminAuth(req.routeOptions.url)) return;
     await auth.authorize(credentialsOf(req));
   });
 }

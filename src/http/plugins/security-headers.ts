@@ -16,6 +16,7 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header('X-Request-ID', req.id);
     reply.header('X-Frame-Options', 'SAMEORIGIN');
     reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-XSS-Protection', '1; mode=block');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     reply.header('Permissions-Policy', 'geolocation=(), microphone=(), camera=()');
     const type = String(reply.getHeader('content-type') ?? '');

@@ -34,6 +34,7 @@ export function adminVideoRoutes(videos: VideoService) {
             ),
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
             offset: Type.Integer({ minimum: 0, default: 0 }),
+            cursor: Type.Optional(Type.String({ maxLength: 500 })),
             include_total: Type.Boolean({ default: false }),
           }),
           response: { 200: VideoPage, ...errors(400, 401, 403) },
@@ -44,6 +45,7 @@ export function adminVideoRoutes(videos: VideoService) {
           status: req.query.status,
           limit: req.query.limit,
           offset: req.query.offset,
+          cursor: req.query.cursor,
           includeTotal: req.query.include_total,
         }),
     );
