@@ -47,7 +47,7 @@ export function createVideoService(deps: {
           toVideoListItem(r, { tags: tags.get(r.id), viewCount: r.view_count, versionedThumb: true }),
         ),
         next_cursor:
-          hasMore && last?.published_at ? encodeCursor(new Date(last.published_at), last.id) : null,
+          keyset && hasMore && last?.published_at ? encodeCursor(new Date(last.published_at), last.id) : null,
         has_more: hasMore,
         total_count: totalCount,
       };
