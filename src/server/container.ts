@@ -21,6 +21,7 @@ import { probeMedia } from '../media/probe.js';
 import { StorageLayout } from '../storage/storage-layout.js';
 import { createInProcessProtocol } from '../worker/in-process-protocol.js';
 import { createWorkerLoop, type WorkerLogger } from '../worker/local-worker.js';
+import { createTranscodeRunner } from '../worker/transcode.runner.js';
 
 export interface Secrets {
   adminApiSecret: string;
@@ -95,22 +96,21 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       workerId: randomUUID(),
       workerName: `local@${hostname()}`.slice(0, 100),
     });
+    const settings = {
+      segmentDuration: config.hlsSegmentDuration,
+      progressIntervalMs: config.progressUpdateInterval * 1000,
+      timeouts: {
+        multiplier: config.ffmpegTimeoutMultiplier,
+        minimum: config.ffmpegTimeoutMinimum,
+        maximum: config.ffmpegTimeoutMaximum,
+      },
+    };
     return createWorkerLoop({
-      protocol,
+      runners: { transcode: createTranscodeRunner(protocol, settings) },
       logger,
       workDir: config.workDir,
       pollIntervalMs: config.workerPollInterval * 1000,
       onWake: (wake) => events.onQueued(wake),
-      settings: {
-        format: config.streamingFormat,
-        segmentDuration: config.hlsSegmentDuration,
-        progressIntervalMs: config.progressUpdateInterval * 1000,
-        timeouts: {
-          multiplier: config.ffmpegTimeoutMultiplier,
-          minimum: config.ffmpegTimeoutMinimum,
-          maximum: config.ffmpegTimeoutMaximum,
-        },
-      },
     });
   }
 

@@ -4,7 +4,7 @@ import type { JobService } from '../domain/jobs/job.service.js';
 import type { VideoSourceRepository } from '../domain/jobs/video-source.repository.js';
 import { findUpload } from '../storage/file-moves.js';
 import type { StorageLayout } from '../storage/storage-layout.js';
-import type { ClaimedWork, WorkerProtocol } from './worker-protocol.js';
+import { toCodec, toFormat, type ClaimedWork, type WorkerProtocol } from './worker-protocol.js';
 
 /** Moves a file or directory, copying when source and target are on different filesystems. */
 async function moveInto(from: string, to: string): Promise<void> {
@@ -37,6 +37,8 @@ export function createInProcessProtocol(deps: {
           jobId: job.jobId,
           videoId: job.videoId,
           slug: job.slug,
+          format: toFormat(job.format),
+          codec: toCodec(job.codec),
           attemptNumber: job.attemptNumber,
           maxAttempts: job.maxAttempts,
         }

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { runTranscodeJob, type TranscodeSettings } from './transcode.job.js';
-import type { WorkerProtocol } from './worker-protocol.js';
+import { JOB_KIND_PRIORITY, type JobRunners } from './job-runners.js';
 
 export interface WorkerLogger {
   info(obj: object, msg: string): void;
@@ -8,19 +7,19 @@ export interface WorkerLogger {
 }
 
 /**
- * The worker loop: claim a job, run it, repeat; sleep until woken (new upload) or the poll
- * interval passes. stop() aborts the running job, which releases it, and resolves once idle.
+ * The worker loop: look for work of each kind in priority order, run it, repeat; sleep until
+ * woken (new work queued) or the poll interval passes. stop() aborts the running job (its runner
+ * gives the job back) and resolves once the loop is idle.
  */
 export function createWorkerLoop(deps: {
-  protocol: WorkerProtocol;
-  settings: TranscodeSettings;
+  runners: JobRunners;
   workDir: string;
   pollIntervalMs: number;
   logger: WorkerLogger;
   /** Subscribe to "work was queued"; returns an unsubscribe function. */
   onWake?: (wake: () => void) => () => void;
 }) {
-  const { protocol, logger } = deps;
+  const { runners, logger } = deps;
   let stopping = false;
   let current: AbortController | null = null;
   let wakeUp: (() => void) | null = null;
@@ -37,25 +36,29 @@ export function createWorkerLoop(deps: {
       wakeUp = done;
     });
 
+  /** Runs at most one job; false when no kind had work. */
   async function runOnce(): Promise<boolean> {
-    const work = await protocol.claim();
-    if (!work) return false;
-    current = new AbortController();
-    logger.info({ jobId: work.jobId, videoId: work.videoId, slug: work.slug }, 'transcode job claimed');
-    const started = Date.now();
-    const outcome = await runTranscodeJob({
-      work,
-      protocol,
-      settings: deps.settings,
-      scratchDir: path.join(deps.workDir, `job-${work.jobId}`),
-      signal: current.signal,
-    });
-    current = null;
-    logger.info(
-      { jobId: work.jobId, outcome, seconds: (Date.now() - started) / 1000 },
-      'transcode job finished',
-    );
-    return true;
+    for (const kind of JOB_KIND_PRIORITY) {
+      if (stopping) return false;
+      const runner = runners[kind];
+      const work: unknown = await runner.claim();
+      if (work === null) continue;
+      const { key, fields } = runner.describe(work);
+      current = new AbortController();
+      logger.info(fields, `${kind} job claimed`);
+      const started = Date.now();
+      try {
+        const outcome = await runner.run(work, {
+          signal: current.signal,
+          scratchDir: path.join(deps.workDir, key),
+        });
+        logger.info({ ...fields, outcome, seconds: (Date.now() - started) / 1000 }, `${kind} job finished`);
+      } finally {
+        current = null;
+      }
+      return true;
+    }
+    return false;
   }
 
   async function run(): Promise<void> {

@@ -13,7 +13,6 @@ import { createProgressThrottle } from './progress-throttle.js';
 import type { ClaimedWork, QualityState, WorkerProtocol } from './worker-protocol.js';
 
 export interface TranscodeSettings {
-  format: 'cmaf' | 'hls_ts';
   segmentDuration: number;
   timeouts: { multiplier: number; minimum: number; maximum: number };
   progressIntervalMs: number;
@@ -71,7 +70,7 @@ async function transcodeInto(input: Parameters<typeof runTranscodeJob>[0], outpu
   });
   await makeThumbnail(source, outputDir, probe, signal);
 
-  const plan = planLadder(probe, { format: settings.format, segmentDuration: settings.segmentDuration });
+  const plan = planLadder(probe, { format: work.format, segmentDuration: settings.segmentDuration });
   const pending: QualityState[] = plan.renditions.map((r) => ({
     name: r.name,
     status: 'pending',
@@ -130,7 +129,7 @@ async function transcodeInto(input: Parameters<typeof runTranscodeJob>[0], outpu
     })),
   });
   const master = buildMasterPlaylist({
-    format: settings.format,
+    format: work.format,
     variants: results.map((r) => ({
       name: r.name,
       width: r.width,

@@ -3,10 +3,19 @@
  * (src/worker/in-process-protocol.ts); remote workers implement it over the worker API. The job
  * handler only sees this interface, so both run the very same code.
  */
+export type OutputFormat = 'cmaf' | 'hls_ts';
+export type OutputCodec = 'h264' | 'hevc' | 'av1';
+
+/** Narrows the stored values; anything unexpected falls back to the defaults (cmaf, h264). */
+export const toFormat = (value: string): OutputFormat => (value === 'hls_ts' ? 'hls_ts' : 'cmaf');
+export const toCodec = (value: string): OutputCodec => (value === 'hevc' || value === 'av1' ? value : 'h264');
+
 export interface ClaimedWork {
   jobId: number;
   videoId: number;
   slug: string;
+  format: OutputFormat;
+  codec: OutputCodec;
   attemptNumber: number;
   maxAttempts: number;
 }

@@ -14,6 +14,9 @@ export interface ClaimedJob {
   jobId: number;
   videoId: number;
   slug: string;
+  /** What to produce: the video's streaming_format and primary_codec, fixed at upload. */
+  format: string;
+  codec: string;
   attemptNumber: number;
   maxAttempts: number;
   currentStep: string | null;
@@ -52,6 +55,8 @@ export function createJobService(deps: {
         jobId: claimed.job.id,
         videoId: claimed.videoId,
         slug: claimed.slug,
+        format: claimed.streamingFormat,
+        codec: claimed.primaryCodec,
         attemptNumber: claimed.job.attempt_number ?? 1,
         maxAttempts: claimed.job.max_attempts ?? 3,
         currentStep: claimed.job.current_step,

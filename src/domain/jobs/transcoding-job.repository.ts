@@ -7,6 +7,8 @@ export interface ClaimedJobRow {
   job: TranscodingJob;
   videoId: number;
   slug: string;
+  streamingFormat: string;
+  primaryCodec: string;
 }
 
 export interface QualityProgressInput {
@@ -74,7 +76,7 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
         const candidate = await trx
           .selectFrom('transcoding_jobs as tj')
           .innerJoin('videos as v', 'v.id', 'tj.video_id')
-          .select(['tj.id', 'v.slug', 'v.id as video_id'])
+          .select(['tj.id', 'v.slug', 'v.id as video_id', 'v.streaming_format', 'v.primary_codec'])
           .where('v.deleted_at', 'is', null)
           .where('tj.claimed_at', 'is', null)
           .where('tj.completed_at', 'is', null)
@@ -114,7 +116,13 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
           .set({ status: 'processing', error_message: null })
           .where('id', '=', job.video_id)
           .execute();
-        return { job, videoId: candidate.video_id, slug: candidate.slug };
+        return {
+          job,
+          videoId: candidate.video_id,
+          slug: candidate.slug,
+          streamingFormat: candidate.streaming_format,
+          primaryCodec: candidate.primary_codec,
+        };
       });
     },
 

@@ -1,0 +1,26 @@
+/**
+ * The typed registry of job kinds a worker runs. Each kind has one runner (its own file); the
+ * `JobRunners` record must name every kind, so a kind without a runner is a compile error.
+ */
+export type JobKind = 'transcode';
+
+/** The order in which an idle worker looks for work. */
+export const JOB_KIND_PRIORITY: readonly JobKind[] = ['transcode'];
+
+export interface JobContext {
+  signal: AbortSignal;
+  /** A scratch directory for this job, removed by the runner when done. */
+  scratchDir: string;
+}
+
+export interface JobRunner<W> {
+  /** Claims one job of this kind, or returns null when there is none. */
+  claim(): Promise<W | null>;
+  /** Runs a claimed job to its end; on abort it gives the job back (release or checkpoint). */
+  run(work: W, ctx: JobContext): Promise<string>;
+  /** Log fields and a scratch-directory name for the job. */
+  describe(work: W): { key: string; fields: object };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own work type
+export type JobRunners = Record<JobKind, JobRunner<any>>;
