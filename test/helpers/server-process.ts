@@ -28,34 +28,42 @@ export interface ServerProcess {
 }
 
 /** The real `vlog serve` (compiled, as users run it) on free ports and a temporary data dir. */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vlog-e2e-'));
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  options: { args?: string[]; dataDir?: string; readyText?: string } = {},
+): Promise<ServerProcess> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'vlog-e2e-')));
   const [pub, admin, worker] = [await freePort(), await freePort(), await freePort()];
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/vlog.js'), 'serve'], {
-    env: {
-      ...process.env,
-      VLOG_DATA_DIR: dataDir,
-      VLOG_DATABASE_URL: '',
-      VLOG_PUBLIC_PORT: String(pub),
-      VLOG_ADMIN_PORT: String(admin),
-      VLOG_WORKER_API_PORT: String(worker),
-      VLOG_LOG_LEVEL: 'warn',
-      VLOG_WORKER_POLL_INTERVAL: '0.5',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/vlog.js'), ...(options.args ?? ['serve'])],
+    {
+      env: {
+        ...process.env,
+        VLOG_DATA_DIR: dataDir,
+        VLOG_DATABASE_URL: '',
+        VLOG_PUBLIC_PORT: String(pub),
+        VLOG_ADMIN_PORT: String(admin),
+        VLOG_WORKER_API_PORT: String(worker),
+        VLOG_LOG_LEVEL: 'warn',
+        VLOG_WORKER_POLL_INTERVAL: '0.5',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   await waitFor(
     async () => {
       if (child.exitCode !== null) throw new Error(`vlog serve exited (${child.exitCode}):\n${out}`);
-      return out.includes('VLog ready') ? true : undefined;
+      return out.includes(options.readyText ?? 'VLog ready') ? true : undefined;
     },
     { timeoutMs: 60_000, what: 'vlog serve to be ready' },
   );
-  const adminSecret = (await readFile(path.join(dataDir, 'admin-api.secret'), 'utf8')).trim();
+  const adminSecret =
+    env.VLOG_ADMIN_API_SECRET ?? (await readFile(path.join(dataDir, 'admin-api.secret'), 'utf8')).trim();
   return {
     publicUrl: `http://localhost:${pub}`,
     adminUrl: `http://localhost:${admin}`,

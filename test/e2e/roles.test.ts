@@ -1,0 +1,63 @@
+// Process model on PostgreSQL: `vlog serve --role public`, `--role admin` and a standalone
+// `vlog worker` as separate processes sharing one database and storage (issue 2, point 5).
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getClip } from '../helpers/media-clips.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { createTestDb, type TestDatabase } from '../helpers/test-db.js';
+import { waitFor } from '../helpers/wait.js';
+
+const SECRET = 'roles-test-secret-0123456789';
+
+describe('separate roles on one PostgreSQL database', () => {
+  let db: TestDatabase;
+  const processes: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDb('postgres');
+  });
+  afterAll(async () => {
+    for (const p of processes.reverse()) await p.stop();
+    await db?.close();
+  });
+
+  it('admin takes the upload, the worker process transcodes it, the public role serves it', async () => {
+    const env = { VLOG_DATABASE_URL: db.url, VLOG_ADMIN_API_SECRET: SECRET };
+    const admin = await startServerProcess(env, { args: ['serve', '--role', 'admin'] });
+    processes.push(admin);
+    // The other roles share the admin's storage (a shared filesystem, as on one host or NFS).
+    const shared = { ...env, VLOG_STORAGE_PATH: `${admin.dataDir}/storage` };
+    const publicRole = await startServerProcess(shared, { args: ['serve', '--role', 'public'] });
+    processes.push(publicRole);
+    const worker = await startServerProcess(shared, { args: ['worker'], readyText: 'worker started' });
+    processes.push(worker);
+
+    expect(
+      (await fetch(`${publicRole.publicUrl.replace(/:\d+$/, '')}:1/`).catch(() => null))?.ok ?? false,
+    ).toBe(false);
+    const form = new FormData();
+    form.set('title', 'Role split');
+    form.set('file', new Blob([await readFile(await getClip('webm'))]), 'clip.webm');
+    const res = await fetch(`${admin.adminUrl}/api/videos`, {
+      method: 'POST',
+      headers: { 'X-Admin-Secret': SECRET },
+      body: form,
+    });
+    expect(res.status).toBe(200);
+    const { slug } = (await res.json()) as { slug: string };
+
+    const detail = await waitFor(
+      async () => {
+        const r = await fetch(`${publicRole.publicUrl}/api/videos/${slug}`);
+        return r.ok ? ((await r.json()) as { status: string; stream_url: string | null }) : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the public role to list the video' },
+    );
+    expect(detail.status).toBe('ready');
+    const master = await fetch(`${publicRole.publicUrl}${detail.stream_url}`);
+    expect(master.status).toBe(200);
+    expect(await master.text()).toContain('#EXT-X-STREAM-INF');
+    // The admin role alone does not serve the public API's pages, and vice versa.
+    expect((await fetch(`${publicRole.publicUrl}/api/auth/check`)).status).toBe(404);
+  });
+});
