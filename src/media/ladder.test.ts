@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planLadder, QUALITY_PRESETS } from './ladder.js';
+import { checkFormatCodec, isVideoCodec, planLadder, QUALITY_PRESETS } from './ladder.js';
+import { MediaError } from './media-error.js';
 
 const sizes = (w: number, h: number): string[] =>
   planLadder({ width: w, height: h }, { format: 'cmaf', segmentDuration: 6 }).renditions.map(
@@ -83,5 +84,32 @@ describe('planLadder', () => {
     expect(() => planLadder({ width: 1920, height: 1080 }, { format: 'cmaf', segmentDuration: 0 })).toThrow(
       RangeError,
     );
+  });
+
+  it('carries the codec (default h264) and allows HEVC in both containers', () => {
+    const size = { width: 1280, height: 720 };
+    expect(planLadder(size, { format: 'cmaf', segmentDuration: 2 }).codec).toBe('h264');
+    expect(planLadder(size, { format: 'cmaf', segmentDuration: 2, codec: 'av1' }).codec).toBe('av1');
+    expect(planLadder(size, { format: 'hls_ts', segmentDuration: 2, codec: 'hevc' }).codec).toBe('hevc');
+    expect(isVideoCodec('hevc')).toBe(true);
+    expect(isVideoCodec('vp9')).toBe(false);
+  });
+
+  it('refuses AV1 in MPEG-TS with a message for the admin', () => {
+    const err = (() => {
+      try {
+        return planLadder(
+          { width: 1280, height: 720 },
+          { format: 'hls_ts', segmentDuration: 2, codec: 'av1' },
+        );
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(MediaError);
+    expect((err as MediaError).message).toBe(
+      'AV1 cannot be packaged as HLS/MPEG-TS: choose the CMAF streaming format for AV1, or the H.264 or HEVC codec',
+    );
+    expect(() => checkFormatCodec('cmaf', 'av1')).not.toThrow();
   });
 });

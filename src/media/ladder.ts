@@ -1,3 +1,5 @@
+import { MediaError } from './media-error.js';
+
 /**
  * Which renditions to produce for a source. Quality is decided by the SHORT side, so a 1080x1920 phone clip
  * gets the same ladder as a 1920x1080 one (1080p = 1080x1920). Never upscales, except that a source smaller
@@ -5,6 +7,13 @@
  */
 export type QualityName = '2160p' | '1440p' | '1080p' | '720p' | '480p' | '360p';
 export type StreamingFormat = 'cmaf' | 'hls_ts';
+/** The video codec the ladder produces (libx264, libx265, SVT-AV1/libaom, or a GPU encoder of that codec). */
+export type VideoCodec = 'h264' | 'hevc' | 'av1';
+export const VIDEO_CODECS: readonly VideoCodec[] = Object.freeze(['h264', 'hevc', 'av1']);
+
+export function isVideoCodec(value: string): value is VideoCodec {
+  return (VIDEO_CODECS as readonly string[]).includes(value);
+}
 
 export interface QualityPreset {
   name: QualityName;
@@ -42,7 +51,7 @@ export interface Rendition {
 
 export interface LadderPlan {
   format: StreamingFormat;
-  codec: 'h264';
+  codec: VideoCodec;
   /** Seconds; keyframes are forced on this grid so segments line up across renditions. */
   segmentDuration: number;
   /** Highest quality first. */
@@ -52,6 +61,8 @@ export interface LadderPlan {
 export interface PlanLadderOptions {
   format: StreamingFormat;
   segmentDuration: number;
+  /** Default 'h264'. AV1 needs the CMAF format (see `checkFormatCodec`). */
+  codec?: VideoCodec;
 }
 
 /** The source size the plan needs (a ProbeResult fits). */
@@ -91,9 +102,25 @@ export function scaledSize(source: SourceSize, shortSide: number): { width: numb
   return portrait ? { width: shortSide, height: outLong } : { width: outLong, height: shortSide };
 }
 
+/**
+ * Refuses a format × codec pair players cannot use. AV1 in MPEG-TS has no registered stream type that
+ * browsers or Apple players support, so av1 + hls_ts is refused rather than silently changed: the admin
+ * picks CMAF or another codec. H.264 and HEVC work in both containers.
+ */
+export function checkFormatCodec(format: StreamingFormat, codec: VideoCodec): void {
+  if (format === 'hls_ts' && codec === 'av1') {
+    throw new MediaError(
+      'invalid_output',
+      'AV1 cannot be packaged as HLS/MPEG-TS: choose the CMAF streaming format for AV1, or the H.264 or HEVC codec',
+    );
+  }
+}
+
 export function planLadder(source: SourceSize, opts: PlanLadderOptions): LadderPlan {
   if (!(source.width > 0 && source.height > 0)) throw new RangeError('source size must be positive');
   if (!(opts.segmentDuration > 0)) throw new RangeError('segmentDuration must be positive');
+  const codec = opts.codec ?? 'h264';
+  checkFormatCodec(opts.format, codec);
   const sourceShort = Math.min(source.width, source.height);
   const fitting = QUALITY_PRESETS.filter((p) => p.shortSide <= sourceShort);
   const renditions =
@@ -110,5 +137,5 @@ export function planLadder(source: SourceSize, opts: PlanLadderOptions): LadderP
             floorEven(source.height),
           ),
         ];
-  return { format: opts.format, codec: 'h264', segmentDuration: opts.segmentDuration, renditions };
+  return { format: opts.format, codec, segmentDuration: opts.segmentDuration, renditions };
 }

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  audioCodecString,
+  av1LevelForSize,
   buildMasterPlaylist,
   codecsString,
   h264LevelForSize,
+  hevcLevelForSize,
+  videoCodecString,
   writeMasterPlaylist,
 } from './master-playlist.js';
 
@@ -61,6 +65,22 @@ describe('buildMasterPlaylist', () => {
     );
   });
 
+  it('lists a pinned first variant (the original) before the sorted ones', () => {
+    const text = buildMasterPlaylist({
+      format: 'hls_ts',
+      variants: [
+        { name: '360p', width: 640, height: 360, bandwidthBps: 600_000, uri: '360p.m3u8' },
+        { name: '720p', width: 1280, height: 720, bandwidthBps: 2_500_000, uri: '720p.m3u8' },
+      ],
+      first: { name: 'original', width: 1280, height: 720, bandwidthBps: 900_000, uri: 'original.m3u8' },
+    });
+    expect(text.split('\n').filter((l) => l.endsWith('.m3u8'))).toEqual([
+      'original.m3u8',
+      '720p.m3u8',
+      '360p.m3u8',
+    ]);
+  });
+
   it('refuses an empty variant list', () => {
     expect(() => buildMasterPlaylist({ format: 'cmaf', variants: [] })).toThrow(RangeError);
   });
@@ -106,5 +126,83 @@ describe('codecsString', () => {
     expect(
       codecsString({ videoCodec: 'h264', height: 480, hasAudio: true, profile: 'main', level: 30 }),
     ).toBe('avc1.4d001e,mp4a.40.2');
+  });
+});
+
+describe('CODECS for HEVC and AV1', () => {
+  it('HEVC: hvc1.<profile>.<compat>.L<level>.90 from the probed profile and level', () => {
+    expect(
+      videoCodecString({
+        videoCodec: 'hevc',
+        height: 720,
+        width: 1280,
+        hasAudio: false,
+        profile: 'Main',
+        level: 93,
+      }),
+    ).toBe('hvc1.1.6.L93.90');
+    expect(
+      videoCodecString({ videoCodec: 'hevc', height: 2160, hasAudio: false, profile: 'Main 10', level: 153 }),
+    ).toBe('hvc1.2.4.L153.90');
+    // level from the size when ffprobe reports none
+    expect(codecsString({ videoCodec: 'hevc', width: 1920, height: 1080, hasAudio: true })).toBe(
+      'hvc1.1.6.L120.90,mp4a.40.2',
+    );
+    expect(hevcLevelForSize(854, 480)).toBe(90);
+    expect(hevcLevelForSize(3840, 2160)).toBe(150);
+  });
+
+  it('AV1: av01.<profile>.<level><tier>.<bit depth>', () => {
+    expect(
+      videoCodecString({
+        videoCodec: 'av1',
+        width: 1920,
+        height: 1080,
+        hasAudio: false,
+        profile: 'Main',
+        level: 8,
+      }),
+    ).toBe('av01.0.08M.08');
+    expect(
+      videoCodecString({
+        videoCodec: 'av1',
+        height: 2160,
+        hasAudio: false,
+        profile: 'Main',
+        level: 12,
+        pixFmt: 'yuv420p10le',
+      }),
+    ).toBe('av01.0.12M.10');
+    expect(
+      videoCodecString({ videoCodec: 'av1', height: 1080, hasAudio: false, profile: 'High', level: 8 }),
+    ).toBe('av01.1.08M.08');
+    expect(codecsString({ videoCodec: 'av1', width: 854, height: 480, hasAudio: true })).toBe(
+      'av01.0.04M.08,mp4a.40.2',
+    );
+    expect(av1LevelForSize(640, 360)).toBe(1);
+    expect(av1LevelForSize(1280, 720)).toBe(5);
+  });
+
+  it('maps the audio codec of a copied original', () => {
+    expect(audioCodecString('aac')).toBe('mp4a.40.2');
+    expect(audioCodecString('mp3')).toBe('mp4a.40.34');
+    expect(audioCodecString('ac3')).toBe('ac-3');
+    expect(audioCodecString('eac3')).toBe('ec-3');
+    expect(audioCodecString('opus')).toBe('opus');
+    expect(audioCodecString(null)).toBe('mp4a.40.2');
+    expect(
+      codecsString({
+        videoCodec: 'h264',
+        height: 720,
+        hasAudio: true,
+        audioCodec: 'ac3',
+        profile: 'Main',
+        level: 31,
+      }),
+    ).toBe('avc1.4d001f,ac-3');
+  });
+
+  it('refuses a codec it has no string for', () => {
+    expect(() => videoCodecString({ videoCodec: 'vp9', height: 720, hasAudio: false })).toThrow(RangeError);
   });
 });

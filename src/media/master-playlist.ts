@@ -17,6 +17,8 @@ export interface MasterVariant {
 export interface MasterPlaylistOptions {
   format: StreamingFormat;
   variants: readonly MasterVariant[];
+  /** Listed first whatever its bandwidth (the `original` remux); the variants follow, highest first. */
+  first?: MasterVariant | null;
 }
 
 export function buildMasterPlaylist(opts: MasterPlaylistOptions): string {
@@ -24,6 +26,7 @@ export function buildMasterPlaylist(opts: MasterPlaylistOptions): string {
   // fMP4 segments need HLS version 7; MPEG-TS playlists stay at 3 for old players.
   const version = opts.format === 'cmaf' ? 7 : 3;
   const sorted = [...opts.variants].sort((a, b) => b.bandwidthBps - a.bandwidthBps);
+  if (opts.first) sorted.unshift(opts.first);
   const entries = sorted.flatMap((v) => {
     const attrs = [`BANDWIDTH=${Math.round(v.bandwidthBps)}`, `RESOLUTION=${v.width}x${v.height}`];
     if (v.codecs) attrs.push(`CODECS="${v.codecs}"`);
@@ -39,15 +42,23 @@ export async function writeMasterPlaylist(path: string, opts: MasterPlaylistOpti
 export type H264Profile = 'baseline' | 'main' | 'high';
 
 export interface CodecsStringOptions {
-  videoCodec: 'h264';
-  /** Frame height; with width, the short side picks the level (a 1080x1920 portrait frame is level 4.0). */
+  /** Codec of the produced stream (ffprobe `codec_name`): 'h264', 'hevc' or 'av1'. */
+  videoCodec: string;
+  /** Frame height; with width, the frame size picks the level when ffprobe did not report one. */
   height: number;
   width?: number;
   hasAudio: boolean;
-  /** Default 'high' (what the ladder encodes). */
-  profile?: H264Profile;
-  /** H.264 level × 10 as ffprobe reports it (e.g. 40 for 4.0); derived from the size when absent. */
+  /** ffprobe profile name ("High", "Main", "Main 10") or an H264Profile; default High (H.264) / Main. */
+  profile?: string | null;
+  /**
+   * The level as ffprobe reports it: H.264 level × 10 (40 = 4.0), HEVC general_level_idc (level × 30,
+   * 93 = 3.1), AV1 seq_level_idx (8 = 4.0). Derived from the frame size when absent.
+   */
   level?: number;
+  /** ffprobe pix_fmt; gives the AV1 bit depth (default 8-bit, what the ladder encodes). */
+  pixFmt?: string | null;
+  /** ffprobe audio codec name; default 'aac' (what the ladder encodes). */
+  audioCodec?: string | null;
 }
 
 const PROFILE_IDC: Record<H264Profile, string> = { baseline: '42', main: '4d', high: '64' };
@@ -69,10 +80,90 @@ export function h264ProfileFromName(name: string | null | undefined): H264Profil
   return 'high';
 }
 
-/** e.g. { height: 1080, hasAudio: true } → "avc1.640028,mp4a.40.2"; without audio → "avc1.640028". */
+/** HEVC general_level_idc (level × 30) for a frame size, by luma samples per picture (H.265 Table A.8). */
+export function hevcLevelForSize(width: number, height: number): number {
+  const samples = width * height;
+  if (samples <= 552_960) return 90; // 3.0
+  if (samples <= 983_040) return 93; // 3.1
+  if (samples <= 2_228_224) return 120; // 4.0
+  if (samples <= 8_912_896) return 150; // 5.0
+  return 180; // 6.0
+}
+
+/** AV1 seq_level_idx for a frame size, by MaxPicSize (AV1 spec Annex A). */
+export function av1LevelForSize(width: number, height: number): number {
+  const samples = width * height;
+  if (samples <= 147_456) return 0; // 2.0
+  if (samples <= 278_784) return 1; // 2.1
+  if (samples <= 665_856) return 4; // 3.0
+  if (samples <= 1_065_024) return 5; // 3.1
+  if (samples <= 2_359_296) return 8; // 4.0
+  if (samples <= 8_912_896) return 12; // 5.0
+  return 16; // 6.0
+}
+
+/** RFC 6381 audio codec for an ffprobe codec name; AAC-LC when unknown (what the ladder encodes). */
+export function audioCodecString(codec: string | null | undefined): string {
+  switch ((codec ?? '').toLowerCase()) {
+    case 'mp3':
+      return 'mp4a.40.34';
+    case 'ac3':
+    case 'ac-3':
+      return 'ac-3';
+    case 'eac3':
+    case 'ec-3':
+    case 'e-ac-3':
+      return 'ec-3';
+    case 'opus':
+      return 'opus';
+    case 'flac':
+      return 'fLaC';
+    default:
+      return 'mp4a.40.2';
+  }
+}
+
+const validLevel = (level: number | undefined): level is number =>
+  level !== undefined && Number.isInteger(level) && level >= 0;
+
+function h264String(o: CodecsStringOptions): string {
+  const level =
+    validLevel(o.level) && o.level > 0 ? o.level : h264LevelForSize(o.height, o.width ?? o.height);
+  return `avc1.${PROFILE_IDC[h264ProfileFromName(o.profile)]}00${level.toString(16).padStart(2, '0')}`;
+}
+
+/** hvc1.<profile>.<compatibility flags>.L<level>.<constraints>: Main → hvc1.1.6.L93.90. */
+function hevcString(o: CodecsStringOptions): string {
+  const n = (o.profile ?? 'main').toLowerCase();
+  // profile_idc and the matching (bit-reversed, hex) compatibility flags.
+  const [idc, compat] = n.includes('10') ? [2, '4'] : n.includes('still') ? [3, '8'] : [1, '6'];
+  const level =
+    validLevel(o.level) && o.level > 0 ? o.level : hevcLevelForSize(o.width ?? o.height, o.height);
+  // L = main tier; 90 = progressive, frame-only constraint flags (what x265 and the GPU encoders write).
+  return `hvc1.${idc}.${compat}.L${level}.90`;
+}
+
+/** av01.<profile>.<level><tier>.<bit depth>: 8-bit Main at level 4.0 → av01.0.08M.08. */
+function av1String(o: CodecsStringOptions): string {
+  const n = (o.profile ?? 'main').toLowerCase();
+  const profile = n.includes('professional') ? 2 : n.includes('high') ? 1 : 0;
+  const level =
+    validLevel(o.level) && o.level < 32 ? o.level : av1LevelForSize(o.width ?? o.height, o.height);
+  const pix = o.pixFmt ?? '';
+  const depth = pix.includes('12') ? '12' : pix.includes('10') ? '10' : '08';
+  return `av01.${profile}.${String(level).padStart(2, '0')}M.${depth}`;
+}
+
+/** The video part of CODECS, e.g. "avc1.640028", "hvc1.1.6.L120.90", "av01.0.08M.08". */
+export function videoCodecString(opts: CodecsStringOptions): string {
+  if (opts.videoCodec === 'h264') return h264String(opts);
+  if (opts.videoCodec === 'hevc') return hevcString(opts);
+  if (opts.videoCodec === 'av1') return av1String(opts);
+  throw new RangeError(`no CODECS string for video codec ${opts.videoCodec}`);
+}
+
+/** e.g. { videoCodec: 'h264', height: 1080, hasAudio: true } → "avc1.640028,mp4a.40.2"; without audio → "avc1.640028". */
 export function codecsString(opts: CodecsStringOptions): string {
-  const level = opts.level ?? h264LevelForSize(opts.height, opts.width);
-  const video = `avc1.${PROFILE_IDC[opts.profile ?? 'high']}00${level.toString(16).padStart(2, '0')}`;
-  // The ladder always encodes AAC-LC audio.
-  return opts.hasAudio ? `${video},mp4a.40.2` : video;
+  const video = videoCodecString(opts);
+  return opts.hasAudio ? `${video},${audioCodecString(opts.audioCodec ?? 'aac')}` : video;
 }
