@@ -9,6 +9,7 @@ import { CliError, createAdminClient } from './admin-client.js';
 import { resolveSecret } from '../config/secrets.js';
 import { uploadCommand } from './commands/upload.command.js';
 import { categoriesCommand, deleteCommand, listCommand } from './commands/listing.commands.js';
+import { isWorkerSubcommand, workerAdminSecret, workerCommand } from './commands/worker.commands.js';
 
 const print = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -16,6 +17,8 @@ const USAGE = `Usage: vlog <command> [options]
 
   serve [--role public|admin|worker-api] [--no-local-worker]   run the server (all roles by default)
   worker                                  run the transcoding worker alone (PostgreSQL)
+  worker register --name NAME [--type remote|local] [--json]   create a worker and its API key
+  worker list | status | revoke WORKER_ID manage workers (VLOG_WORKER_ADMIN_SECRET)
   db migrate                              apply database migrations
   upload FILE [-t TITLE] [-d DESC] [-c CATEGORY]
   list [-s STATUS] [--archived]
@@ -53,6 +56,12 @@ async function run(argv: string[], config: Config): Promise<void> {
       return;
     }
     case 'worker': {
+      if (rest.length > 0) {
+        if (!isWorkerSubcommand(rest[0])) throw new CliError(`Unknown worker command "${rest[0]}"`);
+        const secret = await workerAdminSecret(config);
+        await workerCommand(rest, { baseUrl: config.workerApiUrl, secret, timeoutMs: 30_000 }, print);
+        return;
+      }
       const worker = await startWorkerProcess(config, print);
       stopOnSignals(worker, print);
       return;

@@ -1,13 +1,22 @@
 import type { Container } from '../server/container.js';
 import { createBaseApp, type AppOptions } from './app-base.js';
+import { registerWorkerAuth } from './plugins/worker-auth.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { workerIdentityRoutes } from './routes/worker/worker-identity.routes.js';
 
-/** Worker API (port 9002). The remote-worker protocol endpoints arrive with distributed transcoding. */
+/**
+ * Worker API (port 9002): every /api route needs a worker API key unless it declares the worker
+ * admin secret (or is /api/health). The job endpoints arrive with distributed transcoding.
+ */
 export async function buildWorkerApp(c: Container, options: AppOptions) {
   const app = await createBaseApp(options, {
     title: 'VLog worker API',
     description: 'Protocol for transcoding workers.',
   });
+  registerWorkerAuth(app, c.services.workerAuth);
   await app.register(healthRoutes(c.services.health, '/api/health'));
+  await app.register(
+    workerIdentityRoutes({ registry: c.services.workerRegistry, admin: c.services.workerAdmin }),
+  );
   return app;
 }

@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { WorkerAdminService } from '../../../domain/workers/worker-admin.service.js';
+import {
+  WORKER_COMMANDS,
+  type WorkerCommandService,
+} from '../../../domain/workers/worker-command.service.js';
+import { ADMIN_SECURITY, errors, StatusOk } from '../../schemas/common.schemas.js';
+import {
+  ActiveJobs,
+  AdminWorkerDetail,
+  AdminWorkerList,
+  CommandResult,
+  DeploymentEvents,
+  DeploymentQuery,
+  RestartAllResult,
+  WorkerIdParam,
+} from '../worker/worker.schemas.js';
+
+const COMMAND_HELP =
+  'Queued as a deployment event and delivered in the worker’s next heartbeat; the worker runs it after its current job.';
+
+/** Workers on the admin API (api-admin.md §11): views, disable/enable/delete/revoke, remote control. */
+export function adminWorkerRoutes(deps: { workers: WorkerAdminService; commands: WorkerCommandService }) {
+  const { workers, commands } = deps;
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+    const security = ADMIN_SECURITY;
+    const tags = ['workers'];
+    app.get(
+      '/api/workers',
+      { schema: { tags, security, response: { 200: AdminWorkerList, ...errors(401, 403) } } },
+      () => workers.listAdmin(),
+    );
+    app.get(
+      '/api/workers/active-jobs',
+      { schema: { tags, security, response: { 200: ActiveJobs, ...errors(401, 403) } } },
+      () => workers.activeJobs(),
+    );
+    app.get(
+      '/api/workers/:worker_id',
+      {
+        schema: {
+          tags,
+          security,
+          params: WorkerIdParam,
+          response: { 200: AdminWorkerDetail, ...errors(400, 401, 403, 404) },
+        },
+      },
+      (req) => workers.detail(req.params.worker_id),
+    );
+    const change = {
+      tags,
+      security,
+      params: WorkerIdParam,
+      response: { 200: StatusOk, ...errors(400, 401, 403, 404) },
+    };
+    app.put('/api/workers/:worker_id/disable', { schema: change }, (req) =>
+      workers.disable(req.params.worker_id),
+    );
+    app.put('/api/workers/:worker_id/enable', { schema: change }, (req) =>
+      workers.enable(req.params.worker_id),
+    );
+    app.post('/api/workers/:worker_id/revoke', { schema: change }, (req) =>
+      workers.revoke(req.params.worker_id),
+    );
+    app.delete(
+      '/api/workers/:worker_id',
+      {
+        schema: {
+          ...change,
+          querystring: Type.Object({ revoke_keys: Type.Boolean({ default: true }) }),
+        },
+      },
+      (req) => workers.remove(req.params.worker_id, { revokeKeys: req.query.revoke_keys }),
+    );
+    for (const command of WORKER_COMMANDS) {
+      app.post(
+        `/api/admin/workers/:worker_id/${command}`,
+        {
+          schema: {
+            tags,
+            security,
+            description: COMMAND_HELP,
+            params: WorkerIdParam,
+            response: { 200: CommandResult, ...errors(400, 401, 403, 404) },
+          },
+        },
+        (req) => commands.send({ workerId: req.params.worker_id, command, triggeredBy: req.ip }),
+      );
+    }
+    app.post(
+      '/api/admin/workers/restart-all',
+      {
+        schema: {
+          tags,
+          security,
+          description: `One restart per active or idle worker. ${COMMAND_HELP}`,
+          response: { 200: RestartAllResult, ...errors(401, 403) },
+        },
+      },
+      (req) => commands.restartAll({ triggeredBy: req.ip }),
+    );
+    app.get(
+      '/api/admin/deployments',
+      {
+        schema: {
+          tags,
+          security,
+          querystring: DeploymentQuery,
+          response: { 200: DeploymentEvents, ...errors(400, 401, 403) },
+        },
+      },
+      (req) =>
+        commands.list({
+          workerId: req.query.worker_id,
+          eventType: req.query.event_type,
+          limit: req.query.limit,
+        }),
+    );
+  };
+}
