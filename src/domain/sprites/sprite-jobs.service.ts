@@ -1,0 +1,88 @@
+import { conflict } from '../shared/errors.js';
+import type { JobEvents } from '../jobs/job-events.js';
+import type { SpriteQueueRepository, SpriteResult } from './sprite-queue.repository.js';
+
+export interface SpriteJobServiceOptions {
+  /** A job `processing` for longer than this is considered abandoned (spec §13: 2 h). */
+  staleAfterSeconds: number;
+  /** VLOG_SPRITE_SHEET_MAX_VIDEO_DURATION: longer videos fail at once. */
+  maxVideoDurationSeconds: number;
+  /** Minimum seconds between two stale-job sweeps (run from claim). */
+  recoveryIntervalSeconds: number;
+}
+
+/** What a sprite worker gets for one job. */
+export interface SpriteJob {
+  jobId: number;
+  videoId: number;
+  slug: string;
+  /** Seconds, as stored on the video. */
+  duration: number;
+}
+
+const MAX_ERROR = 500;
+
+/**
+ * The sprite worker's side of the queue, deliberately narrow (claim → complete | fail, release on
+ * shutdown) so a remote worker can later call the same use cases over HTTP.
+ */
+export function createSpriteJobService(deps: {
+  queue: SpriteQueueRepository;
+  events: JobEvents;
+  options: SpriteJobServiceOptions;
+}) {
+  const { queue, events, options } = deps;
+  let lastRecovery = 0;
+
+  async function recoverIfDue(): Promise<void> {
+    if (Date.now() - lastRecovery < options.recoveryIntervalSeconds * 1000) return;
+    lastRecovery = Date.now();
+    await queue.recoverStale(options.staleAfterSeconds);
+  }
+
+  /** Why a claimed job cannot run, or null. */
+  function refusal(video: NonNullable<Awaited<ReturnType<SpriteQueueRepository['claimNext']>>>['video']) {
+    if (!video || video.deleted) return 'Video not found';
+    if (video.status !== 'ready') return `Video is not ready (status is ${video.status ?? 'unknown'})`;
+    if (video.duration > options.maxVideoDurationSeconds)
+      return `Video is too long for sprite sheets (${Math.round(video.duration)} s > ${options.maxVideoDurationSeconds} s)`;
+    return null;
+  }
+
+  return {
+    /** The next runnable job, or null. Jobs whose video cannot have sprites are failed on the way. */
+    async claim(): Promise<SpriteJob | null> {
+      await recoverIfDue();
+      for (;;) {
+        const claimed = await queue.claimNext();
+        if (!claimed) return null;
+        const problem = refusal(claimed.video);
+        if (problem) {
+          await queue.fail(claimed.job.id, claimed.video?.id ?? null, problem);
+          continue;
+        }
+        const video = claimed.video!;
+        events.changed(video.id);
+        return { jobId: claimed.job.id, videoId: video.id, slug: video.slug, duration: video.duration };
+      }
+    },
+
+    async complete(job: SpriteJob, result: SpriteResult): Promise<void> {
+      if (!(await queue.complete(job.jobId, job.videoId, result)))
+        throw conflict('Sprite job is no longer processing');
+      events.changed(job.videoId);
+    },
+
+    async fail(job: SpriteJob, error: string): Promise<void> {
+      await queue.fail(job.jobId, job.videoId, error.slice(0, MAX_ERROR));
+      events.changed(job.videoId);
+    },
+
+    async release(job: SpriteJob): Promise<void> {
+      await queue.release(job.jobId, job.videoId);
+      events.changed(job.videoId);
+    },
+  };
+}
+
+export type SpriteJobService = ReturnType<typeof createSpriteJobService>;

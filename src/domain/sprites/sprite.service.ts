@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.types.js';
+import type { JobEvents } from '../jobs/job-events.js';
+import { badRequest, notFound } from '../shared/errors.js';
+import {
+  type QueuePriority,
+  type SpriteJobStatus,
+  type SpriteQueueRepository,
+} from './sprite-queue.repository.js';
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export interface SpriteServiceOptions {
+  /** VLOG_SPRITE_SHEET_ENABLED: when false nothing is queued (no worker would run it). */
+  enabled: boolean;
+  /** VLOG_SPRITE_SHEET_AUTO_GENERATE: queue sprites when a transcode completes. */
+  autoGenerate: boolean;
+}
+
+/** Admin use cases of the sprite sheet queue (api-admin.md §10) and the auto-enqueue hook. */
+export function createSpriteService(deps: {
+  db: Kysely<Database>;
+  queue: SpriteQueueRepository;
+  events: JobEvents;
+  options: SpriteServiceOptions;
+}) {
+  const { db, queue, events, options } = deps;
+
+  function requireEnabled(): void {
+    if (!options.enabled) throw badRequest('Sprite sheet generation is disabled');
+  }
+
+  return {
+    async status() {
+      const counts = await queue.counts();
+      const n = (s: SpriteJobStatus) => counts[s] ?? 0;
+      return {
+        pending: n('pending'),
+        processing: n('processing'),
+        completed: n('completed'),
+        failed: n('failed'),
+        total: Object.values(counts).reduce((a, b) => a + b, 0),
+      };
+    },
+
+    /** Queues one ready video; a pending job already there is reported, not duplicated. */
+    async generate(videoId: number, priority: QueuePriority) {
+      requireEnabled();
+      const outcome = await db.transaction().execute(async (trx) => {
+        // Row lock: two concurrent requests for the same video queue one job.
+        const video = await trx
+          .selectFrom('videos')
+          .select(['id', 'status', 'deleted_at'])
+          .where('id', '=', videoId)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!video || video.deleted_at) throw notFound('Video not found');
+        if (video.status !== 'ready')
+          throw badRequest(
+            `Video must be ready to generate sprites (status is ${video.status ?? 'unknown'})`,
+          );
+        const existing = await queue.hasOpenJob(trx, videoId, ['pending']);
+        if (existing)
+          return {
+            status: 'already_queued' as const,
+            message: 'Sprite generation is already queued for this video',
+            job_id: existing.id,
+          };
+        const job = await queue.enqueue(trx, videoId, priority);
+        return { status: 'queued' as const, message: 'Sprite generation queued', job_id: job.id };
+      });
+      if (outcome.status === 'queued') events.queued();
+      return outcome;
+    },
+
+    async queueAll(priority: QueuePriority) {
+      requireEnabled();
+      const queued = await queue.enqueueAllMissing(priority);
+      if (queued > 0) events.queued();
+      return {
+        status: 'ok',
+        queued,
+        message:
+          queued === 1
+            ? 'Queued 1 video for sprite generation'
+            : `Queued ${queued} videos for sprite generation`,
+      };
+    },
+
+    async listJobs(q: { status?: SpriteJobStatus; limit: number; offset: number }) {
+      const { rows, total } = await queue.list(q);
+      return {
+        jobs: rows.map((r) => ({
+          id: r.id,
+          video_id: r.video_id,
+          video_slug: r.video_slug,
+          video_title: r.video_title,
+          priority: r.priority ?? 'normal',
+          status: r.status ?? 'pending',
+          created_at: iso(r.created_at),
+          started_at: iso(r.started_at),
+          completed_at: iso(r.completed_at),
+          error_message: r.error_message,
+        })),
+        count: rows.length,
+        total,
+      };
+    },
+
+    async videoSprites(videoId: number) {
+      const v = await db
+        .selectFrom('videos')
+        .select([
+          'id',
+          'sprite_sheet_status',
+          'sprite_sheet_error',
+          'sprite_sheet_count',
+          'sprite_sheet_interval',
+          'sprite_sheet_tile_size',
+          'sprite_sheet_frame_width',
+          'sprite_sheet_frame_height',
+        ])
+        .where('id', '=', videoId)
+        .executeTakeFirst();
+      if (!v) throw notFound('Video not found');
+      return {
+        video_id: v.id,
+        status: v.sprite_sheet_status,
+        error: v.sprite_sheet_error,
+        count: v.sprite_sheet_count ?? 0,
+        interval: v.sprite_sheet_interval,
+        tile_size: v.sprite_sheet_tile_size,
+        frame_width: v.sprite_sheet_frame_width,
+        frame_height: v.sprite_sheet_frame_height,
+      };
+    },
+
+    /** Only a pending job can be cancelled (a running one finishes or fails on its own). */
+    async cancel(jobId: number) {
+      await db.transaction().execute(async (trx) => {
+        const job = await queue.findById(trx, jobId);
+        if (!job) throw notFound('Job not found');
+        if (job.status !== 'pending') throw badRequest(`Cannot cancel job with status '${job.status}'`);
+        await queue.cancel(trx, job);
+      });
+      return { status: 'cancelled', message: 'Sprite job cancelled' };
+    },
+
+    /**
+     * Called when a transcode completes: with auto-generate on, queue sprites (normal priority)
+     * unless a job is already pending or running. Never throws: sprites must not fail a transcode.
+     */
+    async enqueueAfterTranscode(videoId: number): Promise<void> {
+      if (!options.enabled || !options.autoGenerate) return;
+      try {
+        const queued = await db.transaction().execute(async (trx) => {
+          const video = await trx
+            .selectFrom('videos')
+            .select(['id', 'status', 'deleted_at'])
+            .where('id', '=', videoId)
+            .forUpdate()
+            .executeTakeFirst();
+          if (!video || video.deleted_at || video.status !== 'ready') return false;
+          if (await queue.hasOpenJob(trx, videoId, ['pending', 'processing'])) return false;
+          await queue.enqueue(trx, videoId, 'normal');
+          return true;
+        });
+        if (queued) events.queued();
+      } catch {
+        // Best effort: the admin can still queue sprites by hand.
+      }
+    },
+  };
+}
+
+export type SpriteService = ReturnType<typeof createSpriteService>;
