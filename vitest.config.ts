@@ -7,7 +7,7 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: media tests run ffmpeg, so files run two at a time at most.
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 120_000,
   },
 });

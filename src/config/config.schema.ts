@@ -102,7 +102,7 @@ export const configSchema = {
     default: '',
   }, // '' ⇒ generated, stored 0600
   workerAdminSecret: {
-    doc: 'Secret for worker registration endpoints',
+    doc: 'Worker API management secret (register, list, revoke); generated and stored 0600 when unset',
     env: 'VLOG_WORKER_ADMIN_SECRET',
     parse: parseString,
     default: '',
@@ -156,6 +156,18 @@ export const configSchema = {
     env: 'VLOG_ARCHIVE_RETENTION_DAYS',
     parse: parseInteger({ min: 0 }),
     default: 30,
+  },
+  maxThumbnailSize: {
+    doc: 'Maximum custom thumbnail image size in bytes',
+    env: 'VLOG_MAX_THUMBNAIL_SIZE',
+    parse: parseInteger({ min: 1024 }),
+    default: 10485760,
+  },
+  thumbnailWidth: {
+    doc: 'Width (px) of custom and selected thumbnails',
+    env: 'VLOG_THUMBNAIL_WIDTH',
+    parse: parseInteger({ min: 1, max: 7680 }),
+    default: 640,
   },
 
   // Transcoding. Codec default is h264 (not the reference's hevc): it is the codec every browser
@@ -257,6 +269,98 @@ export const configSchema = {
     env: 'VLOG_WORKER_API_KEY',
     parse: parseString,
     default: '',
+  },
+  staleJobCheckInterval: {
+    doc: 'Seconds between worker API sweeps: stale workers go offline, overdue commands fail',
+    env: 'VLOG_STALE_JOB_CHECK_INTERVAL',
+    parse: parseNumber({ min: 0.1 }),
+    default: 60,
+  },
+  workerCommandTimeoutMinutes: {
+    doc: 'Minutes a worker command (restart/stop/update) may stay unacknowledged before it fails',
+    env: 'VLOG_WORKER_COMMAND_TIMEOUT',
+    parse: parseNumber({ min: 0.01 }),
+    default: 240,
+  },
+  codeVersion: {
+    doc: 'Version workers must match; default `git rev-parse --short HEAD`, else dev',
+    env: 'VLOG_CODE_VERSION',
+    parse: parseString,
+    default: '',
+  },
+  requireVersionMatch: {
+    doc: 'Heartbeat version_ok is false when a worker reports another code_version',
+    env: 'VLOG_REQUIRE_VERSION_MATCH',
+    parse: parseBoolean,
+    default: true,
+  },
+  requireVersionField: {
+    doc: 'Heartbeat version_ok is false when a worker reports no code_version',
+    env: 'VLOG_REQUIRE_VERSION_FIELD',
+    parse: parseBoolean,
+    default: false,
+  },
+
+  // Sprite sheets (pipeline.md §13).
+  spriteSheetEnabled: {
+    doc: 'Generate timeline sprite sheets (the worker runs sprite jobs)',
+    env: 'VLOG_SPRITE_SHEET_ENABLED',
+    parse: parseBoolean,
+    default: true,
+  },
+  spriteSheetFrameInterval: {
+    doc: 'Seconds between sprite frames',
+    env: 'VLOG_SPRITE_SHEET_FRAME_INTERVAL',
+    parse: parseInteger({ min: 1, max: 30 }),
+    default: 5,
+  },
+  spriteSheetThumbnailWidth: {
+    doc: 'Sprite frame width (px); the height follows the aspect ratio',
+    env: 'VLOG_SPRITE_SHEET_THUMBNAIL_WIDTH',
+    parse: parseInteger({ min: 80, max: 320 }),
+    default: 160,
+  },
+  spriteSheetTileSize: {
+    doc: 'N: each sprite sheet is an N×N grid of frames',
+    env: 'VLOG_SPRITE_SHEET_TILE_SIZE',
+    parse: parseInteger({ min: 5, max: 20 }),
+    default: 10,
+  },
+  spriteSheetJpegQuality: {
+    doc: 'Sprite sheet JPEG quality (30–95, higher is better)',
+    env: 'VLOG_SPRITE_SHEET_JPEG_QUALITY',
+    parse: parseInteger({ min: 30, max: 95 }),
+    default: 60,
+  },
+  spriteSheetTimeoutMultiplier: {
+    doc: 'Sprite ffmpeg timeout = duration × this, clamped to the minimum and maximum',
+    env: 'VLOG_SPRITE_SHEET_TIMEOUT_MULTIPLIER',
+    parse: parseNumber({ min: 0.1, max: 2 }),
+    default: 0.5,
+  },
+  spriteSheetTimeoutMinimum: {
+    doc: 'Lower bound of the sprite ffmpeg timeout (s)',
+    env: 'VLOG_SPRITE_SHEET_TIMEOUT_MINIMUM',
+    parse: parseNumber({ min: 30 }),
+    default: 60,
+  },
+  spriteSheetTimeoutMaximum: {
+    doc: 'Upper bound of the sprite ffmpeg timeout (s)',
+    env: 'VLOG_SPRITE_SHEET_TIMEOUT_MAXIMUM',
+    parse: parseNumber({ min: 120 }),
+    default: 600,
+  },
+  spriteSheetAutoGenerate: {
+    doc: 'Queue sprite generation when a transcode completes',
+    env: 'VLOG_SPRITE_SHEET_AUTO_GENERATE',
+    parse: parseBoolean,
+    default: false,
+  },
+  spriteSheetMaxVideoDuration: {
+    doc: 'Longer videos (s) get no sprite sheets (the job fails)',
+    env: 'VLOG_SPRITE_SHEET_MAX_VIDEO_DURATION',
+    parse: parseNumber({ min: 600 }),
+    default: 14400,
   },
 
   // Server-sent events.

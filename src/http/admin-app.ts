@@ -5,9 +5,14 @@ import { createBaseApp, type AppOptions } from './app-base.js';
 import { registerAdminAuth } from './plugins/admin-auth.js';
 import { adminAuthRoutes } from './routes/admin/auth.routes.js';
 import { adminCategoryRoutes } from './routes/admin/categories.routes.js';
+import { adminReencodeRoutes } from './routes/admin/reencode.routes.js';
+import { adminSpriteRoutes } from './routes/admin/sprites.routes.js';
 import { adminEventRoutes } from './routes/admin/events.routes.js';
 import { adminUploadRoutes } from './routes/admin/upload.routes.js';
+import { adminThumbnailRoutes } from './routes/admin/thumbnails.routes.js';
+import { adminVideoLifecycleRoutes } from './routes/admin/video-lifecycle.routes.js';
 import { adminVideoRoutes } from './routes/admin/videos.routes.js';
+import { adminWorkerRoutes } from './routes/admin/workers.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mediaFileRoutes } from './routes/media-files.routes.js';
 import { pageRoutes } from './routes/pages.routes.js';
@@ -28,7 +33,16 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   await app.register(healthRoutes(services.health));
   await app.register(adminVideoRoutes(services.videos));
   await app.register(adminUploadRoutes(services.uploads, { maxUploadSize: config.maxUploadSize }));
+  await app.register(
+    adminVideoLifecycleRoutes(services.lifecycle, services.uploads, { maxUploadSize: config.maxUploadSize }),
+  );
+  await app.register(
+    adminThumbnailRoutes(services.thumbnails, { maxThumbnailSize: config.maxThumbnailSize }),
+  );
   await app.register(adminCategoryRoutes(services.categories));
+  await app.register(adminSpriteRoutes(services.sprites));
+  await app.register(adminReencodeRoutes(services.reencode));
+  await app.register(adminWorkerRoutes({ workers: services.workerAdmin, commands: services.workerCommands }));
   await app.register(
     adminEventRoutes(services.progressFeed, {
       heartbeatSeconds: config.sseHeartbeatInterval,

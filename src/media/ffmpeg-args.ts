@@ -1,3 +1,4 @@
+import { encoderArgs, type SoftwareEncoder, type SoftwareTuning } from './encoders.js';
 import { CMAF_INIT_FILENAME, renditionPaths } from './hls-layout.js';
 import type { LadderPlan, Rendition } from './ladder.js';
 
@@ -20,10 +21,15 @@ export interface LadderCommandOptions {
   probe: CommandSource;
   /** 'event' is for progressive (watch-while-transcoding) playlists; default 'vod'. */
   playlistType?: PlaylistType;
-  /** x264 preset; default 'veryfast'. */
-  x264Preset?: string;
-  /** x264 constant rate factor, capped by each rendition's maxrate/bufsize; default 23. */
-  crf?: number;
+  /** CPU encoder for plan.codec; default the preferred one (libsvtav1 for AV1, libaom-av1 as its fallback). */
+  softwareEncoder?: SoftwareEncoder;
+  /** Overrides entries of SOFTWARE_TUNING (encoders.ts), e.g. for benchmarks. */
+  tuning?: Partial<SoftwareTuning>;
+  /**
+   * Resume after segments 0..startSegment-1 (crash-safe restart, see timelineArgs): the input is seeked to
+   * startSegment × segmentDuration and numbering and timestamps continue the earlier segments. Default 0.
+   */
+  startSegment?: number;
 }
 
 const GLOBAL_ARGS = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-nostats', '-y'];
@@ -49,25 +55,51 @@ export function keyframeInterval(frameRate: number, segmentDuration: number): nu
   return Math.max(1, Math.ceil(fps * segmentDuration)) * 2;
 }
 
-function videoEncoderArgs(r: Rendition, gop: number, opts: LadderCommandOptions): string[] {
-  const seg = String(opts.plan.segmentDuration);
-  // prettier-ignore
-  return [
-    '-c:v', 'libx264',
-    '-preset', opts.x264Preset ?? 'veryfast',
-    '-crf', String(opts.crf ?? 23),
-    '-maxrate', `${r.maxrateKbps}k`,
-    '-bufsize', `${r.bufsizeKbps}k`,
-    '-profile:v', 'high',
-    '-pix_fmt', 'yuv420p',
-    '-g', String(gop),
-    '-sc_threshold', '0',
-    '-force_key_frames', `expr:gte(t,n_forced*${seg})`,
-  ];
+/** plan.codec's encoder with capped CRF and keyframes on the segment grid only (see encoders.ts). */
+function videoEncoderArgs(r: Rendition, opts: LadderCommandOptions): string[] {
+  return encoderArgs({
+    codec: opts.plan.codec,
+    rendition: r,
+    segmentDuration: opts.plan.segmentDuration,
+    frameRate: opts.probe.frameRate,
+    software: opts.softwareEncoder,
+    tuning: opts.tuning,
+  });
 }
 
 function audioEncoderArgs(r: Rendition): string[] {
   return ['-c:a', 'aac', '-b:a', `${r.audioBitrateKbps}k`, '-ac', '2', '-ar', '48000'];
+}
+
+/** MPEG-TS timelines start here (s), fresh or resumed, so both put a given frame at the same PTS. */
+export const TS_TIMELINE_START = 10;
+
+/** Where a (resumed) encode starts in the source, in seconds. */
+export function resumeSeconds(opts: Pick<LadderCommandOptions, 'plan' | 'startSegment'>): number {
+  return (opts.startSegment ?? 0) * opts.plan.segmentDuration;
+}
+
+/**
+ * Numbering and timestamps of a resumed encode. After input seeking its output starts at 0;
+ * -output_ts_offset moves it back onto the original timeline, and the forced keyframes (relative to the
+ * first frame) land on the same grid, so segment k is cut exactly where the first encode cut it.
+ * - MPEG-TS: every encode gets an explicit offset. Without one, a fresh encode is shifted by the encoder
+ *   delay (B-frames make its first DTS negative) and a resumed one would come out that many frames early.
+ * - fMP4: the mp4 muxer rebases each track to its first DTS unless +frag_discont is set, so a resumed
+ *   encode needs it to carry the offset in its tfdt (the first encode's init.mp4 stays published).
+ */
+function timelineArgs(opts: LadderCommandOptions): string[] {
+  const start = opts.startSegment ?? 0;
+  const numbering = start > 0 ? ['-start_number', String(start)] : [];
+  if (opts.plan.format === 'hls_ts')
+    return ['-output_ts_offset', String(TS_TIMELINE_START + resumeSeconds(opts)), ...numbering];
+  if (start === 0) return [];
+  // prettier-ignore
+  return [
+    '-output_ts_offset', String(resumeSeconds(opts)),
+    ...numbering,
+    '-hls_segment_options', 'movflags=+frag_discont',
+  ];
 }
 
 function hlsMuxerArgs(r: Rendition, opts: LadderCommandOptions): string[] {
@@ -77,6 +109,7 @@ function hlsMuxerArgs(r: Rendition, opts: LadderCommandOptions): string[] {
     format === 'cmaf' ? ['-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', CMAF_INIT_FILENAME] : [];
   // prettier-ignore
   return [
+    ...timelineArgs(opts),
     '-f', 'hls',
     '-hls_time', String(segmentDuration),
     '-hls_list_size', '0',
@@ -97,12 +130,11 @@ function hlsMuxerArgs(r: Rendition, opts: LadderCommandOptions): string[] {
 export function buildLadderCommand(opts: LadderCommandOptions): string[] {
   const { plan } = opts;
   if (plan.renditions.length === 0) throw new RangeError('the ladder plan has no renditions');
-  const gop = keyframeInterval(opts.probe.frameRate, plan.segmentDuration);
   // prettier-ignore
   const outputs = plan.renditions.flatMap((r, i) => [
     '-map', `[${videoLabel(i)}]`,
     '-map', '0:a:0?', // optional: video-only sources are fine
-    ...videoEncoderArgs(r, gop, opts),
+    ...videoEncoderArgs(r, opts),
     ...audioEncoderArgs(r),
     ...hlsMuxerArgs(r, opts),
   ]);
@@ -110,6 +142,7 @@ export function buildLadderCommand(opts: LadderCommandOptions): string[] {
   return [
     ...GLOBAL_ARGS,
     '-progress', 'pipe:1',
+    ...(resumeSeconds(opts) > 0 ? ['-ss', String(resumeSeconds(opts))] : []), // input seeking: exact, fast
     '-i', opts.input,
     '-filter_complex', buildLadderFilter(plan.renditions),
     ...outputs,

@@ -1,12 +1,13 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildLadderCommand, ladderTimeoutSeconds, type PlaylistType } from './ffmpeg-args.js';
+import { buildLadderCommand, ladderTimeoutSeconds, resumeSeconds, type PlaylistType } from './ffmpeg-args.js';
 import { renditionLayout } from './hls-layout.js';
 import type { LadderPlan, QualityName, Rendition } from './ladder.js';
-import { codecsString, h264ProfileFromName } from './master-playlist.js';
-import { validateMediaPlaylist } from './output-validation.js';
+import { codecsString } from './master-playlist.js';
+import { parseMediaPlaylist, validateMediaPlaylist } from './output-validation.js';
 import { probeVideoStream, type ProbeResult } from './probe.js';
 import { runFfmpeg } from './run-ffmpeg.js';
+import { runProcess } from './run-process.js';
 
 /**
  * Runs the whole ladder in one ffmpeg process, reports progress, then checks every rendition's output.
@@ -14,7 +15,7 @@ import { runFfmpeg } from './run-ffmpeg.js';
  */
 
 export interface LadderProgress {
-  /** 0–100, share of the source duration written so far. */
+  /** 0–100, share of the source duration written so far (a resumed encode starts where it resumed). */
   percent: number;
   renditions: { name: QualityName; segmentsCompleted: number }[];
 }
@@ -23,13 +24,18 @@ export interface TranscodeLadderOptions {
   input: string;
   outputDir: string;
   plan: LadderPlan;
-  probe: Pick<ProbeResult, 'duration' | 'frameRate' | 'audioCodec'>;
+  probe: Pick<ProbeResult, 'duration' | 'frameRate'>;
   /** Called at most about once a second, and once at the end with 100 %. */
   onProgress?: (progress: LadderProgress) => void;
   signal?: AbortSignal;
   /** Default: the spec §7.5 budgets of all renditions added up (see ladderTimeoutSeconds). */
   timeoutMs?: number;
   playlistType?: PlaylistType;
+  /**
+   * Resume: segments 0..startSegment-1 exist from an earlier encode; this one starts at the next
+   * (see buildLadderCommand). Results then describe only the segments written now. Default 0.
+   */
+  startSegment?: number;
   ffmpegBinary?: string;
   ffprobeBinary?: string;
 }
@@ -84,7 +90,8 @@ function createProgressTracker(opts: TranscodeLadderOptions): {
   };
   return {
     onSeconds: (seconds) => {
-      percent = Math.max(percent, Math.min(100, (seconds / opts.probe.duration) * 100));
+      const written = resumeSeconds(opts) + seconds;
+      percent = Math.max(percent, Math.min(100, (written / opts.probe.duration) * 100));
       if (!opts.onProgress || stopped || busy || Date.now() - lastEmit < PROGRESS_INTERVAL_MS) return;
       void emit();
     },
@@ -104,33 +111,79 @@ async function prepareDirectories(outputDir: string, plan: LadderPlan): Promise<
   );
 }
 
-async function checkRendition(r: Rendition, opts: TranscodeLadderOptions): Promise<RenditionResult> {
-  const playlistPath = join(opts.outputDir, renditionLayout(opts.plan.format, r.name).playlist);
-  const check = await validateMediaPlaylist(playlistPath, { label: r.name });
-  // Probing the playlist reads init.mp4 + the first segment, which also yields profile and level
-  // (init.mp4 alone reports no profile and level -99).
-  const stream = await probeVideoStream(playlistPath, {
-    binary: opts.ffprobeBinary,
-    signal: opts.signal,
+export interface OutputDescription {
+  width: number;
+  height: number;
+  /** RFC 6381 codecs for the master playlist, from the produced streams' codec, profile and level. */
+  codecs: string;
+}
+
+/** The first audio stream's codec name in produced output, or null when it has none. */
+async function outputAudioCodec(target: string, opts: DescribeOutputOptions): Promise<string | null> {
+  // prettier-ignore
+  const args = ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', target];
+  const result = await runProcess(opts.ffprobeBinary ?? 'ffprobe', args, {
+    collectStdout: true,
     timeoutMs: 10_000,
+    signal: opts.signal,
+    label: 'ffprobe',
   });
+  const name = result.stdout.trim().split('\n')[0]?.trim() ?? '';
+  return result.exitCode === 0 && name !== '' ? name : null;
+}
+
+export interface DescribeOutputOptions {
+  signal?: AbortSignal;
+  ffprobeBinary?: string;
+}
+
+/**
+ * Size and CODECS of produced output: a playlist, a .ts segment, or `concat:<init.mp4>|<segment.m4s>` for
+ * CMAF (init.mp4 alone reports no profile and level -99; with a segment it does). Reads the output itself,
+ * so it needs nothing from the source probe (a resumed job does not probe again).
+ */
+export async function describeOutput(
+  target: string,
+  opts: DescribeOutputOptions = {},
+): Promise<OutputDescription> {
+  const [stream, audioCodec] = await Promise.all([
+    probeVideoStream(target, { binary: opts.ffprobeBinary, signal: opts.signal, timeoutMs: 10_000 }),
+    outputAudioCodec(target, opts),
+  ]);
   const codecs = codecsString({
-    videoCodec: 'h264',
+    videoCodec: stream.codec,
     width: stream.width,
     height: stream.height,
-    hasAudio: opts.probe.audioCodec !== null,
-    profile: h264ProfileFromName(stream.profile),
+    hasAudio: audioCodec !== null,
+    audioCodec,
+    profile: stream.profile,
     ...(stream.level !== null && stream.level > 0 ? { level: stream.level } : {}),
   });
+  return { width: stream.width, height: stream.height, codecs };
+}
+
+/** A resumed encode that started at (or past) the end writes no real segment, only an empty one. */
+async function wroteNothing(playlistPath: string, opts: TranscodeLadderOptions): Promise<boolean> {
+  if (!(opts.startSegment ?? 0)) return false;
+  const text = await readFile(playlistPath, 'utf8').catch(() => '');
+  return parseMediaPlaylist(text).segments.every((s) => !(s.duration > 0));
+}
+
+async function checkRendition(r: Rendition, opts: TranscodeLadderOptions): Promise<RenditionResult> {
+  const playlistPath = join(opts.outputDir, renditionLayout(opts.plan.format, r.name).playlist);
+  const base = { name: r.name, bitrateKbps: r.videoBitrateKbps, playlistPath };
+  if (await wroteNothing(playlistPath, opts))
+    return { ...base, width: r.width, height: r.height, segmentCount: 0, durationSeconds: 0, codecs: '' };
+  const check = await validateMediaPlaylist(playlistPath, { label: r.name });
+  // Probing the playlist reads init.mp4 + the first segment, which also yields profile and level.
+  const output = await describeOutput(playlistPath, opts);
   return {
-    name: r.name,
-    width: stream.width,
-    height: stream.height,
-    bitrateKbps: r.videoBitrateKbps,
+    ...base,
+    width: output.width,
+    height: output.height,
     segmentCount: check.segmentCount,
     durationSeconds: check.durationSeconds,
-    playlistPath,
-    codecs,
+    codecs: output.codecs,
   };
 }
 

@@ -1,5 +1,4 @@
 import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/load-config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createAdminAuthService } from '../domain/auth/admin-auth.service.js';
@@ -10,21 +9,52 @@ import { createHealthService } from '../domain/health/health.service.js';
 import { createJobOutcomeRepository } from '../domain/jobs/job-outcome.repository.js';
 import { JobEvents } from '../domain/jobs/job-events.js';
 import { createJobService } from '../domain/jobs/job.service.js';
+import { createCheckpointReader } from '../domain/jobs/job-checkpoint.js';
 import { createProgressFeed } from '../domain/jobs/progress-feed.js';
 import { createProgressRepository } from '../domain/jobs/progress.repository.js';
 import { createTranscodingJobRepository } from '../domain/jobs/transcoding-job.repository.js';
 import { createVideoSourceRepository } from '../domain/jobs/video-source.repository.js';
+import { createRetranscodeCleanup } from '../domain/jobs/retranscode-cleanup.js';
+import { createRetranscodeCleanupRepository } from '../domain/jobs/retranscode-cleanup.repository.js';
+import { createRetentionService } from '../domain/videos/retention.service.js';
+import { createThumbnailService } from '../domain/videos/thumbnail.service.js';
+import { createVideoLifecycleRepository } from '../domain/videos/video-lifecycle.repository.js';
+import { createVideoLifecycleService } from '../domain/videos/video-lifecycle.service.js';
 import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
+import { codeVersionResolver } from '../domain/workers/code-version.js';
+import { createDeploymentEventRepository } from '../domain/workers/deployment-event.repository.js';
+import { createWorkerAdminService } from '../domain/workers/worker-admin.service.js';
+import { createWorkerAuthService } from '../domain/workers/worker-auth.service.js';
+import { createWorkerCommandService } from '../domain/workers/worker-command.service.js';
+import { WorkerEvents } from '../domain/workers/worker-events.js';
+import { createWorkerRegistryService } from '../domain/workers/worker-registry.service.js';
+import { createWorkerRepository } from '../domain/workers/worker.repository.js';
+import { createWorkerViewRepository } from '../domain/workers/worker-view.repository.js';
 import { probeMedia } from '../media/probe.js';
 import { StorageLayout } from '../storage/storage-layout.js';
 import { createInProcessProtocol } from '../worker/in-process-protocol.js';
 import { createWorkerLoop, type WorkerLogger } from '../worker/local-worker.js';
+import { localWorkerIdentity } from '../worker/local-worker-id.js';
 import { createTranscodeRunner } from '../worker/transcode.runner.js';
+import { createReencodeJobService } from '../domain/reencode/reencode-jobs.service.js';
+import { createReencodeQueueRepository } from '../domain/reencode/reencode-queue.repository.js';
+import { createReencodeService } from '../domain/reencode/reencode.service.js';
+import { createSpriteJobService } from '../domain/sprites/sprite-jobs.service.js';
+import { createSpriteQueueRepository } from '../domain/sprites/sprite-queue.repository.js';
+import { createSpriteService } from '../domain/sprites/sprite.service.js';
+import {
+  createLocalReencodeFiles,
+  createReencodeRunner,
+  type ReencodeSettings,
+} from '../worker/reencode.runner.js';
+import { createLocalSpriteFiles, createSpriteRunner, disabledRunner } from '../worker/sprite.runner.js';
 
 export interface Secrets {
   adminApiSecret: string;
+  /** Worker API management secret; defaults to VLOG_WORKER_ADMIN_SECRET (empty refuses all). */
+  workerAdminSecret?: string;
 }
 
 /**
@@ -43,18 +73,32 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   const jobs = createTranscodingJobRepository(db);
   const videos = createVideoRepository(db);
   const categories = createCategoryRepository(db);
+  const lifecycle = createVideoLifecycleRepository(db);
+  const retranscodeCleanup = createRetranscodeCleanup({
+    repository: createRetranscodeCleanupRepository(db),
+    layout,
+    onError: (err, job) => console.error('retranscode cleanup failed', job, err),
+  });
+  const mediaJobs = createMediaJobs(config, database, layout, events);
   const jobService = createJobService({
     db,
     jobs,
+    checkpoints: createCheckpointReader({ jobs, sources: createVideoSourceRepository(db), layout }),
     outcomes: createJobOutcomeRepository(db),
     events,
     options: {
       leaseSeconds: config.workerClaimDurationMinutes * 60,
       retryBackoffBaseSeconds: config.retryBackoffBase,
     },
+    afterClaim: (claimed) => retranscodeCleanup.afterClaim(claimed),
+    afterComplete: (videoId) => mediaJobs.services.sprites.enqueueAfterTranscode(videoId),
   });
 
+  const workers = createWorkers(config, database, secrets, jobService);
+
   const services = {
+    ...workers.services,
+    ...mediaJobs.services,
     auth: createAdminAuthService({
       sessions: createAdminSessionRepository(db),
       secret: secrets.adminApiSecret,
@@ -84,17 +128,44 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       },
     }),
     jobs: jobService,
+    lifecycle: createVideoLifecycleService({
+      videos,
+      lifecycle,
+      categories,
+      layout,
+      events,
+      probe: (file) => probeMedia(file, { timeoutMs: 30_000 }),
+      options: { maxAttempts: config.maxRetryAttempts },
+    }),
+    thumbnails: createThumbnailService({
+      videos,
+      lifecycle,
+      layout,
+      options: { thumbnailWidth: config.thumbnailWidth, maxThumbnailSize: config.maxThumbnailSize },
+    }),
+    retention: createRetentionService({
+      videos,
+      videoService: {
+        deletePermanently: (id: number): Promise<void> => services.videos.deletePermanently(id),
+      },
+      retentionDays: config.archiveRetentionDays,
+    }),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
   };
 
-  function createLocalWorker(logger: WorkerLogger) {
+  /** `workerId` overrides the stable per-data-dir id (tests run several "machines" in one process). */
+  function createLocalWorker(logger: WorkerLogger, options: { workerId?: string } = {}) {
+    const identity = options.workerId
+      ? { workerId: options.workerId, stable: true }
+      : localWorkerIdentity(config.dataDir);
     const protocol = createInProcessProtocol({
       jobService,
       sources: createVideoSourceRepository(db),
       layout,
-      workerId: randomUUID(),
+      workerId: identity.workerId,
       workerName: `local@${hostname()}`.slice(0, 100),
+      reclaimOwnOnStart: identity.stable,
     });
     const settings = {
       segmentDuration: config.hlsSegmentDuration,
@@ -106,7 +177,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       },
     };
     return createWorkerLoop({
-      runners: { transcode: createTranscodeRunner(protocol, settings) },
+      runners: { transcode: createTranscodeRunner(protocol, settings), ...mediaJobs.runners(settings) },
       logger,
       workDir: config.workDir,
       pollIntervalMs: config.workerPollInterval * 1000,
@@ -114,7 +185,116 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     });
   }
 
-  return { config, database, db, layout, events, services, createLocalWorker };
+  return {
+    config,
+    database,
+    db,
+    layout,
+    events,
+    workerEvents: workers.events,
+    services,
+    createLocalWorker,
+  };
+}
+
+/** Worker identity, liveness and remote control (src/domain/workers). */
+function createWorkers(
+  config: Config,
+  database: DatabaseHandle,
+  secrets: Secrets,
+  jobService: { release(input: { jobId: number; workerId: string }): Promise<void> },
+) {
+  const { db } = database;
+  const events = new WorkerEvents();
+  const repo = createWorkerRepository(db);
+  const views = createWorkerViewRepository(db);
+  const offlineThresholdSeconds = config.workerOfflineThresholdMinutes * 60;
+  const workerAuth = createWorkerAuthService({
+    workers: repo,
+    adminSecret: secrets.workerAdminSecret ?? config.workerAdminSecret,
+  });
+  const workerCommands = createWorkerCommandService({
+    events: createDeploymentEventRepository(db),
+    views,
+    options: { timeoutSeconds: config.workerCommandTimeoutMinutes * 60, offlineThresholdSeconds },
+  });
+  const services = {
+    workerAuth,
+    workerCommands,
+    workerRegistry: createWorkerRegistryService({
+      db,
+      workers: repo,
+      commands: workerCommands,
+      events,
+      codeVersion: codeVersionResolver(config.codeVersion),
+      versionPolicy: { requireField: config.requireVersionField, requireMatch: config.requireVersionMatch },
+      options: { offlineThresholdSeconds },
+    }),
+    workerAdmin: createWorkerAdminService({
+      db,
+      workers: repo,
+      views,
+      auth: workerAuth,
+      releaseJob: (input) => jobService.release(input),
+      options: { offlineThresholdSeconds },
+    }),
+  };
+  return { events, services };
+}
+
+/** Sprite sheets and re-encoding: admin services and the local worker's runners (issue 3). */
+function createMediaJobs(config: Config, database: DatabaseHandle, layout: StorageLayout, events: JobEvents) {
+  const { db } = database;
+  const spriteQueue = createSpriteQueueRepository(db);
+  const reencodeQueue = createReencodeQueueRepository(db);
+  const services = {
+    sprites: createSpriteService({
+      db,
+      queue: spriteQueue,
+      events,
+      options: { enabled: config.spriteSheetEnabled, autoGenerate: config.spriteSheetAutoGenerate },
+    }),
+    reencode: createReencodeService({ db, queue: reencodeQueue, events }),
+  };
+  function runners(transcode: ReencodeSettings) {
+    const sprite = config.spriteSheetEnabled
+      ? createSpriteRunner({
+          jobs: createSpriteJobService({
+            queue: spriteQueue,
+            events,
+            options: {
+              staleAfterSeconds: 2 * 3600,
+              maxVideoDurationSeconds: config.spriteSheetMaxVideoDuration,
+              recoveryIntervalSeconds: 300,
+            },
+          }),
+          files: createLocalSpriteFiles(layout),
+          settings: {
+            intervalSeconds: config.spriteSheetFrameInterval,
+            frameWidth: config.spriteSheetThumbnailWidth,
+            tileSize: config.spriteSheetTileSize,
+            jpegQuality: config.spriteSheetJpegQuality,
+            timeouts: {
+              multiplier: config.spriteSheetTimeoutMultiplier,
+              minimum: config.spriteSheetTimeoutMinimum,
+              maximum: config.spriteSheetTimeoutMaximum,
+            },
+          },
+        })
+      : disabledRunner('sprite');
+    const reencode = createReencodeRunner({
+      jobs: createReencodeJobService({
+        queue: reencodeQueue,
+        events,
+        // An encode is killed at the ffmpeg timeout maximum; past that plus a margin the worker is gone.
+        options: { staleAfterSeconds: config.ffmpegTimeoutMaximum + 1800, recoveryIntervalSeconds: 300 },
+      }),
+      files: createLocalReencodeFiles(layout),
+      settings: transcode,
+    });
+    return { sprite, reencode };
+  }
+  return { services, runners };
 }
 
 export type Container = ReturnType<typeof createContainer>;

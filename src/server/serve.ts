@@ -7,6 +7,8 @@ import { buildAdminApp } from '../http/admin-app.js';
 import { buildPublicApp } from '../http/public-app.js';
 import { buildWorkerApp } from '../http/worker-app.js';
 import { createContainer } from './container.js';
+import { createWorkerSweep } from '../domain/workers/worker-sweep.job.js';
+import { startRetentionScheduler } from '../domain/videos/retention.service.js';
 import { PGLITE_TEMPLATE, WEB_DIR } from './paths.js';
 
 export type Role = 'public' | 'admin' | 'worker-api';
@@ -35,6 +37,11 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     dataDir: config.dataDir,
     name: 'admin-api',
   });
+  const workerAdminSecret = await resolveSecret({
+    configured: config.workerAdminSecret,
+    dataDir: config.dataDir,
+    name: 'worker-admin',
+  });
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -42,7 +49,10 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   });
   const { applied } = await migrate(database.db);
   if (applied.length > 0) options.print(`Applied migrations: ${applied.join(', ')}`);
-  const c = createContainer(config, database, { adminApiSecret: adminSecret.value });
+  const c = createContainer(config, database, {
+    adminApiSecret: adminSecret.value,
+    workerAdminSecret: workerAdminSecret.value,
+  });
   await c.layout.ensureDirs();
 
   const appOptions = { logLevel: config.logLevel, trustedProxies: config.trustedProxies, webDir: WEB_DIR };
@@ -76,6 +86,22 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const logger = apps[0]?.app.log ?? { info: () => undefined, error: () => undefined };
   const worker = options.localWorker ? c.createLocalWorker(logger) : null;
   worker?.start();
+  // Archive retention purge (pipeline.md §12): hourly and once shortly after start, by the admin role.
+  const retention = options.roles.includes('admin')
+    ? startRetentionScheduler(c.services.retention, { logger, initialDelayMs: 30_000 })
+    : null;
+  // Worker API sweep: stale workers go offline, overdue commands fail (api-worker.md §7).
+  const workerSweep = options.roles.includes('worker-api')
+    ? createWorkerSweep({
+        registry: c.services.workerRegistry,
+        intervalMs: config.staleJobCheckInterval * 1000,
+        startupGraceMs: 120_000,
+        logger,
+      })
+    : null;
+  workerSweep?.start();
+  // Seam for the worker.offline webhook: logged until webhook delivery exists.
+  c.workerEvents.on('worker.offline', (event) => logger.info({ event }, 'worker.offline'));
   const sessionSweep = setInterval(
     () => void c.services.auth.purgeExpired().catch(() => undefined),
     3600_000,
@@ -89,11 +115,18 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       `\nAdmin secret (generated, stored in ${adminSecret.file}; shown once):\n  ${adminSecret.value}\n`,
     );
   }
+  if (workerAdminSecret.generated) {
+    options.print(
+      `Worker admin secret for \`vlog worker register\` (generated, stored in ${workerAdminSecret.file}; shown once):\n  ${workerAdminSecret.value}\n`,
+    );
+  }
 
   return {
     urls,
     async stop() {
       clearInterval(sessionSweep);
+      await workerSweep?.stop();
+      await retention?.stop();
       // The worker releases its job first; then in-flight requests finish before the DB closes.
       await worker?.stop();
       c.services.progressFeed.close();

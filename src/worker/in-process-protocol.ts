@@ -1,20 +1,17 @@
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { copyFile, link, writeFile } from 'node:fs/promises';
 import type { JobService } from '../domain/jobs/job.service.js';
+import { createOutputFiles } from '../domain/jobs/output-files.js';
 import type { VideoSourceRepository } from '../domain/jobs/video-source.repository.js';
 import { findUpload } from '../storage/file-moves.js';
 import type { StorageLayout } from '../storage/storage-layout.js';
-import { toCodec, toFormat, type ClaimedWork, type WorkerProtocol } from './worker-protocol.js';
+import { toCodec, toFormat, type WorkerProtocol } from './worker-protocol.js';
 
-/** Moves a file or directory, copying when source and target are on different filesystems. */
-async function moveInto(from: string, to: string): Promise<void> {
-  await rm(to, { recursive: true, force: true });
+/** A hard link stages finished data without copying it (scratch and videos usually share a filesystem). */
+async function linkOrCopy(from: string, to: string): Promise<void> {
   try {
-    await rename(from, to);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
+    await link(from, to);
+  } catch {
+    await copyFile(from, to);
   }
 }
 
@@ -25,13 +22,20 @@ export function createInProcessProtocol(deps: {
   layout: StorageLayout;
   workerId: string;
   workerName: string;
+  /** Take back, on the first claim, a job still held under this worker id (a crashed earlier run). */
+  reclaimOwnOnStart?: boolean;
 }): WorkerProtocol {
   const { jobService, layout, workerId } = deps;
+  const output = createOutputFiles(layout, workerId);
+  let firstClaim = deps.reclaimOwnOnStart ?? false;
+
   return {
     workerId,
 
     async claim() {
-      const job = await jobService.claim({ workerId, workerName: deps.workerName });
+      const reclaimOwn = firstClaim;
+      const job = await jobService.claim({ workerId, workerName: deps.workerName, reclaimOwn });
+      firstClaim = false;
       return (
         job && {
           jobId: job.jobId,
@@ -41,6 +45,7 @@ export function createInProcessProtocol(deps: {
           codec: toCodec(job.codec),
           attemptNumber: job.attemptNumber,
           maxAttempts: job.maxAttempts,
+          checkpoint: job.checkpoint,
         }
       );
     },
@@ -62,14 +67,16 @@ export function createInProcessProtocol(deps: {
       return file;
     },
 
-    async publishOutput(work: ClaimedWork, outputDir: string) {
-      const target = layout.videoDir(work.slug);
-      await mkdir(target, { recursive: true });
-      // Renditions first, master playlist last: a player never sees a master naming missing files.
-      const entries = (await readdir(outputDir)).sort(
-        (a, b) => Number(a === 'master.m3u8') - Number(b === 'master.m3u8'),
-      );
-      for (const name of entries) await moveInto(path.join(outputDir, name), path.join(target, name));
+    async publishFiles(work, files) {
+      // Only the lease holder writes: a worker that lost its job must not overwrite the new owner's files.
+      await jobService.assertLease({ jobId: work.jobId, workerId });
+      for (const f of files)
+        await output.put(work.slug, f.relativePath, (temp) => linkOrCopy(f.absolutePath, temp));
+    },
+
+    async publishText(work, relativePath, text) {
+      await jobService.assertLease({ jobId: work.jobId, workerId });
+      await output.put(work.slug, relativePath, (temp) => writeFile(temp, text));
     },
 
     complete: (work, result) =>

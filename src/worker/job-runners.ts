@@ -2,12 +2,19 @@
  * The typed registry of job kinds a worker runs. Each kind has one runner (its own file); the
  * `JobRunners` record must name every kind, so a kind without a runner is a compile error.
  */
-export type JobKind = 'transcode';
+export type JobKind = 'transcode' | 'reencode' | 'sprite';
 
 /** The order in which an idle worker looks for work. */
-export const JOB_KIND_PRIORITY: readonly JobKind[] = ['transcode'];
+export const JOB_KIND_PRIORITY: readonly JobKind[] = ['transcode', 'reencode', 'sprite'];
+
+/**
+ * Abort reason of a worker stopping as if it crashed (tests, see WorkerLoop.abandon): the runner stops
+ * at once but does NOT give the job back, so its claim stays until the lease expires or it is reclaimed.
+ */
+export const ABANDON = 'abandon';
 
 export interface JobContext {
+  /** Aborted on shutdown (give the job back) or with reason ABANDON (keep the claim). */
   signal: AbortSignal;
   /** A scratch directory for this job, removed by the runner when done. */
   scratchDir: string;

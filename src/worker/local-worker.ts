@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { JOB_KIND_PRIORITY, type JobRunners } from './job-runners.js';
+import { ABANDON, JOB_KIND_PRIORITY, type JobRunners } from './job-runners.js';
 
 export interface WorkerLogger {
   info(obj: object, msg: string): void;
@@ -89,6 +89,16 @@ export function createWorkerLoop(deps: {
     async stop(): Promise<void> {
       stopping = true;
       current?.abort();
+      wakeUp?.();
+      await loop;
+    },
+    /**
+     * Stops like a crash: the running job is aborted but keeps its claim (ABANDON), so it is resumed by
+     * whoever claims it next: this worker id at once (reclaim on start), any other after the lease.
+     */
+    async abandon(): Promise<void> {
+      stopping = true;
+      current?.abort(ABANDON);
       wakeUp?.();
       await loop;
     },

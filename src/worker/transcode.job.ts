@@ -1,29 +1,45 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { buildThumbnailCommand, ladderTimeoutSeconds } from '../media/ffmpeg-args.js';
-import { writeFileAtomic } from '../media/fs-atomic.js';
-import { planLadder } from '../media/ladder.js';
-import { buildMasterPlaylist } from '../media/master-playlist.js';
-import { isMediaError, MediaError } from '../media/media-error.js';
-import { probeMedia, type ProbeResult } from '../media/probe.js';
+import { buildThumbnailCommand, ladderTimeoutSeconds, thumbnailTime } from '../media/ffmpeg-args.js';
+import { planLadder, type LadderPlan } from '../media/ladder.js';
+import { writeManifests } from '../media/manifests.js';
+import { isMediaError } from '../media/media-error.js';
+import { probeMedia } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
-import { transcodeLadder } from '../media/transcode-ladder.js';
+import { transcodeLadder, type RenditionResult } from '../media/transcode-ladder.js';
 import { DomainError } from '../domain/shared/errors.js';
+import { ABANDON } from './job-runners.js';
+import { createLivePublisher, type LivePublisher, type PublishedRendition } from './live-publisher.js';
 import { createProgressThrottle } from './progress-throttle.js';
-import type { ClaimedWork, QualityState, WorkerProtocol } from './worker-protocol.js';
+import type { ClaimedWork, PublishFile, QualityState, WorkerProtocol } from './worker-protocol.js';
 
 export interface TranscodeSettings {
   segmentDuration: number;
   timeouts: { multiplier: number; minimum: number; maximum: number };
   progressIntervalMs: number;
+  /** streaming.enable_dash: CMAF videos also get manifest.mpd (spec §8.3). Default true. */
+  enableDash?: boolean;
 }
 
 /** Media errors that retrying cannot fix: the upload itself is not a usable video. */
 const PERMANENT: ReadonlySet<string> = new Set(['not_a_video', 'no_video_stream', 'invalid_duration']);
 
+type JobInput = Parameters<typeof runTranscodeJob>[0];
+
+/** What the encode needs to know about the source: probed now, or recorded by an earlier attempt. */
+interface SourceFacts {
+  path: string;
+  duration: number;
+  width: number;
+  height: number;
+  frameRate: number;
+}
+
 /**
- * One transcoding job, start to finish: probe → thumbnail → ladder → master playlist → publish →
- * complete. Talks to the server only through the worker protocol.
+ * One transcoding job: probe → thumbnail → ladder, published live segment by segment → VOD playlists and
+ * manifests → complete. Talks to the server only through the worker protocol. A job claimed again resumes
+ * after what its earlier attempts published (work.checkpoint): no probe or thumbnail again, and the encode
+ * restarts at the first segment some rendition still lacks.
  */
 export async function runTranscodeJob(input: {
   work: ClaimedWork;
@@ -41,7 +57,8 @@ export async function runTranscodeJob(input: {
     return 'completed';
   } catch (err) {
     if (signal.aborted) {
-      await protocol.release(work).catch(() => undefined);
+      // Abandoned (a simulated crash) keeps the claim, as a killed process would.
+      if (signal.reason !== ABANDON) await protocol.release(work).catch(() => undefined);
       return 'released';
     }
     // The job is no longer ours (lease expired and reassigned): nothing to report.
@@ -56,114 +73,210 @@ export async function runTranscodeJob(input: {
   }
 }
 
-async function transcodeInto(input: Parameters<typeof runTranscodeJob>[0], outputDir: string): Promise<void> {
-  const { work, protocol, settings, signal } = input;
-  await protocol.progress(work, { step: 'download', percent: 1 });
-  const source = await protocol.fetchSource(work, input.scratchDir);
+async function transcodeInto(input: JobInput, outputDir: string): Promise<void> {
+  const { work, protocol, settings } = input;
+  const recorded = recordedSource(work);
+  const early = recorded && planFor(input, recorded);
+  // A resumed job reports where it stands from the start, not 1 %.
+  const resumed = early
+    ? transcodePercent(resumePoint(work, early, recorded.duration), early, recorded.duration)
+    : 0;
+  await protocol.progress(work, { step: 'download', percent: Math.max(1, resumed) });
+  const sourcePath = await protocol.fetchSource(work, input.scratchDir);
+  const source = recorded ? { path: sourcePath, ...recorded } : await probeSource(input, sourcePath);
+  const plan = early ?? planFor(input, source);
+  const publisher = createLivePublisher({
+    work,
+    protocol,
+    plan,
+    outputDir,
+    frameRate: source.frameRate,
+    signal: input.signal,
+    manifests: (renditions, final) =>
+      manifestFiles({ work, settings, plan, outputDir, source, renditions, final }),
+  });
+  // The thumbnail is made beside the encode: the first segments (playback) should not wait for it.
+  const thumbnail = work.checkpoint.thumbnail ? null : makeThumbnail(input, source, outputDir);
+  // Observed at once, so a failure while the encode still runs is not an unhandled rejection.
+  thumbnail?.catch(() => undefined);
+  let results: RenditionResult[];
+  try {
+    results = await encode(input, { source, plan, outputDir, publisher });
+    await thumbnail;
+  } finally {
+    await thumbnail?.catch(() => undefined);
+  }
+  const finalQualities = publisher.renditions.map((p) => quality(p, 'completed', 100, p.segments.length));
+  // The final counts first: a finished (VOD) playlist is trusted as this job's only once they are recorded.
+  await protocol.progress(work, { step: 'master_playlist', percent: 96, qualities: finalQualities });
+  await publisher.finalize();
+  await protocol.progress(work, { step: 'finalize', percent: 98 });
+  await protocol.complete(work, {
+    duration: source.duration,
+    renditions: publisher.renditions.map((p, i) => {
+      const r = results[i] as RenditionResult;
+      return {
+        name: r.name,
+        width: p.output?.width ?? r.width,
+        height: p.output?.height ?? r.height,
+        bitrateKbps: r.bitrateKbps,
+      };
+    }),
+  });
+}
 
+/** The source facts an earlier attempt probed and recorded (with its keyframe plan's frame rate), or null. */
+function recordedSource(work: ClaimedWork): Omit<SourceFacts, 'path'> | null {
+  const { source, encode } = work.checkpoint;
+  return source && encode ? { ...source, frameRate: encode.frameRate } : null;
+}
+
+function planFor(input: JobInput, source: Pick<SourceFacts, 'width' | 'height'>): LadderPlan {
+  return planLadder(source, {
+    format: input.work.format,
+    // A resumed job keeps the grid its published segments were cut on.
+    segmentDuration: input.work.checkpoint.encode?.segmentDuration ?? input.settings.segmentDuration,
+    codec: input.work.codec,
+  });
+}
+
+async function probeSource(input: JobInput, sourcePath: string): Promise<SourceFacts> {
+  const { work, protocol, signal } = input;
   await protocol.progress(work, { step: 'probe', percent: 2 });
-  const probe = await probeMedia(source, { signal });
+  const probe = await probeMedia(sourcePath, { signal });
   await protocol.progress(work, {
     step: 'thumbnail',
     percent: 4,
     source: { duration: probe.duration, width: probe.width, height: probe.height },
   });
-  await makeThumbnail(source, outputDir, probe, signal);
-
-  const plan = planLadder(probe, { format: work.format, segmentDuration: settings.segmentDuration });
-  const pending: QualityState[] = plan.renditions.map((r) => ({
-    name: r.name,
-    status: 'pending',
-    progress: 0,
-  }));
-  await protocol.progress(work, { step: 'transcode', percent: 5, qualities: pending });
-
-  // A failed progress call (e.g. the lease was lost) stops the encode at once.
-  const encode = new AbortController();
-  const stopEncode = () => encode.abort();
-  signal.addEventListener('abort', stopEncode, { once: true });
-  let progressError: unknown = null;
-  const throttle = createProgressThrottle(
-    settings.progressIntervalMs,
-    (report) => protocol.progress(work, report),
-    (err) => {
-      progressError = err;
-      encode.abort();
-    },
-  );
-  const results = await transcodeLadder({
-    input: source,
-    outputDir,
-    plan,
-    probe,
-    signal: encode.signal,
-    timeoutMs: ladderTimeoutSeconds(probe.duration, plan, settings.timeouts) * 1000,
-    onProgress: (p) =>
-      throttle.push(p.percent, {
-        step: 'transcode',
-        percent: 5 + p.percent * 0.9,
-        qualities: p.renditions.map((r) => ({
-          name: r.name,
-          status: 'in_progress',
-          progress: p.percent,
-          segmentsCompleted: r.segmentsCompleted,
-        })),
-      }),
-  })
-    .catch((err: unknown) => {
-      throw progressError ?? err;
-    })
-    .finally(() => signal.removeEventListener('abort', stopEncode));
-  await throttle.flush();
-  if (results.length === 0) throw new MediaError('ffmpeg_failed', 'All quality variants failed');
-
-  await protocol.progress(work, {
-    step: 'master_playlist',
-    percent: 96,
-    qualities: results.map((r) => ({
-      name: r.name,
-      status: 'completed',
-      progress: 100,
-      segmentsCompleted: r.segmentCount,
-      segmentsTotal: r.segmentCount,
-    })),
-  });
-  const master = buildMasterPlaylist({
-    format: work.format,
-    variants: results.map((r) => ({
-      name: r.name,
-      width: r.width,
-      height: r.height,
-      bandwidthBps: r.bitrateKbps * 1000,
-      codecs: r.codecs,
-      uri: path.relative(outputDir, r.playlistPath),
-    })),
-  });
-  await writeFileAtomic(path.join(outputDir, 'master.m3u8'), master);
-
-  await protocol.progress(work, { step: 'finalize', percent: 98 });
-  await protocol.publishOutput(work, outputDir);
-  await protocol.complete(work, {
-    duration: probe.duration,
-    renditions: results.map((r) => ({
-      name: r.name,
-      width: r.width,
-      height: r.height,
-      bitrateKbps: r.bitrateKbps,
-    })),
-  });
+  return { path: sourcePath, ...probe };
 }
 
-async function makeThumbnail(
-  source: string,
-  outputDir: string,
-  probe: ProbeResult,
-  signal: AbortSignal,
-): Promise<void> {
-  const args = buildThumbnailCommand({
-    input: source,
-    output: path.join(outputDir, 'thumbnail.jpg'),
-    atSeconds: Math.min(5, probe.duration / 4),
+async function makeThumbnail(input: JobInput, source: SourceFacts, outputDir: string): Promise<void> {
+  const output = path.join(outputDir, 'thumbnail.jpg');
+  const atSeconds = thumbnailTime(source.duration);
+  const args = buildThumbnailCommand({ input: source.path, output, atSeconds });
+  await runFfmpeg(args, { signal: input.signal, timeoutMs: 60_000, description: 'Thumbnail' });
+  await input.protocol.publishFiles(input.work, [{ relativePath: 'thumbnail.jpg', absolutePath: output }]);
+}
+
+/** Where to restart: the first segment some rendition lacks, but never past the last segment (see below). */
+function resumePoint(work: ClaimedWork, plan: LadderPlan, duration: number): number {
+  const counts = plan.renditions.map((r) => work.checkpoint.renditions[r.name]?.segments ?? 0);
+  // Re-encoding the last segment (its copies are then skipped) lets this run read the output's codecs.
+  return Math.min(...counts, expectedSegments(duration, plan) - 1);
+}
+
+/** Job percent once `segments` segments are done: the encode spans 5–95 %. */
+function transcodePercent(segments: number, plan: LadderPlan, duration: number): number {
+  return 5 + 90 * Math.min(1, (segments * plan.segmentDuration) / duration);
+}
+
+function expectedSegments(duration: number, plan: LadderPlan): number {
+  return Math.max(1, Math.ceil(duration / plan.segmentDuration - 1e-6));
+}
+
+function quality(
+  p: PublishedRendition,
+  status: QualityState['status'],
+  progress: number,
+  total: number | null,
+) {
+  return {
+    name: p.rendition.name,
+    status,
+    progress,
+    segmentsCompleted: p.segments.length,
+    segmentsTotal: total,
+  };
+}
+
+/** Runs the ladder while the publisher sends each finished segment; a failure of either stops both. */
+async function encode(
+  input: JobInput,
+  ctx: { source: SourceFacts; plan: LadderPlan; outputDir: string; publisher: LivePublisher },
+): Promise<RenditionResult[]> {
+  const { work, protocol, settings, signal } = input;
+  const { source, plan, publisher } = ctx;
+  const startSegment = resumePoint(work, plan, source.duration);
+  const total = expectedSegments(source.duration, plan);
+  const encodeAbort = new AbortController();
+  // Before ffmpeg gets its SIGTERM: the segment it then flushes, cut short, must not be published.
+  encodeAbort.signal.addEventListener('abort', () => publisher.halt(), { once: true });
+  const stopEncode = () => encodeAbort.abort();
+  signal.addEventListener('abort', stopEncode, { once: true });
+  let sideError: unknown = null;
+  const onSideError = (err: unknown) => {
+    sideError ??= err;
+    encodeAbort.abort();
+  };
+  const throttle = createProgressThrottle(
+    settings.progressIntervalMs,
+    (r) => protocol.progress(work, r),
+    onSideError,
+  );
+  const report = (percent: number) =>
+    throttle.push(percent, {
+      step: 'transcode',
+      percent: 5 + percent * 0.9,
+      qualities: publisher.renditions.map((p) => quality(p, 'in_progress', percent, total)),
+    });
+  report(Math.min(100, (startSegment * plan.segmentDuration * 100) / source.duration));
+  publisher.start(onSideError);
+  try {
+    const results = await transcodeLadder({
+      input: source.path,
+      outputDir: ctx.outputDir,
+      plan,
+      probe: source,
+      playlistType: 'event',
+      startSegment,
+      signal: encodeAbort.signal,
+      timeoutMs: ladderTimeoutSeconds(source.duration, plan, settings.timeouts) * 1000,
+      onProgress: (p) => report(p.percent),
+    });
+    await publisher.drain();
+    await throttle.flush();
+    return results;
+  } catch (err) {
+    throw sideError ?? err;
+  } finally {
+    signal.removeEventListener('abort', stopEncode);
+    await publisher.stop();
+  }
+}
+
+/** The master playlist (and, at the end, the DASH manifest) written into outputDir for publishing. */
+async function manifestFiles(ctx: {
+  work: ClaimedWork;
+  settings: TranscodeSettings;
+  plan: LadderPlan;
+  outputDir: string;
+  source: SourceFacts;
+  renditions: readonly PublishedRendition[];
+  final: boolean;
+}): Promise<PublishFile[]> {
+  const renditions: RenditionResult[] = ctx.renditions.map((p) => ({
+    name: p.rendition.name,
+    width: p.output?.width ?? p.rendition.width,
+    height: p.output?.height ?? p.rendition.height,
+    bitrateKbps: p.rendition.videoBitrateKbps,
+    segmentCount: p.segments.length,
+    durationSeconds: p.segments.reduce((sum, s) => sum + s.duration, 0),
+    playlistPath: path.join(ctx.outputDir, p.layout.playlist),
+    codecs: p.output?.codecs ?? '',
+  }));
+  const written = await writeManifests({
+    format: ctx.work.format,
+    outputDir: ctx.outputDir,
+    renditions,
+    // TODO(original-remux): pass the `original` variant once the worker runs the remux (media/original-remux.ts).
+    original: null,
+    durationSeconds: ctx.source.duration,
+    segmentDuration: ctx.plan.segmentDuration,
+    // The DASH manifest is static: only once every segment exists.
+    enableDash: ctx.final && (ctx.settings.enableDash ?? true),
   });
-  await runFfmpeg(args, { signal, timeoutMs: 60_000 });
+  const file = (p: string): PublishFile => ({ relativePath: path.basename(p), absolutePath: p });
+  return [...(written.dashPath ? [file(written.dashPath)] : []), file(written.masterPath)];
 }

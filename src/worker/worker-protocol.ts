@@ -18,6 +18,42 @@ export interface ClaimedWork {
   codec: OutputCodec;
   attemptNumber: number;
   maxAttempts: number;
+  /** What earlier attempts published; a fresh job has EMPTY_CHECKPOINT. */
+  checkpoint: Checkpoint;
+}
+
+/**
+ * The checkpoint of a job is what its earlier attempts published (after a crash, a lease expiry or a
+ * release): a resumed attempt keeps it untouched and continues after it. The server derives it from the
+ * published files and the job's quality_progress rows; remote workers get it in the claim response.
+ */
+export interface Checkpoint {
+  /** How the published segments were encoded (a resumed encode must match); null when none were. */
+  encode: { segmentDuration: number; frameRate: number } | null;
+  /** Source facts recorded by an earlier attempt's probe; when set, the worker does not probe again. */
+  source: { duration: number; width: number; height: number } | null;
+  /** thumbnail.jpg was published by an earlier attempt. */
+  thumbnail: boolean;
+  /** Per rendition: segments 0..segments-1 are published, final, with these #EXTINF durations. */
+  renditions: Record<string, RenditionCheckpoint>;
+}
+
+export interface RenditionCheckpoint {
+  segments: number;
+  durations: number[];
+}
+
+export const EMPTY_CHECKPOINT: Checkpoint = Object.freeze({
+  encode: null,
+  source: null,
+  thumbnail: false,
+  renditions: Object.freeze({}) as Record<string, RenditionCheckpoint>,
+});
+
+/** A finished file to publish at videos/{slug}/{relativePath} ('/' separators). */
+export interface PublishFile {
+  relativePath: string;
+  absolutePath: string;
 }
 
 export interface QualityState {
@@ -49,8 +85,13 @@ export interface WorkerProtocol {
   progress(work: ClaimedWork, report: ProgressReport): Promise<void>;
   /** A local path to the source file (downloaded for remote workers). */
   fetchSource(work: ClaimedWork, scratchDir: string): Promise<string>;
-  /** Makes the finished output directory live as videos/{slug}/ (uploaded by remote workers). */
-  publishOutput(work: ClaimedWork, outputDir: string): Promise<void>;
+  /**
+   * Makes finished files visible under videos/{slug}/, each atomically (a reader gets the whole file or
+   * none), in the given order; an existing file of that name is replaced. Remote workers upload them.
+   */
+  publishFiles(work: ClaimedWork, files: readonly PublishFile[]): Promise<void>;
+  /** The same for a small generated text file (a playlist or a manifest). */
+  publishText(work: ClaimedWork, relativePath: string, text: string): Promise<void>;
   complete(work: ClaimedWork, result: { renditions: ProducedRendition[]; duration: number }): Promise<void>;
   fail(work: ClaimedWork, failure: { error: string; retry: boolean }): Promise<{ willRetry: boolean }>;
   release(work: ClaimedWork): Promise<void>;

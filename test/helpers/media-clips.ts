@@ -13,7 +13,16 @@ const execFileAsync = promisify(execFile);
 
 export const CLIP_CACHE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../.cache/media');
 
-export type ClipName = 'landscape1080' | 'portrait' | 'videoOnly' | 'webm' | 'truncated' | 'notAVideo';
+export type ClipName =
+  | 'landscape1080'
+  | 'portrait'
+  | 'videoOnly'
+  | 'webm'
+  | 'truncated'
+  | 'notAVideo'
+  | 'landscape480x5s'
+  | 'landscape1080x8s'
+  | 'landscape720x8s';
 
 const FF = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
 const BITEXACT = [
@@ -79,6 +88,11 @@ async function ffmpeg(args: string[], out: string): Promise<void> {
 
 const RECIPES: Record<ClipName, ClipRecipe> = {
   landscape1080: { file: 'landscape1080.mp4', make: (out) => ffmpeg(avArgs(1920, 1080, 2), out) },
+  // Small and long enough for several 2 s segments: the codec × format matrix runs fast on 2 cores.
+  landscape480x5s: { file: 'landscape480x5s.mp4', make: (out) => ffmpeg(avArgs(854, 480, 5), out) },
+  // Live publishing and resume (issue 3): four 2 s segments per rendition.
+  landscape1080x8s: { file: 'landscape1080x8s.mp4', make: (out) => ffmpeg(avArgs(1920, 1080, 8), out) },
+  landscape720x8s: { file: 'landscape720x8s.mp4', make: (out) => ffmpeg(avArgs(1280, 720, 8), out) },
   portrait: { file: 'portrait1080x1920.mp4', make: (out) => ffmpeg(avArgs(1080, 1920, 2), out) },
   videoOnly: {
     file: 'videoonly720.mp4',

@@ -1,9 +1,11 @@
 import { conflict, forbidden, notFound } from '../shared/errors.js';
 import type { JobOutcomeRepository, ProducedQuality } from './job-outcome.repository.js';
 import type { QualityProgressInput, TranscodingJobRepository } from './transcoding-job.repository.js';
+import type { ClaimedJobRow } from './transcoding-job.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from './job-events.js';
+import { NO_CHECKPOINT, type CheckpointReader, type JobCheckpoint } from './job-checkpoint.js';
 
 export interface JobServiceOptions {
   leaseSeconds: number;
@@ -20,6 +22,8 @@ export interface ClaimedJob {
   attemptNumber: number;
   maxAttempts: number;
   currentStep: string | null;
+  /** What earlier attempts published: the worker resumes after it (job-checkpoint.ts). */
+  checkpoint: JobCheckpoint;
 }
 
 /**
@@ -32,6 +36,12 @@ export function createJobService(deps: {
   outcomes: JobOutcomeRepository;
   events: JobEvents;
   options: JobServiceOptions;
+  /** Runs after the claim committed, before the worker starts (deferred retranscode cleanup). */
+  afterClaim?: (claimed: ClaimedJobRow) => Promise<void>;
+  /** Runs after a job completed (sprite auto-enqueue); must not throw. */
+  afterComplete?: (videoId: number) => Promise<void>;
+  /** Reads a claimed job's checkpoint; without it every claim starts from scratch. */
+  checkpoints?: CheckpointReader;
 }) {
   const { db, jobs, outcomes, events, options } = deps;
 
@@ -47,9 +57,24 @@ export function createJobService(deps: {
   }
 
   return {
-    async claim(worker: { workerId: string; workerName: string }): Promise<ClaimedJob | null> {
+    /** `reclaimOwn`: also take back a job this worker id still holds (its previous run crashed). */
+    async claim(worker: {
+      workerId: string;
+      workerName: string;
+      reclaimOwn?: boolean;
+    }): Promise<ClaimedJob | null> {
       const claimed = await jobs.claimNext({ ...worker, leaseSeconds: options.leaseSeconds });
       if (!claimed) return null;
+      await deps.afterClaim?.(claimed);
+      // After the cleanup hook: a retranscode's deleted renditions must not count as published.
+      const checkpoint = deps.checkpoints
+        ? await deps.checkpoints({
+            jobId: claimed.job.id,
+            videoId: claimed.videoId,
+            slug: claimed.slug,
+            format: claimed.streamingFormat === 'hls_ts' ? 'hls_ts' : 'cmaf',
+          })
+        : NO_CHECKPOINT;
       events.changed(claimed.videoId);
       return {
         jobId: claimed.job.id,
@@ -60,6 +85,7 @@ export function createJobService(deps: {
         attemptNumber: claimed.job.attempt_number ?? 1,
         maxAttempts: claimed.job.max_attempts ?? 3,
         currentStep: claimed.job.current_step,
+        checkpoint,
       };
     },
 
@@ -91,6 +117,7 @@ export function createJobService(deps: {
         duration: input.duration,
       });
       events.changed(job.video_id);
+      await deps.afterComplete?.(job.video_id);
     },
 
     /** Returns whether the job will be retried. Permanent errors pass retry=false. */
@@ -113,6 +140,12 @@ export function createJobService(deps: {
       });
       events.changed(job.video_id);
       return { willRetry };
+    },
+
+    /** Throws unless the worker holds a live lease on the job: checked before it publishes files. */
+    async assertLease(input: { jobId: number; workerId: string }): Promise<void> {
+      const problem = await jobs.leaseProblem(db, input.jobId, input.workerId);
+      if (problem) await requireLease(input.jobId, input.workerId); // throws the precise error
     },
 
     async release(input: { jobId: number; workerId: string }): Promise<void> {

@@ -70,6 +70,8 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
       workerId: string;
       workerName: string;
       leaseSeconds: number;
+      /** Also take a job this worker id still holds: its previous run crashed (local worker restart). */
+      reclaimOwn?: boolean;
     }): Promise<ClaimedJobRow | null> {
       return db.transaction().execute(async (trx) => {
         await this.releaseExpiredLeases(trx);
@@ -78,17 +80,25 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
           .innerJoin('videos as v', 'v.id', 'tj.video_id')
           .select(['tj.id', 'v.slug', 'v.id as video_id', 'v.streaming_format', 'v.primary_codec'])
           .where('v.deleted_at', 'is', null)
-          .where('tj.claimed_at', 'is', null)
           .where('tj.completed_at', 'is', null)
-          .where((eb) =>
-            eb.or([eb('tj.claim_expires_at', 'is', null), eb('tj.claim_expires_at', '<=', sql<Date>`now()`)]),
-          )
+          .where((eb) => {
+            const unclaimed = eb.and([
+              eb('tj.claimed_at', 'is', null),
+              eb.or([
+                eb('tj.claim_expires_at', 'is', null),
+                eb('tj.claim_expires_at', '<=', sql<Date>`now()`),
+              ]),
+            ]);
+            return input.reclaimOwn ? eb.or([unclaimed, eb('tj.worker_id', '=', input.workerId)]) : unclaimed;
+          })
           .where((eb) =>
             eb.or([
               eb('v.status', 'in', ['pending', 'processing']),
               eb.and([eb('v.status', '=', 'ready'), eb('tj.retranscode_metadata', 'is not', null)]),
             ]),
           )
+          // Its own unfinished job first when reclaiming.
+          .orderBy(sql`coalesce(tj.worker_id = ${input.workerId}, false)`, 'desc')
           .orderBy('v.created_at')
           .orderBy('tj.id')
           .limit(1)

@@ -48,6 +48,27 @@ export function toVideoListItem(
   };
 }
 
+/**
+ * Timeline sprites of a video (api-public.md §4.2), only when ready with at least one sheet. The client
+ * appends `NN.jpg` (1-based, 2 digits) to base_url, or reads the WebVTT thumbnails track at vtt_url.
+ */
+export function spriteSheetInfo(v: VideoRow) {
+  const count = v.sprite_sheet_count ?? 0;
+  const { sprite_sheet_interval: interval, sprite_sheet_tile_size: tileSize } = v;
+  const { sprite_sheet_frame_width: frameWidth, sprite_sheet_frame_height: frameHeight } = v;
+  if (v.sprite_sheet_status !== 'ready' || count <= 0) return null;
+  if (!interval || !tileSize || !frameWidth || !frameHeight) return null;
+  return {
+    base_url: `/videos/${v.slug}/sprites/sprite_`,
+    count,
+    interval,
+    tile_size: tileSize,
+    frame_width: frameWidth,
+    frame_height: frameHeight,
+    vtt_url: `/videos/${v.slug}/sprites.vtt`,
+  };
+}
+
 export function toVideoDetail(
   v: VideoRow,
   options: {
@@ -56,6 +77,8 @@ export function toVideoDetail(
     versionedThumb: boolean;
     sanitize: boolean;
     summaryMax: number;
+    /** Still processing but its master playlist is published: playable while it transcodes. */
+    live?: boolean;
   },
 ) {
   const ready = v.status === 'ready';
@@ -71,7 +94,7 @@ export function toVideoDetail(
     source_width: v.source_width ?? 0,
     source_height: v.source_height ?? 0,
     error_message: options.sanitize ? sanitizeError(v.error_message, options.summaryMax) : v.error_message,
-    stream_url: ready ? `/videos/${v.slug}/master.m3u8` : null,
+    stream_url: ready || options.live ? `/videos/${v.slug}/master.m3u8` : null,
     dash_url: ready && v.streaming_format === 'cmaf' ? `/videos/${v.slug}/manifest.mpd` : null,
     captions_url: null as string | null,
     transcription_status: null as string | null,
@@ -82,7 +105,7 @@ export function toVideoDetail(
       bitrate: q.bitrate,
     })),
     chapters: [] as Array<{ id: number; title: string; start_time: number; end_time: number | null }>,
-    sprite_sheet_info: null,
+    sprite_sheet_info: spriteSheetInfo(v),
     deleted_at: iso(v.deleted_at),
   };
 }

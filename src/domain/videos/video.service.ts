@@ -1,5 +1,6 @@
+import path from 'node:path';
 import type { StorageLayout } from '../../storage/storage-layout.js';
-import { findUpload, moveAllOrNothing, removeIfExists, type Move } from '../../storage/file-moves.js';
+import { exists, findUpload, moveAllOrNothing, removeIfExists, type Move } from '../../storage/file-moves.js';
 import type { TranscodingJobRepository } from '../jobs/transcoding-job.repository.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import { badRequest, DomainError, notFound } from '../shared/errors.js';
@@ -28,6 +29,10 @@ export function createVideoService(deps: {
     const qualities = job ? await jobs.qualityProgress([job.id]) : [];
     return toProgress(video, job, qualities, { sanitize });
   }
+
+  /** A processing video is playable once the worker published its (live) master playlist. */
+  const isLive = async (video: VideoRow): Promise<boolean> =>
+    video.status === 'processing' && (await exists(path.join(layout.videoDir(video.slug), 'master.m3u8')));
 
   async function requireVideo(id: number): Promise<VideoRow> {
     const video = await videos.findById(id);
@@ -63,6 +68,7 @@ export function createVideoService(deps: {
         versionedThumb: true,
         sanitize: true,
         summaryMax: deps.errorSummaryMaxLength,
+        live: await isLive(video),
       });
     },
 
@@ -100,6 +106,7 @@ export function createVideoService(deps: {
         versionedThumb: false,
         sanitize: false,
         summaryMax: 10_000,
+        live: await isLive(video),
       });
     },
 

@@ -30,6 +30,17 @@ export const VideoPage = Type.Object({
   total_count: Nullable(Type.Integer()),
 });
 
+/** Timeline preview sprites (api-public.md §4.2); base_url + `NN.jpg` is a sheet, vtt_url a thumbnails track. */
+export const SpriteSheetInfo = Type.Object({
+  base_url: Type.String(),
+  count: Type.Integer(),
+  interval: Type.Integer(),
+  tile_size: Type.Integer(),
+  frame_width: Type.Integer(),
+  frame_height: Type.Integer(),
+  vtt_url: Type.String(),
+});
+
 export const VideoDetail = Type.Object({
   ...Type.Omit(VideoListItem, ['view_count']).properties,
   category_slug: Nullable(Type.String()),
@@ -56,7 +67,7 @@ export const VideoDetail = Type.Object({
       end_time: Nullable(Type.Number()),
     }),
   ),
-  sprite_sheet_info: Nullable(Type.Object({}, { additionalProperties: true })),
+  sprite_sheet_info: Nullable(SpriteSheetInfo),
   deleted_at: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
 });
 

@@ -1,6 +1,6 @@
 /**
  * Videos tab: table of all videos with status badges and live per-quality
- * transcoding progress, Preview (ready only) and Delete (soft, confirmed).
+ * transcoding progress, Preview (ready, or processing with a live master) and Delete (soft, confirmed).
  *
  * Test hooks: rows `tr[data-video-id="<id>"]` (also `data-status`), status cell
  * `[data-testid="status"]` (text contains the status word), per-quality rows
@@ -10,6 +10,7 @@
 import { UnauthorizedError, errorMessage } from './api.js';
 import { announce, confirmDialog, h, icon, replaceChildren, toast } from './dom.js';
 import { openPreview } from './preview.js';
+import { videoActionButtons } from './video-actions.js';
 import type { StreamMode } from './progress-stream.js';
 import type { AdminTab, TabContext } from './tabs.js';
 import { clampPercent, formatDateTime, formatDuration } from '../shared/format.js';
@@ -63,6 +64,9 @@ export class VideosTab implements AdminTab {
   private loadSeq = 0;
   private reloadTimer: number | null = null;
   private highlightId: number | null = null;
+  /** Processing videos whose live master playlist exists (previewable while they transcode). */
+  private readonly liveMasters = new Set<number>();
+  private readonly liveChecks = new Set<number>();
 
   private tbody!: HTMLTableSectionElement;
   private table!: HTMLTableElement;
@@ -406,7 +410,7 @@ export class VideosTab implements AdminTab {
     if (v.published_at == null && status === 'ready') sub.push('unpublished');
 
     const actions = h('div', { class: 'row-actions' });
-    if (v.status === 'ready') {
+    if (v.status === 'ready' || (status === 'processing' && this.liveMasters.has(v.id))) {
       actions.appendChild(
         h(
           'button',
@@ -422,6 +426,7 @@ export class VideosTab implements AdminTab {
         ),
       );
     }
+    actions.append(...videoActionButtons(v, { api: this.ctx.api, changed: () => void this.load() }));
     const del = h(
       'button',
       {
@@ -457,7 +462,23 @@ export class VideosTab implements AdminTab {
     );
     this.fillStatus(statusCell, v);
     this.rows.set(v.id, row);
+    this.checkLiveMaster(v);
     return row;
+  }
+
+  /** The worker publishes master.m3u8 as soon as every quality has a segment: then offer Preview. */
+  private checkLiveMaster(v: VideoListItem): void {
+    if (this.effectiveStatus(v) !== 'processing' || this.liveMasters.has(v.id) || this.liveChecks.has(v.id))
+      return;
+    this.liveChecks.add(v.id);
+    void fetch(`/videos/${encodeURIComponent(v.slug)}/master.m3u8`, { method: 'HEAD' })
+      .then((res) => {
+        if (!res.ok) return;
+        this.liveMasters.add(v.id);
+        this.rows.get(v.id)?.replaceWith(this.renderRow(v));
+      })
+      .catch(() => undefined)
+      .finally(() => this.liveChecks.delete(v.id));
   }
 
   private updateRow(id: number): void {
@@ -468,6 +489,7 @@ export class VideosTab implements AdminTab {
     if (!cell) return;
     row.dataset['status'] = this.effectiveStatus(video);
     this.fillStatus(cell, video);
+    this.checkLiveMaster(video);
   }
 
   private fillStatus(cell: HTMLTableCellElement, v: VideoListItem): void {

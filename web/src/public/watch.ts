@@ -14,6 +14,7 @@ import { formatDate, formatDuration } from '../shared/format.js';
 import type { VideoDetail } from '../shared/types.js';
 import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
 import { QualityMenu, levelLabel } from './lib/quality-menu.js';
+import { attachSpritePreview } from './lib/sprite-preview.js';
 
 declare global {
   interface Window {
@@ -270,6 +271,7 @@ async function load(slug: string): Promise<void> {
   }
   player?.destroy();
   player = setupPlayer(frame, toolbar, video);
+  attachSpritePreview(frame, video); // seek bar with timeline previews when the video has sprites
   if (!toolbar.hasChildNodes()) toolbar.remove();
 }
 
