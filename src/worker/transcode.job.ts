@@ -11,7 +11,13 @@ import { DomainError } from '../domain/shared/errors.js';
 import { ABANDON } from './job-runners.js';
 import { createLivePublisher, type LivePublisher, type PublishedRendition } from './live-publisher.js';
 import { createProgressThrottle } from './progress-throttle.js';
-import type { ClaimedWork, PublishFile, QualityState, WorkerProtocol } from './worker-protocol.js';
+import type {
+  ClaimedWork,
+  ProgressReport,
+  PublishFile,
+  QualityState,
+  WorkerProtocol,
+} from './worker-protocol.js';
 
 export interface TranscodeSettings {
   segmentDuration: number;
@@ -200,28 +206,29 @@ async function encode(
   const { source, plan, publisher } = ctx;
   const startSegment = resumePoint(work, plan, source.duration);
   const total = expectedSegments(source.duration, plan);
+  const progressReport = (percent: number): ProgressReport => ({
+    step: 'transcode',
+    percent: 5 + percent * 0.9,
+    qualities: publisher.renditions.map((p) => quality(p, 'in_progress', percent, total)),
+  });
+  // Awaited: the quality rows must exist before anything is published (they mark it as this job's).
+  await protocol.progress(
+    work,
+    progressReport(startSegment * plan.segmentDuration * (100 / source.duration)),
+  );
   const encodeAbort = new AbortController();
   // Before ffmpeg gets its SIGTERM: the segment it then flushes, cut short, must not be published.
   encodeAbort.signal.addEventListener('abort', () => publisher.halt(), { once: true });
   const stopEncode = () => encodeAbort.abort();
   signal.addEventListener('abort', stopEncode, { once: true });
+  if (signal.aborted) stopEncode();
   let sideError: unknown = null;
   const onSideError = (err: unknown) => {
     sideError ??= err;
     encodeAbort.abort();
   };
-  const throttle = createProgressThrottle(
-    settings.progressIntervalMs,
-    (r) => protocol.progress(work, r),
-    onSideError,
-  );
-  const report = (percent: number) =>
-    throttle.push(percent, {
-      step: 'transcode',
-      percent: 5 + percent * 0.9,
-      qualities: publisher.renditions.map((p) => quality(p, 'in_progress', percent, total)),
-    });
-  report(Math.min(100, (startSegment * plan.segmentDuration * 100) / source.duration));
+  const send = (r: ProgressReport) => protocol.progress(work, r);
+  const throttle = createProgressThrottle(settings.progressIntervalMs, send, onSideError);
   publisher.start(onSideError);
   try {
     const results = await transcodeLadder({
@@ -233,7 +240,7 @@ async function encode(
       startSegment,
       signal: encodeAbort.signal,
       timeoutMs: ladderTimeoutSeconds(source.duration, plan, settings.timeouts) * 1000,
-      onProgress: (p) => report(p.percent),
+      onProgress: (p) => throttle.push(p.percent, progressReport(p.percent)),
     });
     await publisher.drain();
     await throttle.flush();

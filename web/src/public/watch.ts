@@ -263,7 +263,8 @@ async function load(slug: string): Promise<void> {
   );
   root.setAttribute('aria-busy', 'false');
 
-  if (video.status !== 'ready' || !video.stream_url) {
+  // A published video still transcoding already has a live stream (growing EVENT playlists).
+  if (!video.stream_url) {
     const msg = notReadyMessage(video);
     frame.appendChild(playerMessage(msg.title, msg.text));
     toolbar.remove();
