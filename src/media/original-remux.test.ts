@@ -44,6 +44,7 @@ describe('buildOriginalRemuxCommand', () => {
     ).toEqual([
       ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-nostats', '-y', '-progress', 'pipe:1'],
       ...['-i', '/up/42.mp4', '-map', '0:V:0', '-map', '0:a:0?', '-c:v', 'copy', '-c:a', 'copy'],
+      ...['-output_ts_offset', '10'],
       ...['-f', 'hls', '-hls_time', '6', '-hls_list_size', '0', '-hls_playlist_type', 'vod'],
       ...['-hls_flags', 'temp_file', '-hls_segment_filename', '/out/original_%04d.ts', '/out/original.m3u8'],
     ]);

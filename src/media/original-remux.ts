@@ -1,6 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ffmpegTimeoutSeconds, type TimeoutLimits } from './ffmpeg-args.js';
+import { ffmpegTimeoutSeconds, TS_TIMELINE_START, type TimeoutLimits } from './ffmpeg-args.js';
 import { codecsString } from './master-playlist.js';
 import { validateMediaPlaylist } from './output-validation.js';
 import { probeVideoStream, type ProbeResult } from './probe.js';
@@ -50,7 +50,11 @@ export interface OriginalRemuxCommandOptions {
   probe: OriginalSource;
 }
 
-/** Stream copy of the first video (not cover art) and first audio track. Throws if originalSupport says no. */
+/**
+ * Stream copy of the first video (not cover art) and first audio track. Throws if originalSupport says no.
+ * Its timeline starts at TS_TIMELINE_START like the encoded MPEG-TS renditions', so a player switching
+ * between `original` and a ladder variant finds the same frame at the same PTS.
+ */
 export function buildOriginalRemuxCommand(opts: OriginalRemuxCommandOptions): string[] {
   const support = originalSupport(opts.probe);
   if (!support.supported) throw new RangeError(`no original remux: ${support.reason}`);
@@ -63,6 +67,7 @@ export function buildOriginalRemuxCommand(opts: OriginalRemuxCommandOptions): st
     '-map', '0:a:0?',
     '-c:v', 'copy',
     '-c:a', 'copy',
+    '-output_ts_offset', String(TS_TIMELINE_START),
     '-f', 'hls',
     '-hls_time', String(opts.segmentDuration),
     '-hls_list_size', '0',

@@ -202,3 +202,26 @@ export async function probeVideoStream(file: string, opts: ProbeOptions = {}): P
     level: toNumber(stream.level),
   };
 }
+
+export interface StreamCodecs {
+  videoCodec: string;
+  audioCodec: string | null;
+}
+
+/**
+ * Just the codecs of the first video (not cover art) and audio streams: what a stream copy needs to know.
+ * Lighter than probeMedia (no format section, no validation), for steps whose source facts are already known.
+ */
+export async function probeStreamCodecs(file: string, opts: ProbeOptions = {}): Promise<StreamCodecs> {
+  const { ok, stdout } = await runFfprobe(file, ['-show_streams'], opts);
+  let streams: FfprobeStream[] = [];
+  try {
+    streams = ok ? ((JSON.parse(stdout) as FfprobeOutput).streams ?? []) : [];
+  } catch {
+    streams = [];
+  }
+  const video = firstVideoStream(streams);
+  if (!video) throw new MediaError('no_video_stream', `${basename(file)} has no readable video stream`);
+  const audio = streams.find((s) => s.codec_type === 'audio');
+  return { videoCodec: video.codec_name ?? 'unknown', audioCodec: audio?.codec_name ?? null };
+}

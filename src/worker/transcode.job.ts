@@ -1,10 +1,16 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { buildThumbnailCommand, ladderTimeoutSeconds, thumbnailTime } from '../media/ffmpeg-args.js';
 import { planLadder, type LadderPlan } from '../media/ladder.js';
 import { writeManifests } from '../media/manifests.js';
 import { isMediaError } from '../media/media-error.js';
-import { probeMedia } from '../media/probe.js';
+import {
+  ORIGINAL_NAME,
+  ORIGINAL_PLAYLIST,
+  remuxOriginal,
+  type OriginalVariant,
+} from '../media/original-remux.js';
+import { probeMedia, probeStreamCodecs } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { transcodeLadder, type RenditionResult } from '../media/transcode-ladder.js';
 import { DomainError } from '../domain/shared/errors.js';
@@ -91,6 +97,8 @@ async function transcodeInto(input: JobInput, outputDir: string): Promise<void> 
   const sourcePath = await protocol.fetchSource(work, input.scratchDir);
   const source = recorded ? { path: sourcePath, ...recorded } : await probeSource(input, sourcePath);
   const plan = early ?? planFor(input, source);
+  // Set once the remux is published: the final master lists it (HLS/TS only, see writeManifests).
+  let original: OriginalVariant | null = null;
   const publisher = createLivePublisher({
     work,
     protocol,
@@ -99,7 +107,7 @@ async function transcodeInto(input: JobInput, outputDir: string): Promise<void> 
     frameRate: source.frameRate,
     signal: input.signal,
     manifests: (renditions, final) =>
-      manifestFiles({ work, settings, plan, outputDir, source, renditions, final }),
+      manifestFiles({ work, settings, plan, outputDir, source, renditions, final, original }),
   });
   // The thumbnail is made beside the encode: the first segments (playback) should not wait for it.
   const thumbnail = work.checkpoint.thumbnail ? null : makeThumbnail(input, source, outputDir);
@@ -112,23 +120,82 @@ async function transcodeInto(input: JobInput, outputDir: string): Promise<void> 
   } finally {
     await thumbnail?.catch(() => undefined);
   }
-  const finalQualities = publisher.renditions.map((p) => quality(p, 'completed', 100, p.segments.length));
+  const remux = await publishOriginal(input, { source, plan });
+  if (remux.status === 'done') original = remux.variant;
+  const finalQualities: QualityState[] = [
+    ...publisher.renditions.map((p) => quality(p, 'completed', 100, p.segments.length)),
+    remux.status === 'done'
+      ? {
+          name: ORIGINAL_NAME,
+          status: 'completed',
+          progress: 100,
+          segmentsCompleted: remux.segmentCount,
+          segmentsTotal: remux.segmentCount,
+        }
+      : { name: ORIGINAL_NAME, status: 'skipped', progress: 100 },
+  ];
   // The final counts first: a finished (VOD) playlist is trusted as this job's only once they are recorded.
   await protocol.progress(work, { step: 'master_playlist', percent: 96, qualities: finalQualities });
   await publisher.finalize();
   await protocol.progress(work, { step: 'finalize', percent: 98 });
   await protocol.complete(work, {
     duration: source.duration,
-    renditions: publisher.renditions.map((p, i) => {
-      const r = results[i] as RenditionResult;
-      return {
-        name: r.name,
-        width: p.output?.width ?? r.width,
-        height: p.output?.height ?? r.height,
-        bitrateKbps: r.bitrateKbps,
-      };
-    }),
+    renditions: [
+      ...publisher.renditions.map((p, i) => {
+        const r = results[i] as RenditionResult;
+        return {
+          name: r.name,
+          width: p.output?.width ?? r.width,
+          height: p.output?.height ?? r.height,
+          bitrateKbps: r.bitrateKbps,
+        };
+      }),
+      ...(original
+        ? [
+            {
+              name: ORIGINAL_NAME,
+              width: original.width,
+              height: original.height,
+              bitrateKbps: Math.round(original.bandwidthBps / 1000),
+            },
+          ]
+        : []),
+    ],
   });
+}
+
+/**
+ * The `original` rendition: the source's streams copied into MPEG-TS (original.m3u8 + original_NNNN.ts),
+ * published segments first and playlist last. A stream copy takes a second or two, so a resumed job simply
+ * redoes it. A source whose codecs MPEG-TS cannot carry (VP9, Opus…) is skipped with a logged reason.
+ */
+async function publishOriginal(
+  input: JobInput,
+  ctx: { source: SourceFacts; plan: LadderPlan },
+): Promise<
+  { status: 'done'; variant: OriginalVariant; segmentCount: number } | { status: 'skipped'; reason: string }
+> {
+  const { work, protocol, signal } = input;
+  const dir = path.join(input.scratchDir, ORIGINAL_NAME);
+  await rm(dir, { recursive: true, force: true });
+  // Only the codecs: a resumed attempt knows the rest (the full probe is not repeated).
+  const codecs = await probeStreamCodecs(ctx.source.path, { signal });
+  const { duration, width, height } = ctx.source;
+  const result = await remuxOriginal({
+    input: ctx.source.path,
+    outputDir: dir,
+    segmentDuration: ctx.plan.segmentDuration,
+    probe: { ...codecs, duration, width, height },
+    signal,
+  });
+  if (result.status === 'skipped') return result;
+  const segments = (await readdir(dir)).filter((n) => n.startsWith(`${ORIGINAL_NAME}_`) && n.endsWith('.ts'));
+  const files: PublishFile[] = [...segments.sort(), ORIGINAL_PLAYLIST].map((name) => ({
+    relativePath: name,
+    absolutePath: path.join(dir, name),
+  }));
+  await protocol.publishFiles(work, files);
+  return { status: 'done', variant: result.variant, segmentCount: segments.length };
 }
 
 /** The source facts an earlier attempt probed and recorded (with its keyframe plan's frame rate), or null. */
@@ -262,6 +329,7 @@ async function manifestFiles(ctx: {
   source: SourceFacts;
   renditions: readonly PublishedRendition[];
   final: boolean;
+  original: OriginalVariant | null;
 }): Promise<PublishFile[]> {
   const renditions: RenditionResult[] = ctx.renditions.map((p) => ({
     name: p.rendition.name,
@@ -277,8 +345,7 @@ async function manifestFiles(ctx: {
     format: ctx.work.format,
     outputDir: ctx.outputDir,
     renditions,
-    // TODO(original-remux): pass the `original` variant once the worker runs the remux (media/original-remux.ts).
-    original: null,
+    original: ctx.original,
     durationSeconds: ctx.source.duration,
     segmentDuration: ctx.plan.segmentDuration,
     // The DASH manifest is static: only once every segment exists.

@@ -13,6 +13,8 @@ const silent = { info: () => undefined, error: () => undefined };
 interface Expected {
   renditions: Record<string, [number, number]>;
   audio: boolean;
+  /** The stream-copied `original` rendition's size; null when the source cannot be copied into MPEG-TS. */
+  original: [number, number] | null;
 }
 
 const VALID: Array<[ClipName, string, Expected]> = [
@@ -22,6 +24,7 @@ const VALID: Array<[ClipName, string, Expected]> = [
     {
       renditions: { '1080p': [1920, 1080], '720p': [1280, 720], '480p': [854, 480], '360p': [640, 360] },
       audio: true,
+      original: [1920, 1080],
     },
   ],
   [
@@ -30,14 +33,20 @@ const VALID: Array<[ClipName, string, Expected]> = [
     {
       renditions: { '1080p': [1080, 1920], '720p': [720, 1280], '480p': [480, 854], '360p': [360, 640] },
       audio: true,
+      original: [1080, 1920],
     },
   ],
   [
     'videoOnly',
     'mp4',
-    { renditions: { '720p': [1280, 720], '480p': [854, 480], '360p': [640, 360] }, audio: false },
+    {
+      renditions: { '720p': [1280, 720], '480p': [854, 480], '360p': [640, 360] },
+      audio: false,
+      original: [1280, 720],
+    },
   ],
-  ['webm', 'webm', { renditions: { '480p': [854, 480], '360p': [640, 360] }, audio: true }],
+  // VP9/Opus cannot be stream-copied into MPEG-TS: no original, the ladder alone.
+  ['webm', 'webm', { renditions: { '480p': [854, 480], '360p': [640, 360] }, audio: true, original: null }],
 ];
 
 async function upload(t: TestApp, clip: ClipName, ext: string): Promise<{ video_id: number; slug: string }> {
@@ -94,9 +103,10 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
       .selectAll()
       .where('video_id', '=', video_id)
       .execute();
-    expect(Object.fromEntries(rows.map((r) => [r.quality, [r.width, r.height]]))).toEqual(
-      expected.renditions,
-    );
+    expect(Object.fromEntries(rows.map((r) => [r.quality, [r.width, r.height]]))).toEqual({
+      ...expected.renditions,
+      ...(expected.original ? { original: expected.original } : {}),
+    });
 
     const dir = t.container.layout.videoDir(slug);
     const master = await readFile(path.join(dir, 'master.m3u8'), 'utf8');
@@ -109,6 +119,19 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
       expect(probe.audioCodec).toBe(expected.audio ? 'aac' : null);
     }
     await expect(readFile(path.join(dir, 'thumbnail.jpg'))).resolves.toBeTruthy();
+    // The original: MPEG-TS beside the CMAF ladder, left out of the CMAF master (see writeManifests).
+    expect(master).not.toContain('original.m3u8');
+    if (expected.original) {
+      const original = await probePlaylist(path.join(dir, 'original.m3u8'));
+      expect(original.videoCodec).toBe('h264');
+      expect([original.width, original.height]).toEqual(expected.original);
+      expect(Math.abs(original.duration - 2)).toBeLessThan(0.3);
+      expect(original.audioCodec).toBe(expected.audio ? 'aac' : null);
+      const bitrate = rows.find((r) => r.quality === 'original')?.bitrate ?? 0;
+      expect(bitrate).toBeGreaterThan(100);
+    } else {
+      await expect(readFile(path.join(dir, 'original.m3u8'))).rejects.toThrow();
+    }
 
     const job = await t.container.db
       .selectFrom('transcoding_jobs')
@@ -122,7 +145,10 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
       .selectAll()
       .where('job_id', '=', job.id)
       .execute();
-    expect(progress.map((q) => q.status)).toEqual(Object.keys(expected.renditions).map(() => 'completed'));
+    expect(Object.fromEntries(progress.map((q) => [q.quality, q.status]))).toEqual({
+      ...Object.fromEntries(Object.keys(expected.renditions).map((name) => [name, 'completed'])),
+      original: expected.original ? 'completed' : 'skipped',
+    });
   });
 
   it.each([

@@ -73,6 +73,15 @@ const CODECS_PREFIX: Record<VideoCodec, RegExp> = {
 /** Ladders produced by the matrix, reused by the original-remux test. */
 const ladders = new Map<string, RenditionResult[]>();
 
+/** PTS (s) of the first video frame of a playlist, read by ffprobe. */
+async function firstVideoPts(playlist: string): Promise<number> {
+  const { stdout } = await execFileAsync('ffprobe', [
+    ...['-v', 'error', '-select_streams', 'v:0', '-read_intervals', '%+#1'],
+    ...['-show_entries', 'frame=pts_time', '-of', 'csv=p=0', playlist],
+  ]);
+  return Number.parseFloat(stdout.trim().split('\n')[0] ?? '');
+}
+
 async function runLadder(
   format: StreamingFormat,
   codec: VideoCodec,
@@ -185,6 +194,11 @@ describe('original remux with real ffmpeg', () => {
     });
     const uris = (await readFile(masterPath, 'utf8')).split('\n').filter((l) => l.endsWith('.m3u8'));
     expect(uris).toEqual(['original.m3u8', '480p.m3u8', '360p.m3u8']);
+    // One timeline: a player switching between original and the ladder finds each frame at the same PTS.
+    const originalStart = await firstVideoPts(result.playlistPath);
+    const ladderStart = await firstVideoPts(join(outputDir, '480p.m3u8'));
+    expect(originalStart).toBeGreaterThanOrEqual(10);
+    expect(Math.abs(originalStart - ladderStart)).toBeLessThan(0.2);
     expect((await ffprobe(masterPath)).duration).toBeGreaterThan(4.5);
   });
 
