@@ -7,7 +7,10 @@
  *
  * Usage: npx tsx bench/encoder-tuning.ts [input=.cache/bench-inputs/std1080.mp4] [--cut 20]
  *   [--presets ultrafast,superfast,veryfast,faster,fast] [--crfs 20,21,22,23] [--format cmaf|hls_ts]
- *   [--baseline path/to/vlog_baseline.sh] [--no-prune]
+ *   [--baseline path/to/vlog_baseline.sh] [--no-prune] [--repeat N]
+ * --repeat N: N rounds over the same settings (round-robin, every other round in reverse order, so load drift
+ *   hits all alike); medians reported. The issue's speed target (wall ≤ 0.5 × baseline) is printed alongside.
+ * Bytes and SSIM come from round 1 (x264 output is nearly identical between runs: < 0.1 % bytes).
  * Pruning (default on): for each preset, CRFs run from high to low and stop once the bytes exceed the limit,
  * since a lower CRF only adds bytes.
  */
@@ -36,10 +39,13 @@ const { values: flags, positionals } = parseArgs({
     format: { type: 'string', default: 'cmaf' },
     baseline: { type: 'string' },
     'no-prune': { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
   },
 });
 const SSIM_TOLERANCE = 0.005;
 const BYTES_LIMIT = 1.1;
+/** Issue 3's speed target: full-ladder wall time ≤ this × the baseline's. */
+const WALL_TARGET = 0.5;
 const format = flags.format as Format;
 const source = path.resolve(positionals[0] ?? path.join(ROOT, '.cache/bench-inputs/std1080.mp4'));
 const presets = flags.presets.split(',');
@@ -53,13 +59,20 @@ interface Result {
   label: string;
   preset: string;
   crf: number;
-  wallS: number;
-  cpuS: number;
+  walls: number[];
+  cpus: number[];
   peakRss: number;
   bytes: Map<string, number>;
   ssim: Map<string, number>;
 }
 const totalOf = (r: Result): number => [...r.bytes.values()].reduce((a, b) => a + b, 0);
+const wallOf = (r: Result): number => median(r.walls);
+const cpuOf = (r: Result): number => median(r.cpus);
+function addTiming(to: Result, from: Result): void {
+  to.walls.push(...from.walls);
+  to.cpus.push(...from.cpus);
+  to.peakRss = Math.max(to.peakRss, from.peakRss);
+}
 
 /** A stream-copy cut of the first `seconds` (keyframes every 2 s in the generated inputs). */
 async function cutInput(seconds: number): Promise<string> {
@@ -108,13 +121,16 @@ async function measureOutputs(r: Result, dir: string, input: string): Promise<vo
   }
 }
 
-async function runVlogLadder(
-  input: string,
-  plan: LadderPlan,
-  probe: ProbeResult,
-  preset: string,
-  crf: number,
-) {
+async function runVlogLadder(o: {
+  input: string;
+  plan: LadderPlan;
+  probe: ProbeResult;
+  preset: string;
+  crf: number;
+  /** Also measure bytes and SSIM (deterministic, so only needed once per setting). */
+  measure: boolean;
+}): Promise<Result> {
+  const { input, plan, probe, preset, crf } = o;
   const work = await mkdtemp(path.join(os.tmpdir(), 'vlog-bench-tuning-'));
   try {
     const outDir = path.join(work, 'out');
@@ -128,34 +144,34 @@ async function runVlogLadder(
       label: `VLog ladder ${preset} crf ${crf}`,
       preset,
       crf,
-      wallS: m.wallS,
-      cpuS: m.cpuS,
+      walls: [m.wallS],
+      cpus: [m.cpuS],
       peakRss: m.memory.peakTreeRssBytes,
       bytes: new Map(),
       ssim: new Map(),
     };
-    await measureOutputs(r, outDir, input);
+    if (o.measure) await measureOutputs(r, outDir, input);
     return r;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-async function runReference(input: string, script: string): Promise<Result> {
+async function runReference(input: string, script: string, measure: boolean): Promise<Result> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'vlog-bench-tuning-base-'));
   try {
     const m = await runBaseline({ script, input, format, workDir: work });
     const r: Result = {
-      label: 'baseline (medium crf 23, per rendition)',
+      label: 'baseline: medium crf 23, one ffmpeg per rendition',
       preset: 'medium',
       crf: 23,
-      wallS: m.wallS,
-      cpuS: m.cpuS,
+      walls: [m.wallS],
+      cpus: [m.cpuS],
       peakRss: m.memory.peakTreeRssBytes,
       bytes: new Map(),
       ssim: new Map(),
     };
-    await measureOutputs(r, m.outDir, input);
+    if (measure) await measureOutputs(r, m.outDir, input);
     return r;
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -167,16 +183,21 @@ function qualifies(r: Result, ref: Result): boolean {
   return ssimOk && totalOf(r) <= BYTES_LIMIT * totalOf(ref);
 }
 
+/** Lowest (SSIM − baseline SSIM) over the renditions: the quality criterion's margin. */
+const worstSsimDelta = (r: Result, ref: Result): number =>
+  Math.min(...[...ref.ssim].map(([q, s]) => (r.ssim.get(q) ?? NaN) - s));
+
 function printTable(results: Result[], ref: Result): void {
   const names = [...ref.bytes.keys()];
-  const header = ['setting', 'wall s', 'CPU s', 'CPU/base', 'peak RSS', 'MB total', 'bytes/base'];
+  const header = ['setting', 'wall s', 'CPU s', 'CPU/base', 'wall/base', 'peak RSS', 'MB', 'bytes/base'];
   for (const n of names) header.push(`SSIM ${n}`);
-  header.push('ok');
+  header.push('worst ΔSSIM', 'ok');
   const rows = results.map((r) => [
     r.label,
-    r.wallS.toFixed(1),
-    r.cpuS.toFixed(1),
-    (r.cpuS / ref.cpuS).toFixed(2),
+    wallOf(r).toFixed(1),
+    cpuOf(r).toFixed(1),
+    (cpuOf(r) / cpuOf(ref)).toFixed(2),
+    (wallOf(r) / wallOf(ref)).toFixed(2),
     fmtMiB(r.peakRss),
     (totalOf(r) / 1e6).toFixed(2),
     (totalOf(r) / totalOf(ref)).toFixed(3),
@@ -186,6 +207,7 @@ function printTable(results: Result[], ref: Result): void {
         ? (r.ssim.get(n) ?? NaN).toFixed(4)
         : `${(r.ssim.get(n) ?? NaN).toFixed(4)} (${d >= 0 ? '+' : ''}${d.toFixed(4)})`;
     }),
+    r === ref ? '' : worstSsimDelta(r, ref).toFixed(4),
     r === ref ? 'ref' : qualifies(r, ref) ? 'yes' : 'no',
   ]);
   console.log(table(header, rows));
@@ -195,40 +217,57 @@ const script = resolveBaselineScript(flags.baseline);
 const input = await cutInput(Number(flags.cut));
 const probe = await probeMedia(input);
 const plan = planLadder(probe, { format, segmentDuration: 6 });
+const repeat = Number(flags.repeat);
+if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat must be a whole number ≥ 1`);
 console.log(
   `# bench/encoder-tuning: ${path.basename(input)} (${probe.width}x${probe.height}, ${probe.duration.toFixed(1)} s), ` +
-    `${format}, ladder ${plan.renditions.map((r) => r.name).join('/')}, ${os.cpus().length} CPUs, load avg ${loadAvg()}`,
+    `${format}, ladder ${plan.renditions.map((r) => r.name).join('/')}, ${os.cpus().length} CPUs, ` +
+    `${repeat} round(s), load avg ${loadAvg()}`,
 );
-log(`baseline reference (load ${loadAvg()})`);
-const refs = [await runReference(input, script)];
-const results: Result[] = [];
-for (const preset of presets) {
-  for (const crf of crfs) {
-    log(`${preset} crf ${crf} (load ${loadAvg()})`);
-    const r = await runVlogLadder(input, plan, probe, preset, crf);
-    results.push(r);
-    if (!flags['no-prune'] && totalOf(r) > BYTES_LIMIT * totalOf(refs[0]!)) {
-      log(
-        `  bytes ${(totalOf(r) / totalOf(refs[0]!)).toFixed(3)} × baseline: lower CRFs of ${preset} skipped`,
-      );
-      break;
+
+/** Round 1: every setting (pruned), with bytes and SSIM. Later rounds repeat the same settings for timing. */
+async function firstRound(ref: Result): Promise<Result[]> {
+  const results: Result[] = [];
+  for (const preset of presets) {
+    for (const crf of crfs) {
+      log(`round 1: ${preset} crf ${crf} (load ${loadAvg()})`);
+      const r = await runVlogLadder({ input, plan, probe, preset, crf, measure: true });
+      results.push(r);
+      if (!flags['no-prune'] && totalOf(r) > BYTES_LIMIT * totalOf(ref)) {
+        log(`  bytes ${(totalOf(r) / totalOf(ref)).toFixed(3)} × baseline: lower CRFs of ${preset} skipped`);
+        break;
+      }
     }
   }
+  return results;
 }
-log(`baseline reference again (load ${loadAvg()})`);
-refs.push(await runReference(input, script));
-// Outputs are deterministic; only the timings differ between the two reference runs.
-const ref: Result = {
-  ...refs[0]!,
-  wallS: median(refs.map((r) => r.wallS)),
-  cpuS: median(refs.map((r) => r.cpuS)),
+
+log(`round 1: baseline reference (load ${loadAvg()})`);
+const ref = await runReference(input, script, true);
+const results = await firstRound(ref);
+// Serpentine order: even rounds run the settings backwards, then the baseline, so a load drift over the
+// session shifts every setting's median alike. The baseline runs at both ends of every pair of rounds.
+const timeBaseline = async (round: number | string): Promise<void> => {
+  log(`round ${round}: baseline reference (load ${loadAvg()})`);
+  addTiming(ref, await runReference(input, script, false));
 };
-ref.label = `baseline (medium crf 23, per rendition; mean of 2 runs: wall ${refs.map((r) => r.wallS.toFixed(1)).join('/')})`;
-console.log();
+for (let round = 2; round <= repeat; round++) {
+  const even = round % 2 === 0;
+  if (!even) await timeBaseline(round);
+  for (const r of even ? [...results].reverse() : results) {
+    log(`round ${round}: ${r.preset} crf ${r.crf} (load ${loadAvg()})`);
+    addTiming(r, await runVlogLadder({ input, plan, probe, preset: r.preset, crf: r.crf, measure: false }));
+  }
+  if (even) await timeBaseline(round);
+}
+if (repeat % 2 === 1) await timeBaseline('end');
+console.log(
+  `\nTimes are medians over ${repeat} round(s) (baseline: ${ref.walls.length} runs); load avg ${loadAvg()}`,
+);
 printTable([ref, ...results], ref);
 const ok = results.filter((r) => qualifies(r, ref));
-const byCpu = [...ok].sort((a, b) => a.cpuS - b.cpuS)[0];
-const byWall = [...ok].sort((a, b) => a.wallS - b.wallS)[0];
+const byCpu = [...ok].sort((a, b) => cpuOf(a) - cpuOf(b))[0];
+const byWall = [...ok].sort((a, b) => wallOf(a) - wallOf(b))[0];
 console.log(
   `\nCriteria: SSIM per rendition ≥ baseline − ${SSIM_TOLERANCE}, total bytes ≤ ${BYTES_LIMIT} × baseline ` +
     `(${((BYTES_LIMIT * totalOf(ref)) / 1e6).toFixed(2)} MB).`,
@@ -236,10 +275,13 @@ console.log(
 if (!byCpu || !byWall) console.log('No setting meets the criteria.');
 else {
   console.log(
-    `Fastest qualifying by CPU time: ${byCpu.preset} crf ${byCpu.crf} (${byCpu.cpuS.toFixed(1)} s CPU)`,
+    `Fastest qualifying by CPU time: ${byCpu.preset} crf ${byCpu.crf} (${cpuOf(byCpu).toFixed(1)} s CPU)`,
   );
   console.log(
-    `Fastest qualifying by wall time: ${byWall.preset} crf ${byWall.crf} (${byWall.wallS.toFixed(1)} s)`,
+    `Fastest qualifying by wall time: ${byWall.preset} crf ${byWall.crf} (${wallOf(byWall).toFixed(1)} s, ` +
+      `${(wallOf(byWall) / wallOf(ref)).toFixed(2)} × baseline; target ≤ ${WALL_TARGET})`,
   );
+  const close = ok.filter((r) => cpuOf(r) <= cpuOf(byCpu) * 1.05).map((r) => `${r.preset}/${r.crf}`);
+  console.log(`Qualifying within 5 % of the fastest CPU time: ${close.join(', ')}`);
 }
 console.log(`load avg at the end: ${loadAvg()}`);

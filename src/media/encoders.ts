@@ -33,6 +33,10 @@ export interface SoftwareTuning {
  * CRF is capped by each rendition's maxrate/bufsize, so it only lowers the bitrate of easy content.
  */
 export const SOFTWARE_TUNING: Readonly<SoftwareTuning> = Object.freeze({
+  // Measured (bench/encoder-tuning.ts, 20 s 1080p testsrc2, 2 CPUs, see bench/README.md): veryfast/23 uses
+  // 0.44-0.48 × the baseline's CPU (medium/23, one ffmpeg per rendition) at 0.94 × its bytes, worst SSIM
+  // -0.0015 (limit -0.005). superfast/24 fails the bytes limit (1.29 ×); faster costs ~40 % more CPU;
+  // veryfast/22 and /24 are within 3 % of its CPU, with 1.01 × bytes and -0.0024 SSIM respectively.
   h264: Object.freeze({ preset: 'veryfast', crf: 23 }),
   hevc: Object.freeze({ preset: 'veryfast', crf: 28 }),
   av1: Object.freeze({ preset: '8', crf: 32 }),
