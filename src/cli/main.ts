@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { ALL_ROLES, startServer, stopOnSignals, type Role } from '../server/serve.js';
 import { startWorkerProcess } from '../server/worker-process.js';
+import { startRemoteWorker } from '../worker/remote/remote-worker.js';
 import { PGLITE_TEMPLATE } from '../server/paths.js';
 import { CliError, createAdminClient } from './admin-client.js';
 import { resolveSecret } from '../config/secrets.js';
@@ -16,7 +17,9 @@ const print = (s: string) => process.stdout.write(`${s}\n`);
 const USAGE = `Usage: vlog <command> [options]
 
   serve [--role public|admin|worker-api] [--no-local-worker]   run the server (all roles by default)
-  worker                                  run the transcoding worker alone (PostgreSQL)
+  worker                                  run a transcoding worker: remote over HTTP when
+                                          VLOG_WORKER_API_KEY is set (and VLOG_WORKER_API_URL),
+                                          else beside the server on its PostgreSQL database
   worker register --name NAME [--type remote|local] [--json]   create a worker and its API key
   worker list | status | revoke WORKER_ID manage workers (VLOG_WORKER_ADMIN_SECRET)
   db migrate                              apply database migrations
@@ -60,6 +63,17 @@ async function run(argv: string[], config: Config): Promise<void> {
         if (!isWorkerSubcommand(rest[0])) throw new CliError(`Unknown worker command "${rest[0]}"`);
         const secret = await workerAdminSecret(config);
         await workerCommand(rest, { baseUrl: config.workerApiUrl, secret, timeoutMs: 30_000 }, print);
+        return;
+      }
+      if (config.workerApiKey) {
+        // A remote worker: HTTP only, no database or shared storage.
+        const remote = await startRemoteWorker(config, print);
+        stopOnSignals(remote, print);
+        void remote.exited.then(async (reason) => {
+          print(`exiting (${reason})`);
+          await remote.stop();
+          process.exit(0);
+        });
         return;
       }
       const worker = await startWorkerProcess(config, print);

@@ -145,6 +145,12 @@ export const configSchema = {
     parse: parseInteger({ min: 1 }),
     default: 107374182400,
   },
+  maxHlsSingleFileSize: {
+    doc: 'Largest single file (bytes) a remote worker may upload into a video directory',
+    env: 'VLOG_MAX_HLS_SINGLE_FILE_SIZE',
+    parse: parseInteger({ min: 1024 }),
+    default: 524288000,
+  },
   uploadChunkSize: {
     doc: 'Upload write chunk (bytes)',
     env: 'VLOG_UPLOAD_CHUNK_SIZE',

@@ -3,10 +3,11 @@ import { createBaseApp, type AppOptions } from './app-base.js';
 import { registerWorkerAuth } from './plugins/worker-auth.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { workerIdentityRoutes } from './routes/worker/worker-identity.routes.js';
+import { workerJobRoutes } from './routes/worker/worker-jobs.routes.js';
 
 /**
  * Worker API (port 9002): every /api route needs a worker API key unless it declares the worker
- * admin secret (or is /api/health). The job endpoints arrive with distributed transcoding.
+ * admin secret (or is /api/health): identity and heartbeats, and the job protocol remote workers use.
  */
 export async function buildWorkerApp(c: Container, options: AppOptions) {
   const app = await createBaseApp(options, {
@@ -17,6 +18,14 @@ export async function buildWorkerApp(c: Container, options: AppOptions) {
   await app.register(healthRoutes(c.services.health, '/api/health'));
   await app.register(
     workerIdentityRoutes({ registry: c.services.workerRegistry, admin: c.services.workerAdmin }),
+  );
+  await app.register(
+    workerJobRoutes({
+      jobs: c.services.jobs,
+      uploads: c.services.jobUploads,
+      registry: c.services.workerRegistry,
+      layout: c.layout,
+    }),
   );
   return app;
 }

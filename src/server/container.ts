@@ -8,6 +8,7 @@ import { createCategoryService } from '../domain/categories/category.service.js'
 import { createHealthService } from '../domain/health/health.service.js';
 import { createJobOutcomeRepository } from '../domain/jobs/job-outcome.repository.js';
 import { JobEvents } from '../domain/jobs/job-events.js';
+import { createJobUploadService } from '../domain/jobs/job-upload.service.js';
 import { createJobService } from '../domain/jobs/job.service.js';
 import { createCheckpointReader } from '../domain/jobs/job-checkpoint.js';
 import { createProgressFeed } from '../domain/jobs/progress-feed.js';
@@ -80,10 +81,12 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     onError: (err, job) => console.error('retranscode cleanup failed', job, err),
   });
   const mediaJobs = createMediaJobs(config, database, layout, events);
+  const sources = createVideoSourceRepository(db);
   const jobService = createJobService({
     db,
     jobs,
-    checkpoints: createCheckpointReader({ jobs, sources: createVideoSourceRepository(db), layout }),
+    checkpoints: createCheckpointReader({ jobs, sources, layout }),
+    sources,
     outcomes: createJobOutcomeRepository(db),
     events,
     options: {
@@ -128,6 +131,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       },
     }),
     jobs: jobService,
+    jobUploads: createJobUploadService({
+      jobService,
+      layout,
+      maxFileBytes: config.maxHlsSingleFileSize,
+    }),
     lifecycle: createVideoLifecycleService({
       videos,
       lifecycle,
@@ -161,7 +169,6 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       : localWorkerIdentity(config.dataDir);
     const protocol = createInProcessProtocol({
       jobService,
-      sources: createVideoSourceRepository(db),
       layout,
       workerId: identity.workerId,
       workerName: `local@${hostname()}`.slice(0, 100),

@@ -1,7 +1,6 @@
 import { copyFile, link, writeFile } from 'node:fs/promises';
 import type { JobService } from '../domain/jobs/job.service.js';
 import { createOutputFiles } from '../domain/jobs/output-files.js';
-import type { VideoSourceRepository } from '../domain/jobs/video-source.repository.js';
 import { findUpload } from '../storage/file-moves.js';
 import type { StorageLayout } from '../storage/storage-layout.js';
 import { toCodec, toFormat, type WorkerProtocol } from './worker-protocol.js';
@@ -18,7 +17,6 @@ async function linkOrCopy(from: string, to: string): Promise<void> {
 /** The worker protocol served directly by the job service, for the worker inside the server process. */
 export function createInProcessProtocol(deps: {
   jobService: JobService;
-  sources: VideoSourceRepository;
   layout: StorageLayout;
   workerId: string;
   workerName: string;
@@ -57,8 +55,8 @@ export function createInProcessProtocol(deps: {
         step: report.step,
         percent: report.percent,
         qualities: report.qualities,
+        source: report.source,
       });
-      if (report.source) await deps.sources.setSourceInfo(work.videoId, report.source);
     },
 
     async fetchSource(work) {

@@ -22,7 +22,8 @@ export type ClipName =
   | 'notAVideo'
   | 'landscape480x5s'
   | 'landscape1080x8s'
-  | 'landscape720x8s';
+  | 'landscape720x8s'
+  | 'landscape720x16s';
 
 const FF = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
 const BITEXACT = [
@@ -93,6 +94,8 @@ const RECIPES: Record<ClipName, ClipRecipe> = {
   // Live publishing and resume (issue 3): four 2 s segments per rendition.
   landscape1080x8s: { file: 'landscape1080x8s.mp4', make: (out) => ffmpeg(avArgs(1920, 1080, 8), out) },
   landscape720x8s: { file: 'landscape720x8s.mp4', make: (out) => ffmpeg(avArgs(1280, 720, 8), out) },
+  // Remote workers (issue 4): long enough to kill a worker or restart the server in the middle.
+  landscape720x16s: { file: 'landscape720x16s.mp4', make: (out) => ffmpeg(avArgs(1280, 720, 16), out) },
   portrait: { file: 'portrait1080x1920.mp4', make: (out) => ffmpeg(avArgs(1080, 1920, 2), out) },
   videoOnly: {
     file: 'videoonly720.mp4',

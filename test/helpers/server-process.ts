@@ -21,19 +21,31 @@ export async function freePort(): Promise<number> {
 export interface ServerProcess {
   publicUrl: string;
   adminUrl: string;
+  workerUrl: string;
   dataDir: string;
   adminSecret: string;
   output: () => string;
-  stop(): Promise<void>;
+  /** SIGTERM and wait; the data dir is removed unless keepData (a restart on the same data). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** Sends a signal (SIGKILL: a crash) and waits for the exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** The real `vlog serve` (compiled, as users run it) on free ports and a temporary data dir. */
 export async function startServerProcess(
   env: Record<string, string> = {},
-  options: { args?: string[]; dataDir?: string; readyText?: string } = {},
+  options: {
+    args?: string[];
+    dataDir?: string;
+    readyText?: string;
+    /** Fixed ports (a restarted server keeps its addresses). */
+    ports?: { public: number; admin: number; worker: number };
+  } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'vlog-e2e-')));
-  const [pub, admin, worker] = [await freePort(), await freePort(), await freePort()];
+  const [pub, admin, worker] = options.ports
+    ? [options.ports.public, options.ports.admin, options.ports.worker]
+    : [await freePort(), await freePort(), await freePort()];
   let out = '';
   const child: ChildProcess = spawn(
     process.execPath,
@@ -62,20 +74,25 @@ export async function startServerProcess(
     },
     { timeoutMs: 60_000, what: 'vlog serve to be ready' },
   );
+  async function kill(signal: NodeJS.Signals): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  }
   const adminSecret =
     env.VLOG_ADMIN_API_SECRET ?? (await readFile(path.join(dataDir, 'admin-api.secret'), 'utf8')).trim();
   return {
     publicUrl: `http://localhost:${pub}`,
     adminUrl: `http://localhost:${admin}`,
+    workerUrl: `http://localhost:${worker}`,
     dataDir,
     adminSecret,
     output: () => out,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-      await rm(dataDir, { recursive: true, force: true });
+    async stop(opts = {}) {
+      await kill('SIGTERM');
+      if (!opts.keepData) await rm(dataDir, { recursive: true, force: true });
     },
+    kill,
   };
 }

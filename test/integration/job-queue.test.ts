@@ -6,6 +6,7 @@ import { createJobOutcomeRepository } from '../../src/domain/jobs/job-outcome.re
 import { JobEvents } from '../../src/domain/jobs/job-events.js';
 import { createJobService, type JobService } from '../../src/domain/jobs/job.service.js';
 import { createTranscodingJobRepository } from '../../src/domain/jobs/transcoding-job.repository.js';
+import { createVideoSourceRepository } from '../../src/domain/jobs/video-source.repository.js';
 import { DomainError } from '../../src/domain/shared/errors.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 
@@ -18,6 +19,7 @@ function service(
     jobs: createTranscodingJobRepository(db.db),
     outcomes: createJobOutcomeRepository(db.db),
     events: new JobEvents(),
+    sources: createVideoSourceRepository(db.db),
     options,
   });
 }

@@ -8,6 +8,15 @@ export interface ProducedQuality {
   bitrateKbps: number;
 }
 
+/** The worker that held the job no longer works on it (workers.current_job_id, shown to admins). */
+async function clearCurrentJob(trx: Kysely<Database>, jobId: number): Promise<void> {
+  await trx
+    .updateTable('workers')
+    .set({ current_job_id: null })
+    .where('current_job_id', '=', jobId)
+    .execute();
+}
+
 /** SQL for the end of a job: completion, failure (retry or final) and release on shutdown. */
 export function createJobOutcomeRepository(db: Kysely<Database>) {
   return {
@@ -62,6 +71,7 @@ export function createJobOutcomeRepository(db: Kysely<Database>) {
           })
           .where('id', '=', input.jobId)
           .execute();
+        await clearCurrentJob(trx, input.jobId);
       });
     },
 
@@ -124,6 +134,7 @@ export function createJobOutcomeRepository(db: Kysely<Database>) {
             .where('id', '=', input.videoId)
             .execute();
         }
+        await clearCurrentJob(trx, input.jobId);
       });
     },
 
@@ -146,6 +157,7 @@ export function createJobOutcomeRepository(db: Kysely<Database>) {
             .where('status', '=', 'processing')
             .execute();
         }
+        await clearCurrentJob(trx, input.jobId);
       });
     },
   };

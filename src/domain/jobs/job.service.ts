@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from './job-events.js';
 import { NO_CHECKPOINT, type CheckpointReader, type JobCheckpoint } from './job-checkpoint.js';
+import type { SourceInfo, VideoSourceRepository } from './video-source.repository.js';
 
 export interface JobServiceOptions {
   leaseSeconds: number;
@@ -22,6 +23,7 @@ export interface ClaimedJob {
   attemptNumber: number;
   maxAttempts: number;
   currentStep: string | null;
+  claimExpiresAt: Date | null;
   /** What earlier attempts published: the worker resumes after it (job-checkpoint.ts). */
   checkpoint: JobCheckpoint;
 }
@@ -42,6 +44,8 @@ export function createJobService(deps: {
   afterComplete?: (videoId: number) => Promise<void>;
   /** Reads a claimed job's checkpoint; without it every claim starts from scratch. */
   checkpoints?: CheckpointReader;
+  /** Where a progress report's probed source facts are recorded. */
+  sources: VideoSourceRepository;
 }) {
   const { db, jobs, outcomes, events, options } = deps;
 
@@ -85,6 +89,7 @@ export function createJobService(deps: {
         attemptNumber: claimed.job.attempt_number ?? 1,
         maxAttempts: claimed.job.max_attempts ?? 3,
         currentStep: claimed.job.current_step,
+        claimExpiresAt: claimed.job.claim_expires_at,
         checkpoint,
       };
     },
@@ -95,12 +100,18 @@ export function createJobService(deps: {
       step: string;
       percent: number;
       qualities?: QualityProgressInput[];
-    }): Promise<void> {
+      /** Source facts from the worker's probe (duration, size), recorded on the video. */
+      source?: SourceInfo;
+    }): Promise<{ claimExpiresAt: Date | null }> {
       const ok = await jobs.recordProgress({ ...input, leaseSeconds: options.leaseSeconds });
       if (!ok) await requireLease(input.jobId, input.workerId); // throws the precise reason
       if (input.qualities) await jobs.upsertQualityProgress(input.jobId, input.qualities);
       const job = await jobs.findById(db, input.jobId);
-      if (job?.video_id) events.changed(job.video_id);
+      if (job?.video_id) {
+        if (input.source) await deps.sources.setSourceInfo(job.video_id, input.source);
+        events.changed(job.video_id);
+      }
+      return { claimExpiresAt: job?.claim_expires_at ?? null };
     },
 
     async complete(input: {
@@ -126,7 +137,7 @@ export function createJobService(deps: {
       workerId: string;
       error: string;
       retry: boolean;
-    }): Promise<{ willRetry: boolean }> {
+    }): Promise<{ willRetry: boolean; attemptNumber: number }> {
       const job = await requireLease(input.jobId, input.workerId);
       const attempt = job.attempt_number ?? 1;
       const willRetry = input.retry && attempt < (job.max_attempts ?? 3);
@@ -139,7 +150,35 @@ export function createJobService(deps: {
         backoffSeconds,
       });
       events.changed(job.video_id);
-      return { willRetry };
+      return { willRetry, attemptNumber: willRetry ? attempt + 1 : attempt };
+    },
+
+    /** The video of a job the worker holds a live lease on (throws the precise reason otherwise). */
+    async leasedVideo(input: {
+      jobId: number;
+      workerId: string;
+    }): Promise<{ videoId: number; slug: string }> {
+      const job = await requireLease(input.jobId, input.workerId);
+      const video = await db
+        .selectFrom('videos')
+        .select(['id', 'slug'])
+        .where('id', '=', job.video_id)
+        .executeTakeFirst();
+      if (!video) throw notFound('Job not found');
+      return { videoId: video.id, slug: video.slug };
+    },
+
+    /**
+     * Only the worker holding a live lease on the video's job may read its source: a worker cannot
+     * read other videos' uploads by guessing ids.
+     */
+    async assertSourceAccess(input: { videoId: number; workerId: string }): Promise<void> {
+      const job = await jobs.findByVideo(input.videoId);
+      if (!job) throw notFound('Source file not found');
+      const problem = await jobs.leaseProblem(db, job.id, input.workerId);
+      if (problem === 'not_found') throw notFound('Source file not found');
+      if (problem === 'not_owner' || problem === 'completed') throw forbidden('Not your job');
+      if (problem === 'expired') throw conflict('Claim expired - job may have been reassigned');
     },
 
     /** Throws unless the worker holds a live lease on the job: checked before it publishes files. */

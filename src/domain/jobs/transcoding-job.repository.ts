@@ -126,6 +126,12 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
           .set({ status: 'processing', error_message: null })
           .where('id', '=', job.video_id)
           .execute();
+        // Registered workers show what they work on (the local worker has no row: no-op).
+        await trx
+          .updateTable('workers')
+          .set({ current_job_id: job.id })
+          .where('worker_id', '=', input.workerId)
+          .execute();
         return {
           job,
           videoId: candidate.video_id,

@@ -105,6 +105,21 @@ export function createWorkerRegistryService(deps: {
       };
     },
 
+    /**
+     * Why this worker may not claim jobs now (api-worker.md §4.3 step 1: the version gate on the
+     * code_version of its last heartbeat), or null when it may.
+     */
+    async claimRefusal(worker: Worker): Promise<string | null> {
+      const version = parseJsonObject(worker.metadata)?.code_version;
+      const required = await deps.codeVersion();
+      const { requireField, requireMatch } = deps.versionPolicy;
+      if (requireField && typeof version !== 'string')
+        return 'Version field required: worker must send code_version in heartbeat';
+      if (requireMatch && typeof version === 'string' && version !== required)
+        return `Version mismatch: worker has ${version}, server requires ${required}`;
+      return null;
+    },
+
     async heartbeat(workerPk: number, input: HeartbeatInput) {
       const worker = await writeHeartbeat(workerPk, input);
       const delivered = await commands.exchange({
@@ -119,6 +134,8 @@ export function createWorkerRegistryService(deps: {
         !(requireMatch && input.codeVersion !== undefined && input.codeVersion !== required);
       return {
         status: 'ok',
+        worker_id: worker.worker_id,
+        worker_name: worker.worker_name,
         server_time: new Date().toISOString(),
         required_version: required,
         version_ok: versionOk,

@@ -90,6 +90,8 @@ export const HeartbeatBody = Type.Object({
 
 export const HeartbeatResponse = Type.Object({
   status: Type.String(),
+  worker_id: Type.String({ description: 'The calling worker (the key identifies it)' }),
+  worker_name: Nullable(Type.String()),
   server_time: Type.String({ format: 'date-time' }),
   required_version: Type.String(),
   version_ok: Type.Boolean(),

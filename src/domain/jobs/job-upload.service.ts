@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { StorageLayout } from '../../storage/storage-layout.js';
+import { badRequest, payloadTooLarge } from '../shared/errors.js';
+import type { JobService } from './job.service.js';
+import { createOutputFiles, isPublishablePath, type OutputFiles } from './output-files.js';
+
+/** What a worker may publish into a video directory (segments, playlists, manifests, images, captions). */
+const ALLOWED_EXTENSIONS = /\.(m4s|mp4|ts|m3u8|mpd|jpg|vtt)$/;
+const SHA256_HEX = /^(?:sha256:)?([0-9a-f]{64})$/i;
+
+export interface ReceivedFile {
+  relativePath: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** A byte counter and SHA-256 in one pass; aborts the stream past `maxBytes`. */
+function measuring(maxBytes: number) {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        done(payloadTooLarge(`File too large (max ${maxBytes} bytes)`));
+        return;
+      }
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  return { stream, result: () => ({ bytes, sha256: hash.digest('hex') }) };
+}
+
+/**
+ * Remote workers' file uploads (worker API PUT /api/worker/{job}/files/{path}): the body is streamed into a
+ * staging file while its size and SHA-256 are computed, checked against what the worker declared, and only
+ * then renamed into videos/{slug}/ — a half-uploaded or corrupted file is never served. Only the lease holder
+ * may write, and only into its job's video directory; the path is checked before any byte is read.
+ */
+export function createJobUploadService(deps: {
+  jobService: JobService;
+  layout: StorageLayout;
+  maxFileBytes: number;
+}) {
+  const staging = new Map<string, OutputFiles>();
+  const outputFor = (workerId: string): OutputFiles => {
+    let files = staging.get(workerId);
+    if (!files) staging.set(workerId, (files = createOutputFiles(deps.layout, workerId)));
+    return files;
+  };
+
+  return {
+    async receive(input: {
+      jobId: number;
+      workerId: string;
+      relativePath: string;
+      /** Hex SHA-256 of the body (an optional `sha256:` prefix is accepted). */
+      sha256: string | undefined;
+      /** The declared Content-Length, when sent. */
+      size: number | undefined;
+      body: Readable;
+    }): Promise<ReceivedFile> {
+      const { relativePath } = input;
+      if (!isPublishablePath(relativePath) || !ALLOWED_EXTENSIONS.test(relativePath)) {
+        throw badRequest(`Invalid file path: ${relativePath.slice(0, 100)}`);
+      }
+      const expected = SHA256_HEX.exec(input.sha256 ?? '')?.[1]?.toLowerCase();
+      if (!expected) throw badRequest('X-Content-SHA256 header with the hex SHA-256 of the body is required');
+      if (input.size !== undefined && input.size > deps.maxFileBytes) {
+        throw payloadTooLarge(`File too large (max ${deps.maxFileBytes} bytes)`);
+      }
+      const { slug } = await deps.jobService.leasedVideo(input);
+      let received: { bytes: number; sha256: string } | null = null;
+      await outputFor(input.workerId).put(slug, relativePath, async (temp) => {
+        const measure = measuring(deps.maxFileBytes);
+        // flush: fsync before the rename, so a crash never leaves a renamed but empty file.
+        await pipeline(input.body, measure.stream, createWriteStream(temp, { flush: true }));
+        received = measure.result();
+        if (input.size !== undefined && received.bytes !== input.size) {
+          throw badRequest(`Incomplete upload: ${received.bytes} of ${input.size} bytes`);
+        }
+        if (received.sha256 !== expected) throw badRequest('Checksum verification failed');
+        // The lease may have moved on while the body streamed: then the new owner's files win.
+        await deps.jobService.assertLease(input);
+      });
+      const done = received as { bytes: number; sha256: string } | null;
+      if (!done) throw badRequest('Empty upload');
+      return { relativePath, ...done };
+    },
+  };
+}
+
+export type JobUploadService = ReturnType<typeof createJobUploadService>;

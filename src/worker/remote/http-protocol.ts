@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { pipeline } from 'node:stream/promises';
+import {
+  toCodec,
+  toFormat,
+  type Checkpoint,
+  type ClaimedWork,
+  type WorkerProtocol,
+} from '../worker-protocol.js';
+import type { WorkerApiClient } from './worker-api-client.js';
+
+/** The claim response of POST /api/worker/claim (see src/http/routes/worker/worker-jobs.schemas.ts). */
+interface ClaimResponse {
+  message: string;
+  job_id?: number;
+  video_id?: number;
+  video_slug?: string;
+  source_filename?: string | null;
+  streaming_format?: string;
+  streaming_codec?: string;
+  attempt_number?: number;
+  max_attempts?: number;
+  checkpoint?: {
+    encode: { segment_duration: number; frame_rate: number } | null;
+    source: { duration: number; width: number; height: number } | null;
+    thumbnail: boolean;
+    renditions: Record<string, { segments: number; durations: number[] }>;
+  };
+}
+
+/** Extra claim facts the remote protocol keeps per job (the source's file name). */
+const sourceNames = new WeakMap<ClaimedWork, string | null>();
+
+function checkpointOf(c: NonNullable<ClaimResponse['checkpoint']>): Checkpoint {
+  return {
+    encode: c.encode && { segmentDuration: c.encode.segment_duration, frameRate: c.encode.frame_rate },
+    source: c.source,
+    thumbnail: c.thumbnail,
+    renditions: c.renditions,
+  };
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The worker protocol over the worker API, for `vlog worker` on another machine: the job code
+ * (transcode.job.ts) is the very same as the local worker's; only this transport differs. Files are
+ * uploaded one by one as they are finished, each with its SHA-256, so the server verifies and renames
+ * them into place atomically; the source download resumes with Range after an interruption.
+ */
+export function createHttpProtocol(deps: {
+  client: WorkerApiClient;
+  workerId: string;
+  /** On the first claim, take back a job still held by this worker (it restarted after a crash). */
+  reclaimOwnOnStart?: boolean;
+}): WorkerProtocol {
+  const { client } = deps;
+  let firstClaim = deps.reclaimOwnOnStart ?? true;
+  const jobPath = (work: ClaimedWork, what: string) => `/api/worker/${work.jobId}/${what}`;
+
+  async function upload(work: ClaimedWork, relativePath: string, file: string): Promise<void> {
+    const [sha, size] = await Promise.all([sha256File(file), sizeOf(file)]);
+    const target = relativePath.split('/').map(encodeURIComponent).join('/');
+    await client.request(jobPath(work, `files/${target}`), {
+      method: 'PUT',
+      timeoutMs: 300_000 + (size / (100 * 1024 * 1024)) * 60_000,
+      body: () => ({
+        data: Readable.toWeb(createReadStream(file)) as unknown as BodyInit,
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': String(size),
+          'x-content-sha256': sha,
+        },
+      }),
+    });
+  }
+
+  return {
+    workerId: deps.workerId,
+
+    async claim() {
+      const reclaim = firstClaim;
+      const r = await client.json<ClaimResponse>(`/api/worker/claim${reclaim ? '?reclaim_own=true' : ''}`, {
+        method: 'POST',
+        timeoutMs: 30_000,
+      });
+      firstClaim = false;
+      if (r.job_id === undefined || r.video_id === undefined || !r.video_slug || !r.checkpoint) return null;
+      const work: ClaimedWork = {
+        jobId: r.job_id,
+        videoId: r.video_id,
+        slug: r.video_slug,
+        format: toFormat(r.streaming_format ?? 'cmaf'),
+        codec: toCodec(r.streaming_codec ?? 'h264'),
+        attemptNumber: r.attempt_number ?? 1,
+        maxAttempts: r.max_attempts ?? 3,
+        checkpoint: checkpointOf(r.checkpoint),
+      };
+      sourceNames.set(work, r.source_filename ?? null);
+      return work;
+    },
+
+    async progress(work, report) {
+      await client.request(jobPath(work, 'progress'), {
+        method: 'POST',
+        timeoutMs: 15_000,
+        json: {
+          current_step: report.step,
+          progress_percent: Math.max(0, Math.min(100, report.percent)),
+          quality_progress: report.qualities?.map((q) => ({
+            name: q.name,
+            status: q.status,
+            progress: Math.max(0, Math.min(100, q.progress)),
+            segments_completed: q.segmentsCompleted,
+            segments_total: q.segmentsTotal,
+          })),
+          ...(report.source
+            ? {
+                duration: report.source.duration,
+                source_width: report.source.width,
+                source_height: report.source.height,
+              }
+            : {}),
+        },
+      });
+    },
+
+    /** Downloads into scratchDir, resuming a partial file with Range (also across retries). */
+    async fetchSource(work, scratchDir) {
+      const name = sourceNames.get(work) ?? `${work.videoId}.mp4`;
+      const target = path.join(scratchDir, 'source', path.basename(name));
+      await mkdir(path.dirname(target), { recursive: true });
+      for (let attempt = 1; ; attempt++) {
+        const have = await sizeOf(target);
+        const res = await client.request(`/api/worker/source/${work.videoId}`, {
+          timeoutMs: 3_600_000,
+          raw: true,
+          headers: have > 0 ? { range: `bytes=${have}-` } : {},
+        });
+        if (res.status === 416) return target; // the partial file is already whole
+        if (!res.ok || !res.body) throw new Error(`Source download failed: HTTP ${res.status}`);
+        const append = res.status === 206;
+        const total = Number(
+          res.headers.get('content-range')?.split('/')[1] ?? res.headers.get('content-length'),
+        );
+        try {
+          await pipeline(
+            Readable.fromWeb(res.body as unknown as WebReadableStream),
+            createWriteStream(target, { flags: append ? 'a' : 'w' }),
+          );
+          const size = await sizeOf(target);
+          if (!Number.isFinite(total) || size === total) return target;
+          throw new Error(`Source download incomplete: ${size} of ${total} bytes`);
+        } catch (err) {
+          if (attempt >= 5) throw err;
+        }
+      }
+    },
+
+    async publishFiles(work, files) {
+      for (const f of files) await upload(work, f.relativePath, f.absolutePath);
+    },
+
+    async publishText(work, relativePath, text) {
+      const data = Buffer.from(text, 'utf8');
+      const sha = createHash('sha256').update(data).digest('hex');
+      await client.request(jobPath(work, `files/${relativePath}`), {
+        method: 'PUT',
+        body: () => ({
+          data,
+          headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': sha },
+        }),
+      });
+    },
+
+    async complete(work, result) {
+      await client.request(jobPath(work, 'complete'), {
+        method: 'POST',
+        json: {
+          qualities: result.renditions.map((r) => ({
+            name: r.name,
+            width: r.width,
+            height: r.height,
+            bitrate: Math.round(r.bitrateKbps),
+          })),
+          duration: result.duration,
+        },
+      });
+    },
+
+    async fail(work, failure) {
+      const r = await client.json<{ will_retry: boolean }>(jobPath(work, 'fail'), {
+        method: 'POST',
+        json: { error_message: failure.error.slice(0, 500) || 'Unknown error', retry: failure.retry },
+      });
+      return { willRetry: r.will_retry };
+    },
+
+    async release(work) {
+      // Shutting down: a few quick tries; if the server is away, the lease simply expires.
+      await client.request(jobPath(work, 'release'), { method: 'POST', retryForMs: 10_000 });
+    },
+  };
+}

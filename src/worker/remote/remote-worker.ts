@@ -1,0 +1,197 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Config } from '../../config/load-config.js';
+import { codeVersionResolver } from '../../domain/workers/code-version.js';
+import type { JobRunner, JobRunners } from '../job-runners.js';
+import { createWorkerLoop } from '../local-worker.js';
+import { createTranscodeRunner } from '../transcode.runner.js';
+import type { WorkerProtocol } from '../worker-protocol.js';
+import { createHttpProtocol } from './http-protocol.js';
+import { createWorkerApiClient, type WorkerApiClient } from './worker-api-client.js';
+
+interface HeartbeatResponse {
+  worker_id: string;
+  worker_name: string | null;
+  version_ok: boolean;
+  required_version: string;
+  commands: Array<{ id: number; command: string; params: Record<string, unknown> }>;
+}
+
+/** Job kinds the remote worker does not run yet: never claims any (they stay for the server's worker). */
+const notRemote: JobRunner<never> = {
+  claim: async () => null,
+  run: async () => 'skipped',
+  describe: () => ({ key: 'none', fields: {} }),
+};
+
+/** Where this worker runs (api-worker.md §10.1), from what the platform sets, not from VLOG_* config. */
+function deploymentType(env: NodeJS.ProcessEnv): string {
+  if (env.KUBERNETES_SERVICE_HOST) return 'kubernetes';
+  if (env.INVOCATION_ID) return 'systemd';
+  return 'manual';
+}
+
+/** Reports job progress on stdout as it goes: one line per step change or 10 % (the job already throttles). */
+function printingProgress(protocol: WorkerProtocol, print: (line: string) => void): WorkerProtocol {
+  const last = new Map<number, { step: string; decile: number }>();
+  return {
+    ...protocol,
+    workerId: protocol.workerId,
+    async progress(work, report) {
+      await protocol.progress(work, report);
+      const decile = Math.floor(report.percent / 10);
+      const prev = last.get(work.jobId);
+      if (!prev || prev.step !== report.step || prev.decile !== decile) {
+        last.set(work.jobId, { step: report.step, decile });
+        print(`job ${work.jobId} (${work.slug}): ${report.step} ${report.percent.toFixed(0)} %`);
+      }
+    },
+  };
+}
+
+/**
+ * `vlog worker` on another machine: needs only VLOG_WORKER_API_URL and VLOG_WORKER_API_KEY. Heartbeats
+ * (busy/idle) keep it online and bring its commands; the job loop claims over HTTP and runs the same job
+ * code as the server's own worker; when the server is away every call retries with backoff, so a server
+ * restart mid-job costs nothing. stop() (SIGTERM) gives the running job back before exiting.
+ */
+export async function startRemoteWorker(config: Config, print: (line: string) => void) {
+  if (!config.workerApiKey) throw new Error('VLOG_WORKER_API_KEY is required for a remote worker');
+  const workDir = config.workerWorkDir || path.join(os.tmpdir(), 'vlog-worker');
+  const client: WorkerApiClient = createWorkerApiClient({
+    baseUrl: config.workerApiUrl,
+    apiKey: config.workerApiKey,
+    retryForMs: 300_000,
+    onRetry: ({ path: p, attempt, error }) => {
+      if (attempt === 1 || attempt % 5 === 0) print(`worker API unreachable (${p}): ${error}; retrying`);
+    },
+  });
+  const codeVersion = await codeVersionResolver(config.codeVersion)();
+  // eslint-disable-next-line no-restricted-syntax -- platform facts (Kubernetes, systemd), not VLog settings
+  const deployment = deploymentType(process.env);
+  let busy = false;
+  let acks: Array<{ id: number; status: 'completed' | 'failed'; error?: string }> = [];
+  let exitRequested: string | null = null;
+
+  const heartbeat = async (): Promise<HeartbeatResponse> => {
+    const sent = acks;
+    const r = await client.json<HeartbeatResponse>('/api/worker/heartbeat', {
+      method: 'POST',
+      timeoutMs: 15_000,
+      json: {
+        status: busy ? 'busy' : 'idle',
+        code_version: codeVersion.slice(0, 40),
+        metadata: {
+          deployment_type: deployment,
+          capabilities: {
+            hwaccel_enabled: false,
+            hwaccel_type: 'none',
+            supported_codecs: ['h264', 'hevc', 'av1'],
+            encoders: { h264: ['libx264'], hevc: ['libx265'], av1: ['libsvtav1'] },
+            code_version: codeVersion.slice(0, 64),
+          },
+        },
+        ...(sent.length > 0 ? { acknowledged_commands: sent } : {}),
+      },
+    });
+    acks = acks.filter((a) => !sent.includes(a));
+    for (const cmd of r.commands) {
+      if (['stop', 'restart', 'update'].includes(cmd.command)) {
+        print(`command ${cmd.command} received: exiting after the current job`);
+        exitRequested ??= cmd.command;
+        acks.push({ id: cmd.id, status: 'completed' });
+      } else {
+        acks.push({ id: cmd.id, status: 'failed', error: `unknown command ${cmd.command}` });
+      }
+    }
+    if (!r.version_ok) {
+      print(`version mismatch: server requires ${r.required_version}, this worker is ${codeVersion}`);
+      exitRequested ??= 'version';
+    }
+    return r;
+  };
+
+  // The first heartbeat says who we are; retried (with backoff) until the server answers.
+  const hello = await heartbeat();
+  print(
+    `worker ${hello.worker_name ?? hello.worker_id} (${hello.worker_id}) connected to ${config.workerApiUrl}`,
+  );
+
+  const protocol = printingProgress(createHttpProtocol({ client, workerId: hello.worker_id }), print);
+  const settings = {
+    segmentDuration: config.hlsSegmentDuration,
+    progressIntervalMs: config.progressUpdateInterval * 1000,
+    timeouts: {
+      multiplier: config.ffmpegTimeoutMultiplier,
+      minimum: config.ffmpegTimeoutMinimum,
+      maximum: config.ffmpegTimeoutMaximum,
+    },
+  };
+  const transcode = createTranscodeRunner(protocol, settings);
+  const runners: JobRunners = {
+    transcode: {
+      ...transcode,
+      claim: async () => {
+        if (exitRequested) return null;
+        const work = await transcode.claim();
+        busy = work !== null;
+        const kept = work ? Object.entries(work.checkpoint.renditions) : [];
+        if (work && kept.length > 0) {
+          const counts = kept.map(([name, r]) => `${name} ${r.segments}`).join(', ');
+          print(`job ${work.jobId}: resuming after the published segments (${counts})`);
+        }
+        return work;
+      },
+      run: async (work, ctx) => {
+        try {
+          return await transcode.run(work, ctx);
+        } finally {
+          busy = false;
+        }
+      },
+    },
+    reencode: notRemote,
+    sprite: notRemote,
+  };
+  const loop = createWorkerLoop({
+    runners,
+    logger: {
+      info: (obj, msg) => print(`${msg} ${JSON.stringify(obj)}`),
+      error: (obj, msg) => print(`ERROR ${msg} ${String((obj as { err?: unknown }).err ?? '')}`),
+    },
+    workDir,
+    pollIntervalMs: config.workerPollInterval * 1000,
+  });
+
+  let resolveExit: (reason: string) => void = () => undefined;
+  const exited = new Promise<string>((resolve) => (resolveExit = resolve));
+  let beating = false; // a heartbeat retrying while the server is away must not pile up behind it
+  const beat = setInterval(() => {
+    if (beating) return;
+    beating = true;
+    heartbeat()
+      .then(() => {
+        if (exitRequested && !busy) resolveExit(exitRequested);
+      })
+      .catch((err: unknown) => print(`heartbeat failed: ${String(err)}`))
+      .finally(() => (beating = false));
+  }, config.workerHeartbeatInterval * 1000);
+  loop.start();
+  print(`waiting for jobs (work dir ${workDir})`);
+
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      clearInterval(beat);
+      await loop.stop();
+      busy = false;
+      // Acknowledges commands and says "idle" one last time; the server may be away.
+      await heartbeat().catch(() => undefined);
+    })());
+  return {
+    workerId: hello.worker_id,
+    stop,
+    /** Resolves when a command (stop/restart/update) or a version mismatch asked this worker to exit. */
+    exited,
+  };
+}
