@@ -11,13 +11,19 @@ import { waitFor } from '../helpers/wait.js';
 const WORKER_SECRET = 'test-worker-admin-secret-0123456789';
 const ADMIN = { 'x-admin-secret': WORKER_SECRET };
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT';
 interface Route {
   method: Method;
   url: string;
   pattern: string;
-  payload?: object;
+  payload?: object | string;
+  headers?: Record<string, string>;
+  /** The status once authenticated (job routes on a job that does not exist: 404). Default 200. */
+  authed?: number;
 }
+
+const NO_JOB = 2147483000;
+const EMPTY_SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /** Routes that need a worker API key. A new worker endpoint must be listed here or in ADMIN_ROUTES. */
 const KEY_ROUTES: Route[] = [
@@ -26,6 +32,48 @@ const KEY_ROUTES: Route[] = [
     url: '/api/worker/heartbeat',
     pattern: '/api/worker/heartbeat',
     payload: { status: 'idle' },
+  },
+  { method: 'POST', url: '/api/worker/claim', pattern: '/api/worker/claim' },
+  {
+    method: 'POST',
+    url: `/api/worker/${NO_JOB}/progress`,
+    pattern: '/api/worker/:job_id/progress',
+    payload: { progress_percent: 5 },
+    authed: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/worker/${NO_JOB}/complete`,
+    pattern: '/api/worker/:job_id/complete',
+    payload: { qualities: [] },
+    authed: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/worker/${NO_JOB}/fail`,
+    pattern: '/api/worker/:job_id/fail',
+    payload: { error_message: 'x', retry: true },
+    authed: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/worker/${NO_JOB}/release`,
+    pattern: '/api/worker/:job_id/release',
+    authed: 404,
+  },
+  {
+    method: 'GET',
+    url: `/api/worker/source/${NO_JOB}`,
+    pattern: '/api/worker/source/:video_id',
+    authed: 404,
+  },
+  {
+    method: 'PUT',
+    url: `/api/worker/${NO_JOB}/files/720p/seg_0000.m4s`,
+    pattern: '/api/worker/:job_id/files/*',
+    payload: '',
+    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
+    authed: 404,
   },
 ];
 /** Routes that need X-Admin-Secret = the worker admin secret. */
@@ -85,7 +133,12 @@ describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
     return res.json<{ worker_id: string; api_key: string; message: string }>();
   };
   const call = (r: Route, headers: Record<string, string>, url = r.url) =>
-    t.workerApp.inject({ method: r.method, url, headers, ...(r.payload ? { payload: r.payload } : {}) });
+    t.workerApp.inject({
+      method: r.method,
+      url,
+      headers: { ...r.headers, ...headers },
+      ...(r.payload !== undefined ? { payload: r.payload } : {}),
+    });
   const workerRow = (uuid: string) =>
     t.db.db.selectFrom('workers').selectAll().where('worker_id', '=', uuid).executeTakeFirstOrThrow();
   const keyRows = async (uuid: string) => {
@@ -119,9 +172,18 @@ describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
   };
 
   it('every registered /api route is listed as key-protected, admin-protected or public', () => {
-    const registered = registeredRoutes(t.workerApp.printRoutes({ commonPrefix: false }))
-      .filter((r) => r.split(' ')[1]?.startsWith('/api/'))
-      .sort();
+    const tree = registeredRoutes(t.workerApp.printRoutes({ commonPrefix: false }));
+    // printRoutes shows a wildcard route as a bare "*" at the root: each must be a listed wildcard
+    // pattern that is really registered (hasRoute), and there must be no other.
+    const wildcards = tree.filter((r) => r.endsWith(' /*'));
+    const listedWildcards = KEY_ROUTES.filter((r) => r.pattern.endsWith('/*'));
+    expect(wildcards.sort()).toEqual(listedWildcards.map((r) => `${r.method} /*`).sort());
+    for (const r of listedWildcards)
+      expect(t.workerApp.hasRoute({ method: r.method, url: r.pattern }), r.pattern).toBe(true);
+    const registered = [
+      ...tree.filter((r) => r.split(' ')[1]?.startsWith('/api/')),
+      ...listedWildcards.map((r) => `${r.method} ${r.pattern}`),
+    ].sort();
     const listed = [
       ...[...KEY_ROUTES, ...ADMIN_ROUTES].map((r) => `${r.method} ${r.pattern}`),
       ...PUBLIC_ROUTES,
@@ -213,7 +275,7 @@ describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
 
     it('accepts a valid key; sets last_used_at without delaying the request', async () => {
       const res = await call(r, { 'x-worker-api-key': shared.api_key });
-      expect(res.statusCode, res.body).toBe(200);
+      expect(res.statusCode, res.body).toBe(r.authed ?? 200);
       const used = await waitFor(
         async () => (await keyRows(shared.worker_id))[0]?.last_used_at ?? undefined,
         {
@@ -233,18 +295,18 @@ describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
           .set({ expires_at: expires })
           .where('worker_id', '=', w.id)
           .execute();
-      expect((await call(r, { 'x-worker-api-key': shared.api_key })).statusCode).toBe(200);
+      expect((await call(r, { 'x-worker-api-key': shared.api_key })).statusCode).toBe(r.authed ?? 200);
       await setExpiry(sql<Date>`now() - interval '1 second'`);
       const res = await call(r, { 'x-worker-api-key': shared.api_key });
       expect(res.statusCode).toBe(401);
       expect(res.json()).toEqual({ detail: 'API key expired' });
       await setExpiry(sql<Date>`now() + interval '1 hour'`);
-      expect((await call(r, { 'x-worker-api-key': shared.api_key })).statusCode).toBe(200);
+      expect((await call(r, { 'x-worker-api-key': shared.api_key })).statusCode).toBe(r.authed ?? 200);
     });
 
     it('401 for a key revoked through the API', async () => {
       const a = await register();
-      expect((await call(r, { 'x-worker-api-key': a.api_key })).statusCode).toBe(200);
+      expect((await call(r, { 'x-worker-api-key': a.api_key })).statusCode).toBe(r.authed ?? 200);
       const revoked = await t.workerApp.inject({
         method: 'POST',
         url: `/api/workers/${a.worker_id}/revoke`,
@@ -261,7 +323,7 @@ describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
 
     it('a cached verification does not outlive a revocation or disable written by another process', async () => {
       const b = await workerWithStoredKey(1);
-      expect((await call(r, { 'x-worker-api-key': b.key })).statusCode).toBe(200);
+      expect((await call(r, { 'x-worker-api-key': b.key })).statusCode).toBe(r.authed ?? 200);
       await t.db.db
         .updateTable('workers')
         .set({ status: 'disabled' })
@@ -283,7 +345,7 @@ describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
 
     it('accepts a legacy SHA-256 key (hash_version 1) and refuses any other hash_version', async () => {
       const legacy = await workerWithStoredKey(1);
-      expect((await call(r, { 'x-worker-api-key': legacy.key })).statusCode).toBe(200);
+      expect((await call(r, { 'x-worker-api-key': legacy.key })).statusCode).toBe(r.authed ?? 200);
       const unknown = await workerWithStoredKey(3);
       const res = await call(r, { 'x-worker-api-key': unknown.key });
       expect(res.statusCode).toBe(401);
@@ -306,7 +368,7 @@ describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
         .where('worker_id', '=', w.id)
         .execute();
       const res = await call(r, { 'x-worker-api-key': target.key });
-      expect(res.statusCode, res.body).toBe(200);
+      expect(res.statusCode, res.body).toBe(r.authed ?? 200);
     });
 
     it('a percent-encoded path is guarded like the plain one', async () => {

@@ -1,0 +1,353 @@
+// The job protocol over the worker API (issue 4): claims with checkpoints, lease ownership on every job
+// route (a worker cannot read or write another video's files), verified atomic uploads, path traversal
+// refused, Range downloads, and a claim storm of 50 concurrent HTTP claimers over 500 jobs.
+import { createHash } from 'node:crypto';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getClip } from '../helpers/media-clips.js';
+import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { DRIVERS } from '../helpers/test-db.js';
+
+const WORKER_SECRET = 'test-worker-admin-secret-0123456789';
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+interface Claim {
+  message: string;
+  job_id?: number;
+  video_id?: number;
+  video_slug?: string;
+  checkpoint?: { renditions: Record<string, unknown>; thumbnail: boolean };
+  attempt_number?: number;
+}
+
+async function register(t: TestApp, name: string): Promise<{ worker_id: string; key: string }> {
+  const res = await t.workerApp.inject({
+    method: 'POST',
+    url: '/api/worker/register',
+    headers: { 'x-admin-secret': WORKER_SECRET },
+    payload: { worker_name: name },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json<{ worker_id: string; api_key: string }>();
+  return { worker_id: body.worker_id, key: body.api_key };
+}
+
+async function uploadVideo(t: TestApp, title: string): Promise<{ video_id: number; slug: string }> {
+  const body = multipart(
+    { title },
+    { name: 'clip.mp4', content: await readFile(await getClip('landscape480x5s')) },
+  );
+  const res = await t.adminApp.inject({
+    method: 'POST',
+    url: '/api/videos',
+    headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET },
+    payload: body.payload,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describe.each(DRIVERS)('worker job API (%s)', (driver) => {
+  let t: TestApp;
+  let a: { worker_id: string; key: string };
+  let b: { worker_id: string; key: string };
+  let claim: Claim;
+  let video: { video_id: number; slug: string };
+
+  const as = (w: { key: string }) => ({ 'x-worker-api-key': w.key });
+  const put = (w: { key: string }, jobId: number, file: string, data: Buffer, sha = sha256(data)) =>
+    t.workerApp.inject({
+      method: 'PUT',
+      url: `/api/worker/${jobId}/files/${file}`,
+      headers: { ...as(w), 'content-type': 'application/octet-stream', 'x-content-sha256': sha },
+      payload: data,
+    });
+  const videoDir = () => t.container.layout.videoDir(video.slug);
+
+  beforeAll(async () => {
+    // A minute's retry backoff: long enough to see a failed job wait.
+    t = await createTestApp(driver, {
+      VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
+      VLOG_RETRY_BACKOFF_BASE: '60',
+    });
+    a = await register(t, 'worker-a');
+    b = await register(t, 'worker-b');
+    video = await uploadVideo(t, 'Protocol');
+    const res = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(a) });
+    expect(res.statusCode, res.body).toBe(200);
+    claim = res.json<Claim>();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('claims the job with its checkpoint and records it as the worker current job', async () => {
+    expect(claim).toMatchObject({
+      message: 'Job claimed successfully',
+      video_id: video.video_id,
+      video_slug: video.slug,
+      attempt_number: 1,
+      checkpoint: { renditions: {}, thumbnail: false },
+    });
+    const row = await t.db.db
+      .selectFrom('workers')
+      .select('current_job_id')
+      .where('worker_id', '=', a.worker_id)
+      .executeTakeFirstOrThrow();
+    expect(row.current_job_id).toBe(claim.job_id);
+    // Nothing left for the other worker.
+    const other = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(b) });
+    expect(other.json()).toEqual({ message: 'No jobs available' });
+  });
+
+  it('another worker cannot report on, publish into or download the source of a job it does not hold', async () => {
+    const jobId = claim.job_id as number;
+    const calls = [
+      { method: 'POST' as const, url: `/api/worker/${jobId}/progress`, payload: { progress_percent: 10 } },
+      { method: 'POST' as const, url: `/api/worker/${jobId}/complete`, payload: { qualities: [] } },
+      { method: 'POST' as const, url: `/api/worker/${jobId}/fail`, payload: { error_message: 'x' } },
+      { method: 'POST' as const, url: `/api/worker/${jobId}/release` },
+      { method: 'GET' as const, url: `/api/worker/source/${video.video_id}` },
+    ];
+    for (const c of calls) {
+      const res = await t.workerApp.inject({ ...c, headers: as(b) });
+      expect(res.statusCode, `${c.url}: ${res.body}`).toBe(403);
+      expect(res.json()).toEqual({ detail: 'Not your job' });
+    }
+    const upload = await put(b, jobId, '720p/seg_0000.m4s', Buffer.from('intruder'));
+    expect(upload.statusCode).toBe(403);
+    await expect(stat(path.join(videoDir(), '720p', 'seg_0000.m4s'))).rejects.toThrow();
+    const job = await t.db.db
+      .selectFrom('transcoding_jobs')
+      .selectAll()
+      .where('id', '=', jobId)
+      .executeTakeFirstOrThrow();
+    expect(job.worker_id).toBe(a.worker_id);
+    expect(job.completed_at).toBeNull();
+  });
+
+  it('downloads the source whole or from an offset (Range, for resuming)', async () => {
+    const source = await readFile(await getClip('landscape480x5s'));
+    const whole = await t.workerApp.inject({
+      method: 'GET',
+      url: `/api/worker/source/${video.video_id}`,
+      headers: as(a),
+    });
+    expect(whole.statusCode).toBe(200);
+    expect(sha256(whole.rawPayload)).toBe(sha256(source));
+    const tail = await t.workerApp.inject({
+      method: 'GET',
+      url: `/api/worker/source/${video.video_id}`,
+      headers: { ...as(a), range: 'bytes=1000-' },
+    });
+    expect(tail.statusCode).toBe(206);
+    expect(tail.headers['content-range']).toBe(`bytes 1000-${source.length - 1}/${source.length}`);
+    expect(sha256(tail.rawPayload)).toBe(sha256(source.subarray(1000)));
+  });
+
+  it('publishes a verified file atomically and refuses a wrong checksum, a missing one and bad names', async () => {
+    const jobId = claim.job_id as number;
+    const data = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('moof'), Buffer.alloc(5000, 7)]);
+    const ok = await put(a, jobId, '720p/seg_0000.m4s', data);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({
+      status: 'ok',
+      path: '720p/seg_0000.m4s',
+      bytes_written: data.length,
+      checksum_verified: true,
+    });
+    const target = path.join(videoDir(), '720p', 'seg_0000.m4s');
+    expect(sha256(await readFile(target))).toBe(sha256(data));
+
+    // A corrupted transfer (checksum of other bytes) is refused and the published file stays as it was.
+    const bad = await put(a, jobId, '720p/seg_0000.m4s', Buffer.from('corrupted'), sha256(data));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toEqual({ detail: 'Checksum verification failed' });
+    expect(sha256(await readFile(target))).toBe(sha256(data));
+    const noSha = await t.workerApp.inject({
+      method: 'PUT',
+      url: `/api/worker/${jobId}/files/720p/seg_0001.m4s`,
+      headers: { ...as(a), 'content-type': 'application/octet-stream' },
+      payload: data,
+    });
+    expect(noSha.statusCode).toBe(400);
+    expect(noSha.json<{ detail: string }>().detail).toMatch(/X-Content-SHA256/);
+
+    // Path traversal and anything outside the video's own directory layout.
+    const evil = [
+      '..%2F..%2Fevil.m4s',
+      '%2E%2E/evil.m4s',
+      '720p/..%2F..%2Fevil.m4s',
+      '%2Fetc%2Fevil.ts',
+      'a/b/c.m4s',
+      '.publishing/x.m4s',
+      '720p/.hidden.m4s',
+      'run.sh',
+      'x.m4s%00.jpg',
+      '720p%5C..%5Cevil.m4s',
+    ];
+    for (const name of evil) {
+      const res = await put(a, jobId, name, data);
+      expect([400, 404], `${name}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+    }
+    const storage = path.dirname(t.container.layout.videoDir('x'));
+    expect((await readdir(storage)).filter((n) => n.includes('evil'))).toEqual([]);
+    expect((await readdir(videoDir())).sort()).toEqual(['720p']);
+    expect(await readdir(path.join(videoDir(), '720p'))).toEqual(['seg_0000.m4s']);
+  });
+
+  it('refuses job calls once the lease expired (409) and lets the worker give a live job back', async () => {
+    const jobId = claim.job_id as number;
+    const progress = await t.workerApp.inject({
+      method: 'POST',
+      url: `/api/worker/${jobId}/progress`,
+      headers: as(a),
+      payload: {
+        current_step: 'transcode',
+        progress_percent: 40,
+        duration: 5,
+        source_width: 854,
+        source_height: 480,
+      },
+    });
+    expect(progress.statusCode, progress.body).toBe(200);
+    expect(
+      new Date(progress.json<{ claim_expires_at: string }>().claim_expires_at).getTime(),
+    ).toBeGreaterThan(Date.now());
+    await t.db.db
+      .updateTable('transcoding_jobs')
+      .set({ claim_expires_at: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', jobId)
+      .execute();
+    const late = await t.workerApp.inject({
+      method: 'POST',
+      url: `/api/worker/${jobId}/progress`,
+      headers: as(a),
+      payload: { progress_percent: 50 },
+    });
+    expect(late.statusCode).toBe(409);
+    expect((await put(a, jobId, '720p/seg_0001.m4s', Buffer.from('late'))).statusCode).toBe(409);
+
+    // B takes the expired job over; A's release of it is refused, B's release gives it back.
+    const taken = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(b) });
+    expect(taken.json<Claim>().job_id).toBe(jobId);
+    expect(
+      (await t.workerApp.inject({ method: 'POST', url: `/api/worker/${jobId}/release`, headers: as(a) }))
+        .statusCode,
+    ).toBe(403);
+    const released = await t.workerApp.inject({
+      method: 'POST',
+      url: `/api/worker/${jobId}/release`,
+      headers: as(b),
+    });
+    expect(released.statusCode).toBe(200);
+    const workers = await t.db.db.selectFrom('workers').select('current_job_id').execute();
+    expect(workers.every((w) => w.current_job_id === null)).toBe(true);
+    const v = await t.db.db
+      .selectFrom('videos')
+      .selectAll()
+      .where('id', '=', video.video_id)
+      .executeTakeFirstOrThrow();
+    expect(v.status).toBe('pending');
+    expect([v.duration, v.source_width, v.source_height]).toEqual([5, 854, 480]);
+  });
+
+  it('fail counts the attempt and backs off; a permanent failure fails the video', async () => {
+    const again = (
+      await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(a) })
+    ).json<Claim>();
+    const jobId = again.job_id as number;
+    const retry = await t.workerApp.inject({
+      method: 'POST',
+      url: `/api/worker/${jobId}/fail`,
+      headers: as(a),
+      payload: { error_message: 'encoder crashed', retry: true },
+    });
+    expect(retry.json()).toEqual({ status: 'ok', will_retry: true, attempt_number: 2 });
+    // The backoff keeps it from being claimed at once.
+    expect(
+      (await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(b) })).json(),
+    ).toEqual({
+      message: 'No jobs available',
+    });
+    await t.db.db
+      .updateTable('transcoding_jobs')
+      .set({ claim_expires_at: null })
+      .where('id', '=', jobId)
+      .execute();
+    const third = (
+      await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(b) })
+    ).json<Claim>();
+    expect(third.attempt_number).toBe(2);
+    const final = await t.workerApp.inject({
+      method: 'POST',
+      url: `/api/worker/${jobId}/fail`,
+      headers: as(b),
+      payload: { error_message: 'not a video', retry: false },
+    });
+    expect(final.json()).toEqual({ status: 'ok', will_retry: false, attempt_number: 2 });
+    const v = await t.db.db
+      .selectFrom('videos')
+      .selectAll()
+      .where('id', '=', video.video_id)
+      .executeTakeFirstOrThrow();
+    expect(v.status).toBe('failed');
+    expect(v.error_message).toBe('not a video');
+  });
+});
+
+describe('claim storm over HTTP (postgres)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('postgres', { VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('50 concurrent claimers over 500 queued jobs: none claimed twice, none lost', async () => {
+    const JOBS = 500;
+    const CLAIMERS = 50;
+    const claimers = [];
+    for (let i = 0; i < CLAIMERS; i++) claimers.push(await register(t, `storm-${i}`));
+    await sql`
+      WITH v AS (
+        INSERT INTO videos (title, slug, status, created_at)
+        SELECT 'storm ' || g, 'storm-' || g, 'pending', now() + g * interval '1 millisecond'
+        FROM generate_series(1, ${JOBS}) AS g
+        RETURNING id
+      )
+      INSERT INTO transcoding_jobs (video_id, max_attempts, attempt_number) SELECT id, 3, 1 FROM v
+    `.execute(t.db.db);
+    const address = await t.workerApp.listen({ port: 0, host: '127.0.0.1' });
+
+    const claimedBy = new Map<number, string[]>();
+    const started = performance.now();
+    await Promise.all(
+      claimers.map(async (w) => {
+        for (;;) {
+          const res = await fetch(`${address}/api/worker/claim`, {
+            method: 'POST',
+            headers: { 'x-worker-api-key': w.key },
+          });
+          expect(res.status).toBe(200);
+          const body = (await res.json()) as Claim;
+          if (body.job_id === undefined) return;
+          claimedBy.set(body.job_id, [...(claimedBy.get(body.job_id) ?? []), w.worker_id]);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `claim storm: ${JOBS} jobs by ${CLAIMERS} HTTP claimers in ${seconds.toFixed(2)} s = ${(JOBS / seconds).toFixed(0)} claims/s`,
+    );
+    expect(claimedBy.size).toBe(JOBS);
+    expect([...claimedBy.values()].every((by) => by.length === 1)).toBe(true);
+    const rows = await t.db.db.selectFrom('transcoding_jobs').select(['id', 'worker_id']).execute();
+    expect(rows).toHaveLength(JOBS);
+    for (const r of rows) expect(r.worker_id).toBe(claimedBy.get(r.id)?.[0]);
+    expect(new Set(rows.map((r) => r.worker_id)).size).toBeGreaterThan(CLAIMERS / 2);
+  });
+});
