@@ -36,6 +36,7 @@ export async function freePort(): Promise<number> {
 export interface VlogServer {
   pid: number;
   adminUrl: string;
+  workerUrl: string;
   secret: string;
   dataDir: string;
   child: ChildProcess;
@@ -74,6 +75,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   return {
     pid: child.pid!,
     adminUrl: `http://127.0.0.1:${admin}`,
+    workerUrl: `http://127.0.0.1:${worker}`,
     secret,
     dataDir,
     child,

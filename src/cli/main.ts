@@ -72,7 +72,8 @@ async function run(argv: string[], config: Config): Promise<void> {
         void remote.exited.then(async (reason) => {
           print(`exiting (${reason})`);
           await remote.stop();
-          process.exit(0);
+          // The exit-code contract of docs/deploy.md: 0 stays stopped, 75 (EX_TEMPFAIL) is restarted.
+          process.exit(reason === 'restart' || reason === 'update' ? 75 : 0);
         });
         return;
       }
