@@ -26,6 +26,7 @@ interface Worker {
   id: string;
   name: string;
   process: ServerProcess;
+  stopped?: boolean;
 }
 
 function port(url: string): number {
@@ -216,8 +217,9 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
     });
     const j0 = await job(video.video_id);
     const victim = workers.find((w) => w.id === j0.worker_id) as Worker;
-    const survivor = workers.find((w) => w !== victim && w.process.output().includes('waiting')) as Worker;
+    const survivor = workers.find((w) => w !== victim && !w.stopped) as Worker;
     await victim.process.kill('SIGKILL');
+    victim.stopped = true;
     const before = await publishedSegments(video.slug);
     expect(before.size).toBeGreaterThanOrEqual(2);
 
@@ -231,5 +233,54 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
     const after = await publishedSegments(video.slug);
     for (const [name, print] of before) expect(after.get(name)).toBe(print);
     expect(after.size).toBe(8);
+  });
+
+  it('SIGTERM gives the job back at once; a stop command makes a worker exit with status 0', async () => {
+    await startWorker('gamma');
+    const live = workers.filter((w) => w.process.output().includes('waiting') && !w.stopped);
+    expect(live.length).toBeGreaterThanOrEqual(2);
+    const video = await upload('landscape720x16s', 'Graceful stop');
+    await waitFor(async () => ((await publishedSegments(video.slug)).size >= 1 ? true : undefined), {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+      what: 'a first published segment',
+    });
+    const j0 = await job(video.video_id);
+    const victim = workers.find((w) => w.id === j0.worker_id) as Worker;
+    await victim.process.kill('SIGTERM');
+    victim.stopped = true;
+    // Released, not left to expire: another worker has it long before the lease would run out.
+    const taken = await waitFor(
+      async () => {
+        const j = await job(video.video_id);
+        return j.worker_id && j.worker_id !== victim.id ? j : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 100, what: 'another worker to take the released job' },
+    );
+    expect(taken.attempt_number).toBe(1);
+    await waitReady(video.video_id);
+
+    // A stop command reaches the idle worker through its heartbeat; it exits 0 and the event completes.
+    const target = workers.find((w) => !w.stopped) as Worker;
+    const sent = await fetch(`${server.adminUrl}/api/admin/workers/${target.id}/stop`, {
+      method: 'POST',
+      headers: { 'X-Admin-Secret': SECRET },
+    });
+    expect(sent.status, await sent.clone().text()).toBe(200);
+    expect(await target.process.exited).toBe(0);
+    target.stopped = true;
+    expect(target.process.output()).toMatch(/command stop received/);
+    const event = await waitFor(
+      async () => {
+        const e = await db.db
+          .selectFrom('deployment_events')
+          .selectAll()
+          .where('worker_id', '=', target.id)
+          .executeTakeFirst();
+        return e?.status === 'completed' ? e : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 100, what: 'the stop event to complete' },
+    );
+    expect(event.event_type).toBe('stop');
   });
 });

@@ -29,6 +29,8 @@ export interface ServerProcess {
   stop(options?: { keepData?: boolean }): Promise<void>;
   /** Sends a signal (SIGKILL: a crash) and waits for the exit. */
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** Resolves with the exit code (null when killed by a signal) once the process exits on its own. */
+  exited: Promise<number | null>;
 }
 
 /** The real `vlog serve` (compiled, as users run it) on free ports and a temporary data dir. */
@@ -65,6 +67,7 @@ export async function startServerProcess(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   await waitFor(
@@ -94,5 +97,6 @@ export async function startServerProcess(
       if (!opts.keepData) await rm(dataDir, { recursive: true, force: true });
     },
     kill,
+    exited,
   };
 }

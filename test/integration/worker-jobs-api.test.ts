@@ -296,6 +296,31 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
     expect(v.status).toBe('failed');
     expect(v.error_message).toBe('not a video');
   });
+
+  it('refuses claims to a worker whose reported code version differs from the server (version gate)', async () => {
+    const c = await register(t, 'worker-old');
+    await uploadVideo(t, 'Gate');
+    const beat = await t.workerApp.inject({
+      method: 'POST',
+      url: '/api/worker/heartbeat',
+      headers: as(c),
+      payload: { status: 'idle', code_version: 'old-build' },
+    });
+    expect(beat.json<{ version_ok: boolean }>().version_ok).toBe(false);
+    const required = beat.json<{ required_version: string }>().required_version;
+    const refused = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(c) });
+    expect(refused.json()).toEqual({
+      message: `Version mismatch: worker has old-build, server requires ${required}`,
+    });
+    await t.workerApp.inject({
+      method: 'POST',
+      url: '/api/worker/heartbeat',
+      headers: as(c),
+      payload: { status: 'idle', code_version: required },
+    });
+    const claimed = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(c) });
+    expect(claimed.json<Claim>().message).toBe('Job claimed successfully');
+  });
 });
 
 describe('claim storm over HTTP (postgres)', () => {
