@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tiedToParent } from './tied-child.js';
 import { MediaError } from './media-error.js';
 
 /**
@@ -115,7 +116,9 @@ export function runProcess(
   if (opts.signal?.aborted) return Promise.reject(new MediaError('aborted', `${label} was cancelled`));
 
   return new Promise<ProcessResult>((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Tied to this process: a crash of the worker must not leave an orphaned ffmpeg encoding on.
+    const tied = tiedToParent(binary, args);
+    const child = spawn(tied.command, tied.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const stopper = armStop(child, opts, label);
     const stderrTail: string[] = [];
     const stdoutChunks: string[] = [];
