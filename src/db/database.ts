@@ -49,11 +49,18 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   return { db, driver: 'postgres', close: () => db.destroy() };
 }
 
+/**
+ * The embedded database holds metadata only (rows, not media): a small buffer pool is plenty, and every MiB
+ * of it is resident in the process (the WASM heap never shrinks). PostgreSQL's default is 128MB.
+ */
+const PGLITE_CONF = ['shared_buffers = 16MB'];
+
 async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const parsers = { [TIMESTAMP_OID]: parseUtcTimestamp, 20: (v: string) => Number(v) };
+  const postgresqlconf = PGLITE_CONF;
   let client: PGlite;
   if (options.pgliteDump) {
-    client = await PGlite.create({ loadDataDir: options.pgliteDump, parsers });
+    client = await PGlite.create({ loadDataDir: options.pgliteDump, parsers, postgresqlconf });
   } else {
     const dir = path.join(options.dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
@@ -61,8 +68,13 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
     const template =
       fresh && options.pgliteTemplate && existsSync(options.pgliteTemplate) ? options.pgliteTemplate : null;
     client = template
-      ? await PGlite.create({ dataDir: dir, parsers, loadDataDir: new Blob([await readFile(template)]) })
-      : await PGlite.create({ dataDir: dir, parsers });
+      ? await PGlite.create({
+          dataDir: dir,
+          parsers,
+          postgresqlconf,
+          loadDataDir: new Blob([await readFile(template)]),
+        })
+      : await PGlite.create({ dataDir: dir, parsers, postgresqlconf });
   }
   await client.exec("SET TIME ZONE 'UTC'");
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
