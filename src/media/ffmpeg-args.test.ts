@@ -154,6 +154,9 @@ describe('buildThumbnailCommand', () => {
     expect(args.indexOf('-ss')).toBeLessThan(args.indexOf('-i'));
     expect(valuesOf(args, '-ss')).toEqual(['5']);
     expect(valuesOf(args, '-frames:v')).toEqual(['1']);
+    // A single decoding thread, as an input option (memory beside the ladder encode).
+    expect(valuesOf(args, '-threads')).toEqual(['1']);
+    expect(args.indexOf('-threads')).toBeLessThan(args.indexOf('-i'));
     expect(valuesOf(args, '-vf')).toEqual(['scale=640:-2']);
     expect(args.at(-1)).toBe('/out/thumbnail.jpg');
     expect(
