@@ -3,7 +3,8 @@ import { createBaseApp, type AppOptions } from './app-base.js';
 import { registerWorkerAuth } from './plugins/worker-auth.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { workerIdentityRoutes } from './routes/worker/worker-identity.routes.js';
-import { workerJobRoutes } from './routes/worker/worker-jobs.routes.js';
+import { fileTransfer, workerJobRoutes } from './routes/worker/worker-jobs.routes.js';
+import { workerSpriteRoutes } from './routes/worker/worker-sprites.routes.js';
 
 /**
  * Worker API (port 9002): every /api route needs a worker API key unless it declares the worker
@@ -20,12 +21,19 @@ export async function buildWorkerApp(c: Container, options: AppOptions) {
     workerIdentityRoutes({ registry: c.services.workerRegistry, admin: c.services.workerAdmin }),
   );
   await app.register(
-    workerJobRoutes({
-      jobs: c.services.jobs,
-      uploads: c.services.jobUploads,
-      registry: c.services.workerRegistry,
-      layout: c.layout,
-    }),
+    fileTransfer(c.layout, [
+      workerJobRoutes({
+        jobs: c.services.jobs,
+        uploads: c.services.jobUploads,
+        registry: c.services.workerRegistry,
+        layout: c.layout,
+      }),
+      workerSpriteRoutes({
+        spriteJobs: c.services.spriteJobs,
+        uploads: c.services.spriteUploads,
+        layout: c.layout,
+      }),
+    ]),
   );
   return app;
 }

@@ -43,6 +43,7 @@ import { createReencodeJobService } from '../domain/reencode/reencode-jobs.servi
 import { createReencodeQueueRepository } from '../domain/reencode/reencode-queue.repository.js';
 import { createReencodeService } from '../domain/reencode/reencode.service.js';
 import { createSpriteJobService } from '../domain/sprites/sprite-jobs.service.js';
+import { createSpriteUploadService } from '../domain/sprites/sprite-upload.service.js';
 import { createSpriteQueueRepository } from '../domain/sprites/sprite-queue.repository.js';
 import { createSpriteService } from '../domain/sprites/sprite.service.js';
 import {
@@ -50,7 +51,12 @@ import {
   createReencodeRunner,
   type ReencodeSettings,
 } from '../worker/reencode.runner.js';
-import { createLocalSpriteFiles, createSpriteRunner, disabledRunner } from '../worker/sprite.runner.js';
+import {
+  createLocalSpriteFiles,
+  createSpriteRunner,
+  disabledRunner,
+  spriteSettingsFrom,
+} from '../worker/sprite.runner.js';
 
 export interface Secrets {
   adminApiSecret: string;
@@ -131,6 +137,12 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       },
     }),
     jobs: jobService,
+    spriteUploads: createSpriteUploadService({
+      spriteJobs: mediaJobs.services.spriteJobs,
+      layout,
+      publish: createLocalSpriteFiles(layout).publish,
+      maxFileBytes: config.maxHlsSingleFileSize,
+    }),
     jobUploads: createJobUploadService({
       jobService,
       layout,
@@ -262,31 +274,23 @@ function createMediaJobs(config: Config, database: DatabaseHandle, layout: Stora
       options: { enabled: config.spriteSheetEnabled, autoGenerate: config.spriteSheetAutoGenerate },
     }),
     reencode: createReencodeService({ db, queue: reencodeQueue, events }),
+    /** The sprite queue as workers see it (the local runner and the worker API's sprite routes). */
+    spriteJobs: createSpriteJobService({
+      queue: spriteQueue,
+      events,
+      options: {
+        staleAfterSeconds: 2 * 3600,
+        maxVideoDurationSeconds: config.spriteSheetMaxVideoDuration,
+        recoveryIntervalSeconds: 300,
+      },
+    }),
   };
   function runners(transcode: ReencodeSettings) {
     const sprite = config.spriteSheetEnabled
       ? createSpriteRunner({
-          jobs: createSpriteJobService({
-            queue: spriteQueue,
-            events,
-            options: {
-              staleAfterSeconds: 2 * 3600,
-              maxVideoDurationSeconds: config.spriteSheetMaxVideoDuration,
-              recoveryIntervalSeconds: 300,
-            },
-          }),
+          jobs: services.spriteJobs,
           files: createLocalSpriteFiles(layout),
-          settings: {
-            intervalSeconds: config.spriteSheetFrameInterval,
-            frameWidth: config.spriteSheetThumbnailWidth,
-            tileSize: config.spriteSheetTileSize,
-            jpegQuality: config.spriteSheetJpegQuality,
-            timeouts: {
-              multiplier: config.spriteSheetTimeoutMultiplier,
-              minimum: config.spriteSheetTimeoutMinimum,
-              maximum: config.spriteSheetTimeoutMaximum,
-            },
-          },
+          settings: spriteSettingsFrom(config),
         })
       : disabledRunner('sprite');
     const reencode = createReencodeRunner({

@@ -1,5 +1,6 @@
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Config } from '../config/load-config.js';
 import { DomainError } from '../domain/shared/errors.js';
 import type { SpriteJob } from '../domain/sprites/sprite-jobs.service.js';
 import type { SpriteResult } from '../domain/sprites/sprite-queue.repository.js';
@@ -26,6 +27,21 @@ export interface SpriteSettings {
   tileSize: number;
   jpegQuality: number;
   timeouts: { multiplier: number; minimum: number; maximum: number };
+}
+
+/** How sprite sheets are made, from the config (the local and the remote worker alike). */
+export function spriteSettingsFrom(config: Config): SpriteSettings {
+  return {
+    intervalSeconds: config.spriteSheetFrameInterval,
+    frameWidth: config.spriteSheetThumbnailWidth,
+    tileSize: config.spriteSheetTileSize,
+    jpegQuality: config.spriteSheetJpegQuality,
+    timeouts: {
+      multiplier: config.spriteSheetTimeoutMultiplier,
+      minimum: config.spriteSheetTimeoutMinimum,
+      maximum: config.spriteSheetTimeoutMaximum,
+    },
+  };
 }
 
 /** The sprite queue as the worker sees it: the narrow claim → complete | fail protocol. */

@@ -75,6 +75,41 @@ const KEY_ROUTES: Route[] = [
     headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
     authed: 404,
   },
+  { method: 'POST', url: '/api/worker/sprites/claim', pattern: '/api/worker/sprites/claim' },
+  {
+    method: 'GET',
+    url: `/api/worker/sprites/${NO_JOB}/source`,
+    pattern: '/api/worker/sprites/:job_id/source',
+    authed: 404,
+  },
+  {
+    method: 'PUT',
+    url: `/api/worker/sprites/${NO_JOB}/files/sprite_01.jpg`,
+    pattern: '/api/worker/sprites/:job_id/files/:name',
+    payload: '',
+    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
+    authed: 404,
+  },
+  ...(['publish', 'release'] as const).map((what) => ({
+    method: 'POST' as const,
+    url: `/api/worker/sprites/${NO_JOB}/${what}`,
+    pattern: `/api/worker/sprites/:job_id/${what}`,
+    authed: 404,
+  })),
+  {
+    method: 'POST',
+    url: `/api/worker/sprites/${NO_JOB}/complete`,
+    pattern: '/api/worker/sprites/:job_id/complete',
+    payload: { count: 1, interval: 1, tile_size: 5, frame_width: 160, frame_height: 90 },
+    authed: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/worker/sprites/${NO_JOB}/fail`,
+    pattern: '/api/worker/sprites/:job_id/fail',
+    payload: { error_message: 'x' },
+    authed: 404,
+  },
 ];
 /** Routes that need X-Admin-Secret = the worker admin secret. */
 const ADMIN_ROUTES: Route[] = [

@@ -36,6 +36,33 @@ function measuring(maxBytes: number) {
 }
 
 /**
+ * Streams `body` into `temp` (fsync'd) while measuring it, and throws unless it has the declared size
+ * and SHA-256. The caller renames `temp` into place only after this resolved.
+ */
+export async function writeVerified(
+  body: Readable,
+  temp: string,
+  expect: { sha256: string; size: number | undefined; maxBytes: number },
+): Promise<{ bytes: number; sha256: string }> {
+  const measure = measuring(expect.maxBytes);
+  // flush: fsync before the rename, so a crash never leaves a renamed but empty file.
+  await pipeline(body, measure.stream, createWriteStream(temp, { flush: true }));
+  const received = measure.result();
+  if (expect.size !== undefined && received.bytes !== expect.size) {
+    throw badRequest(`Incomplete upload: ${received.bytes} of ${expect.size} bytes`);
+  }
+  if (received.sha256 !== expect.sha256) throw badRequest('Checksum verification failed');
+  return received;
+}
+
+/** The hex SHA-256 of an `X-Content-SHA256` header (an optional `sha256:` prefix is accepted). */
+export function declaredSha256(header: string | undefined): string {
+  const hex = SHA256_HEX.exec(header ?? '')?.[1]?.toLowerCase();
+  if (!hex) throw badRequest('X-Content-SHA256 header with the hex SHA-256 of the body is required');
+  return hex;
+}
+
+/**
  * Remote workers' file uploads (worker API PUT /api/worker/{job}/files/{path}): the body is streamed into a
  * staging file while its size and SHA-256 are computed, checked against what the worker declared, and only
  * then renamed into videos/{slug}/ — a half-uploaded or corrupted file is never served. Only the lease holder
@@ -68,22 +95,18 @@ export function createJobUploadService(deps: {
       if (!isPublishablePath(relativePath) || !ALLOWED_EXTENSIONS.test(relativePath)) {
         throw badRequest(`Invalid file path: ${relativePath.slice(0, 100)}`);
       }
-      const expected = SHA256_HEX.exec(input.sha256 ?? '')?.[1]?.toLowerCase();
-      if (!expected) throw badRequest('X-Content-SHA256 header with the hex SHA-256 of the body is required');
+      const expected = declaredSha256(input.sha256);
       if (input.size !== undefined && input.size > deps.maxFileBytes) {
         throw payloadTooLarge(`File too large (max ${deps.maxFileBytes} bytes)`);
       }
       const { slug } = await deps.jobService.leasedVideo(input);
       let received: { bytes: number; sha256: string } | null = null;
       await outputFor(input.workerId).put(slug, relativePath, async (temp) => {
-        const measure = measuring(deps.maxFileBytes);
-        // flush: fsync before the rename, so a crash never leaves a renamed but empty file.
-        await pipeline(input.body, measure.stream, createWriteStream(temp, { flush: true }));
-        received = measure.result();
-        if (input.size !== undefined && received.bytes !== input.size) {
-          throw badRequest(`Incomplete upload: ${received.bytes} of ${input.size} bytes`);
-        }
-        if (received.sha256 !== expected) throw badRequest('Checksum verification failed');
+        received = await writeVerified(input.body, temp, {
+          sha256: expected,
+          size: input.size,
+          maxBytes: deps.maxFileBytes,
+        });
         // The lease may have moved on while the body streamed: then the new owner's files win.
         await deps.jobService.assertLease(input);
       });

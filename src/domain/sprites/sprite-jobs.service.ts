@@ -1,4 +1,4 @@
-import { conflict } from '../shared/errors.js';
+import { conflict, forbidden, notFound } from '../shared/errors.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import type { SpriteQueueRepository, SpriteResult } from './sprite-queue.repository.js';
 
@@ -51,10 +51,10 @@ export function createSpriteJobService(deps: {
 
   return {
     /** The next runnable job, or null. Jobs whose video cannot have sprites are failed on the way. */
-    async claim(): Promise<SpriteJob | null> {
+    async claim(workerPk: number | null = null): Promise<SpriteJob | null> {
       await recoverIfDue();
       for (;;) {
-        const claimed = await queue.claimNext();
+        const claimed = await queue.claimNext(workerPk);
         if (!claimed) return null;
         const problem = refusal(claimed.video);
         if (problem) {
@@ -65,6 +65,15 @@ export function createSpriteJobService(deps: {
         events.changed(video.id);
         return { jobId: claimed.job.id, videoId: video.id, slug: video.slug, duration: video.duration };
       }
+    },
+
+    /** The job, if this registered worker claimed it and it is still processing (worker API checks). */
+    async ownedBy(jobId: number, workerPk: number): Promise<SpriteJob> {
+      const row = await queue.findWithSlug(jobId);
+      if (!row || row.video_id === null || !row.slug) throw notFound('Sprite job not found');
+      if (row.processed_by_worker_id !== workerPk) throw forbidden('Not your job');
+      if (row.status !== 'processing') throw conflict('Sprite job is no longer processing');
+      return { jobId: row.id, videoId: row.video_id, slug: row.slug, duration: row.duration ?? 0 };
     },
 
     async complete(job: SpriteJob, result: SpriteResult): Promise<void> {

@@ -187,7 +187,7 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
      * Claims the next pending job (priority, then age) with FOR UPDATE SKIP LOCKED, so concurrent
      * claimers never get the same row; marks it processing and returns it with its video.
      */
-    async claimNext(): Promise<ClaimedSpriteRow | null> {
+    async claimNext(workerPk: number | null = null): Promise<ClaimedSpriteRow | null> {
       return db.transaction().execute(async (trx) => {
         const next = await trx
           .selectFrom('sprite_queue')
@@ -203,7 +203,13 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
         if (!next) return null;
         const job = await trx
           .updateTable('sprite_queue')
-          .set({ status: 'processing', started_at: sql<Date>`now()`, error_message: null })
+          .set({
+            status: 'processing',
+            started_at: sql<Date>`now()`,
+            error_message: null,
+            // A registered (remote) worker's row id: only it may report on the job. Null for the local worker.
+            processed_by_worker_id: workerPk,
+          })
           .where('id', '=', next.id)
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -229,6 +235,16 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
             : null,
         };
       });
+    },
+
+    /** A job with its video's slug, for the ownership checks of the worker API. */
+    async findWithSlug(jobId: number) {
+      return db
+        .selectFrom('sprite_queue as q')
+        .leftJoin('videos as v', 'v.id', 'q.video_id')
+        .select(['q.id', 'q.status', 'q.processed_by_worker_id', 'q.video_id', 'v.slug', 'v.duration'])
+        .where('q.id', '=', jobId)
+        .executeTakeFirst();
     },
 
     /** Job completed and the video's sprite columns set, together. False when the job was not processing. */

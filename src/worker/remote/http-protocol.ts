@@ -1,10 +1,4 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { pipeline } from 'node:stream/promises';
 import {
   toCodec,
   toFormat,
@@ -12,6 +6,7 @@ import {
   type ClaimedWork,
   type WorkerProtocol,
 } from '../worker-protocol.js';
+import { downloadResumable, uploadFile, uploadText } from './transfers.js';
 import type { WorkerApiClient } from './worker-api-client.js';
 
 /** The claim response of POST /api/worker/claim (see src/http/routes/worker/worker-jobs.schemas.ts). */
@@ -45,20 +40,6 @@ function checkpointOf(c: NonNullable<ClaimResponse['checkpoint']>): Checkpoint {
   };
 }
 
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-async function sizeOf(file: string): Promise<number> {
-  try {
-    return (await stat(file)).size;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * The worker protocol over the worker API, for `vlog worker` on another machine: the job code
  * (transcode.job.ts) is the very same as the local worker's; only this transport differs. Files are
@@ -75,22 +56,8 @@ export function createHttpProtocol(deps: {
   let firstClaim = deps.reclaimOwnOnStart ?? true;
   const jobPath = (work: ClaimedWork, what: string) => `/api/worker/${work.jobId}/${what}`;
 
-  async function upload(work: ClaimedWork, relativePath: string, file: string): Promise<void> {
-    const [sha, size] = await Promise.all([sha256File(file), sizeOf(file)]);
-    const target = relativePath.split('/').map(encodeURIComponent).join('/');
-    await client.request(jobPath(work, `files/${target}`), {
-      method: 'PUT',
-      timeoutMs: 300_000 + (size / (100 * 1024 * 1024)) * 60_000,
-      body: () => ({
-        data: Readable.toWeb(createReadStream(file)) as unknown as BodyInit,
-        headers: {
-          'content-type': 'application/octet-stream',
-          'content-length': String(size),
-          'x-content-sha256': sha,
-        },
-      }),
-    });
-  }
+  const filePath = (work: ClaimedWork, relativePath: string) =>
+    jobPath(work, `files/${relativePath.split('/').map(encodeURIComponent).join('/')}`);
 
   return {
     workerId: deps.workerId,
@@ -146,48 +113,15 @@ export function createHttpProtocol(deps: {
     async fetchSource(work, scratchDir) {
       const name = sourceNames.get(work) ?? `${work.videoId}.mp4`;
       const target = path.join(scratchDir, 'source', path.basename(name));
-      await mkdir(path.dirname(target), { recursive: true });
-      for (let attempt = 1; ; attempt++) {
-        const have = await sizeOf(target);
-        const res = await client.request(`/api/worker/source/${work.videoId}`, {
-          timeoutMs: 3_600_000,
-          raw: true,
-          headers: have > 0 ? { range: `bytes=${have}-` } : {},
-        });
-        if (res.status === 416) return target; // the partial file is already whole
-        if (!res.ok || !res.body) throw new Error(`Source download failed: HTTP ${res.status}`);
-        const append = res.status === 206;
-        const total = Number(
-          res.headers.get('content-range')?.split('/')[1] ?? res.headers.get('content-length'),
-        );
-        try {
-          await pipeline(
-            Readable.fromWeb(res.body as unknown as WebReadableStream),
-            createWriteStream(target, { flags: append ? 'a' : 'w' }),
-          );
-          const size = await sizeOf(target);
-          if (!Number.isFinite(total) || size === total) return target;
-          throw new Error(`Source download incomplete: ${size} of ${total} bytes`);
-        } catch (err) {
-          if (attempt >= 5) throw err;
-        }
-      }
+      return downloadResumable(client, `/api/worker/source/${work.videoId}`, target);
     },
 
     async publishFiles(work, files) {
-      for (const f of files) await upload(work, f.relativePath, f.absolutePath);
+      for (const f of files) await uploadFile(client, filePath(work, f.relativePath), f.absolutePath);
     },
 
     async publishText(work, relativePath, text) {
-      const data = Buffer.from(text, 'utf8');
-      const sha = createHash('sha256').update(data).digest('hex');
-      await client.request(jobPath(work, `files/${relativePath}`), {
-        method: 'PUT',
-        body: () => ({
-          data,
-          headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': sha },
-        }),
-      });
+      await uploadText(client, filePath(work, relativePath), text);
     },
 
     async complete(work, result) {

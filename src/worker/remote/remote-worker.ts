@@ -6,7 +6,9 @@ import type { JobRunner, JobRunners } from '../job-runners.js';
 import { createWorkerLoop } from '../local-worker.js';
 import { createTranscodeRunner } from '../transcode.runner.js';
 import type { WorkerProtocol } from '../worker-protocol.js';
+import { createSpriteRunner, spriteSettingsFrom } from '../sprite.runner.js';
 import { createHttpProtocol } from './http-protocol.js';
+import { createHttpSpriteJobs } from './http-sprite-jobs.js';
 import { createWorkerApiClient, type WorkerApiClient } from './worker-api-client.js';
 
 interface HeartbeatResponse {
@@ -127,31 +129,35 @@ export async function startRemoteWorker(config: Config, print: (line: string) =>
       maximum: config.ffmpegTimeoutMaximum,
     },
   };
-  const transcode = createTranscodeRunner(protocol, settings);
-  const runners: JobRunners = {
-    transcode: {
-      ...transcode,
-      claim: async () => {
-        if (exitRequested) return null;
-        const work = await transcode.claim();
-        busy = work !== null;
-        const kept = work ? Object.entries(work.checkpoint.renditions) : [];
-        if (work && kept.length > 0) {
-          const counts = kept.map(([name, r]) => `${name} ${r.segments}`).join(', ');
-          print(`job ${work.jobId}: resuming after the published segments (${counts})`);
-        }
-        return work;
-      },
-      run: async (work, ctx) => {
-        try {
-          return await transcode.run(work, ctx);
-        } finally {
-          busy = false;
-        }
-      },
+  /** Busy while a job of any kind runs (heartbeat status); no new claims once asked to exit. */
+  const tracked = <W>(runner: JobRunner<W>, onClaim?: (work: W) => void): JobRunner<W> => ({
+    ...runner,
+    claim: async () => {
+      if (exitRequested) return null;
+      const work = await runner.claim();
+      busy = work !== null;
+      if (work !== null) onClaim?.(work);
+      return work;
     },
+    run: async (work, ctx) => {
+      try {
+        return await runner.run(work, ctx);
+      } finally {
+        busy = false;
+      }
+    },
+  });
+  const runners: JobRunners = {
+    transcode: tracked(createTranscodeRunner(protocol, settings), (work) => {
+      const kept = Object.entries(work.checkpoint.renditions);
+      if (kept.length === 0) return;
+      const counts = kept.map(([name, r]) => `${name} ${r.segments}`).join(', ');
+      print(`job ${work.jobId}: resuming after the published segments (${counts})`);
+    }),
     reencode: notRemote,
-    sprite: notRemote,
+    sprite: config.spriteSheetEnabled
+      ? tracked(createSpriteRunner({ ...createHttpSpriteJobs(client), settings: spriteSettingsFrom(config) }))
+      : notRemote,
   };
   const loop = createWorkerLoop({
     runners,

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import fastifyStatic from '@fastify/static';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { JobCheckpoint } from '../../../domain/jobs/job-checkpoint.js';
@@ -41,6 +41,19 @@ function checkpointBody(c: JobCheckpoint): CheckpointBody {
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /**
+ * What the worker API's file routes need, registered once around them (plugins are encapsulated): raw
+ * octet-stream bodies handed to the route as a stream (the upload services read, measure and verify them),
+ * and reply.sendFile on the uploads directory for source downloads (Range, ETag, Last-Modified).
+ */
+export function fileTransfer(layout: StorageLayout, routes: Array<(app: FastifyInstance) => Promise<void>>) {
+  return async (fastify: FastifyInstance) => {
+    fastify.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+    await fastify.register(fastifyStatic, { root: layout.dirs.uploadsDir, serve: false });
+    for (const r of routes) await fastify.register(r);
+  };
+}
+
+/**
  * The job protocol over HTTP (api-worker.md §4, §5): claim → progress → files → complete | fail |
  * release, plus the source download. Every route after the claim checks that the caller holds the job's
  * live lease (403 not its job, 409 claim expired), so a worker only ever touches its own job's video.
@@ -53,10 +66,6 @@ export function workerJobRoutes(deps: {
 }) {
   const { jobs, uploads, layout } = deps;
   return async (fastify: FastifyInstance) => {
-    // Streams file bodies to the route untouched (the upload service reads, measures and verifies them).
-    fastify.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
-    // reply.sendFile for the source download: Range requests (resumable downloads), ETag, Last-Modified.
-    await fastify.register(fastifyStatic, { root: layout.dirs.uploadsDir, serve: false });
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
     app.post(

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { SPRITE_SHEET_FILE } from '../../media/sprites.js';
+import type { StorageLayout } from '../../storage/storage-layout.js';
+import { declaredSha256, writeVerified } from '../jobs/job-upload.service.js';
+import { badRequest } from '../shared/errors.js';
+import type { SpriteJob, SpriteJobService } from './sprite-jobs.service.js';
+
+/** What a remote worker uploads for a sprite job: the sheets and the WebVTT track. */
+const VTT_NAME = 'sprites.vtt';
+
+/** Where a job's uploads wait, inside the video directory (dot name: never served). */
+const uploadDir = (layout: StorageLayout, job: SpriteJob) =>
+  path.join(layout.videoDir(job.slug), `.sprites-upload-${job.jobId}`);
+
+/**
+ * Remote workers' sprite sheets: each file is uploaded with its SHA-256 into a staging directory of the
+ * video, then `publish` swaps the whole set in at once (the same swap the local worker does), so a page
+ * never sees half the sheets of a new set. Only the worker that claimed the job may upload or publish.
+ */
+export function createSpriteUploadService(deps: {
+  spriteJobs: SpriteJobService;
+  layout: StorageLayout;
+  /** The local publish (stage → rename swap); see createLocalSpriteFiles. */
+  publish: (job: SpriteJob, sheetsDir: string, vtt: string) => Promise<void>;
+  maxFileBytes: number;
+}) {
+  return {
+    async receive(input: {
+      jobId: number;
+      workerPk: number;
+      name: string;
+      sha256: string | undefined;
+      size: number | undefined;
+      body: Readable;
+    }): Promise<{ bytes: number }> {
+      if (input.name !== VTT_NAME && !SPRITE_SHEET_FILE.test(input.name))
+        throw badRequest(`Invalid sprite file name: ${input.name.slice(0, 100)}`);
+      const sha256 = declaredSha256(input.sha256);
+      const job = await deps.spriteJobs.ownedBy(input.jobId, input.workerPk);
+      const dir = uploadDir(deps.layout, job);
+      await mkdir(dir, { recursive: true });
+      const temp = path.join(dir, `.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        const { bytes } = await writeVerified(input.body, temp, {
+          sha256,
+          size: input.size,
+          maxBytes: deps.maxFileBytes,
+        });
+        await rename(temp, path.join(dir, input.name));
+        return { bytes };
+      } finally {
+        await rm(temp, { force: true });
+      }
+    },
+
+    /** Swaps the uploaded set in as videos/{slug}/sprites/ + sprites.vtt. */
+    async publish(input: { jobId: number; workerPk: number }): Promise<void> {
+      const job = await deps.spriteJobs.ownedBy(input.jobId, input.workerPk);
+      const dir = uploadDir(deps.layout, job);
+      const vtt = await readFile(path.join(dir, VTT_NAME), 'utf8').catch(() => null);
+      if (vtt === null) throw badRequest(`${VTT_NAME} was not uploaded`);
+      await rm(path.join(dir, VTT_NAME));
+      await deps.publish(job, dir, vtt);
+    },
+  };
+}
+
+export type SpriteUploadService = ReturnType<typeof createSpriteUploadService>;

@@ -1,0 +1,191 @@
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { SpriteJobService } from '../../../domain/sprites/sprite-jobs.service.js';
+import type { SpriteUploadService } from '../../../domain/sprites/sprite-upload.service.js';
+import { notFound } from '../../../domain/shared/errors.js';
+import { findUpload } from '../../../storage/file-moves.js';
+import type { StorageLayout } from '../../../storage/storage-layout.js';
+import { workerPrincipal } from '../../plugins/worker-auth.js';
+import { errors, Nullable, StatusOk } from '../../schemas/common.schemas.js';
+import { JobIdParam } from './worker-jobs.schemas.js';
+
+const KEY_AUTH = 'Requires the X-Worker-API-Key header; only the worker that claimed the job may call it.';
+const tags = ['sprites'];
+
+const SpriteClaimResponse = Type.Object({
+  job: Nullable(
+    Type.Object({
+      job_id: Type.Integer(),
+      video_id: Type.Integer(),
+      slug: Type.String(),
+      duration: Type.Number(),
+    }),
+  ),
+  message: Type.Optional(Type.String()),
+});
+const SpriteFileParams = Type.Object({
+  job_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+});
+const SpriteCompleteBody = Type.Object({
+  count: Type.Integer({ minimum: 1, maximum: 100000 }),
+  interval: Type.Number({ exclusiveMinimum: 0 }),
+  tile_size: Type.Integer({ minimum: 1, maximum: 100 }),
+  frame_width: Type.Integer({ minimum: 1, maximum: 4096 }),
+  frame_height: Type.Integer({ minimum: 1, maximum: 4096 }),
+});
+const SpriteFailBody = Type.Object({ error_message: Type.String({ minLength: 1, maxLength: 500 }) });
+
+/**
+ * Sprite sheet jobs for remote workers (sprite_queue): claim, source download (Range), sheet uploads
+ * verified by SHA-256 into a staging directory, an atomic publish, complete / fail / release.
+ */
+export function workerSpriteRoutes(deps: {
+  spriteJobs: SpriteJobService;
+  uploads: SpriteUploadService;
+  layout: StorageLayout;
+}) {
+  const { spriteJobs, uploads, layout } = deps;
+  return async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+    const owner = (req: Parameters<typeof workerPrincipal>[0]) => workerPrincipal(req).id;
+
+    app.post(
+      '/api/worker/sprites/claim',
+      {
+        schema: {
+          tags,
+          description: 'Claims the next sprite sheet job (priority, then age).',
+          response: { 200: SpriteClaimResponse, ...errors(401, 403) },
+        },
+      },
+      async (req) => {
+        const job = await spriteJobs.claim(owner(req));
+        if (!job) return { job: null, message: 'No sprite jobs available' };
+        return {
+          job: { job_id: job.jobId, video_id: job.videoId, slug: job.slug, duration: job.duration },
+        };
+      },
+    );
+
+    app.get(
+      '/api/worker/sprites/:job_id/source',
+      {
+        schema: {
+          tags,
+          description: `The source upload of the job's video; supports Range. ${KEY_AUTH}`,
+          params: JobIdParam,
+          response: { ...errors(401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) => {
+        const job = await spriteJobs.ownedBy(req.params.job_id, owner(req));
+        const file = await findUpload(layout, job.videoId);
+        if (!file) throw notFound('Source file not found');
+        reply.header('content-type', 'application/octet-stream');
+        return reply.sendFile(path.basename(file), { cacheControl: false, contentType: false });
+      },
+    );
+
+    app.put(
+      '/api/worker/sprites/:job_id/files/:name',
+      {
+        schema: {
+          tags,
+          description: `One sheet (sprite_NN.jpg) or sprites.vtt; raw body with X-Content-SHA256. ${KEY_AUTH}`,
+          params: SpriteFileParams,
+          response: {
+            200: Type.Object({ status: Type.String(), bytes_written: Type.Integer() }),
+            ...errors(400, 401, 403, 404, 409, 413),
+          },
+        },
+      },
+      async (req) => {
+        const length = req.headers['content-length'];
+        const sha = req.headers['x-content-sha256'];
+        const { bytes } = await uploads.receive({
+          jobId: req.params.job_id,
+          workerPk: owner(req),
+          name: req.params.name,
+          sha256: Array.isArray(sha) ? sha[0] : sha,
+          size: length !== undefined ? Number(length) : undefined,
+          body: req.body as Readable,
+        });
+        return { status: 'ok', bytes_written: bytes };
+      },
+    );
+
+    app.post(
+      '/api/worker/sprites/:job_id/publish',
+      {
+        schema: {
+          tags,
+          description: `Swaps the uploaded sheets and track in at once. ${KEY_AUTH}`,
+          params: JobIdParam,
+          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        await uploads.publish({ jobId: req.params.job_id, workerPk: owner(req) });
+        return { status: 'ok' };
+      },
+    );
+
+    app.post(
+      '/api/worker/sprites/:job_id/complete',
+      {
+        schema: {
+          tags,
+          description: `Records the sheet grid on the video; the job is done. ${KEY_AUTH}`,
+          params: JobIdParam,
+          body: SpriteCompleteBody,
+          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const job = await spriteJobs.ownedBy(req.params.job_id, owner(req));
+        const b = req.body;
+        await spriteJobs.complete(job, {
+          count: b.count,
+          interval: b.interval,
+          tileSize: b.tile_size,
+          frameWidth: b.frame_width,
+          frameHeight: b.frame_height,
+        });
+        return { status: 'ok' };
+      },
+    );
+
+    app.post(
+      '/api/worker/sprites/:job_id/fail',
+      {
+        schema: {
+          tags,
+          params: JobIdParam,
+          body: SpriteFailBody,
+          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const job = await spriteJobs.ownedBy(req.params.job_id, owner(req));
+        await spriteJobs.fail(job, req.body.error_message);
+        return { status: 'ok' };
+      },
+    );
+
+    app.post(
+      '/api/worker/sprites/:job_id/release',
+      {
+        schema: { tags, params: JobIdParam, response: { 200: StatusOk, ...errors(401, 403, 404, 409) } },
+      },
+      async (req) => {
+        const job = await spriteJobs.ownedBy(req.params.job_id, owner(req));
+        await spriteJobs.release(job);
+        return { status: 'ok' };
+      },
+    );
+  };
+}
