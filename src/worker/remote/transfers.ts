@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { WorkerApiClient } from './worker-api-client.js';
+import type { RequestBody, WorkerApiClient } from './worker-api-client.js';
 
 /** File transfers of a remote worker: resumable downloads and checksummed uploads. */
 
@@ -67,7 +67,7 @@ export async function uploadFile(client: WorkerApiClient, urlPath: string, file:
     method: 'PUT',
     timeoutMs: 300_000 + (size / (100 * 1024 * 1024)) * 60_000,
     body: () => ({
-      data: Readable.toWeb(createReadStream(file)) as unknown as BodyInit,
+      data: Readable.toWeb(createReadStream(file)) as unknown as RequestBody,
       headers: {
         'content-type': 'application/octet-stream',
         'content-length': String(size),

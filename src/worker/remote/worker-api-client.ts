@@ -53,11 +53,14 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     );
   });
 
+/** A fetch request body (the DOM's BodyInit, which the server build's lib does not declare). */
+export type RequestBody = NonNullable<RequestInit['body']>;
+
 export interface RequestOptions {
   method?: string;
   json?: unknown;
   /** A body factory (called again for each retry: streams cannot be replayed). */
-  body?: () => { data: BodyInit; headers: Record<string, string> };
+  body?: () => { data: RequestBody; headers: Record<string, string> };
   headers?: Record<string, string>;
   timeoutMs?: number;
   signal?: AbortSignal;
