@@ -103,8 +103,13 @@ export interface KillRun {
   children: KilledProcess[];
   /** kill → the restarted server printed "VLog ready". */
   restartS: number;
-  /** Upload completed → ready, with the kill and restart in between. */
+  /** Upload completed → ready, with the kill and restart in between (includes watchS). */
   totalS: number;
+  /**
+   * Seconds the bench itself spent watching the server's children after the kill (up to --orphan-watch-s,
+   * the whole window when one survives) before it restarted the server: measurement overhead, not VLog's.
+   */
+  watchS: number;
   /** Status changes seen after the restart (seconds since upload, text). */
   timeline: [number, string][];
 }
@@ -124,7 +129,10 @@ async function waitProgress(s: VlogServer, id: number, percent: number): Promise
 }
 
 /** kill -9 the server process only, then watch whether its children die with it. */
-async function killServer(s: VlogServer, graceMs: number): Promise<KilledProcess[]> {
+async function killServer(
+  s: VlogServer,
+  graceMs: number,
+): Promise<{ children: KilledProcess[]; watchMs: number }> {
   const children = processTree(s.pid).filter((p) => p.pid !== s.pid && p.state !== 'Z');
   process.kill(s.pid, 'SIGKILL');
   const t = performance.now();
@@ -134,11 +142,12 @@ async function killServer(s: VlogServer, graceMs: number): Promise<KilledProcess
       if (r.diedAfterMs === null && !isAlive(r.pid)) r.diedAfterMs = performance.now() - t;
     await sleep(10);
   }
+  const watchMs = performance.now() - t;
   // Whatever survived (an orphaned ffmpeg) must not compete with the restarted server.
   killGroup(s.pid);
   if ((await waitGroupGone(s.pid, 10_000)) < 0) throw new Error('processes of the killed server survive');
   untrackGroup(s.pid);
-  return result;
+  return { children: result, watchMs };
 }
 
 /** Polls until ready, logging every change of status/step/attempt. */
@@ -185,13 +194,21 @@ export async function runVlogKilled(opts: {
     const t0 = performance.now();
     const killedAtPercent = await waitProgress(server, video.id, opts.killAtPercent);
     const tKill = performance.now();
-    const children = await killServer(server, opts.orphanGraceMs);
+    const { children, watchMs } = await killServer(server, opts.orphanGraceMs);
     opts.log(`  killed at ${killedAtPercent} % (+${((tKill - t0) / 1000).toFixed(1)} s); restarting`);
     server = await startServer(dataDir, env);
     const restartS = (performance.now() - tKill) / 1000;
     const timeline = await followUntilReady(server, video.id, t0, opts);
     const totalS = (performance.now() - t0) / 1000;
-    return { killedAtPercent, killAfterS: (tKill - t0) / 1000, children, restartS, totalS, timeline };
+    return {
+      killedAtPercent,
+      killAfterS: (tKill - t0) / 1000,
+      children,
+      restartS,
+      totalS,
+      watchS: watchMs / 1000,
+      timeline,
+    };
   } finally {
     await stopServer(server);
     await rm(dataDir, { recursive: true, force: true });

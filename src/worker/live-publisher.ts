@@ -92,14 +92,23 @@ export function createLivePublisher(opts: LivePublisherOptions) {
     return path.join(opts.outputDir, p.layout.segmentDir, uri);
   }
 
+  /**
+   * The reads of the renditions' first segments run one after another: they all become due at the same
+   * moment, and each is an ffprobe beside the ladder encode (in parallel, 6 renditions cost ~240 MiB).
+   */
+  let describeChain: Promise<unknown> = Promise.resolve();
+
   function describe(p: PublishedRendition, first: MediaPlaylistSegment): void {
     const segment = scratchPath(p, first.uri);
     const init = p.layout.initFile && path.join(opts.outputDir, p.layout.segmentDir, p.layout.initFile);
-    p.describing = describeOutput(init ? `concat:${init}|${segment}` : segment, { signal: opts.signal }).then(
-      (output) => {
+    const input = init ? `concat:${init}|${segment}` : segment;
+    p.describing = describeChain
+      .catch(() => undefined)
+      .then(() => describeOutput(input, { signal: opts.signal }))
+      .then((output) => {
         p.output = output;
-      },
-    );
+      });
+    describeChain = p.describing;
     p.describing.catch(() => undefined); // awaited (and thrown) before the master is written
   }
 
