@@ -26,13 +26,29 @@ describe('buildLadderCommand', () => {
     probe,
   });
 
-  it('decodes the source once with one input and a split filter', () => {
+  it('decodes the source once and scales in a cascade, each rendition from the next larger one', () => {
     expect(valuesOf(args, '-i')).toEqual(['/src/in.mp4']);
     const [filter] = valuesOf(args, '-filter_complex');
     expect(filter).toBe(
-      '[0:v:0]split=4[s0][s1][s2][s3];' +
-        '[s0]scale=1920:1080,setsar=1[v0];[s1]scale=1280:720,setsar=1[v1];' +
-        '[s2]scale=854:480,setsar=1[v2];[s3]scale=640:360,setsar=1[v3]',
+      '[0:v:0]scale=1920:1080,setsar=1,split=2[v0][c0];' +
+        '[c0]scale=1280:720,setsar=1,split=2[v1][c1];' +
+        '[c1]scale=854:480,setsar=1,split=2[v2][c2];' +
+        '[c2]scale=640:360,setsar=1[v3]',
+    );
+  });
+
+  it('keeps each rendition on its own output label whatever the order of the plan', () => {
+    const plan = landscape('cmaf');
+    const reversed = { ...plan, renditions: [...plan.renditions].reverse() };
+    const [filter] = valuesOf(
+      buildLadderCommand({ input: 'i', outputDir: '/o', plan: reversed, probe }),
+      '-filter_complex',
+    );
+    expect(filter).toBe(
+      '[0:v:0]scale=1920:1080,setsar=1,split=2[v3][c0];' +
+        '[c0]scale=1280:720,setsar=1,split=2[v2][c1];' +
+        '[c1]scale=854:480,setsar=1,split=2[v1][c2];' +
+        '[c2]scale=640:360,setsar=1[v0]',
     );
   });
 
@@ -52,7 +68,8 @@ describe('buildLadderCommand', () => {
 
   it('encodes H.264 high with CRF capped by the preset rates, and AAC stereo 48 kHz', () => {
     expect(valuesOf(args, '-c:v')).toEqual(Array(4).fill('libx264'));
-    expect(valuesOf(args, '-preset')).toEqual(Array(4).fill('veryfast'));
+    // The top rendition (cap-bound, the costliest) with its own faster preset, see TOP_RENDITION_H264.
+    expect(valuesOf(args, '-preset')).toEqual(['superfast', 'veryfast', 'veryfast', 'veryfast']);
     expect(valuesOf(args, '-crf')).toEqual(Array(4).fill('23'));
     expect(valuesOf(args, '-maxrate')).toEqual(['5000k', '2500k', '1000k', '600k']);
     expect(valuesOf(args, '-bufsize')).toEqual(['10000k', '5000k', '2000k', '1200k']);
@@ -136,7 +153,7 @@ describe('buildLadderCommand', () => {
   it('builds a single-rendition ladder', () => {
     const plan = planLadder({ width: 320, height: 240 }, { format: 'cmaf', segmentDuration: 6 });
     const one = buildLadderCommand({ input: 'in', outputDir: '/o', plan, probe });
-    expect(valuesOf(one, '-filter_complex')).toEqual(['[0:v:0]split=1[s0];[s0]scale=320:240,setsar=1[v0]']);
+    expect(valuesOf(one, '-filter_complex')).toEqual(['[0:v:0]scale=320:240,setsar=1[v0]']);
   });
 });
 
