@@ -1,9 +1,10 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildLadderCommand, ladderTimeoutSeconds, resumeSeconds, type PlaylistType } from './ffmpeg-args.js';
 import { renditionLayout } from './hls-layout.js';
 import type { LadderPlan, QualityName, Rendition } from './ladder.js';
 import { codecsString } from './master-playlist.js';
+import { describeInitFile } from './mp4-init.js';
 import { parseMediaPlaylist, validateMediaPlaylist } from './output-validation.js';
 import { probeVideoStream, type ProbeResult } from './probe.js';
 import { runFfmpeg } from './run-ffmpeg.js';
@@ -175,8 +176,11 @@ async function checkRendition(r: Rendition, opts: TranscodeLadderOptions): Promi
   if (await wroteNothing(playlistPath, opts))
     return { ...base, width: r.width, height: r.height, segmentCount: 0, durationSeconds: 0, codecs: '' };
   const check = await validateMediaPlaylist(playlistPath, { label: r.name });
-  // Probing the playlist reads init.mp4 + the first segment, which also yields profile and level.
-  const output = await describeOutput(playlistPath, opts);
+  // H.264 CMAF: init.mp4 names profile and level; otherwise probing the playlist reads init.mp4 + the
+  // first segment, which also yields them.
+  const layout = renditionLayout(opts.plan.format, r.name);
+  const init = layout.initFile && join(dirname(playlistPath), layout.initFile);
+  const output = (init && (await describeInitFile(init))) || (await describeOutput(playlistPath, opts));
   return {
     ...base,
     width: output.width,

@@ -4,6 +4,7 @@ import { renditionLayout, type RenditionLayout } from '../media/hls-layout.js';
 import type { LadderPlan, Rendition } from '../media/ladder.js';
 import { buildMediaPlaylist, segmentNumber, type LivePlaylistType } from '../media/live-playlist.js';
 import { MediaError } from '../media/media-error.js';
+import { describeInitFile } from '../media/mp4-init.js';
 import { parseMediaPlaylist, type MediaPlaylistSegment } from '../media/output-validation.js';
 import { describeOutput, type OutputDescription } from '../media/transcode-ladder.js';
 import type { ClaimedWork, PublishFile, WorkerProtocol } from './worker-protocol.js';
@@ -104,7 +105,11 @@ export function createLivePublisher(opts: LivePublisherOptions) {
     const input = init ? `concat:${init}|${segment}` : segment;
     p.describing = describeChain
       .catch(() => undefined)
-      .then(() => describeOutput(input, { signal: opts.signal }))
+      // H.264 CMAF: read from init.mp4 directly (no ffprobe while the encode saturates the CPU).
+      .then(
+        async () =>
+          (init && (await describeInitFile(init))) || describeOutput(input, { signal: opts.signal }),
+      )
       .then((output) => {
         p.output = output;
       });
