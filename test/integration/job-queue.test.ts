@@ -123,7 +123,7 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
     const first = await jobs.claim({ workerId: 'w', workerName: 'w' });
     expect(
       await jobs.fail({ jobId: first!.jobId, workerId: 'w', error: 'encoder crashed', retry: true }),
-    ).toEqual({ willRetry: true });
+    ).toEqual({ willRetry: true, attemptNumber: 2 });
     let job = await db.db
       .selectFrom('transcoding_jobs')
       .selectAll()
@@ -142,7 +142,7 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
     expect(second?.attemptNumber).toBe(2);
     expect(
       await jobs.fail({ jobId: second!.jobId, workerId: 'w', error: 'encoder crashed again', retry: true }),
-    ).toEqual({ willRetry: false });
+    ).toEqual({ willRetry: false, attemptNumber: 2 });
     job = await db.db
       .selectFrom('transcoding_jobs')
       .selectAll()
