@@ -3,7 +3,8 @@ import { createBaseApp, type AppOptions } from './app-base.js';
 import { registerWorkerAuth } from './plugins/worker-auth.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { workerIdentityRoutes } from './routes/worker/worker-identity.routes.js';
-import { fileTransfer, workerJobRoutes } from './routes/worker/worker-jobs.routes.js';
+import { fileTransfer } from './routes/worker/file-transfer.js';
+import { workerJobRoutes } from './routes/worker/worker-jobs.routes.js';
 import { workerSpriteRoutes } from './routes/worker/worker-sprites.routes.js';
 
 /**

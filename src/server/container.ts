@@ -39,6 +39,7 @@ import { createInProcessProtocol } from '../worker/in-process-protocol.js';
 import { createWorkerLoop, type WorkerLogger } from '../worker/local-worker.js';
 import { localWorkerIdentity } from '../worker/local-worker-id.js';
 import { createTranscodeRunner } from '../worker/transcode.runner.js';
+import { transcodeSettingsFrom } from '../worker/transcode.job.js';
 import { createReencodeJobService } from '../domain/reencode/reencode-jobs.service.js';
 import { createReencodeQueueRepository } from '../domain/reencode/reencode-queue.repository.js';
 import { createReencodeService } from '../domain/reencode/reencode.service.js';
@@ -186,15 +187,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       workerName: `local@${hostname()}`.slice(0, 100),
       reclaimOwnOnStart: identity.stable,
     });
-    const settings = {
-      segmentDuration: config.hlsSegmentDuration,
-      progressIntervalMs: config.progressUpdateInterval * 1000,
-      timeouts: {
-        multiplier: config.ffmpegTimeoutMultiplier,
-        minimum: config.ffmpegTimeoutMinimum,
-        maximum: config.ffmpegTimeoutMaximum,
-      },
-    };
+    const settings = transcodeSettingsFrom(config);
     return createWorkerLoop({
       runners: { transcode: createTranscodeRunner(protocol, settings), ...mediaJobs.runners(settings) },
       logger,

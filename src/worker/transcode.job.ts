@@ -1,5 +1,6 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { Config } from '../config/load-config.js';
 import { buildThumbnailCommand, ladderTimeoutSeconds, thumbnailTime } from '../media/ffmpeg-args.js';
 import { planLadder, type LadderPlan } from '../media/ladder.js';
 import { writeManifests } from '../media/manifests.js';
@@ -31,6 +32,19 @@ export interface TranscodeSettings {
   progressIntervalMs: number;
   /** streaming.enable_dash: CMAF videos also get manifest.mpd (spec §8.3). Default true. */
   enableDash?: boolean;
+}
+
+/** How transcodes run, from the config (the local and the remote worker alike). */
+export function transcodeSettingsFrom(config: Config): TranscodeSettings {
+  return {
+    segmentDuration: config.hlsSegmentDuration,
+    progressIntervalMs: config.progressUpdateInterval * 1000,
+    timeouts: {
+      multiplier: config.ffmpegTimeoutMultiplier,
+      minimum: config.ffmpegTimeoutMinimum,
+      maximum: config.ffmpegTimeoutMaximum,
+    },
+  };
 }
 
 /** Media errors that retrying cannot fix: the upload itself is not a usable video. */

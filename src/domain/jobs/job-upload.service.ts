@@ -100,7 +100,8 @@ export function createJobUploadService(deps: {
         throw payloadTooLarge(`File too large (max ${deps.maxFileBytes} bytes)`);
       }
       const { slug } = await deps.jobService.leasedVideo(input);
-      let received: { bytes: number; sha256: string } | null = null;
+      // Set by the fill, which put() runs exactly once (or throws).
+      let received = { bytes: 0, sha256: expected };
       await outputFor(input.workerId).put(slug, relativePath, async (temp) => {
         received = await writeVerified(input.body, temp, {
           sha256: expected,
@@ -110,9 +111,7 @@ export function createJobUploadService(deps: {
         // The lease may have moved on while the body streamed: then the new owner's files win.
         await deps.jobService.assertLease(input);
       });
-      const done = received as { bytes: number; sha256: string } | null;
-      if (!done) throw badRequest('Empty upload');
-      return { relativePath, ...done };
+      return { relativePath, ...received };
     },
   };
 }

@@ -5,6 +5,7 @@ import { codeVersionResolver } from '../../domain/workers/code-version.js';
 import type { JobRunner, JobRunners } from '../job-runners.js';
 import { createWorkerLoop } from '../local-worker.js';
 import { createTranscodeRunner } from '../transcode.runner.js';
+import { transcodeSettingsFrom } from '../transcode.job.js';
 import type { WorkerProtocol } from '../worker-protocol.js';
 import { createSpriteRunner, spriteSettingsFrom } from '../sprite.runner.js';
 import { createHttpProtocol } from './http-protocol.js';
@@ -120,15 +121,7 @@ export async function startRemoteWorker(config: Config, print: (line: string) =>
   );
 
   const protocol = printingProgress(createHttpProtocol({ client, workerId: hello.worker_id }), print);
-  const settings = {
-    segmentDuration: config.hlsSegmentDuration,
-    progressIntervalMs: config.progressUpdateInterval * 1000,
-    timeouts: {
-      multiplier: config.ffmpegTimeoutMultiplier,
-      minimum: config.ffmpegTimeoutMinimum,
-      maximum: config.ffmpegTimeoutMaximum,
-    },
-  };
+  const settings = transcodeSettingsFrom(config);
   /** Busy while a job of any kind runs (heartbeat status); no new claims once asked to exit. */
   const tracked = <W>(runner: JobRunner<W>, onClaim?: (work: W) => void): JobRunner<W> => ({
     ...runner,

@@ -1,17 +1,15 @@
 import path from 'node:path';
-import fastifyStatic from '@fastify/static';
-import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { JobCheckpoint } from '../../../domain/jobs/job-checkpoint.js';
 import type { JobUploadService } from '../../../domain/jobs/job-upload.service.js';
 import type { JobService } from '../../../domain/jobs/job.service.js';
-import { notFound } from '../../../domain/shared/errors.js';
 import type { WorkerRegistryService } from '../../../domain/workers/worker-registry.service.js';
 import { findUpload } from '../../../storage/file-moves.js';
 import type { StorageLayout } from '../../../storage/storage-layout.js';
 import { workerPrincipal } from '../../plugins/worker-auth.js';
 import { errors, StatusOk } from '../../schemas/common.schemas.js';
+import { sendSource, uploadOf } from './file-transfer.js';
 import {
   ClaimQuery,
   ClaimResponse,
@@ -39,19 +37,6 @@ function checkpointBody(c: JobCheckpoint): CheckpointBody {
 }
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
-
-/**
- * What the worker API's file routes need, registered once around them (plugins are encapsulated): raw
- * octet-stream bodies handed to the route as a stream (the upload services read, measure and verify them),
- * and reply.sendFile on the uploads directory for source downloads (Range, ETag, Last-Modified).
- */
-export function fileTransfer(layout: StorageLayout, routes: Array<(app: FastifyInstance) => Promise<void>>) {
-  return async (fastify: FastifyInstance) => {
-    fastify.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
-    await fastify.register(fastifyStatic, { root: layout.dirs.uploadsDir, serve: false });
-    for (const r of routes) await fastify.register(r);
-  };
-}
 
 /**
  * The job protocol over HTTP (api-worker.md §4, §5): claim → progress → files → complete | fail |
@@ -161,10 +146,7 @@ export function workerJobRoutes(deps: {
           videoId: req.params.video_id,
           workerId: workerPrincipal(req).worker_id,
         });
-        const file = await findUpload(layout, req.params.video_id);
-        if (!file) throw notFound('Source file not found');
-        reply.header('content-type', 'application/octet-stream');
-        return reply.sendFile(path.basename(file), { cacheControl: false, contentType: false });
+        return sendSource(reply, layout, req.params.video_id);
       },
     );
 
@@ -182,15 +164,11 @@ export function workerJobRoutes(deps: {
         },
       },
       async (req) => {
-        const length = req.headers['content-length'];
-        const sha = req.headers['x-content-sha256'];
         const received = await uploads.receive({
           jobId: req.params.job_id,
           workerId: workerPrincipal(req).worker_id,
           relativePath: req.params['*'],
-          sha256: Array.isArray(sha) ? sha[0] : sha,
-          size: length !== undefined ? Number(length) : undefined,
-          body: req.body as Readable,
+          ...uploadOf(req),
         });
         return {
           status: 'ok',

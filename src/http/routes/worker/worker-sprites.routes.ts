@@ -1,15 +1,12 @@
-import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { SpriteJobService } from '../../../domain/sprites/sprite-jobs.service.js';
 import type { SpriteUploadService } from '../../../domain/sprites/sprite-upload.service.js';
-import { notFound } from '../../../domain/shared/errors.js';
-import { findUpload } from '../../../storage/file-moves.js';
 import type { StorageLayout } from '../../../storage/storage-layout.js';
 import { workerPrincipal } from '../../plugins/worker-auth.js';
 import { errors, Nullable, StatusOk } from '../../schemas/common.schemas.js';
+import { sendSource, uploadOf } from './file-transfer.js';
 import { JobIdParam } from './worker-jobs.schemas.js';
 
 const KEY_AUTH = 'Requires the X-Worker-API-Key header; only the worker that claimed the job may call it.';
@@ -83,10 +80,7 @@ export function workerSpriteRoutes(deps: {
       },
       async (req, reply) => {
         const job = await spriteJobs.ownedBy(req.params.job_id, owner(req));
-        const file = await findUpload(layout, job.videoId);
-        if (!file) throw notFound('Source file not found');
-        reply.header('content-type', 'application/octet-stream');
-        return reply.sendFile(path.basename(file), { cacheControl: false, contentType: false });
+        return sendSource(reply, layout, job.videoId);
       },
     );
 
@@ -104,15 +98,11 @@ export function workerSpriteRoutes(deps: {
         },
       },
       async (req) => {
-        const length = req.headers['content-length'];
-        const sha = req.headers['x-content-sha256'];
         const { bytes } = await uploads.receive({
           jobId: req.params.job_id,
           workerPk: owner(req),
           name: req.params.name,
-          sha256: Array.isArray(sha) ? sha[0] : sha,
-          size: length !== undefined ? Number(length) : undefined,
-          body: req.body as Readable,
+          ...uploadOf(req),
         });
         return { status: 'ok', bytes_written: bytes };
       },
