@@ -1,7 +1,7 @@
 /**
  * VLog's own pipeline on one file, measured from outside: start `vlog serve` on a fresh data dir, upload,
- * wait for `ready`. Also the crash variant: kill -9 the server mid-transcode, restart it on the same data dir
- * and measure the total time to `ready`.
+ * wait for `ready`. Also the crash variant: kill -9 the local worker process (the server restarts it) or the
+ * whole server (restarted here on the same data dir) mid-transcode, and measure the total time to `ready`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import {
   processTree,
   sampleTreeMemory,
   treeCpuSeconds,
+  type ProcStat,
   type TreeMemoryReport,
 } from './proc-tree.js';
 import { sleep } from './stats.js';
@@ -128,6 +129,18 @@ async function waitProgress(s: VlogServer, id: number, percent: number): Promise
   }
 }
 
+/** Watches `procs` until each is gone or `graceMs` passed; records when each died. */
+async function watchDeaths(procs: ProcStat[], graceMs: number) {
+  const t = performance.now();
+  const result: KilledProcess[] = procs.map((c) => ({ pid: c.pid, comm: c.comm, diedAfterMs: null }));
+  while (performance.now() - t < graceMs && result.some((r) => r.diedAfterMs === null)) {
+    for (const r of result)
+      if (r.diedAfterMs === null && !isAlive(r.pid)) r.diedAfterMs = performance.now() - t;
+    await sleep(10);
+  }
+  return { children: result, watchMs: performance.now() - t };
+}
+
 /** kill -9 the server process only, then watch whether its children die with it. */
 async function killServer(
   s: VlogServer,
@@ -135,19 +148,45 @@ async function killServer(
 ): Promise<{ children: KilledProcess[]; watchMs: number }> {
   const children = processTree(s.pid).filter((p) => p.pid !== s.pid && p.state !== 'Z');
   process.kill(s.pid, 'SIGKILL');
-  const t = performance.now();
-  const result: KilledProcess[] = children.map((c) => ({ pid: c.pid, comm: c.comm, diedAfterMs: null }));
-  while (performance.now() - t < graceMs && result.some((r) => r.diedAfterMs === null)) {
-    for (const r of result)
-      if (r.diedAfterMs === null && !isAlive(r.pid)) r.diedAfterMs = performance.now() - t;
-    await sleep(10);
-  }
-  const watchMs = performance.now() - t;
+  const watched = await watchDeaths(children, graceMs);
   // Whatever survived (an orphaned ffmpeg) must not compete with the restarted server.
   killGroup(s.pid);
   if ((await waitGroupGone(s.pid, 10_000)) < 0) throw new Error('processes of the killed server survive');
   untrackGroup(s.pid);
-  return { children: result, watchMs };
+  return watched;
+}
+
+/** The server's local worker: its child `node …/cli/entry.js worker` process. */
+function localWorkerPid(s: VlogServer): number | null {
+  const child = processTree(s.pid).find((p) => p.ppid === s.pid && p.comm === 'node' && p.state !== 'Z');
+  return child?.pid ?? null;
+}
+
+/**
+ * kill -9 the local worker process only (the server supervises and restarts it), then watch whether its
+ * ffmpeg dies with it; a survivor is killed so it cannot compete with the resumed job.
+ */
+async function killWorker(
+  s: VlogServer,
+  graceMs: number,
+): Promise<{ children: KilledProcess[]; watchMs: number; workerPid: number }> {
+  const workerPid = localWorkerPid(s);
+  if (workerPid === null) throw new Error('the server has no local worker process');
+  const children = processTree(workerPid).filter((p) => p.pid !== workerPid && p.state !== 'Z');
+  process.kill(workerPid, 'SIGKILL');
+  const watched = await watchDeaths(children, graceMs);
+  for (const c of watched.children) if (c.diedAfterMs === null) process.kill(c.pid, 'SIGKILL');
+  return { ...watched, workerPid };
+}
+
+/** Waits until the supervisor has started a new local worker; seconds waited. */
+async function waitWorkerRestarted(s: VlogServer, oldPid: number): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const pid = localWorkerPid(s);
+    if (pid !== null && pid !== oldPid) return;
+    await sleep(10);
+  }
+  throw new Error('the local worker was not restarted within 6 s');
 }
 
 /** Polls until ready, logging every change of status/step/attempt. */
@@ -180,9 +219,11 @@ export async function runVlogKilled(opts: {
   format: Format;
   killAtPercent: number;
   timeoutMs: number;
+  /** What is killed: the local worker process (restarted by the server) or the whole server (restarted here). */
+  target: 'worker' | 'server';
   /** Extra server environment (e.g. a shorter VLOG_WORKER_CLAIM_DURATION); default: VLog's defaults. */
   env?: Record<string, string>;
-  /** How long to watch the server's children die by themselves before killing its process group. */
+  /** How long to watch the killed process's children die by themselves before killing them. */
   orphanGraceMs: number;
   log: (line: string) => void;
 }): Promise<KillRun> {
@@ -194,19 +235,27 @@ export async function runVlogKilled(opts: {
     const t0 = performance.now();
     const killedAtPercent = await waitProgress(server, video.id, opts.killAtPercent);
     const tKill = performance.now();
-    const { children, watchMs } = await killServer(server, opts.orphanGraceMs);
-    opts.log(`  killed at ${killedAtPercent} % (+${((tKill - t0) / 1000).toFixed(1)} s); restarting`);
-    server = await startServer(dataDir, env);
+    let watched: { children: KilledProcess[]; watchMs: number };
+    if (opts.target === 'worker') {
+      const killed = await killWorker(server, opts.orphanGraceMs);
+      watched = killed;
+      opts.log(`  worker killed at ${killedAtPercent} % (+${((tKill - t0) / 1000).toFixed(1)} s)`);
+      await waitWorkerRestarted(server, killed.workerPid);
+    } else {
+      watched = await killServer(server, opts.orphanGraceMs);
+      opts.log(`  server killed at ${killedAtPercent} % (+${((tKill - t0) / 1000).toFixed(1)} s); restarting`);
+      server = await startServer(dataDir, env);
+    }
     const restartS = (performance.now() - tKill) / 1000;
     const timeline = await followUntilReady(server, video.id, t0, opts);
     const totalS = (performance.now() - t0) / 1000;
     return {
       killedAtPercent,
       killAfterS: (tKill - t0) / 1000,
-      children,
+      children: watched.children,
       restartS,
       totalS,
-      watchS: watchMs / 1000,
+      watchS: watched.watchMs / 1000,
       timeline,
     };
   } finally {

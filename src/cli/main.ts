@@ -69,6 +69,8 @@ async function run(argv: string[], config: Config): Promise<void> {
         // A remote worker: HTTP only, no database or shared storage.
         const remote = await startRemoteWorker(config, print);
         stopOnSignals(remote, print);
+        // The local worker of `vlog serve` (an IPC channel): its server is gone, so is its reason to run.
+        if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
         void remote.exited.then(async (reason) => {
           print(`exiting (${reason})`);
           await remote.stop();

@@ -6,7 +6,10 @@ import { migrate } from '../db/migrate.js';
 import { buildAdminApp } from '../http/admin-app.js';
 import { buildPublicApp } from '../http/public-app.js';
 import { buildWorkerApp } from '../http/worker-app.js';
-import { createContainer } from './container.js';
+import { hostname } from 'node:os';
+import { createContainer, type Container } from './container.js';
+import { superviseLocalWorker } from './local-worker-supervisor.js';
+import { localWorkerIdentity } from '../worker/local-worker-id.js';
 import { createWorkerSweep } from '../domain/workers/worker-sweep.job.js';
 import { startRetentionScheduler } from '../domain/videos/retention.service.js';
 import { PGLITE_TEMPLATE, WEB_DIR } from './paths.js';
@@ -84,8 +87,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   }
 
   const logger = apps[0]?.app.log ?? { info: () => undefined, error: () => undefined };
-  const worker = options.localWorker ? c.createLocalWorker(logger) : null;
-  worker?.start();
+  const worker = options.localWorker ? startLocalWorker(c, urls['worker-api'], options.print) : null;
   // Archive retention purge (pipeline.md §12): hourly and once shortly after start, by the admin role.
   const retention = options.roles.includes('admin')
     ? startRetentionScheduler(c.services.retention, { logger, initialDelayMs: 30_000 })
@@ -134,6 +136,35 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await database.close();
     },
   };
+}
+
+/** The address of this machine's worker API as the local worker reaches it (`http://localhost:PORT`). */
+function loopbackUrl(url: string): string {
+  return url.replace('//localhost:', '//127.0.0.1:');
+}
+
+/**
+ * The local worker: a supervised `vlog worker` child on this server's worker API (see
+ * local-worker-supervisor.ts). Without the worker-api role in this process there is nothing to talk to.
+ */
+function startLocalWorker(c: Container, workerApiUrl: string | undefined, print: (line: string) => void) {
+  if (!workerApiUrl) throw new Error('The local worker needs the worker-api role in the same process.');
+  const identity = localWorkerIdentity(c.config.dataDir);
+  const worker = superviseLocalWorker({
+    apiUrl: loopbackUrl(workerApiUrl),
+    issueKey: () =>
+      c.services.workerRegistry.issueLocalWorkerKey({
+        workerId: identity.workerId,
+        workerName: `local@${hostname()}`.slice(0, 100),
+      }),
+    workDir: c.config.workDir,
+    // eslint-disable-next-line no-restricted-syntax -- the child is configured like this process
+    env: process.env,
+    print,
+    onQueued: (wake) => c.events.onQueued(wake),
+  });
+  worker.start();
+  return worker;
 }
 
 /** Stops on SIGTERM/SIGINT, once. */

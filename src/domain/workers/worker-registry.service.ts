@@ -106,6 +106,32 @@ export function createWorkerRegistryService(deps: {
     },
 
     /**
+     * The server's own worker (a child process using the worker API like any remote worker): its row
+     * under the stable local id is created when missing (a disabled one stays disabled), its earlier keys
+     * are revoked, and a fresh key is returned for the child. Called before each start of the child.
+     */
+    async issueLocalWorkerKey(input: { workerId: string; workerName: string }): Promise<string> {
+      const key = await generateApiKey();
+      const existing = await workers.findByUuid(db, input.workerId);
+      if (!existing) {
+        await workers.insertWithKey({
+          workerId: input.workerId,
+          name: input.workerName,
+          type: 'local',
+          capabilities: null,
+          metadata: null,
+          key,
+        });
+        return key.key;
+      }
+      await db.transaction().execute(async (trx) => {
+        await workers.revokeKeys(trx, existing.id);
+        await workers.insertKey(trx, existing.id, key);
+      });
+      return key.key;
+    },
+
+    /**
      * Why this worker may not claim jobs now (api-worker.md §4.3 step 1: the version gate on the
      * code_version of its last heartbeat), or null when it may.
      */

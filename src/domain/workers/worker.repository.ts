@@ -62,6 +62,24 @@ export function createWorkerRepository(db: Kysely<Database>) {
       });
     },
 
+    /** Adds a key to an existing worker. */
+    async insertKey(
+      trx: Db,
+      workerPk: number,
+      key: { prefix: string; hash: string; hashVersion: number },
+    ): Promise<void> {
+      await trx
+        .insertInto('worker_api_keys')
+        .values({
+          worker_id: workerPk,
+          key_prefix: key.prefix,
+          key_hash: key.hash,
+          hash_version: key.hashVersion,
+          created_at: sql<Date>`now()`,
+        })
+        .execute();
+    },
+
     /** Every non-revoked key with this prefix: prefixes may collide, so each is tried. */
     keysByPrefix(prefix: string): Promise<KeyCandidate[]> {
       return db

@@ -176,12 +176,18 @@ export async function startRemoteWorker(config: Config, print: (line: string) =>
       .finally(() => (beating = false));
   }, config.workerHeartbeatInterval * 1000);
   loop.start();
+  // Started by `vlog serve` as its local worker: woken over the IPC channel when work is queued.
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === 'wake') loop.wake();
+  };
+  process.on('message', onMessage);
   print(`waiting for jobs (work dir ${workDir})`);
 
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopped ??= (async () => {
       clearInterval(beat);
+      process.off('message', onMessage);
       await loop.stop();
       busy = false;
       // Acknowledges commands and says "idle" one last time; the server may be away.
