@@ -243,7 +243,9 @@ export async function runVlogKilled(opts: {
       await waitWorkerRestarted(server, killed.workerPid);
     } else {
       watched = await killServer(server, opts.orphanGraceMs);
-      opts.log(`  server killed at ${killedAtPercent} % (+${((tKill - t0) / 1000).toFixed(1)} s); restarting`);
+      opts.log(
+        `  server killed at ${killedAtPercent} % (+${((tKill - t0) / 1000).toFixed(1)} s); restarting`,
+      );
       server = await startServer(dataDir, env);
     }
     const restartS = (performance.now() - tKill) / 1000;

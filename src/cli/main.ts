@@ -1,11 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
-import { openDatabase } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
-import { ALL_ROLES, startServer, stopOnSignals, type Role } from '../server/serve.js';
-import { startWorkerProcess } from '../server/worker-process.js';
-import { startRemoteWorker } from '../worker/remote/remote-worker.js';
 import { PGLITE_TEMPLATE } from '../server/paths.js';
+import { stopOnSignals } from '../server/signals.js';
 import { CliError, createAdminClient } from './admin-client.js';
 import { resolveSecret } from '../config/secrets.js';
 import { uploadCommand } from './commands/upload.command.js';
@@ -37,6 +33,8 @@ async function adminClient(config: Config) {
   return createAdminClient({ baseUrl: config.adminApiUrl, secret, timeoutMs: 30_000 });
 }
 
+// The server, the database and the worker are imported by the commands that need them: a worker
+// process (the server's local worker restarted after a crash) starts without loading the server.
 async function run(argv: string[], config: Config): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -45,7 +43,8 @@ async function run(argv: string[], config: Config): Promise<void> {
         args: rest,
         options: { role: { type: 'string', multiple: true }, 'no-local-worker': { type: 'boolean' } },
       });
-      const roles = (values.role ?? ALL_ROLES) as Role[];
+      const { ALL_ROLES, startServer } = await import('../server/serve.js');
+      const roles = (values.role ?? ALL_ROLES) as typeof ALL_ROLES;
       for (const r of roles)
         if (!ALL_ROLES.includes(r)) throw new CliError(`Unknown role "${r}" (public, admin, worker-api)`);
       const started = Date.now();
@@ -67,6 +66,7 @@ async function run(argv: string[], config: Config): Promise<void> {
       }
       if (config.workerApiKey) {
         // A remote worker: HTTP only, no database or shared storage.
+        const { startRemoteWorker } = await import('../worker/remote/remote-worker.js');
         const remote = await startRemoteWorker(config, print);
         stopOnSignals(remote, print);
         // The local worker of `vlog serve` (an IPC channel): its server is gone, so is its reason to run.
@@ -79,12 +79,15 @@ async function run(argv: string[], config: Config): Promise<void> {
         });
         return;
       }
+      const { startWorkerProcess } = await import('../server/worker-process.js');
       const worker = await startWorkerProcess(config, print);
       stopOnSignals(worker, print);
       return;
     }
     case 'db': {
       if (rest[0] !== 'migrate') throw new CliError('Usage: vlog db migrate');
+      const { openDatabase } = await import('../db/database.js');
+      const { migrate } = await import('../db/migrate.js');
       const database = await openDatabase({
         databaseUrl: config.databaseUrl,
         dataDir: config.dataDir,

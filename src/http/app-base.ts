@@ -12,6 +12,23 @@ export interface AppOptions {
   bodyLimit?: number;
 }
 
+/** A request slower than this is logged at info level like a failed one. */
+const SLOW_REQUEST_MS = 1000;
+
+/**
+ * One line per request, after the response: at info level when it failed (status ≥ 400) or was slow,
+ * at debug level otherwise, so a player fetching segments or a worker polling for jobs does not flood
+ * the log at the default level.
+ */
+function logRequests(app: FastifyInstance): void {
+  app.addHook('onResponse', async (req, reply) => {
+    const ms = reply.elapsedTime;
+    const line = { method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(ms) };
+    if (reply.statusCode >= 400 || ms >= SLOW_REQUEST_MS) req.log.info(line, 'request');
+    else req.log.debug(line, 'request');
+  });
+}
+
 /** What every VLog HTTP app shares: request ids, security headers, errors, cookies, OpenAPI. */
 export async function createBaseApp(
   options: AppOptions,
@@ -24,7 +41,9 @@ export async function createBaseApp(
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: true, useDefaults: true } },
     forceCloseConnections: 'idle',
+    disableRequestLogging: true,
   });
+  logRequests(app);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
   await app.register(cookie);

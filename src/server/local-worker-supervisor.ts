@@ -25,7 +25,7 @@ export interface LocalWorkerLaunch {
   print(line: string): void;
   /** Subscribe to "work was queued"; returns an unsubscribe function. */
   onQueued(wake: () => void): () => void;
-  /** Delay before the first restart after a crash (doubles while the child keeps crashing). */
+  /** Delay before the second restart in a row (the first is immediate; doubles while it keeps failing). */
   restartDelayMs?: number;
 }
 
@@ -41,10 +41,11 @@ export function superviseLocalWorker(launch: LocalWorkerLaunch) {
   const baseDelay = launch.restartDelayMs ?? 200;
   let child: ChildProcess | null = null;
   let stopping = false;
-  let delay = baseDelay;
+  let delay = 0;
   let restartTimer: NodeJS.Timeout | null = null;
   let exited: Promise<void> = Promise.resolve();
   let starts = 0;
+  let key: string | null = null;
 
   const unsubscribe = launch.onQueued(() => {
     if (child?.connected) child.send({ type: 'wake' }, () => undefined);
@@ -58,9 +59,10 @@ export function superviseLocalWorker(launch: LocalWorkerLaunch) {
   async function start(): Promise<void> {
     restartTimer = null;
     if (stopping) return;
-    let key: string;
     try {
-      key = await launch.issueKey();
+      // A key is issued for the first start and after an exit that may be the key's fault; a child
+      // killed by a signal (a crash) comes back at once with the key it had.
+      key ??= await launch.issueKey();
     } catch (err) {
       launch.print(`[worker] could not issue the local worker's key: ${String(err)}; retrying`);
       scheduleRestart();
@@ -91,19 +93,20 @@ export function superviseLocalWorker(launch: LocalWorkerLaunch) {
           launch.print('[worker] stopped by its stop command; `vlog serve` runs without a local worker now');
           return;
         }
-        if (code !== EXIT_RESTART)
-          launch.print(`[worker] exited (${signal ?? `code ${code}`}); restarting`);
-        if (Date.now() - startedAt >= HEALTHY_RUN_MS || code === EXIT_RESTART) delay = baseDelay;
+        if (code !== EXIT_RESTART) launch.print(`[worker] exited (${signal ?? `code ${code}`}); restarting`);
+        if (signal === null) key = null;
+        if (Date.now() - startedAt >= HEALTHY_RUN_MS || code === EXIT_RESTART) delay = 0;
         scheduleRestart();
       });
     });
     proc.once('error', (err) => launch.print(`[worker] could not start: ${err.message}`));
   }
 
+  /** The first restart is immediate (a crash costs the least); a child that keeps failing waits longer. */
   function scheduleRestart(): void {
     if (stopping) return;
     restartTimer = setTimeout(() => void start(), delay);
-    delay = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+    delay = Math.min(Math.max(delay * 2, baseDelay), MAX_RESTART_DELAY_MS);
   }
 
   return {

@@ -19,6 +19,7 @@ export async function freePort(): Promise<number> {
 }
 
 export interface ServerProcess {
+  pid: number;
   publicUrl: string;
   adminUrl: string;
   workerUrl: string;
@@ -86,6 +87,7 @@ export async function startServerProcess(
   const adminSecret =
     env.VLOG_ADMIN_API_SECRET ?? (await readFile(path.join(dataDir, 'admin-api.secret'), 'utf8')).trim();
   return {
+    pid: child.pid ?? 0,
     publicUrl: `http://localhost:${pub}`,
     adminUrl: `http://localhost:${admin}`,
     workerUrl: `http://localhost:${worker}`,
