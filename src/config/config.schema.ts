@@ -235,7 +235,7 @@ export const configSchema = {
 
   // Workers. Durations accept fractions so tests can use short leases (0.25 minute = 15 s).
   localWorker: {
-    doc: 'Run the transcoding worker inside `vlog serve`',
+    doc: '`vlog serve` runs a local transcoding worker (a supervised child process on the worker API)',
     env: 'VLOG_LOCAL_WORKER',
     parse: parseBoolean,
     default: true,
