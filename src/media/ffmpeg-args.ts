@@ -1,4 +1,11 @@
-import { encoderArgs, TOP_RENDITION_H264, type SoftwareEncoder, type SoftwareTuning } from './encoders.js';
+import {
+  encoderArgs,
+  TOP_RENDITION_H264,
+  type HwFamily,
+  type SoftwareEncoder,
+  type SoftwareTuning,
+} from './encoders.js';
+import { hwInputArgs, hwLadderFilter } from './hwaccel.js';
 import { CMAF_INIT_FILENAME, renditionPaths } from './hls-layout.js';
 import type { LadderPlan, Rendition } from './ladder.js';
 
@@ -30,6 +37,11 @@ export interface LadderCommandOptions {
    * startSegment × segmentDuration and numbering and timestamps continue the earlier segments. Default 0.
    */
   startSegment?: number;
+  /**
+   * Encode on this GPU (see hwaccel.ts detectHardware): its device options before -i, decode once, upload
+   * once, scale on the GPU, its encoder per rendition. Null or absent: the CPU encoders.
+   */
+  hw?: { family: HwFamily; device: string | null } | null;
 }
 
 const GLOBAL_ARGS = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-nostats', '-y'];
@@ -73,6 +85,14 @@ export function keyframeInterval(frameRate: number, segmentDuration: number): nu
 
 /** plan.codec's encoder with capped CRF and keyframes on the segment grid only (see encoders.ts). */
 function videoEncoderArgs(r: Rendition, opts: LadderCommandOptions): string[] {
+  if (opts.hw)
+    return encoderArgs({
+      codec: opts.plan.codec,
+      rendition: r,
+      segmentDuration: opts.plan.segmentDuration,
+      frameRate: opts.probe.frameRate,
+      hw: { family: opts.hw.family },
+    });
   // The top H.264 rendition (the costliest; its bitrate cap binds) gets its own preset, unless a
   // benchmark sets the H.264 tuning explicitly.
   const top = opts.plan.renditions[0] === r && opts.plan.codec === 'h264' && !opts.tuning?.h264;
@@ -161,9 +181,10 @@ export function buildLadderCommand(opts: LadderCommandOptions): string[] {
   return [
     ...GLOBAL_ARGS,
     '-progress', 'pipe:1',
+    ...(opts.hw ? hwInputArgs(opts.hw.family, opts.hw.device) : []),
     ...(resumeSeconds(opts) > 0 ? ['-ss', String(resumeSeconds(opts))] : []), // input seeking: exact, fast
     '-i', opts.input,
-    '-filter_complex', buildLadderFilter(plan.renditions),
+    '-filter_complex', opts.hw ? hwLadderFilter(opts.hw.family, plan.renditions) : buildLadderFilter(plan.renditions),
     ...outputs,
   ];
 }
