@@ -1,11 +1,10 @@
 // The server's own worker (STYLE.md point 4): `vlog serve` runs it as a supervised `vlog worker` child
 // that uses the worker API like any remote worker. A kill -9 of that child costs a child restart, not a
 // server restart, and the job resumes after the segments already published.
-import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processTree } from '../../bench/lib/proc-tree.js';
+import { publishedSegments } from '../helpers/published-segments.js';
 import { getClip } from '../helpers/media-clips.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { waitFor } from '../helpers/wait.js';
@@ -46,21 +45,7 @@ describe('the local worker process of `vlog serve` (embedded database)', () => {
     return (await res.json()) as Progress;
   }
 
-  /** Published 720p segments: name → inode, mtime and checksum (what shows a file was not rewritten). */
-  async function publishedSegments(slug: string): Promise<Map<string, string>> {
-    const dir = path.join(server.dataDir, 'storage', 'videos', slug, '720p');
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.m4s'));
-    const out = new Map<string, string>();
-    for (const n of names.sort()) {
-      const file = path.join(dir, n);
-      const s = await stat(file);
-      const sha = createHash('sha256')
-        .update(await readFile(file))
-        .digest('hex');
-      out.set(n, `${s.ino}:${s.mtimeMs}:${sha}`);
-    }
-    return out;
-  }
+  const published = (slug: string) => publishedSegments(server.dataDir, slug);
 
   it('registers itself as a local worker of the worker API and works through it', async () => {
     const first = await waitFor(async () => workerPid(), { timeoutMs: 20_000, what: 'the worker child' });
@@ -97,7 +82,7 @@ describe('the local worker process of `vlog serve` (embedded database)', () => {
     // At least two 720p segments published, and the encode not finished.
     const before = await waitFor(
       async () => {
-        const segments = await publishedSegments(slug);
+        const segments = await published(slug);
         return segments.size >= 2 ? segments : undefined;
       },
       { timeoutMs: 120_000, intervalMs: 50, what: 'two published segments' },
@@ -126,7 +111,7 @@ describe('the local worker process of `vlog serve` (embedded database)', () => {
     expect(out).toMatch(/\[worker\] job \d+: resuming after the published segments/);
     // The server itself never stopped.
     expect(() => process.kill(server.pid, 0)).not.toThrow();
-    const after = await publishedSegments(slug);
+    const after = await published(slug);
     for (const [name, identity] of before) expect(after.get(name), name).toBe(identity);
     expect(after.size).toBe(8); // 16 s in 2 s segments
   });

@@ -1,10 +1,10 @@
 // Distributed transcoding (issue 4): `vlog serve --no-local-worker` on PostgreSQL and `vlog worker`
 // processes that reach it over HTTP only (own data dirs, no database, no shared storage).
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishedSegments } from '../helpers/published-segments.js';
 import { getClip, type ClipName } from '../helpers/media-clips.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createTestDb, type TestDatabase } from '../helpers/test-db.js';
@@ -116,21 +116,7 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
     );
   }
 
-  /** Published segments of the 720p rendition on the server, with what identifies each file's bytes. */
-  async function publishedSegments(slug: string): Promise<Map<string, string>> {
-    const dir = path.join(server.dataDir, 'storage', 'videos', slug, '720p');
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.m4s'));
-    const out = new Map<string, string>();
-    for (const n of names.sort()) {
-      const file = path.join(dir, n);
-      const s = await stat(file);
-      const sha = createHash('sha256')
-        .update(await readFile(file))
-        .digest('hex');
-      out.set(n, `${s.ino}:${s.mtimeMs}:${sha}`);
-    }
-    return out;
-  }
+  const published = (slug: string) => publishedSegments(server.dataDir, slug);
 
   const claimsOf = (w: Worker, jobId: number) =>
     w.process
@@ -184,13 +170,13 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
 
   it('the server restarts mid-job: the worker keeps its job, retries its calls and completes', async () => {
     const video = await upload('landscape720x16s', 'Server restart');
-    await waitFor(async () => ((await publishedSegments(video.slug)).size >= 1 ? true : undefined), {
+    await waitFor(async () => ((await published(video.slug)).size >= 1 ? true : undefined), {
       timeoutMs: 60_000,
       intervalMs: 100,
       what: 'a first published segment',
     });
     const holder = (await job(video.video_id)).worker_id;
-    const before = await publishedSegments(video.slug);
+    const before = await published(video.slug);
     const dataDir = server.dataDir;
     const old = server;
     await old.stop({ keepData: true });
@@ -204,13 +190,13 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
     const worker = workers.find((w) => w.id === holder) as Worker;
     expect(worker.process.output()).toMatch(/worker API unreachable/);
     expect(claimsOf(worker, j.id)).toBe(1);
-    const after = await publishedSegments(video.slug);
+    const after = await published(video.slug);
     for (const [name, print] of before) expect(after.get(name)).toBe(print);
   });
 
   it('kill -9 of a worker mid-transcode: the other takes the job over without re-encoding uploaded segments', async () => {
     const video = await upload('landscape720x16s', 'Worker crash');
-    await waitFor(async () => ((await publishedSegments(video.slug)).size >= 2 ? true : undefined), {
+    await waitFor(async () => ((await published(video.slug)).size >= 2 ? true : undefined), {
       timeoutMs: 60_000,
       intervalMs: 100,
       what: 'two published segments',
@@ -220,7 +206,7 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
     const survivor = workers.find((w) => w !== victim && !w.stopped) as Worker;
     await victim.process.kill('SIGKILL');
     victim.stopped = true;
-    const before = await publishedSegments(video.slug);
+    const before = await published(video.slug);
     expect(before.size).toBeGreaterThanOrEqual(2);
 
     await waitReady(video.video_id);
@@ -230,7 +216,7 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
     expect(survivor.process.output()).toMatch(
       new RegExp(`job ${j.id}: resuming after the published segments`),
     );
-    const after = await publishedSegments(video.slug);
+    const after = await published(video.slug);
     for (const [name, print] of before) expect(after.get(name)).toBe(print);
     expect(after.size).toBe(8);
   });
@@ -240,7 +226,7 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
     const live = workers.filter((w) => w.process.output().includes('waiting') && !w.stopped);
     expect(live.length).toBeGreaterThanOrEqual(2);
     const video = await upload('landscape720x16s', 'Graceful stop');
-    await waitFor(async () => ((await publishedSegments(video.slug)).size >= 1 ? true : undefined), {
+    await waitFor(async () => ((await published(video.slug)).size >= 1 ? true : undefined), {
       timeoutMs: 60_000,
       intervalMs: 100,
       what: 'a first published segment',
