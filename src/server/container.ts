@@ -43,6 +43,7 @@ import { transcodeSettingsFrom } from '../worker/transcode.job.js';
 import { createReencodeJobService } from '../domain/reencode/reencode-jobs.service.js';
 import { createReencodeQueueRepository } from '../domain/reencode/reencode-queue.repository.js';
 import { createReencodeService } from '../domain/reencode/reencode.service.js';
+import { createReencodePublisher } from '../domain/reencode/reencode-publish.js';
 import { createSpriteJobService } from '../domain/sprites/sprite-jobs.service.js';
 import { createSpriteUploadService } from '../domain/sprites/sprite-upload.service.js';
 import { createSpriteQueueRepository } from '../domain/sprites/sprite-queue.repository.js';
@@ -259,6 +260,18 @@ function createMediaJobs(config: Config, database: DatabaseHandle, layout: Stora
   const { db } = database;
   const spriteQueue = createSpriteQueueRepository(db);
   const reencodeQueue = createReencodeQueueRepository(db);
+  /** The re-encode queue as workers see it (the local runner and the worker API's re-encode routes). */
+  const reencodeJobs = createReencodeJobService({
+    queue: reencodeQueue,
+    events,
+    // An encode is killed at the ffmpeg timeout maximum; past that plus a margin the worker is gone.
+    options: { staleAfterSeconds: config.ffmpegTimeoutMaximum + 1800, recoveryIntervalSeconds: 300 },
+  });
+  /** The one server-side publish of a re-encode (carry over, swap in, complete), local or remote. */
+  const reencodePublisher = createReencodePublisher({
+    layout,
+    complete: (job, result) => reencodeJobs.complete(job, result),
+  });
   const services = {
     sprites: createSpriteService({
       db,
@@ -287,13 +300,8 @@ function createMediaJobs(config: Config, database: DatabaseHandle, layout: Stora
         })
       : disabledRunner('sprite');
     const reencode = createReencodeRunner({
-      jobs: createReencodeJobService({
-        queue: reencodeQueue,
-        events,
-        // An encode is killed at the ffmpeg timeout maximum; past that plus a margin the worker is gone.
-        options: { staleAfterSeconds: config.ffmpegTimeoutMaximum + 1800, recoveryIntervalSeconds: 300 },
-      }),
-      files: createLocalReencodeFiles(layout),
+      jobs: reencodeJobs,
+      files: createLocalReencodeFiles(layout, reencodePublisher),
       settings: transcode,
     });
     return { sprite, reencode };

@@ -1,4 +1,4 @@
-import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { access, copyFile, cp, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { VIDEO_EXTENSIONS, type StorageLayout } from './storage-layout.js';
 
@@ -56,4 +56,31 @@ export async function listDir(p: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/** Renames a directory, copying when it has to cross filesystems (scratch dir → storage). */
+export async function moveDir(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Copies a file or a directory tree by hard links where the filesystem allows (instant, no extra space
+ * for large files such as the original remux), else by copying. For files that are replaced, not edited.
+ */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { withFileTypes: true }).catch(() => null);
+  if (entries) {
+    await mkdir(to, { recursive: true });
+    for (const e of entries) await linkOrCopy(path.join(from, e.name), path.join(to, e.name));
+    return;
+  }
+  await rm(to, { force: true });
+  await link(from, to).catch(() => copyFile(from, to));
 }

@@ -1,19 +1,18 @@
-import { copyFile, cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DomainError } from '../domain/shared/errors.js';
 import type { ReencodeJob } from '../domain/reencode/reencode-jobs.service.js';
-import type { ProducedQuality } from '../domain/reencode/reencode-queue.repository.js';
+import type { KeptFiles, ReencodeResult } from '../domain/reencode/reencode-publish.js';
 import { buildThumbnailCommand, ladderTimeoutSeconds, thumbnailTime } from '../media/ffmpeg-args.js';
 import { planLadder } from '../media/ladder.js';
-import { writeManifests, type OriginalVariant } from '../media/manifests.js';
+import { writeManifests } from '../media/manifests.js';
 import { isMediaError, MediaError } from '../media/media-error.js';
 import { probeMedia } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { transcodeLadder } from '../media/transcode-ladder.js';
-import { exists } from '../storage/file-moves.js';
 import type { StorageLayout } from '../storage/storage-layout.js';
 import { ABANDON, type JobRunner } from './job-runners.js';
-import { findLocalSource, moveDir, SPRITES_DIR } from './sprite.runner.js';
+import { findLocalSource } from './sprite.runner.js';
 
 export interface ReencodeSettings {
   segmentDuration: number;
@@ -22,109 +21,61 @@ export interface ReencodeSettings {
   enableDash?: boolean;
 }
 
-/** The re-encode queue as the worker sees it (claim → complete | fail; release on shutdown). */
+/** The re-encode queue as the worker sees it (claim → publish | fail; release on shutdown). */
 export interface ReencodeJobs {
   claim(): Promise<ReencodeJob | null>;
-  complete(job: ReencodeJob, result: { qualities: ProducedQuality[]; keepOriginal: boolean }): Promise<void>;
   fail(job: ReencodeJob, failure: { error: string; retry: boolean }): Promise<{ willRetry: boolean }>;
   release(job: ReencodeJob): Promise<void>;
 }
 
-/** A swapped-in directory: keep it (drop the backup) or put the old one back. */
-export interface Swap {
-  commit(): Promise<void>;
-  rollback(): Promise<void>;
-}
-
-/** File access of a re-encode (local storage here; download/upload for a remote worker). */
+/**
+ * File access of a re-encode: local storage for the server's worker (createLocalReencodeFiles), download
+ * and upload for a remote one (remote/http-reencode-jobs.ts). Both publish through the server's one
+ * all-or-nothing step (src/domain/reencode/reencode-publish.ts).
+ */
 export interface ReencodeFiles {
-  /** Undoes what a crashed run may have left half done. */
+  /** Undoes what a crashed run may have left half done (remote: nothing, the server does it on publish). */
   recover(job: ReencodeJob): Promise<void>;
-  fetchSource(job: ReencodeJob): Promise<string>;
-  /** Copies what the encode does not produce into `outputDir`; returns the original remux's variant if kept. */
-  carryOver(job: ReencodeJob, outputDir: string): Promise<{ original: OriginalVariant | null }>;
-  /** Replaces videos/{slug}/ with `outputDir` (old → backup, new → live). */
-  swapIn(job: ReencodeJob, outputDir: string): Promise<Swap>;
+  fetchSource(job: ReencodeJob, scratchDir: string): Promise<string>;
+  /** What the live directory keeps: the original remux's master entry, and whether it has a thumbnail. */
+  kept(job: ReencodeJob): Promise<KeptFiles>;
+  /** Carries the kept files into `outputDir`, swaps it in and records completion, or changes nothing. */
+  publish(job: ReencodeJob, outputDir: string, result: ReencodeResult): Promise<void>;
 }
 
 /** Media errors retrying cannot fix. */
 const PERMANENT = new Set(['not_a_video', 'no_video_stream', 'invalid_duration']);
-/** Files the encode does not produce but the video keeps: thumbnail, captions, sprites, original remux. */
-const CARRIED = /^(thumbnail\.jpg|captions\.vtt|sprites\.vtt|original\.m3u8|original_\d+\.ts)$/;
 
-/** Spec §8.2 fallback when the old master did not declare the original's codecs. */
-const FALLBACK_ORIGINAL_CODECS = 'avc1.640028,mp4a.40.2';
-
-/** Parses the `#EXT-X-STREAM-INF` entry of `uri` in a master playlist. */
-export function masterEntry(master: string, uri: string): OriginalVariant | null {
-  const lines = master.split(/\r?\n/).map((l) => l.trim());
-  const i = lines.indexOf(uri);
-  const inf = i > 0 ? lines[i - 1] : undefined;
-  if (!inf?.startsWith('#EXT-X-STREAM-INF:')) return null;
-  const bandwidth = /BANDWIDTH=(\d+)/.exec(inf)?.[1];
-  const resolution = /RESOLUTION=(\d+)x(\d+)/.exec(inf);
-  if (!bandwidth || !resolution) return null;
-  return {
-    width: Number(resolution[1]),
-    height: Number(resolution[2]),
-    bandwidthBps: Number(bandwidth),
-    codecs: /CODECS="([^"]+)"/.exec(inf)?.[1] ?? FALLBACK_ORIGINAL_CODECS,
-  };
+/** Fails the job (retried unless retrying cannot help); a job no longer ours is left alone. */
+async function reportFailure(jobs: ReencodeJobs, job: ReencodeJob, err: unknown): Promise<string> {
+  const permanent =
+    (isMediaError(err) && PERMANENT.has(err.code)) || (err instanceof DomainError && err.kind === 'conflict');
+  const message = err instanceof Error ? err.message : String(err);
+  try {
+    const { willRetry } = await jobs.fail(job, { error: message, retry: !permanent });
+    return willRetry ? 'retrying' : 'failed';
+  } catch (failErr) {
+    // Over the worker API: 409/403 when the job was recovered, cancelled or taken over meanwhile.
+    if (failErr instanceof DomainError && (failErr.kind === 'conflict' || failErr.kind === 'forbidden'))
+      return 'released';
+    throw failErr;
+  }
 }
 
-export function createLocalReencodeFiles(layout: StorageLayout): ReencodeFiles {
-  const staging = (job: ReencodeJob) => layout.videoDir(`.${job.slug}.reencode-new-${job.jobId}`);
-  const backup = (job: ReencodeJob) => layout.videoDir(`.${job.slug}.reencode-old-${job.jobId}`);
-
+/** The server's own ReencodeFiles: the source from local storage, the rest by the server's publisher. */
+export function createLocalReencodeFiles(
+  layout: StorageLayout,
+  publisher: Pick<ReencodeFiles, 'recover' | 'kept' | 'publish'>,
+): ReencodeFiles {
   return {
-    async recover(job) {
-      const live = layout.videoDir(job.slug);
-      if (!(await exists(live)) && (await exists(backup(job)))) await rename(backup(job), live);
-      await rm(staging(job), { recursive: true, force: true });
-      await rm(backup(job), { recursive: true, force: true });
-    },
-
+    recover: (job) => publisher.recover(job),
+    kept: (job) => publisher.kept(job),
+    publish: (job, outputDir, result) => publisher.publish(job, outputDir, result),
     async fetchSource(job) {
       const source = await findLocalSource(layout, job);
       if (!source)
         throw new MediaError('not_a_video', 'No source found (neither the upload nor a rendition)');
       return source;
-    },
-
-    async carryOver(job, outputDir) {
-      const live = layout.videoDir(job.slug);
-      const names = (await readdir(live).catch(() => [] as string[])).filter((n) => CARRIED.test(n));
-      const master = await readFile(path.join(live, 'master.m3u8'), 'utf8').catch(() => '');
-      const original = names.includes('original.m3u8') ? masterEntry(master, 'original.m3u8') : null;
-      for (const name of names) {
-        if (!original && name.startsWith('original')) continue; // cannot be listed without its entry
-        await copyFile(path.join(live, name), path.join(outputDir, name));
-      }
-      if (await exists(path.join(live, SPRITES_DIR)))
-        await cp(path.join(live, SPRITES_DIR), path.join(outputDir, SPRITES_DIR), { recursive: true });
-      return { original };
-    },
-
-    async swapIn(job, outputDir) {
-      const live = layout.videoDir(job.slug);
-      if (!(await exists(live))) throw new Error('The video directory is missing (was the video deleted?)');
-      await moveDir(outputDir, staging(job)); // same filesystem as live from here on
-      await rm(backup(job), { recursive: true, force: true });
-      await rename(live, backup(job));
-      try {
-        await rename(staging(job), live);
-      } catch (err) {
-        await rename(backup(job), live);
-        throw err;
-      }
-      return {
-        commit: () => rm(backup(job), { recursive: true, force: true }),
-        async rollback() {
-          await rename(live, staging(job));
-          await rename(backup(job), live);
-          await rm(staging(job), { recursive: true, force: true });
-        },
-      };
     },
   };
 }
@@ -133,9 +84,10 @@ export function createLocalReencodeFiles(layout: StorageLayout): ReencodeFiles {
 async function encode(
   job: ReencodeJob,
   deps: { files: ReencodeFiles; settings: ReencodeSettings },
-  ctx: { outputDir: string; signal: AbortSignal },
-): Promise<{ qualities: ProducedQuality[]; keepOriginal: boolean }> {
-  const source = await deps.files.fetchSource(job);
+  ctx: { outputDir: string; scratchDir: string; signal: AbortSignal },
+): Promise<ReencodeResult> {
+  const kept = await deps.files.kept(job);
+  const source = await deps.files.fetchSource(job, ctx.scratchDir);
   const probe = await probeMedia(source, { signal: ctx.signal });
   const plan = planLadder(probe, {
     format: job.format,
@@ -150,8 +102,7 @@ async function encode(
     signal: ctx.signal,
     timeoutMs: ladderTimeoutSeconds(probe.duration, plan, deps.settings.timeouts) * 1000,
   });
-  const { original } = await deps.files.carryOver(job, ctx.outputDir);
-  if (!(await exists(path.join(ctx.outputDir, 'thumbnail.jpg')))) {
+  if (!kept.thumbnail) {
     const output = path.join(ctx.outputDir, 'thumbnail.jpg');
     const args = buildThumbnailCommand({ input: source, output, atSeconds: thumbnailTime(probe.duration) });
     await runFfmpeg(args, { signal: ctx.signal, timeoutMs: 60_000, description: 'Thumbnail' });
@@ -161,7 +112,7 @@ async function encode(
     format: job.format,
     outputDir: ctx.outputDir,
     renditions: results,
-    original,
+    original: kept.original,
     durationSeconds: probe.duration,
     segmentDuration: plan.segmentDuration,
     enableDash: deps.settings.enableDash ?? true,
@@ -172,12 +123,13 @@ async function encode(
     height: r.height,
     bitrateKbps: r.bitrateKbps,
   }));
-  return { qualities, keepOriginal: original !== null };
+  return { qualities, keepOriginal: kept.original !== null };
 }
 
 /**
  * Re-encode jobs (reencode_queue): the whole ladder again from the upload (or the best rendition) in
- * the target format/codec into a new directory, then swapped in; the video stays ready throughout.
+ * the target format/codec into a new directory, then published in one server-side step (kept files
+ * carried over, directory swapped, job completed); the video stays ready throughout.
  */
 export function createReencodeRunner(deps: {
   jobs: ReencodeJobs;
@@ -193,16 +145,9 @@ export function createReencodeRunner(deps: {
         await rm(ctx.scratchDir, { recursive: true, force: true });
         await mkdir(outputDir, { recursive: true });
         await files.recover(job);
-        const result = await encode(job, deps, { outputDir, signal: ctx.signal });
+        const result = await encode(job, deps, { ...ctx, outputDir });
         if (ctx.signal.aborted) throw new MediaError('aborted', 'Stopped');
-        const swap = await files.swapIn(job, outputDir);
-        try {
-          await jobs.complete(job, result);
-        } catch (err) {
-          await swap.rollback();
-          throw err;
-        }
-        await swap.commit().catch(() => undefined);
+        await files.publish(job, outputDir, result);
         return 'completed';
       } catch (err) {
         if (ctx.signal.aborted) {
@@ -210,12 +155,7 @@ export function createReencodeRunner(deps: {
           if (ctx.signal.reason !== ABANDON) await jobs.release(job).catch(() => undefined);
           return 'released';
         }
-        const permanent =
-          (isMediaError(err) && PERMANENT.has(err.code)) ||
-          (err instanceof DomainError && err.kind === 'conflict');
-        const message = err instanceof Error ? err.message : String(err);
-        const { willRetry } = await jobs.fail(job, { error: message, retry: !permanent });
-        return willRetry ? 'retrying' : 'failed';
+        return reportFailure(jobs, job, err);
       } finally {
         await rm(ctx.scratchDir, { recursive: true, force: true }).catch(() => undefined);
       }

@@ -1,4 +1,4 @@
-import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/load-config.js';
 import { DomainError } from '../domain/shared/errors.js';
@@ -17,7 +17,7 @@ import {
   spriteSheetFileName,
   spriteTimeoutSeconds,
 } from '../media/sprites.js';
-import { exists, findUpload } from '../storage/file-moves.js';
+import { exists, findUpload, moveDir } from '../storage/file-moves.js';
 import type { StorageLayout } from '../storage/storage-layout.js';
 import { ABANDON, type JobRunner } from './job-runners.js';
 
@@ -79,18 +79,6 @@ export async function findLocalSource(
   ];
   for (const c of candidates) if (await exists(path.join(dir, c))) return path.join(dir, c);
   return null;
-}
-
-/** Renames a directory, copying when it has to cross filesystems (scratch dir → storage). */
-export async function moveDir(from: string, to: string): Promise<void> {
-  await rm(to, { recursive: true, force: true });
-  try {
-    await rename(from, to);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
-  }
 }
 
 /** The local-storage SpriteFiles: new sheets are staged beside the live ones, then swapped in by rename. */

@@ -2,48 +2,29 @@
 // retries up to 3, stale recovery), the admin endpoints (api-admin.md §15), and a real legacy hls_ts video
 // re-encoded to CMAF by the local worker: directory swapped, extras kept, qualities and format refreshed,
 // video ready throughout; a failure after the swap puts the old directory back.
-import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobEvents } from '../../src/domain/jobs/job-events.js';
 import { createReencodeJobService } from '../../src/domain/reencode/reencode-jobs.service.js';
 import { createReencodeQueueRepository } from '../../src/domain/reencode/reencode-queue.repository.js';
+import { createReencodePublisher } from '../../src/domain/reencode/reencode-publish.js';
 import { createLocalReencodeFiles, createReencodeRunner } from '../../src/worker/reencode.runner.js';
 import { probePlaylist } from '../helpers/ffprobe.js';
+import {
+  insertLegacyVideo,
+  legacyVideo as makeLegacyVideo,
+  makeSmallClip,
+  type LegacyVideoOptions,
+} from '../helpers/legacy-video.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
 
-const run = promisify(execFile);
 const silent = { info: () => undefined, error: () => undefined };
 const auth = { 'x-admin-secret': TEST_ADMIN_SECRET };
-const FF = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
-
-async function insertVideo(
-  db: TestDatabase['db'],
-  values: { status?: string; format?: string; deleted?: boolean } = {},
-) {
-  return db
-    .insertInto('videos')
-    .values({
-      title: 'Legacy video',
-      slug: `legacy-${Math.random().toString(36).slice(2, 10)}`,
-      status: values.status ?? 'ready',
-      streaming_format: values.format ?? 'hls_ts',
-      primary_codec: 'h264',
-      duration: 2,
-      source_width: 320,
-      source_height: 180,
-      published_at: new Date(),
-      deleted_at: values.deleted ? new Date() : null,
-    })
-    .returning(['id', 'slug'])
-    .executeTakeFirstOrThrow();
-}
 
 describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
   let db: TestDatabase;
@@ -63,7 +44,7 @@ describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
   async function queue(priorities: string[]): Promise<number[]> {
     const ids: number[] = [];
     for (const [i, priority] of priorities.entries()) {
-      const v = await insertVideo(db.db);
+      const v = await insertLegacyVideo(db.db);
       const job = await db.db
         .insertInto('reencode_queue')
         .values({ video_id: v.id, priority, created_at: new Date(Date.now() - 60_000 + i * 10) })
@@ -138,7 +119,7 @@ describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
       .where('id', 'in', [stale!, doomed!])
       .execute();
     await db.db.updateTable('reencode_queue').set({ retry_count: 2 }).where('id', '=', doomed!).execute();
-    const processing = await insertVideo(db.db, { status: 'processing' });
+    const processing = await insertLegacyVideo(db.db, { status: 'processing' });
     await db.db.insertInto('reencode_queue').values({ video_id: processing.id, priority: 'high' }).execute();
 
     const job = await service().claim();
@@ -161,14 +142,10 @@ describe('re-encoding a legacy video (PGlite, local worker)', () => {
 
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'vlog-reencode-'));
-    clip = path.join(tmp, 'clip180.mp4');
-    // prettier-ignore
-    const makeClip = run('ffmpeg', [...FF,
-      '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25:duration=2',
-      '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000:duration=2',
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '25', '-pix_fmt', 'yuv420p',
-      '-c:a', 'aac', '-b:a', '96k', '-shortest', clip]);
-    [t] = await Promise.all([createTestApp('pglite', { VLOG_HLS_SEGMENT_DURATION: '1' }), makeClip]);
+    [t, clip] = await Promise.all([
+      createTestApp('pglite', { VLOG_HLS_SEGMENT_DURATION: '1' }),
+      makeSmallClip(path.join(tmp, 'clip180.mp4')),
+    ]);
   });
   afterAll(async () => {
     await t?.close();
@@ -178,33 +155,8 @@ describe('re-encoding a legacy video (PGlite, local worker)', () => {
   const api = (method: 'GET' | 'POST' | 'DELETE', url: string) =>
     t.adminApp.inject({ method, url, headers: auth });
 
-  /** A ready hls_ts video as the old pipeline left it: TS rendition, master, thumbnail, captions, sprites. */
-  async function legacyVideo(opts: { upload?: Buffer | 'clip' } = { upload: 'clip' }) {
-    const v = await insertVideo(t.container.db);
-    const dir = t.container.layout.videoDir(v.slug);
-    await mkdir(path.join(dir, 'sprites'), { recursive: true });
-    // prettier-ignore
-    await run('ffmpeg', [...FF, '-i', clip, '-c', 'copy', '-f', 'hls', '-hls_time', '1', '-hls_list_size', '0',
-      '-hls_segment_filename', path.join(dir, '360p_%04d.ts'), path.join(dir, '360p.m3u8')]);
-    await writeFile(
-      path.join(dir, 'master.m3u8'),
-      '#EXTM3U\n#EXT-X-VERSION:3\n\n#EXT-X-STREAM-INF:BANDWIDTH=600000,RESOLUTION=320x180\n360p.m3u8\n',
-    );
-    await writeFile(path.join(dir, 'thumbnail.jpg'), 'old-thumbnail');
-    await writeFile(path.join(dir, 'captions.vtt'), 'WEBVTT\n\n00:00.000 --> 00:01.000\nhello\n');
-    await writeFile(path.join(dir, 'sprites', 'sprite_01.jpg'), 'sheet');
-    await writeFile(path.join(dir, 'sprites.vtt'), 'WEBVTT\n');
-    if (opts.upload === 'clip') await copyFile(clip, t.container.layout.uploadFile(v.id, '.mp4'));
-    else if (opts.upload) await writeFile(t.container.layout.uploadFile(v.id, '.mp4'), opts.upload);
-    await t.container.db
-      .insertInto('video_qualities')
-      .values([
-        { video_id: v.id, quality: '360p', width: 320, height: 180, bitrate: 600 },
-        { video_id: v.id, quality: '720p', width: 1280, height: 720, bitrate: 2500 }, // stale row
-      ])
-      .execute();
-    return { ...v, dir };
-  }
+  const legacyVideo = (opts?: LegacyVideoOptions) =>
+    makeLegacyVideo({ db: t.container.db, layout: t.container.layout }, clip, opts);
 
   /** Queues through the API, runs the local worker until the job ends; records the video status meanwhile. */
   async function reencode(videoId: number, codec = 'h264') {
@@ -337,17 +289,21 @@ describe('re-encoding a legacy video (PGlite, local worker)', () => {
       attempt: 1,
       maxAttempts: 3,
     } as const;
+    const layout = t.container.layout;
+    const publisher = createReencodePublisher({
+      layout,
+      complete: () => Promise.reject(new Error('database went away')),
+    });
     const runner = createReencodeRunner({
       jobs: {
         claim: () => Promise.resolve(null),
-        complete: () => Promise.reject(new Error('database went away')),
         fail: (_job, failure) => {
           failures.push(failure);
           return Promise.resolve({ willRetry: true });
         },
         release: () => Promise.resolve(),
       },
-      files: createLocalReencodeFiles(t.container.layout),
+      files: createLocalReencodeFiles(layout, publisher),
       settings: { segmentDuration: 1, timeouts: { multiplier: 2, minimum: 60, maximum: 600 } },
     });
     const outcome = await runner.run(job, {
@@ -363,9 +319,9 @@ describe('re-encoding a legacy video (PGlite, local worker)', () => {
 
   it('admin endpoints: per-id results, validation, status, jobs list, cancel, queue-all', async () => {
     await t.container.db.deleteFrom('videos').execute();
-    const ready = await insertVideo(t.container.db);
-    const pending = await insertVideo(t.container.db, { status: 'pending' });
-    const cmaf = await insertVideo(t.container.db, { format: 'cmaf' });
+    const ready = await insertLegacyVideo(t.container.db);
+    const pending = await insertLegacyVideo(t.container.db, { status: 'pending' });
+    const cmaf = await insertLegacyVideo(t.container.db, { format: 'cmaf' });
     const res = await api(
       'POST',
       `/api/reencode/queue?video_ids=${ready.id}&video_ids=${pending.id}&video_ids=999999&target_codec=h264`,

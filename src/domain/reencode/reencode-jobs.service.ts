@@ -1,5 +1,5 @@
 import type { JobEvents } from '../jobs/job-events.js';
-import { conflict } from '../shared/errors.js';
+import { conflict, forbidden, notFound } from '../shared/errors.js';
 import {
   TARGET_CODECS,
   TARGET_FORMATS,
@@ -37,6 +37,25 @@ const toFormat = (v: string | null): TargetFormat =>
 const toCodec = (v: string | null): TargetCodec =>
   (TARGET_CODECS as readonly string[]).includes(v ?? '') ? (v as TargetCodec) : 'hevc';
 
+function toJob(row: {
+  id: number;
+  video_id: number;
+  slug: string;
+  target_format: string | null;
+  target_codec: string | null;
+  retry_count: number | null;
+}): ReencodeJob {
+  return {
+    jobId: row.id,
+    videoId: row.video_id,
+    slug: row.slug,
+    format: toFormat(row.target_format),
+    codec: toCodec(row.target_codec),
+    attempt: (row.retry_count ?? 0) + 1,
+    maxAttempts: MAX_REENCODE_ATTEMPTS,
+  };
+}
+
 /**
  * The re-encode worker's side of the queue, kept narrow (claim → complete | fail, release on
  * shutdown) so the worker API can expose the same use cases to remote workers.
@@ -50,13 +69,14 @@ export function createReencodeJobService(deps: {
   let lastRecovery = 0;
 
   return {
-    async claim(): Promise<ReencodeJob | null> {
+    /** `workerPk`: the claiming registered worker's row id; null for the server's in-process worker. */
+    async claim(workerPk: number | null = null): Promise<ReencodeJob | null> {
       if (Date.now() - lastRecovery >= options.recoveryIntervalSeconds * 1000) {
         lastRecovery = Date.now();
         await queue.recoverStale(options.staleAfterSeconds, MAX_REENCODE_ATTEMPTS);
       }
       for (;;) {
-        const claimed = await queue.claimNext();
+        const claimed = await queue.claimNext(workerPk);
         if (!claimed) return null;
         const { job, video } = claimed;
         if (!video || video.deleted || video.status !== 'ready') {
@@ -64,16 +84,17 @@ export function createReencodeJobService(deps: {
           await queue.fail({ jobId: job.id, error, retry: false });
           continue;
         }
-        return {
-          jobId: job.id,
-          videoId: video.id,
-          slug: video.slug,
-          format: toFormat(job.target_format),
-          codec: toCodec(job.target_codec),
-          attempt: (job.retry_count ?? 0) + 1,
-          maxAttempts: MAX_REENCODE_ATTEMPTS,
-        };
+        return toJob({ ...job, video_id: video.id, slug: video.slug });
       }
+    },
+
+    /** The job, if this registered worker claimed it and it is still in progress (worker API checks). */
+    async ownedBy(jobId: number, workerPk: number): Promise<ReencodeJob> {
+      const row = await queue.findWithSlug(jobId);
+      if (!row || row.video_id === null || !row.slug) throw notFound('Re-encode job not found');
+      if (row.processed_by_worker_id !== workerPk) throw forbidden('Not your job');
+      if (row.status !== 'in_progress') throw conflict('Re-encode job is no longer in progress');
+      return toJob({ ...row, video_id: row.video_id, slug: row.slug });
     },
 
     /** Records the new renditions and format; throws conflict when the job or video is gone. */

@@ -150,6 +150,25 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
       );
     },
 
+    /** A job with its video's slug, for the ownership checks of the worker API. */
+    async findWithSlug(jobId: number) {
+      return db
+        .selectFrom('reencode_queue as q')
+        .leftJoin('videos as v', 'v.id', 'q.video_id')
+        .select([
+          'q.id',
+          'q.status',
+          'q.processed_by_worker_id',
+          'q.video_id',
+          'q.target_format',
+          'q.target_codec',
+          'q.retry_count',
+          'v.slug',
+        ])
+        .where('q.id', '=', jobId)
+        .executeTakeFirst();
+    },
+
     async cancel(trx: Db, jobId: number): Promise<void> {
       await trx
         .updateTable('reencode_queue')
@@ -193,8 +212,11 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
       });
     },
 
-    /** Next pending job (priority, then age), locked FOR UPDATE SKIP LOCKED and marked in_progress. */
-    async claimNext(): Promise<ClaimedReencodeRow | null> {
+    /**
+     * Next pending job (priority, then age), locked FOR UPDATE SKIP LOCKED and marked in_progress;
+     * `workerPk` is the claiming registered worker's row id (null: the server's in-process worker).
+     */
+    async claimNext(workerPk: number | null = null): Promise<ClaimedReencodeRow | null> {
       return db.transaction().execute(async (trx) => {
         const next = await trx
           .selectFrom('reencode_queue')
@@ -210,7 +232,8 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
         if (!next) return null;
         const job = await trx
           .updateTable('reencode_queue')
-          .set({ status: 'in_progress', started_at: sql<Date>`now()` })
+          // Only this worker may report on the job over the worker API.
+          .set({ status: 'in_progress', started_at: sql<Date>`now()`, processed_by_worker_id: workerPk })
           .where('id', '=', next.id)
           .returningAll()
           .executeTakeFirstOrThrow();
