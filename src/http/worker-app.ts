@@ -5,6 +5,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { workerIdentityRoutes } from './routes/worker/worker-identity.routes.js';
 import { fileTransfer } from './routes/worker/file-transfer.js';
 import { workerJobRoutes } from './routes/worker/worker-jobs.routes.js';
+import { workerReencodeRoutes } from './routes/worker/worker-reencode.routes.js';
 import { workerSpriteRoutes } from './routes/worker/worker-sprites.routes.js';
 
 /**
@@ -34,6 +35,7 @@ export async function buildWorkerApp(c: Container, options: AppOptions) {
         uploads: c.services.spriteUploads,
         layout: c.layout,
       }),
+      workerReencodeRoutes({ reencode: c.services.reencodeUploads, registry: c.services.workerRegistry }),
     ]),
   );
   return app;

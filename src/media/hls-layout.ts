@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { StreamingFormat } from './ladder.js';
+import { QUALITY_NAMES, type StreamingFormat } from './ladder.js';
 
 /**
  * Where a rendition's files live inside a video's output directory (pipeline spec §2):
@@ -57,4 +57,16 @@ export function renditionPaths(
     segmentDir: join(outputDir, layout.segmentDir),
     segmentPattern: join(outputDir, layout.segmentPattern),
   };
+}
+
+/** Whether `relativePath` ('/' separators) is the playlist, init or a segment of a ladder rendition in `format`. */
+export function isRenditionFile(format: StreamingFormat, relativePath: string): boolean {
+  return QUALITY_NAMES.some((name) => {
+    const layout = renditionLayout(format, name);
+    if (relativePath === layout.playlist) return true;
+    const prefix = layout.segmentDir === '' ? '' : `${layout.segmentDir}/`;
+    if (!relativePath.startsWith(prefix)) return false;
+    const file = relativePath.slice(prefix.length);
+    return !file.includes('/') && (layout.segmentFile.test(file) || file === layout.initFile);
+  });
 }

@@ -44,6 +44,7 @@ import { createReencodeJobService } from '../domain/reencode/reencode-jobs.servi
 import { createReencodeQueueRepository } from '../domain/reencode/reencode-queue.repository.js';
 import { createReencodeService } from '../domain/reencode/reencode.service.js';
 import { createReencodePublisher } from '../domain/reencode/reencode-publish.js';
+import { createReencodeUploadService } from '../domain/reencode/reencode-upload.service.js';
 import { createSpriteJobService } from '../domain/sprites/sprite-jobs.service.js';
 import { createSpriteUploadService } from '../domain/sprites/sprite-upload.service.js';
 import { createSpriteQueueRepository } from '../domain/sprites/sprite-queue.repository.js';
@@ -57,6 +58,7 @@ import {
   createLocalSpriteFiles,
   createSpriteRunner,
   disabledRunner,
+  findLocalSource,
   spriteSettingsFrom,
 } from '../worker/sprite.runner.js';
 
@@ -280,6 +282,13 @@ function createMediaJobs(config: Config, database: DatabaseHandle, layout: Stora
       options: { enabled: config.spriteSheetEnabled, autoGenerate: config.spriteSheetAutoGenerate },
     }),
     reencode: createReencodeService({ db, queue: reencodeQueue, events }),
+    reencodeUploads: createReencodeUploadService({
+      reencodeJobs,
+      publisher: reencodePublisher,
+      layout,
+      findSource: (job) => findLocalSource(layout, job),
+      maxFileBytes: config.maxHlsSingleFileSize,
+    }),
     /** The sprite queue as workers see it (the local runner and the worker API's sprite routes). */
     spriteJobs: createSpriteJobService({
       queue: spriteQueue,

@@ -1,6 +1,7 @@
 // Worker API authentication (api-worker.md §2, security-reliability.md A1): registration with the
 // worker admin secret, argon2id keys (and legacy SHA-256 rows), revocation, expiry, disabled
-// workers, encoded-path bypasses, and coverage of every registered worker API route.
+// workers, encoded-path bypasses, and coverage of every registered worker API route (job, sprite and
+// re-encode protocols included).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +111,41 @@ const KEY_ROUTES: Route[] = [
     payload: { error_message: 'x' },
     authed: 404,
   },
+  { method: 'POST', url: '/api/worker/reencode/claim', pattern: '/api/worker/reencode/claim' },
+  {
+    method: 'GET',
+    url: `/api/worker/reencode/${NO_JOB}/source`,
+    pattern: '/api/worker/reencode/:job_id/source',
+    authed: 404,
+  },
+  {
+    method: 'PUT',
+    url: `/api/worker/reencode/${NO_JOB}/files/360p/seg_0000.m4s`,
+    pattern: '/api/worker/reencode/:job_id/files/*',
+    payload: '',
+    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
+    authed: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/worker/reencode/${NO_JOB}/complete`,
+    pattern: '/api/worker/reencode/:job_id/complete',
+    payload: { qualities: [{ name: '360p', width: 640, height: 360, bitrate: 800 }], keep_original: false },
+    authed: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/worker/reencode/${NO_JOB}/fail`,
+    pattern: '/api/worker/reencode/:job_id/fail',
+    payload: { error_message: 'x', retry: true },
+    authed: 404,
+  },
+  {
+    method: 'POST',
+    url: `/api/worker/reencode/${NO_JOB}/release`,
+    pattern: '/api/worker/reencode/:job_id/release',
+    authed: 404,
+  },
 ];
 /** Routes that need X-Admin-Secret = the worker admin secret. */
 const ADMIN_ROUTES: Route[] = [
@@ -208,11 +244,14 @@ describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
 
   it('every registered /api route is listed as key-protected, admin-protected or public', () => {
     const tree = registeredRoutes(t.workerApp.printRoutes({ commonPrefix: false }));
-    // printRoutes shows a wildcard route as a bare "*" at the root: each must be a listed wildcard
-    // pattern that is really registered (hasRoute), and there must be no other.
-    const wildcards = tree.filter((r) => r.endsWith(' /*'));
+    // Without common prefixes printRoutes shows wildcard routes as one bare "*" per method at the root;
+    // the prefix tree shows each in place: each must be a listed wildcard pattern that is really
+    // registered (hasRoute), and there must be no other.
+    const wildcards = registeredRoutes(t.workerApp.printRoutes()).filter(
+      (r) => r.endsWith('/*') && r.split(' ')[1]?.startsWith('/api/'),
+    );
     const listedWildcards = KEY_ROUTES.filter((r) => r.pattern.endsWith('/*'));
-    expect(wildcards.sort()).toEqual(listedWildcards.map((r) => `${r.method} /*`).sort());
+    expect(wildcards.sort()).toEqual(listedWildcards.map((r) => `${r.method} ${r.pattern}`).sort());
     for (const r of listedWildcards)
       expect(t.workerApp.hasRoute({ method: r.method, url: r.pattern }), r.pattern).toBe(true);
     const registered = [

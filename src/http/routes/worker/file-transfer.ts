@@ -9,7 +9,7 @@ import type { StorageLayout } from '../../../storage/storage-layout.js';
 /**
  * What the worker API's file routes need, registered once around them (plugins are encapsulated): raw
  * octet-stream bodies handed to the route as a stream (the upload services read, measure and verify them),
- * and reply.sendFile on the uploads directory for source downloads (Range, ETag, Last-Modified).
+ * and reply.sendFile for source downloads (Range, ETag, Last-Modified).
  */
 export function fileTransfer(layout: StorageLayout, routes: Array<(app: FastifyInstance) => Promise<void>>) {
   return async (fastify: FastifyInstance) => {
@@ -23,8 +23,13 @@ export function fileTransfer(layout: StorageLayout, routes: Array<(app: FastifyI
 export async function sendSource(reply: FastifyReply, layout: StorageLayout, videoId: number) {
   const file = await findUpload(layout, videoId);
   if (!file) throw notFound('Source file not found');
+  return sendFileAt(reply, file);
+}
+
+/** Streams a file the server resolved (Range, ETag, Last-Modified); the caller checked it may be read. */
+export function sendFileAt(reply: FastifyReply, file: string) {
   reply.header('content-type', 'application/octet-stream');
-  return reply.sendFile(path.basename(file), { cacheControl: false, contentType: false });
+  return reply.sendFile(path.basename(file), path.dirname(file), { cacheControl: false, contentType: false });
 }
 
 /** A raw upload as the upload services take it: body stream, declared size and X-Content-SHA256. */
