@@ -8,7 +8,9 @@ import { createTranscodeRunner } from '../transcode.runner.js';
 import { transcodeSettingsFrom } from '../transcode.job.js';
 import type { WorkerProtocol } from '../worker-protocol.js';
 import { createSpriteRunner, spriteSettingsFrom } from '../sprite.runner.js';
+import { createReencodeRunner } from '../reencode.runner.js';
 import { createHttpProtocol } from './http-protocol.js';
+import { createHttpReencodeJobs } from './http-reencode-jobs.js';
 import { createHttpSpriteJobs } from './http-sprite-jobs.js';
 import { createWorkerApiClient, type WorkerApiClient } from './worker-api-client.js';
 
@@ -147,7 +149,7 @@ export async function startRemoteWorker(config: Config, print: (line: string) =>
       const counts = kept.map(([name, r]) => `${name} ${r.segments}`).join(', ');
       print(`job ${work.jobId}: resuming after the published segments (${counts})`);
     }),
-    reencode: notRemote,
+    reencode: tracked(createReencodeRunner({ ...createHttpReencodeJobs(client), settings })),
     sprite: config.spriteSheetEnabled
       ? tracked(createSpriteRunner({ ...createHttpSpriteJobs(client), settings: spriteSettingsFrom(config) }))
       : notRemote,
