@@ -76,6 +76,14 @@ const KEY_ROUTES: Route[] = [
     headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
     authed: 404,
   },
+  {
+    method: 'POST',
+    url: `/api/worker/${NO_JOB}/local-files`,
+    pattern: '/api/worker/:job_id/local-files',
+    payload: { files: [{ path: '720p/seg_0000.m4s', local_path: '/tmp/seg_0000.m4s' }] },
+    // A registered remote worker: same-host transfer is for the server's local worker only.
+    authed: 403,
+  },
   { method: 'POST', url: '/api/worker/sprites/claim', pattern: '/api/worker/sprites/claim' },
   {
     method: 'GET',

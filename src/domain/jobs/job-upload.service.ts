@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { copyFile, link, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { StorageLayout } from '../../storage/storage-layout.js';
-import { badRequest, payloadTooLarge } from '../shared/errors.js';
+import { badRequest, forbidden, payloadTooLarge } from '../shared/errors.js';
 import type { JobService } from './job.service.js';
 import { createOutputFiles, isPublishablePath, type OutputFiles } from './output-files.js';
 
@@ -72,6 +74,8 @@ export function createJobUploadService(deps: {
   jobService: JobService;
   layout: StorageLayout;
   maxFileBytes: number;
+  /** Workers' scratch directory on this machine: where a same-host worker's files may be taken from. */
+  workDir: string;
 }) {
   const staging = new Map<string, OutputFiles>();
   const outputFor = (workerId: string): OutputFiles => {
@@ -80,7 +84,50 @@ export function createJobUploadService(deps: {
     return files;
   };
 
+  /** The allowed path checks shared by both ways of publishing a file. */
+  function checkPath(relativePath: string): void {
+    if (!isPublishablePath(relativePath) || !ALLOWED_EXTENSIONS.test(relativePath)) {
+      throw badRequest(`Invalid file path: ${relativePath.slice(0, 100)}`);
+    }
+  }
+
+  /** `file` resolved, a regular file inside the work directory (no symlink leads out of it). */
+  async function sameHostFile(file: string): Promise<{ real: string; size: number }> {
+    const root = await realpath(deps.workDir).catch(() => path.resolve(deps.workDir));
+    const real = await realpath(file).catch(() => null);
+    if (!path.isAbsolute(file) || !real || !real.startsWith(root + path.sep))
+      throw badRequest(`Not a file in the worker directory of this server: ${file.slice(0, 200)}`);
+    const s = await stat(real);
+    if (!s.isFile()) throw badRequest(`Not a regular file: ${file.slice(0, 200)}`);
+    if (s.size > deps.maxFileBytes) throw payloadTooLarge(`File too large (max ${deps.maxFileBytes} bytes)`);
+    return { real, size: s.size };
+  }
+
   return {
+    /**
+     * The same-host variant of receive() for the server's own local worker: the finished file is taken
+     * from the worker's scratch directory on this machine (hard-linked, else copied) instead of streamed
+     * through HTTP, then put in place the same way. Workers of type `local` only; the file must be inside
+     * the server's work directory.
+     */
+    async linkLocal(input: {
+      jobId: number;
+      workerId: string;
+      workerType: string;
+      relativePath: string;
+      localPath: string;
+    }): Promise<{ relativePath: string; bytes: number }> {
+      if (input.workerType !== 'local') throw forbidden('Same-host file transfer is for local workers only');
+      checkPath(input.relativePath);
+      const { real, size } = await sameHostFile(input.localPath);
+      const { slug } = await deps.jobService.leasedVideo(input);
+      await outputFor(input.workerId).put(slug, input.relativePath, async (temp) => {
+        await link(real, temp).catch(() => copyFile(real, temp));
+        await deps.jobService.assertLease(input);
+      });
+      return { relativePath: input.relativePath, bytes: size };
+    },
+
     async receive(input: {
       jobId: number;
       workerId: string;
@@ -92,9 +139,7 @@ export function createJobUploadService(deps: {
       body: Readable;
     }): Promise<ReceivedFile> {
       const { relativePath } = input;
-      if (!isPublishablePath(relativePath) || !ALLOWED_EXTENSIONS.test(relativePath)) {
-        throw badRequest(`Invalid file path: ${relativePath.slice(0, 100)}`);
-      }
+      checkPath(relativePath);
       const expected = declaredSha256(input.sha256);
       if (input.size !== undefined && input.size > deps.maxFileBytes) {
         throw payloadTooLarge(`File too large (max ${deps.maxFileBytes} bytes)`);

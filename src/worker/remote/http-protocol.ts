@@ -1,3 +1,4 @@
+import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import {
   toCodec,
@@ -16,6 +17,7 @@ interface ClaimResponse {
   video_id?: number;
   video_slug?: string;
   source_filename?: string | null;
+  local_source_path?: string | null;
   streaming_format?: string;
   streaming_codec?: string;
   attempt_number?: number;
@@ -28,8 +30,19 @@ interface ClaimResponse {
   };
 }
 
-/** Extra claim facts the remote protocol keeps per job (the source's file name). */
-const sourceNames = new WeakMap<ClaimedWork, string | null>();
+/** Extra claim facts the remote protocol keeps per job: the source's file name, its same-host path. */
+const sources = new WeakMap<ClaimedWork, { name: string | null; localPath: string | null }>();
+
+/** Whether this process can read `file` (a worker on the server machine reads the source in place). */
+async function readable(file: string | null | undefined): Promise<boolean> {
+  if (!file) return false;
+  try {
+    await access(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function checkpointOf(c: NonNullable<ClaimResponse['checkpoint']>): Checkpoint {
   return {
@@ -80,7 +93,8 @@ export function createHttpProtocol(deps: {
         maxAttempts: r.max_attempts ?? 3,
         checkpoint: checkpointOf(r.checkpoint),
       };
-      sourceNames.set(work, r.source_filename ?? null);
+      const localPath = (await readable(r.local_source_path)) ? (r.local_source_path ?? null) : null;
+      sources.set(work, { name: r.source_filename ?? null, localPath });
       return work;
     },
 
@@ -109,14 +123,32 @@ export function createHttpProtocol(deps: {
       });
     },
 
-    /** Downloads into scratchDir, resuming a partial file with Range (also across retries). */
+    /**
+     * On the server machine (a local worker that can read the upload): the file in place. Elsewhere:
+     * downloaded into scratchDir, resuming a partial file with Range (also across retries).
+     */
     async fetchSource(work, scratchDir) {
-      const name = sourceNames.get(work) ?? `${work.videoId}.mp4`;
+      const known = sources.get(work);
+      if (known?.localPath) return known.localPath;
+      const name = known?.name ?? `${work.videoId}.mp4`;
       const target = path.join(scratchDir, 'source', path.basename(name));
       return downloadResumable(client, `/api/worker/source/${work.videoId}`, target);
     },
 
+    /**
+     * Uploads each file with its checksum; a worker on the server machine (it read the source in place)
+     * hands the finished files over by path instead, in one call, without copying the bytes.
+     */
     async publishFiles(work, files) {
+      if (sources.get(work)?.localPath) {
+        await client.request(jobPath(work, 'local-files'), {
+          method: 'POST',
+          json: {
+            files: files.map((f) => ({ path: f.relativePath, local_path: path.resolve(f.absolutePath) })),
+          },
+        });
+        return;
+      }
       for (const f of files) await uploadFile(client, filePath(work, f.relativePath), f.absolutePath);
     },
 

@@ -19,6 +19,8 @@ import {
   FileUploadResponse,
   JobFileParams,
   JobIdParam,
+  LocalFilesBody,
+  LocalFilesResponse,
   ProgressBody,
   ProgressResponse,
   VideoIdParam,
@@ -85,6 +87,7 @@ export function workerJobRoutes(deps: {
           source_width: job.checkpoint.source?.width ?? null,
           source_height: job.checkpoint.source?.height ?? null,
           source_filename: source ? path.basename(source) : null,
+          local_source_path: worker.worker_type === 'local' ? source : null,
           claim_expires_at: iso(job.claimExpiresAt),
           existing_qualities: null,
           streaming_format: job.format,
@@ -176,6 +179,37 @@ export function workerJobRoutes(deps: {
           bytes_written: received.bytes,
           checksum_verified: true,
         };
+      },
+    );
+
+    app.post(
+      '/api/worker/:job_id/local-files',
+      {
+        schema: {
+          tags: ['jobs'],
+          description:
+            'Same-host variant of the file upload, for workers of type local (the local worker of ' +
+            '`vlog serve`): each finished file is taken from the worker directory on the server machine ' +
+            `(hard link) and put in place atomically like an upload, in the given order. ${KEY_AUTH}`,
+          params: JobIdParam,
+          body: LocalFilesBody,
+          response: { 200: LocalFilesResponse, ...errors(400, 401, 403, 404, 409, 413) },
+        },
+      },
+      async (req) => {
+        const worker = workerPrincipal(req);
+        const files = [];
+        for (const f of req.body.files) {
+          const linked = await uploads.linkLocal({
+            jobId: req.params.job_id,
+            workerId: worker.worker_id,
+            workerType: worker.worker_type ?? 'remote',
+            relativePath: f.path,
+            localPath: f.local_path,
+          });
+          files.push({ path: linked.relativePath, bytes_written: linked.bytes });
+        }
+        return { status: 'ok', files };
       },
     );
 

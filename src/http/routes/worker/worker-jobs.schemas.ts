@@ -63,6 +63,15 @@ export const ClaimResponse = Type.Object({
   source_width: Type.Optional(Nullable(Type.Integer())),
   source_height: Type.Optional(Nullable(Type.Integer())),
   source_filename: Type.Optional(Nullable(Type.String())),
+  local_source_path: Type.Optional(
+    Nullable(
+      Type.String({
+        description:
+          'For a worker of type local (on the server machine): the source file itself, read in place ' +
+          'instead of downloaded when the worker can read it',
+      }),
+    ),
+  ),
   claim_expires_at: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
   existing_qualities: Type.Optional(Nullable(Type.Array(Type.String()))),
   streaming_format: Type.Optional(Type.String()),
@@ -119,6 +128,25 @@ export const FailResponse = Type.Object({
   status: Type.String(),
   will_retry: Type.Boolean(),
   attempt_number: Type.Integer(),
+});
+
+export const LocalFilesBody = Type.Object({
+  files: Type.Array(
+    Type.Object({
+      path: Type.String({ minLength: 1, maxLength: 300, description: 'path inside the video directory' }),
+      local_path: Type.String({
+        minLength: 1,
+        maxLength: 4096,
+        description:
+          "absolute path of the finished file in the server's worker directory (VLOG_WORKER_WORK_DIR)",
+      }),
+    }),
+    { minItems: 1, maxItems: 100 },
+  ),
+});
+export const LocalFilesResponse = Type.Object({
+  status: Type.String(),
+  files: Type.Array(Type.Object({ path: Type.String(), bytes_written: Type.Integer() })),
 });
 
 export const FileUploadResponse = Type.Object({
