@@ -13,9 +13,8 @@ const print = (s: string) => process.stdout.write(`${s}\n`);
 const USAGE = `Usage: vlog <command> [options]
 
   serve [--role public|admin|worker-api] [--no-local-worker]   run the server (all roles by default)
-  worker                                  run a transcoding worker: remote over HTTP when
-                                          VLOG_WORKER_API_KEY is set (and VLOG_WORKER_API_URL),
-                                          else beside the server on its PostgreSQL database
+  worker                                  run a worker: transcodes, re-encodes and sprite sheets over
+                                          the worker API (VLOG_WORKER_API_URL, VLOG_WORKER_API_KEY)
   worker register --name NAME [--type remote|local] [--json]   create a worker and its API key
   worker list | status | revoke WORKER_ID manage workers (VLOG_WORKER_ADMIN_SECRET)
   db migrate                              apply database migrations
@@ -64,24 +63,23 @@ async function run(argv: string[], config: Config): Promise<void> {
         await workerCommand(rest, { baseUrl: config.workerApiUrl, secret, timeoutMs: 30_000 }, print);
         return;
       }
-      if (config.workerApiKey) {
-        // A remote worker: HTTP only, no database or shared storage.
-        const { startRemoteWorker } = await import('../worker/remote/remote-worker.js');
-        const remote = await startRemoteWorker(config, print);
-        stopOnSignals(remote, print);
-        // The local worker of `vlog serve` (an IPC channel): its server is gone, so is its reason to run.
-        if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
-        void remote.exited.then(async (reason) => {
-          print(`exiting (${reason})`);
-          await remote.stop();
-          // The exit-code contract of docs/deploy.md: 0 stays stopped, 75 (EX_TEMPFAIL) is restarted.
-          process.exit(reason === 'restart' || reason === 'update' ? 75 : 0);
-        });
-        return;
-      }
-      const { startWorkerProcess } = await import('../server/worker-process.js');
-      const worker = await startWorkerProcess(config, print);
-      stopOnSignals(worker, print);
+      if (!config.workerApiKey)
+        throw new CliError(
+          '`vlog worker` needs VLOG_WORKER_API_KEY (and VLOG_WORKER_API_URL): register one with ' +
+            "`vlog worker register --name NAME` against the server's worker API.",
+        );
+      // HTTP only: no database, no shared storage.
+      const { startRemoteWorker } = await import('../worker/remote/remote-worker.js');
+      const remote = await startRemoteWorker(config, print);
+      stopOnSignals(remote, print);
+      // The local worker of `vlog serve` (an IPC channel): its server is gone, so is its reason to run.
+      if (process.send) process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+      void remote.exited.then(async (reason) => {
+        print(`exiting (${reason})`);
+        await remote.stop();
+        // The exit-code contract of docs/deploy.md: 0 stays stopped, 75 (EX_TEMPFAIL) is restarted.
+        process.exit(reason === 'restart' || reason === 'update' ? 75 : 0);
+      });
       return;
     }
     case 'db': {

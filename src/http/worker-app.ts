@@ -30,11 +30,7 @@ export async function buildWorkerApp(c: Container, options: AppOptions) {
         registry: c.services.workerRegistry,
         layout: c.layout,
       }),
-      workerSpriteRoutes({
-        spriteJobs: c.services.spriteJobs,
-        uploads: c.services.spriteUploads,
-        layout: c.layout,
-      }),
+      workerSpriteRoutes({ spriteJobs: c.services.spriteJobs, uploads: c.services.spriteUploads }),
       workerReencodeRoutes({ reencode: c.services.reencodeUploads, registry: c.services.workerRegistry }),
     ]),
   );

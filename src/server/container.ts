@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import type { Config } from '../config/load-config.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { createAdminAuthService } from '../domain/auth/admin-auth.service.js';
@@ -35,11 +34,6 @@ import { createWorkerRepository } from '../domain/workers/worker.repository.js';
 import { createWorkerViewRepository } from '../domain/workers/worker-view.repository.js';
 import { probeMedia } from '../media/probe.js';
 import { StorageLayout } from '../storage/storage-layout.js';
-import { createInProcessProtocol } from '../worker/in-process-protocol.js';
-import { createWorkerLoop, type WorkerLogger } from '../worker/local-worker.js';
-import { localWorkerIdentity } from '../worker/local-worker-id.js';
-import { createTranscodeRunner } from '../worker/transcode.runner.js';
-import { transcodeSettingsFrom } from '../worker/transcode.job.js';
 import { createReencodeJobService } from '../domain/reencode/reencode-jobs.service.js';
 import { createReencodeQueueRepository } from '../domain/reencode/reencode-queue.repository.js';
 import { createReencodeService } from '../domain/reencode/reencode.service.js';
@@ -49,18 +43,7 @@ import { createSpriteJobService } from '../domain/sprites/sprite-jobs.service.js
 import { createSpriteUploadService } from '../domain/sprites/sprite-upload.service.js';
 import { createSpriteQueueRepository } from '../domain/sprites/sprite-queue.repository.js';
 import { createSpriteService } from '../domain/sprites/sprite.service.js';
-import {
-  createLocalReencodeFiles,
-  createReencodeRunner,
-  type ReencodeSettings,
-} from '../worker/reencode.runner.js';
-import {
-  createLocalSpriteFiles,
-  createSpriteRunner,
-  disabledRunner,
-  findLocalSource,
-  spriteSettingsFrom,
-} from '../worker/sprite.runner.js';
+import { publishSpriteSheets } from '../domain/sprites/sprite-publish.js';
 
 export interface Secrets {
   adminApiSecret: string;
@@ -144,13 +127,14 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     spriteUploads: createSpriteUploadService({
       spriteJobs: mediaJobs.services.spriteJobs,
       layout,
-      publish: createLocalSpriteFiles(layout).publish,
+      publish: (job, sheetsDir, vtt) => publishSpriteSheets(layout, job, sheetsDir, vtt),
       maxFileBytes: config.maxHlsSingleFileSize,
     }),
     jobUploads: createJobUploadService({
       jobService,
       layout,
       maxFileBytes: config.maxHlsSingleFileSize,
+      workDir: config.workDir,
     }),
     lifecycle: createVideoLifecycleService({
       videos,
@@ -178,28 +162,6 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
   };
 
-  /** `workerId` overrides the stable per-data-dir id (tests run several "machines" in one process). */
-  function createLocalWorker(logger: WorkerLogger, options: { workerId?: string } = {}) {
-    const identity = options.workerId
-      ? { workerId: options.workerId, stable: true }
-      : localWorkerIdentity(config.dataDir);
-    const protocol = createInProcessProtocol({
-      jobService,
-      layout,
-      workerId: identity.workerId,
-      workerName: `local@${hostname()}`.slice(0, 100),
-      reclaimOwnOnStart: identity.stable,
-    });
-    const settings = transcodeSettingsFrom(config);
-    return createWorkerLoop({
-      runners: { transcode: createTranscodeRunner(protocol, settings), ...mediaJobs.runners(settings) },
-      logger,
-      workDir: config.workDir,
-      pollIntervalMs: config.workerPollInterval * 1000,
-      onWake: (wake) => events.onQueued(wake),
-    });
-  }
-
   return {
     config,
     database,
@@ -208,7 +170,6 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     events,
     workerEvents: workers.events,
     services,
-    createLocalWorker,
   };
 }
 
@@ -286,10 +247,9 @@ function createMediaJobs(config: Config, database: DatabaseHandle, layout: Stora
       reencodeJobs,
       publisher: reencodePublisher,
       layout,
-      findSource: (job) => findLocalSource(layout, job),
       maxFileBytes: config.maxHlsSingleFileSize,
     }),
-    /** The sprite queue as workers see it (the local runner and the worker API's sprite routes). */
+    /** The sprite queue as workers see it (the worker API's sprite routes). */
     spriteJobs: createSpriteJobService({
       queue: spriteQueue,
       events,
@@ -300,22 +260,7 @@ function createMediaJobs(config: Config, database: DatabaseHandle, layout: Stora
       },
     }),
   };
-  function runners(transcode: ReencodeSettings) {
-    const sprite = config.spriteSheetEnabled
-      ? createSpriteRunner({
-          jobs: services.spriteJobs,
-          files: createLocalSpriteFiles(layout),
-          settings: spriteSettingsFrom(config),
-        })
-      : disabledRunner('sprite');
-    const reencode = createReencodeRunner({
-      jobs: reencodeJobs,
-      files: createLocalReencodeFiles(layout, reencodePublisher),
-      settings: transcode,
-    });
-    return { sprite, reencode };
-  }
-  return { services, runners };
+  return { services };
 }
 
 export type Container = ReturnType<typeof createContainer>;

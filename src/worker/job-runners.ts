@@ -31,3 +31,12 @@ export interface JobRunner<W> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own work type
 export type JobRunners = Record<JobKind, JobRunner<any>>;
+
+/** A runner that never finds work (a kind switched off, e.g. VLOG_SPRITE_SHEET_ENABLED=false). */
+export function disabledRunner<W>(kind: JobKind): JobRunner<W> {
+  return {
+    claim: () => Promise.resolve(null),
+    run: () => Promise.resolve('disabled'),
+    describe: () => ({ key: kind, fields: { kind } }),
+  };
+}

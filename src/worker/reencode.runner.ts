@@ -10,9 +10,7 @@ import { isMediaError, MediaError } from '../media/media-error.js';
 import { probeMedia } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { transcodeLadder } from '../media/transcode-ladder.js';
-import type { StorageLayout } from '../storage/storage-layout.js';
 import { ABANDON, type JobRunner } from './job-runners.js';
-import { findLocalSource } from './sprite.runner.js';
 
 export interface ReencodeSettings {
   segmentDuration: number;
@@ -60,24 +58,6 @@ async function reportFailure(jobs: ReencodeJobs, job: ReencodeJob, err: unknown)
       return 'released';
     throw failErr;
   }
-}
-
-/** The server's own ReencodeFiles: the source from local storage, the rest by the server's publisher. */
-export function createLocalReencodeFiles(
-  layout: StorageLayout,
-  publisher: Pick<ReencodeFiles, 'recover' | 'kept' | 'publish'>,
-): ReencodeFiles {
-  return {
-    recover: (job) => publisher.recover(job),
-    kept: (job) => publisher.kept(job),
-    publish: (job, outputDir, result) => publisher.publish(job, outputDir, result),
-    async fetchSource(job) {
-      const source = await findLocalSource(layout, job);
-      if (!source)
-        throw new MediaError('not_a_video', 'No source found (neither the upload nor a rendition)');
-      return source;
-    },
-  };
 }
 
 /** Encodes the ladder into `outputDir` and writes the master playlist; returns the renditions. */

@@ -1,11 +1,9 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/load-config.js';
 import { DomainError } from '../domain/shared/errors.js';
 import type { SpriteJob } from '../domain/sprites/sprite-jobs.service.js';
 import type { SpriteResult } from '../domain/sprites/sprite-queue.repository.js';
-import { writeFileAtomic } from '../media/fs-atomic.js';
-import { QUALITY_NAMES } from '../media/ladder.js';
 import { MediaError } from '../media/media-error.js';
 import { probeMedia } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
@@ -17,8 +15,7 @@ import {
   spriteSheetFileName,
   spriteTimeoutSeconds,
 } from '../media/sprites.js';
-import { exists, findUpload, moveDir } from '../storage/file-moves.js';
-import type { StorageLayout } from '../storage/storage-layout.js';
+import { SPRITES_DIR } from '../domain/sprites/sprite-publish.js';
 import { ABANDON, type JobRunner } from './job-runners.js';
 
 export interface SpriteSettings {
@@ -57,62 +54,6 @@ export interface SpriteFiles {
   fetchSource(job: SpriteJob, scratchDir: string): Promise<string>;
   /** Makes `sheetsDir` live as videos/{slug}/sprites/ and writes videos/{slug}/sprites.vtt. */
   publish(job: SpriteJob, sheetsDir: string, vtt: string): Promise<void>;
-}
-
-export const SPRITES_DIR = 'sprites';
-export const SPRITES_VTT = 'sprites.vtt';
-
-/**
- * A local video's best source: the upload (uploads/{id}.*), else the original remux, else the highest
- * rendition playlist in either layout (CMAF {q}/stream.m3u8 or HLS/TS {q}.m3u8).
- */
-export async function findLocalSource(
-  layout: StorageLayout,
-  video: { videoId: number; slug: string },
-): Promise<string | null> {
-  const upload = await findUpload(layout, video.videoId);
-  if (upload && (await stat(upload)).size > 0) return upload;
-  const dir = layout.videoDir(video.slug);
-  const candidates = [
-    'original.m3u8',
-    ...QUALITY_NAMES.flatMap((q) => [path.join(q, 'stream.m3u8'), `${q}.m3u8`]),
-  ];
-  for (const c of candidates) if (await exists(path.join(dir, c))) return path.join(dir, c);
-  return null;
-}
-
-/** The local-storage SpriteFiles: new sheets are staged beside the live ones, then swapped in by rename. */
-export function createLocalSpriteFiles(layout: StorageLayout): SpriteFiles {
-  return {
-    async fetchSource(job) {
-      const source = await findLocalSource(layout, job);
-      if (!source)
-        throw new MediaError('not_a_video', 'No source found (neither the upload nor a rendition)');
-      return source;
-    },
-
-    async publish(job, sheetsDir, vtt) {
-      const videoDir = layout.videoDir(job.slug);
-      if (!(await exists(videoDir))) throw new Error('The video directory is missing');
-      // Dot names: never served (dotfiles are denied) and never taken for a rendition.
-      const staging = path.join(videoDir, `.sprites-new-${job.jobId}`);
-      const backup = path.join(videoDir, `.sprites-old-${job.jobId}`);
-      const live = path.join(videoDir, SPRITES_DIR);
-      await moveDir(sheetsDir, staging);
-      await rm(backup, { recursive: true, force: true });
-      const hadLive = await exists(live);
-      if (hadLive) await rename(live, backup);
-      try {
-        await rename(staging, live);
-      } catch (err) {
-        if (hadLive) await rename(backup, live).catch(() => undefined);
-        await rm(staging, { recursive: true, force: true });
-        throw err;
-      }
-      await writeFileAtomic(path.join(videoDir, SPRITES_VTT), vtt);
-      await rm(backup, { recursive: true, force: true });
-    },
-  };
 }
 
 async function generate(
@@ -188,14 +129,5 @@ export function createSpriteRunner(deps: {
       key: `sprite-${job.jobId}`,
       fields: { kind: 'sprite', jobId: job.jobId, videoId: job.videoId, slug: job.slug },
     }),
-  };
-}
-
-/** A runner that never finds work (VLOG_SPRITE_SHEET_ENABLED=false). */
-export function disabledRunner<W>(kind: string): JobRunner<W> {
-  return {
-    claim: () => Promise.resolve(null),
-    run: () => Promise.resolve('disabled'),
-    describe: () => ({ key: kind, fields: { kind } }),
   };
 }

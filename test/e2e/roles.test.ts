@@ -1,5 +1,6 @@
-// Process model on PostgreSQL: `vlog serve --role public`, `--role admin` and a standalone
-// `vlog worker` as separate processes sharing one database and storage (issue 2, point 5).
+// Process model on PostgreSQL: `vlog serve --role public`, `--role admin`, `--role worker-api` as
+// separate processes sharing one database and storage (issue 2, point 5), and a `vlog worker` that
+// reaches the worker API only (issue 4).
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClip } from '../helpers/media-clips.js';
@@ -8,6 +9,7 @@ import { createTestDb, type TestDatabase } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
 
 const SECRET = 'roles-test-secret-0123456789';
+const WORKER_SECRET = 'roles-test-worker-secret-0123456';
 
 describe('separate roles on one PostgreSQL database', () => {
   let db: TestDatabase;
@@ -21,7 +23,7 @@ describe('separate roles on one PostgreSQL database', () => {
     await db?.close();
   });
 
-  it('admin takes the upload, the worker process transcodes it, the public role serves it', async () => {
+  it('admin takes the upload, a worker transcodes it over the worker API, the public role serves it', async () => {
     const env = { VLOG_DATABASE_URL: db.url, VLOG_ADMIN_API_SECRET: SECRET };
     const admin = await startServerProcess(env, { args: ['serve', '--role', 'admin'] });
     processes.push(admin);
@@ -29,7 +31,26 @@ describe('separate roles on one PostgreSQL database', () => {
     const shared = { ...env, VLOG_STORAGE_PATH: `${admin.dataDir}/storage` };
     const publicRole = await startServerProcess(shared, { args: ['serve', '--role', 'public'] });
     processes.push(publicRole);
-    const worker = await startServerProcess(shared, { args: ['worker'], readyText: 'worker started' });
+    const workerApi = await startServerProcess(
+      { ...shared, VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET },
+      { args: ['serve', '--role', 'worker-api'] },
+    );
+    processes.push(workerApi);
+    const registered = await fetch(`${workerApi.workerUrl}/api/worker/register`, {
+      method: 'POST',
+      headers: { 'x-admin-secret': WORKER_SECRET, 'content-type': 'application/json' },
+      body: JSON.stringify({ worker_name: 'roles-worker' }),
+    });
+    expect(registered.status).toBe(200);
+    const { api_key } = (await registered.json()) as { api_key: string };
+    const worker = await startServerProcess(
+      {
+        VLOG_WORKER_API_URL: workerApi.workerUrl,
+        VLOG_WORKER_API_KEY: api_key,
+        VLOG_ADMIN_API_SECRET: SECRET,
+      },
+      { args: ['worker'], readyText: 'waiting for jobs' },
+    );
     processes.push(worker);
 
     const form = new FormData();

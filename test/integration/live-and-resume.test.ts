@@ -8,13 +8,12 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMediaPlaylist } from '../../src/media/output-validation.js';
-import type { WorkerLoop } from '../../src/worker/local-worker.js';
+import { startApiWorker, type ApiWorker } from '../helpers/api-worker.js';
 import { getClip, type ClipName } from '../helpers/media-clips.js';
 import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait.js';
 
 const run = promisify(execFile);
-const silent = { info: () => undefined, error: () => undefined };
 const SEGMENT = 2;
 const CLIP_SECONDS = 8;
 const LADDER_720 = ['720p', '480p', '360p'];
@@ -33,10 +32,10 @@ async function app(driver: 'pglite' | 'postgres', env: Record<string, string> = 
   return t;
 }
 
-function worker(t: TestApp, workerId?: string): WorkerLoop {
-  const w = t.container.createLocalWorker(silent, workerId ? { workerId } : {});
+/** A worker on the worker API; `identity`: the same worker started again (it reclaims its own job). */
+async function worker(t: TestApp, identity?: ApiWorker): Promise<ApiWorker> {
+  const w = await startApiWorker(t, identity);
   cleanup.push(() => w.stop());
-  w.start();
   return w;
 }
 
@@ -301,7 +300,7 @@ describe('live publishing', () => {
     'a processing 1080p video plays within seconds: master + EVENT variants, never a partial file',
     async () => {
       const t = await app('pglite');
-      worker(t);
+      await worker(t);
       const names = ['1080p', '720p', '480p', '360p'];
       const video = await upload(t, 'landscape1080x8s');
       const uploaded = Date.now();
@@ -377,7 +376,7 @@ interface Scenario {
 /** Interrupts a job after its first segments are published, resumes it, and checks it resumed from k. */
 async function interruptAndResume(s: Scenario): Promise<void> {
   const t = await app(s.driver, { VLOG_STREAMING_FORMAT: s.format });
-  const first = worker(t);
+  const first = await worker(t);
   const video = await upload(t, 'landscape720x8s');
   const frozen = await freezeAfterFirstSegments();
   expect(Math.min(...frozen.counts)).toBeLessThan(CLIP_SECONDS / SEGMENT);
@@ -403,8 +402,7 @@ async function interruptAndResume(s: Scenario): Promise<void> {
       .execute();
   }
   const held = await jobRow(t, video.id);
-  const stableId = (await readFile(path.join(t.dataDir, 'local-worker.id'), 'utf8')).trim();
-  if (s.interrupt === 'abandon') expect([held.worker_id, held.completed_at]).toEqual([stableId, null]);
+  if (s.interrupt === 'abandon') expect([held.worker_id, held.completed_at]).toEqual([first.workerId, null]);
   else expect([held.worker_id, (await videoRow(t, video.id)).status]).toEqual([null, 'pending']);
 
   const counts = await published(video.dir, s.format, LADDER_720);
@@ -416,7 +414,7 @@ async function interruptAndResume(s: Scenario): Promise<void> {
   const before = await fingerprints(kept);
 
   const children = watchChildren();
-  worker(t, s.next === 'other-id' ? 'a2f0c8e4-0000-4000-8000-00000000000b' : undefined);
+  const next = await worker(t, s.next === 'other-id' ? undefined : first);
   const job = await expectFinished(t, { video, format: s.format, names: LADDER_720, resumed: true });
   const ran = await children();
   // Restarted at segment k: input seek to k × segment, numbering from k; no new probe or thumbnail.
@@ -426,7 +424,8 @@ async function interruptAndResume(s: Scenario): Promise<void> {
   ]);
   expect(ran.filter((a) => a.includes('-show_format') || a.includes('-frames:v'))).toEqual([]);
   expect(await fingerprints(kept)).toEqual(before);
-  expect(job.worker_id).toBe(s.next === 'other-id' ? 'a2f0c8e4-0000-4000-8000-00000000000b' : stableId);
+  expect(job.worker_id).toBe(next.workerId);
+  if (s.next === 'other-id') expect(next.workerId).not.toBe(first.workerId);
   expect(job.attempt_number).toBe(1);
 }
 

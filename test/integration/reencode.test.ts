@@ -11,7 +11,8 @@ import { JobEvents } from '../../src/domain/jobs/job-events.js';
 import { createReencodeJobService } from '../../src/domain/reencode/reencode-jobs.service.js';
 import { createReencodeQueueRepository } from '../../src/domain/reencode/reencode-queue.repository.js';
 import { createReencodePublisher } from '../../src/domain/reencode/reencode-publish.js';
-import { createLocalReencodeFiles, createReencodeRunner } from '../../src/worker/reencode.runner.js';
+import { createReencodeRunner } from '../../src/worker/reencode.runner.js';
+import { findLocalSource } from '../../src/domain/shared/local-source.js';
 import { probePlaylist } from '../helpers/ffprobe.js';
 import {
   insertLegacyVideo,
@@ -19,11 +20,11 @@ import {
   makeSmallClip,
   type LegacyVideoOptions,
 } from '../helpers/legacy-video.js';
+import { startApiWorker } from '../helpers/api-worker.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
 
-const silent = { info: () => undefined, error: () => undefined };
 const auth = { 'x-admin-secret': TEST_ADMIN_SECRET };
 
 describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
@@ -169,8 +170,7 @@ describe('re-encoding a legacy video (PGlite, local worker)', () => {
     const [job] = (await api('GET', '/api/reencode/jobs?status=pending')).json<{ jobs: { id: number }[] }>()
       .jobs;
     const statuses = new Set<string | null>();
-    const worker = t.container.createLocalWorker(silent);
-    worker.start();
+    const worker = await startApiWorker(t);
     try {
       // Polled every 50 ms: the video's status while the job runs, and the job until it ends.
       const done = await waitFor(
@@ -303,7 +303,12 @@ describe('re-encoding a legacy video (PGlite, local worker)', () => {
         },
         release: () => Promise.resolve(),
       },
-      files: createLocalReencodeFiles(layout, publisher),
+      files: {
+        recover: (j) => publisher.recover(j),
+        kept: (j) => publisher.kept(j),
+        publish: (j, dir, result) => publisher.publish(j, dir, result),
+        fetchSource: async (j) => (await findLocalSource(layout, j)) ?? '',
+      },
       settings: { segmentDuration: 1, timeouts: { multiplier: 2, minimum: 60, maximum: 600 } },
     });
     const outcome = await runner.run(job, {

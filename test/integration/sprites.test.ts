@@ -13,12 +13,12 @@ import { createSpriteJobService } from '../../src/domain/sprites/sprite-jobs.ser
 import { createSpriteQueueRepository } from '../../src/domain/sprites/sprite-queue.repository.js';
 import { buildSpriteVtt, spriteSheetFileName } from '../../src/media/sprites.js';
 import { cueAt, parseSpriteVtt, tileFromInfo } from '../../web/src/public/lib/sprite-preview.js';
+import { startApiWorker } from '../helpers/api-worker.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
 
 const run = promisify(execFile);
-const silent = { info: () => undefined, error: () => undefined };
 const auth = { 'x-admin-secret': TEST_ADMIN_SECRET };
 const FF = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
 
@@ -248,8 +248,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
     const { job_id, status } = res.json<{ job_id: number; status: string }>();
     expect(status).toBe('queued');
 
-    const worker = t.container.createLocalWorker(silent);
-    worker.start();
+    const worker = await startApiWorker(t);
     try {
       expect((await untilJobDone(job_id)).error_message).toBeNull();
     } finally {
@@ -325,8 +324,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
       '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4', '-hls_fmp4_init_filename', 'init.mp4',
       '-hls_segment_filename', path.join(dir, 'seg_%04d.m4s'), path.join(dir, 'stream.m3u8')]);
     const { job_id } = (await api('POST', `/api/videos/${v.id}/sprites/generate`)).json<{ job_id: number }>();
-    const worker = t.container.createLocalWorker(silent);
-    worker.start();
+    const worker = await startApiWorker(t);
     try {
       expect((await untilJobDone(job_id)).error_message).toBeNull();
     } finally {
@@ -342,8 +340,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
   it('a video without any source fails with a readable error', async () => {
     const v = await insertVideo(t.container.db);
     const { job_id } = (await api('POST', `/api/videos/${v.id}/sprites/generate`)).json<{ job_id: number }>();
-    const worker = t.container.createLocalWorker(silent);
-    worker.start();
+    const worker = await startApiWorker(t);
     try {
       expect((await untilJobDone(job_id)).error_message).toMatch(/No source found/);
     } finally {

@@ -8,12 +8,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClip } from '../helpers/media-clips.js';
+import { startApiWorker } from '../helpers/api-worker.js';
 import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait.js';
 
 const run = promisify(execFile);
 const AUTH = { 'x-admin-secret': TEST_ADMIN_SECRET };
-const silent = { info: () => undefined, error: () => undefined };
 const MAX_THUMB = 200_000;
 
 interface Thumb {
@@ -99,8 +99,7 @@ describe('thumbnails (PGlite, real ffmpeg)', () => {
       headers: { ...body.headers, ...AUTH },
     });
     const { video_id, slug } = res.json<{ video_id: number; slug: string }>();
-    const worker = t.container.createLocalWorker(silent);
-    worker.start();
+    const worker = await startApiWorker(t);
     try {
       const row = await waitFor(
         async () => {

@@ -4,11 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClip, type ClipName } from '../helpers/media-clips.js';
 import { probePlaylist } from '../helpers/ffprobe.js';
+import { startApiWorker } from '../helpers/api-worker.js';
 import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait.js';
 import type { WorkerLoop } from '../../src/worker/local-worker.js';
-
-const silent = { info: () => undefined, error: () => undefined };
 
 interface Expected {
   renditions: Record<string, [number, number]>;
@@ -82,8 +81,7 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
 
   beforeAll(async () => {
     t = await createTestApp('pglite');
-    worker = t.container.createLocalWorker(silent);
-    worker.start();
+    worker = await startApiWorker(t);
   });
   afterAll(async () => {
     await worker.stop();
@@ -181,8 +179,7 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
 describe('transcoding pipeline (PostgreSQL)', () => {
   it('transcodes on PostgreSQL too', async () => {
     const t = await createTestApp('postgres');
-    const worker = t.container.createLocalWorker(silent);
-    worker.start();
+    const worker = await startApiWorker(t);
     try {
       const { video_id } = await upload(t, 'webm', 'webm');
       const video = await finalState(t, video_id);
@@ -203,9 +200,8 @@ describe('transcoding pipeline (PostgreSQL)', () => {
 describe('graceful shutdown', () => {
   it('releases the job it is transcoding: no attempt counted, nothing half-made published', async () => {
     const t = await createTestApp('pglite');
-    const worker = t.container.createLocalWorker(silent);
+    const worker = await startApiWorker(t);
     try {
-      worker.start();
       const { video_id, slug } = await upload(t, 'landscape1080', 'mp4');
       await waitFor(
         async () => {
@@ -237,8 +233,7 @@ describe('graceful shutdown', () => {
       await expect(readFile(path.join(t.container.layout.videoDir(slug), 'master.m3u8'))).rejects.toThrow();
 
       // Another worker picks it up and finishes it.
-      const next = t.container.createLocalWorker(silent);
-      next.start();
+      const next = await startApiWorker(t);
       try {
         expect((await finalState(t, video_id)).status).toBe('ready');
       } finally {

@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClip } from '../helpers/media-clips.js';
+import { startApiWorker } from '../helpers/api-worker.js';
 import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
@@ -13,7 +14,6 @@ import type { WorkerLoop } from '../../src/worker/local-worker.js';
 
 const AUTH = { 'x-admin-secret': TEST_ADMIN_SECRET };
 const FAKE_VIDEO = Buffer.from('not really a video, the worker decides later\n'.repeat(20));
-const silent = { info: () => undefined, error: () => undefined };
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface Uploaded {
@@ -588,9 +588,8 @@ describe('retry and retranscode with the real worker (PGlite, 2 s clip)', () => 
     await t?.close();
   });
 
-  const startWorker = () => {
-    worker = t.container.createLocalWorker(silent);
-    worker.start();
+  const startWorker = async () => {
+    worker = await startApiWorker(t);
   };
   const stopWorker = async () => {
     await worker?.stop();
@@ -608,7 +607,7 @@ describe('retry and retranscode with the real worker (PGlite, 2 s clip)', () => 
   it('a permanently failed video is retried after its source is fixed, and ends ready', async () => {
     const broken = await readFile(await getClip('notAVideo'));
     const v = await h.upload('Worker Retry', broken);
-    startWorker();
+    await startWorker();
     const failed = await settled(v.video_id);
     expect(failed.status).toBe('failed');
     expect((await h.job(v.video_id)).completed_at).not.toBeNull();
@@ -656,7 +655,7 @@ describe('retry and retranscode with the real worker (PGlite, 2 s clip)', () => 
     expect(await h.qualityNames(v.video_id)).toEqual(['360p']);
     await t.container.services.jobs.release({ jobId: claimed.jobId, workerId: 'test-worker' });
 
-    startWorker();
+    await startWorker();
     const ready = await waitFor(
       async () => {
         const row = await h.video(v.video_id);

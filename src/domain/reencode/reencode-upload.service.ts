@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { flattenPlaylist } from '../../media/flatten-playlist.js';
-import { exists } from '../../storage/file-moves.js';
+import { NO_SOURCE, transferableSource } from '../shared/local-source.js';
 import { contained, type StorageLayout } from '../../storage/storage-layout.js';
 import { declaredSha256, writeVerified } from '../jobs/job-upload.service.js';
 import { badRequest, DomainError, notFound, payloadTooLarge } from '../shared/errors.js';
@@ -30,8 +29,6 @@ export function createReencodeUploadService(deps: {
   reencodeJobs: ReencodeJobService;
   publisher: ReencodePublisher;
   layout: StorageLayout;
-  /** The local worker's source choice (findLocalSource): the upload, else a rendition playlist. */
-  findSource: (job: ReencodeJob) => Promise<string | null>;
   maxFileBytes: number;
 }) {
   const { reencodeJobs, publisher, layout } = deps;
@@ -39,10 +36,11 @@ export function createReencodeUploadService(deps: {
   const workDir = (c: Caller) => path.join(jobRoot(c.jobId), String(c.workerPk));
   const outputDir = (c: Caller) => path.join(workDir(c), 'output');
 
-  /** Drops this worker's staging for the job (its job root too once empty). */
+  /** Drops this worker's staging for the job (its job root and the staging root too once empty). */
   async function discard(c: Caller): Promise<void> {
     await rm(workDir(c), { recursive: true, force: true });
     await rmdir(jobRoot(c.jobId)).catch(() => undefined);
+    await rmdir(layout.videoDir(REMOTE_ROOT)).catch(() => undefined);
   }
 
   /** The caller's job; once it is no longer in progress, the caller's leftovers go with the refusal. */
@@ -68,15 +66,9 @@ export function createReencodeUploadService(deps: {
     /** The file to send as the job's source: the upload, or a rendition flattened into one file. */
     async source(c: Caller): Promise<string> {
       const job = await owned(c);
-      const source = await deps.findSource(job);
-      if (!source) throw notFound('Source file not found');
-      if (!source.endsWith('.m3u8')) return source;
-      const flat = path.join(workDir(c), 'source');
-      if (!(await exists(flat))) {
-        await mkdir(workDir(c), { recursive: true });
-        await flattenPlaylist(source, flat);
-      }
-      return flat;
+      const source = await transferableSource(layout, job, path.join(workDir(c), 'source'));
+      if (!source) throw notFound(NO_SOURCE);
+      return source;
     },
 
     /** One output file (segment, playlist, init, manifest, thumbnail), staged until complete. */

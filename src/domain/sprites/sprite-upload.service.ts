@@ -1,15 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { SPRITE_SHEET_FILE } from '../../media/sprites.js';
 import type { StorageLayout } from '../../storage/storage-layout.js';
 import { declaredSha256, writeVerified } from '../jobs/job-upload.service.js';
-import { badRequest } from '../shared/errors.js';
+import { badRequest, notFound } from '../shared/errors.js';
+import { NO_SOURCE, transferableSource } from '../shared/local-source.js';
 import type { SpriteJob, SpriteJobService } from './sprite-jobs.service.js';
 
 /** What a remote worker uploads for a sprite job: the sheets and the WebVTT track. */
 const VTT_NAME = 'sprites.vtt';
+
+/** Where a job's source flattened from a rendition waits (dot name beside the videos: never served). */
+const flatSource = (layout: StorageLayout, jobId: number) =>
+  path.join(layout.dirs.videosDir, '.sprite-sources', String(jobId));
 
 /** Where a job's uploads wait, inside the video directory (dot name: never served). */
 const uploadDir = (layout: StorageLayout, job: SpriteJob) =>
@@ -28,6 +33,20 @@ export function createSpriteUploadService(deps: {
   maxFileBytes: number;
 }) {
   return {
+    /** The job's source as one file (the upload, or the best rendition flattened); 404 when none is left. */
+    async source(input: { jobId: number; workerPk: number }): Promise<string> {
+      const job = await deps.spriteJobs.ownedBy(input.jobId, input.workerPk);
+      const source = await transferableSource(deps.layout, job, flatSource(deps.layout, job.jobId));
+      if (!source) throw notFound(NO_SOURCE);
+      return source;
+    },
+
+    /** Drops what the job left on the server (a flattened source); called when the job ends. */
+    async discard(jobId: number): Promise<void> {
+      await rm(flatSource(deps.layout, jobId), { force: true });
+      await rmdir(path.dirname(flatSource(deps.layout, jobId))).catch(() => undefined);
+    },
+
     async receive(input: {
       jobId: number;
       workerPk: number;

@@ -4,14 +4,8 @@ import type { Config } from '../../config/load-config.js';
 import { codeVersionResolver } from '../../domain/workers/code-version.js';
 import type { JobRunner, JobRunners } from '../job-runners.js';
 import { createWorkerLoop } from '../local-worker.js';
-import { createTranscodeRunner } from '../transcode.runner.js';
-import { transcodeSettingsFrom } from '../transcode.job.js';
-import type { WorkerProtocol } from '../worker-protocol.js';
-import { createSpriteRunner, spriteSettingsFrom } from '../sprite.runner.js';
-import { createReencodeRunner } from '../reencode.runner.js';
-import { createHttpProtocol } from './http-protocol.js';
-import { createHttpReencodeJobs } from './http-reencode-jobs.js';
-import { createHttpSpriteJobs } from './http-sprite-jobs.js';
+import type { ClaimedWork, WorkerProtocol } from '../worker-protocol.js';
+import { createApiJobRunners } from './api-job-runners.js';
 import { createWorkerApiClient, type WorkerApiClient } from './worker-api-client.js';
 
 interface HeartbeatResponse {
@@ -21,13 +15,6 @@ interface HeartbeatResponse {
   required_version: string;
   commands: Array<{ id: number; command: string; params: Record<string, unknown> }>;
 }
-
-/** Job kinds the remote worker does not run yet: never claims any (they stay for the server's worker). */
-const notRemote: JobRunner<never> = {
-  claim: async () => null,
-  run: async () => 'skipped',
-  describe: () => ({ key: 'none', fields: {} }),
-};
 
 /** Where this worker runs (api-worker.md §10.1), from what the platform sets, not from VLOG_* config. */
 function deploymentType(env: NodeJS.ProcessEnv): string {
@@ -122,8 +109,6 @@ export async function startRemoteWorker(config: Config, print: (line: string) =>
     `worker ${hello.worker_name ?? hello.worker_id} (${hello.worker_id}) connected to ${config.workerApiUrl}`,
   );
 
-  const protocol = printingProgress(createHttpProtocol({ client, workerId: hello.worker_id }), print);
-  const settings = transcodeSettingsFrom(config);
   /** Busy while a job of any kind runs (heartbeat status); no new claims once asked to exit. */
   const tracked = <W>(runner: JobRunner<W>, onClaim?: (work: W) => void): JobRunner<W> => ({
     ...runner,
@@ -142,17 +127,21 @@ export async function startRemoteWorker(config: Config, print: (line: string) =>
       }
     },
   });
+  const api = createApiJobRunners({
+    client,
+    workerId: hello.worker_id,
+    config,
+    decorate: (protocol) => printingProgress(protocol, print),
+  });
   const runners: JobRunners = {
-    transcode: tracked(createTranscodeRunner(protocol, settings), (work) => {
+    transcode: tracked(api.transcode, (work: ClaimedWork) => {
       const kept = Object.entries(work.checkpoint.renditions);
       if (kept.length === 0) return;
       const counts = kept.map(([name, r]) => `${name} ${r.segments}`).join(', ');
       print(`job ${work.jobId}: resuming after the published segments (${counts})`);
     }),
-    reencode: tracked(createReencodeRunner({ ...createHttpReencodeJobs(client), settings })),
-    sprite: config.spriteSheetEnabled
-      ? tracked(createSpriteRunner({ ...createHttpSpriteJobs(client), settings: spriteSettingsFrom(config) }))
-      : notRemote,
+    reencode: tracked(api.reencode),
+    sprite: tracked(api.sprite),
   };
   const loop = createWorkerLoop({
     runners,

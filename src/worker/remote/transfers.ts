@@ -23,6 +23,20 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** The server's reason for a refused download (its `detail`), else the status. */
+async function downloadError(urlPath: string, res: Response): Promise<string> {
+  const text = await res.text().catch(() => '');
+  let detail: unknown = null;
+  try {
+    detail = (JSON.parse(text) as { detail?: unknown }).detail;
+  } catch {
+    // not JSON: the status says it
+  }
+  return typeof detail === 'string' && detail
+    ? `${detail} (HTTP ${res.status})`
+    : `Download of ${urlPath} failed: HTTP ${res.status}`;
+}
+
 /**
  * GETs `urlPath` into `target`, resuming a partial file with a Range request (after an interrupted
  * transfer, also across retries); checks the final size against what the server announced.
@@ -41,7 +55,7 @@ export async function downloadResumable(
       headers: have > 0 ? { range: `bytes=${have}-` } : {},
     });
     if (res.status === 416) return target; // the partial file is already whole
-    if (!res.ok || !res.body) throw new Error(`Download of ${urlPath} failed: HTTP ${res.status}`);
+    if (!res.ok || !res.body) throw new Error(await downloadError(urlPath, res));
     const append = res.status === 206;
     const total = Number(
       res.headers.get('content-range')?.split('/')[1] ?? res.headers.get('content-length'),

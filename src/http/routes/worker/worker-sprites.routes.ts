@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { SpriteJobService } from '../../../domain/sprites/sprite-jobs.service.js';
 import type { SpriteUploadService } from '../../../domain/sprites/sprite-upload.service.js';
-import type { StorageLayout } from '../../../storage/storage-layout.js';
 import { workerPrincipal } from '../../plugins/worker-auth.js';
 import { errors, Nullable, StatusOk } from '../../schemas/common.schemas.js';
-import { sendSource, uploadOf } from './file-transfer.js';
+import { sendFileAt, uploadOf } from './file-transfer.js';
 import { JobIdParam } from './worker-jobs.schemas.js';
 
 const KEY_AUTH = 'Requires the X-Worker-API-Key header; only the worker that claimed the job may call it.';
@@ -40,12 +39,8 @@ const SpriteFailBody = Type.Object({ error_message: Type.String({ minLength: 1, 
  * Sprite sheet jobs for remote workers (sprite_queue): claim, source download (Range), sheet uploads
  * verified by SHA-256 into a staging directory, an atomic publish, complete / fail / release.
  */
-export function workerSpriteRoutes(deps: {
-  spriteJobs: SpriteJobService;
-  uploads: SpriteUploadService;
-  layout: StorageLayout;
-}) {
-  const { spriteJobs, uploads, layout } = deps;
+export function workerSpriteRoutes(deps: { spriteJobs: SpriteJobService; uploads: SpriteUploadService }) {
+  const { spriteJobs, uploads } = deps;
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const owner = (req: Parameters<typeof workerPrincipal>[0]) => workerPrincipal(req).id;
@@ -73,14 +68,14 @@ export function workerSpriteRoutes(deps: {
       {
         schema: {
           tags,
-          description: `The source upload of the job's video; supports Range. ${KEY_AUTH}`,
+          description: `The source of the job's video (the upload, or its best rendition as one file); supports Range. ${KEY_AUTH}`,
           params: JobIdParam,
           response: { ...errors(401, 403, 404, 409) },
         },
       },
       async (req, reply) => {
-        const job = await spriteJobs.ownedBy(req.params.job_id, owner(req));
-        return sendSource(reply, layout, job.videoId);
+        const file = await uploads.source({ jobId: req.params.job_id, workerPk: owner(req) });
+        return sendFileAt(reply, file);
       },
     );
 
@@ -145,6 +140,7 @@ export function workerSpriteRoutes(deps: {
           frameWidth: b.frame_width,
           frameHeight: b.frame_height,
         });
+        await uploads.discard(job.jobId);
         return { status: 'ok' };
       },
     );
@@ -162,6 +158,7 @@ export function workerSpriteRoutes(deps: {
       async (req) => {
         const job = await spriteJobs.ownedBy(req.params.job_id, owner(req));
         await spriteJobs.fail(job, req.body.error_message);
+        await uploads.discard(job.jobId);
         return { status: 'ok' };
       },
     );
@@ -174,6 +171,7 @@ export function workerSpriteRoutes(deps: {
       async (req) => {
         const job = await spriteJobs.ownedBy(req.params.job_id, owner(req));
         await spriteJobs.release(job);
+        await uploads.discard(job.jobId);
         return { status: 'ok' };
       },
     );
