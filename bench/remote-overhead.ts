@@ -1,7 +1,8 @@
 /**
- * Remote-worker overhead (issue 4): the same clip transcoded by the server's own worker (in-process
- * protocol) and by a `vlog worker` process talking to the worker API over loopback HTTP (source download,
- * every segment uploaded with its SHA-256 and verified by the server), run alternately. Prints the time from
+ * Remote-worker overhead (issue 4): the same clip transcoded by the server's own local worker (a `vlog
+ * worker` child on the worker API with same-host transfers: the source read in place, files handed over by
+ * path) and by a registered remote `vlog worker` process talking to the worker API over loopback HTTP
+ * (source download, every segment uploaded with its SHA-256 and verified by the server), run alternately. Prints the time from
  * the end of the upload to `ready` for each run, the medians and the overhead of the remote path.
  *
  * Usage: npm run build && npx tsx bench/remote-overhead.ts [input=.cache/bench-inputs/short720.mp4] [--runs 3]

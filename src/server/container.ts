@@ -32,6 +32,7 @@ import { WorkerEvents } from '../domain/workers/worker-events.js';
 import { createWorkerRegistryService } from '../domain/workers/worker-registry.service.js';
 import { createWorkerRepository } from '../domain/workers/worker.repository.js';
 import { createWorkerViewRepository } from '../domain/workers/worker-view.repository.js';
+import { createWebhookTrigger } from '../domain/webhooks/webhook-trigger.js';
 import { probeMedia } from '../media/probe.js';
 import { StorageLayout } from '../storage/storage-layout.js';
 import { createReencodeJobService } from '../domain/reencode/reencode-jobs.service.js';
@@ -158,9 +159,14 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       },
       retentionDays: config.archiveRetentionDays,
     }),
+    webhooks: createWebhookTrigger(db),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
   };
+
+  // Worker lifecycle events become webhook deliveries (the delivery loop sends them).
+  for (const name of ['worker.offline', 'worker.registered'] as const)
+    workers.events.on(name, (event) => void services.webhooks.trigger(name, event).catch(() => undefined));
 
   return {
     config,

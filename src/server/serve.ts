@@ -102,8 +102,9 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       })
     : null;
   workerSweep?.start();
-  // Seam for the worker.offline webhook: logged until webhook delivery exists.
-  c.workerEvents.on('worker.offline', (event) => logger.info({ event }, 'worker.offline'));
+  // Worker lifecycle events are logged (the container records them for webhooks).
+  for (const name of ['worker.offline', 'worker.registered'] as const)
+    c.workerEvents.on(name, (event) => logger.info({ event }, name));
   const sessionSweep = setInterval(
     () => void c.services.auth.purgeExpired().catch(() => undefined),
     3600_000,

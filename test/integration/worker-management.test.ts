@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { WorkerOfflineEvent } from '../../src/domain/workers/worker-events.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/wait.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { WORKER_SECRET, workerFixtures } from '../helpers/worker-fixtures.js';
@@ -100,6 +101,56 @@ describe.each(DRIVERS)('worker management (%s)', (driver) => {
         metadata: { capabilities: { hwaccel_type: 'x'.repeat(21) } },
       });
       expect(badCaps.statusCode).toBe(400);
+    });
+  });
+
+  describe('webhooks', () => {
+    it('records worker.registered and worker.offline as pending deliveries of the subscribed active webhooks', async () => {
+      const db = t.container.db;
+      const hook = (name: string, events: string[], active = true) =>
+        db
+          .insertInto('webhooks')
+          .values({ name, url: `https://hooks.example/${name}`, events: JSON.stringify(events), active })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+      const offlineHook = await hook('ops', ['worker.offline', 'worker.registered']);
+      const videoHook = await hook('videos', ['video.ready']);
+      const inactive = await hook('off', ['worker.offline'], false);
+      const deliveries = (webhookId: number) =>
+        db
+          .selectFrom('webhook_deliveries')
+          .selectAll()
+          .where('webhook_id', '=', webhookId)
+          .orderBy('id')
+          .execute();
+
+      const w = await registerViaApi('hooked');
+      await backdate(w.id, 20);
+      await t.container.services.workerRegistry.sweep();
+      // The trigger runs after the event, off the request: wait for its transaction.
+      await waitFor(async () => ((await deliveries(offlineHook.id)).length >= 2 ? true : undefined), {
+        timeoutMs: 5_000,
+        what: 'the webhook deliveries',
+      });
+      const mine = (await deliveries(offlineHook.id)).filter((d) => d.event_data.includes(w.id));
+      expect(mine.map((d) => [d.event_type, d.status, d.attempt_number])).toEqual([
+        ['worker.registered', 'pending', 1],
+        ['worker.offline', 'pending', 1],
+      ]);
+      expect(JSON.parse(mine[1]?.event_data ?? '{}')).toMatchObject({
+        worker_id: w.id,
+        worker_name: 'hooked',
+      });
+      expect(mine.every((d) => d.next_retry_at !== null)).toBe(true);
+      expect(await deliveries(videoHook.id)).toEqual([]);
+      expect(await deliveries(inactive.id)).toEqual([]);
+      const counters = await db
+        .selectFrom('webhooks')
+        .select(['total_deliveries', 'last_triggered_at'])
+        .where('id', '=', offlineHook.id)
+        .executeTakeFirstOrThrow();
+      expect(counters.total_deliveries).toBeGreaterThanOrEqual(2);
+      expect(counters.last_triggered_at).not.toBeNull();
     });
   });
 

@@ -24,8 +24,8 @@ interface WorkerEventMap {
 export type WorkerEventName = keyof WorkerEventMap;
 
 /**
- * In-process worker lifecycle events, named like the webhook events they will become. The seam
- * for webhook delivery: a webhook dispatcher subscribes here (nothing writes webhook tables yet).
+ * In-process worker lifecycle events, named like the webhook events they become: `vlog serve` records
+ * each as webhook deliveries (src/domain/webhooks/webhook-trigger.ts).
  * Each event is emitted once per change, also with several API replicas, because the change is a
  * conditional UPDATE that only one replica wins.
  */
