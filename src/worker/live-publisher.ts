@@ -208,7 +208,10 @@ export function createLivePublisher(opts: LivePublisherOptions) {
     /** The end: every playlist becomes VOD, then the final manifests (master last). */
     async finalize(): Promise<void> {
       await Promise.all(renditions.map((p) => p.describing));
-      for (const p of renditions) await protocol.publishText(work, p.layout.playlist, playlistText(p, 'vod'));
+      // The playlists are independent files: sent together (each is its own atomic replace).
+      await Promise.all(
+        renditions.map((p) => protocol.publishText(work, p.layout.playlist, playlistText(p, 'vod'))),
+      );
       await protocol.publishFiles(work, await opts.manifests(renditions, true));
     },
   };
