@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -41,7 +41,8 @@ export async function createBaseApp(
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: true, useDefaults: true } },
     forceCloseConnections: 'idle',
-    disableRequestLogging: true,
+    // Fastify's own per-request lines are off: logRequests() writes one line per request instead.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   logRequests(app);
   registerErrorHandler(app);
