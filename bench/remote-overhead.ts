@@ -122,7 +122,7 @@ console.log(
   table(
     ['path', 'upload → ready (each run)', 'median'],
     [
-      ['local worker (in-process)', times.local.map(fmtS).join(', '), fmtS(local)],
+      ['local worker (same host)', times.local.map(fmtS).join(', '), fmtS(local)],
       ['remote worker (HTTP, loopback)', times.remote.map(fmtS).join(', '), fmtS(remote)],
     ],
   ),
