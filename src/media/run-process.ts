@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { tiedToParent } from './tied-child.js';
 import { MediaError } from './media-error.js';
 
@@ -107,6 +108,23 @@ function armStop(
   };
 }
 
+/**
+ * Media work runs at a lower CPU priority (nice 10) than the server and the worker process: a page or an
+ * API call stays quick while ffmpeg saturates the cores, and the worker's own upload of finished segments
+ * keeps pace with the encode instead of piling up until ffmpeg ends. Without `nice` it runs unchanged.
+ */
+const MEDIA_NICENESS = '10';
+const NICE_PATHS = ['/usr/bin/nice', '/bin/nice'];
+let nice: string | null | undefined;
+
+/** `tied` lowered by `nice`, when tiedToParent wrapped it (it found the binary) and nice exists. */
+function atLowPriority(binary: string, tied: { command: string; args: string[] }) {
+  nice ??= NICE_PATHS.find((file) => existsSync(file)) ?? null;
+  // An unwrapped command may be missing: spawning it must still fail with ENOENT, not inside nice.
+  if (!nice || tied.command === binary) return tied;
+  return { command: nice, args: ['-n', MEDIA_NICENESS, tied.command, ...tied.args] };
+}
+
 export function runProcess(
   binary: string,
   args: readonly string[],
@@ -117,7 +135,7 @@ export function runProcess(
 
   return new Promise<ProcessResult>((resolve, reject) => {
     // Tied to this process: a crash of the worker must not leave an orphaned ffmpeg encoding on.
-    const tied = tiedToParent(binary, args);
+    const tied = atLowPriority(binary, tiedToParent(binary, args));
     const child = spawn(tied.command, tied.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const stopper = armStop(child, opts, label);
     const stderrTail: string[] = [];
