@@ -44,7 +44,6 @@ export function superviseLocalWorker(launch: LocalWorkerLaunch) {
   let delay = 0;
   let restartTimer: NodeJS.Timeout | null = null;
   let exited: Promise<void> = Promise.resolve();
-  let starts = 0;
   let key: string | null = null;
 
   const unsubscribe = launch.onQueued(() => {
@@ -71,7 +70,6 @@ export function superviseLocalWorker(launch: LocalWorkerLaunch) {
     if (stopping) return;
     const { command, args } = tiedToParent(process.execPath, [CLI_ENTRY, 'worker']);
     const startedAt = Date.now();
-    starts++;
     const proc = spawn(command, args, {
       env: {
         ...launch.env,
@@ -112,14 +110,6 @@ export function superviseLocalWorker(launch: LocalWorkerLaunch) {
   return {
     start(): void {
       void start();
-    },
-    /** The child's pid while it runs (benchmarks and tests kill it). */
-    get pid(): number | undefined {
-      return child?.pid;
-    },
-    /** How many times the child was started. */
-    get starts(): number {
-      return starts;
     },
     /** SIGTERM: the child gives its job back and exits; SIGKILL after `graceMs`. */
     async stop(graceMs = 30_000): Promise<void> {

@@ -9,7 +9,7 @@ import { buildWorkerApp } from '../http/worker-app.js';
 import { hostname } from 'node:os';
 import { createContainer, type Container } from './container.js';
 import { superviseLocalWorker } from './local-worker-supervisor.js';
-import { localWorkerIdentity } from '../worker/local-worker-id.js';
+import { localWorkerIdentity } from './local-worker-id.js';
 import { createWorkerSweep } from '../domain/workers/worker-sweep.job.js';
 import { startRetentionScheduler } from '../domain/videos/retention.service.js';
 import { PGLITE_TEMPLATE, WEB_DIR } from './paths.js';
@@ -150,12 +150,12 @@ function loopbackUrl(url: string): string {
  */
 function startLocalWorker(c: Container, workerApiUrl: string | undefined, print: (line: string) => void) {
   if (!workerApiUrl) throw new Error('The local worker needs the worker-api role in the same process.');
-  const identity = localWorkerIdentity(c.config.dataDir);
+  const workerId = localWorkerIdentity(c.config.dataDir);
   const worker = superviseLocalWorker({
     apiUrl: loopbackUrl(workerApiUrl),
     issueKey: () =>
       c.services.workerRegistry.issueLocalWorkerKey({
-        workerId: identity.workerId,
+        workerId,
         workerName: `local@${hostname()}`.slice(0, 100),
       }),
     workDir: c.config.workDir,

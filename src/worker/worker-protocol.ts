@@ -1,7 +1,7 @@
 /**
- * What a transcoding worker needs from the server. The local worker implements it in-process
- * (src/worker/in-process-protocol.ts); remote workers implement it over the worker API. The job
- * handler only sees this interface, so both run the very same code.
+ * What a transcoding worker needs from the server, implemented over the worker API
+ * (src/worker/remote/http-protocol.ts) for every worker, the server's own local one included. The job
+ * handler only sees this interface.
  */
 export type OutputFormat = 'cmaf' | 'hls_ts';
 export type OutputCodec = 'h264' | 'hevc' | 'av1';

@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/load-config.js';
 import type { DatabaseDriver } from '../../src/db/database.js';
 import { buildAdminApp } from '../../src/http/admin-app.js';
@@ -9,6 +10,7 @@ import { buildPublicApp } from '../../src/http/public-app.js';
 import { buildWorkerApp } from '../../src/http/worker-app.js';
 import { createContainer, type Container } from '../../src/server/container.js';
 import { WEB_DIR } from '../../src/server/paths.js';
+import { getClip, type ClipName } from './media-clips.js';
 import { createTestDb, type TestDatabase } from './test-db.js';
 
 export const TEST_ADMIN_SECRET = 'test-admin-secret-0123456789abcdef';
@@ -103,4 +105,21 @@ export async function loginSession(app: FastifyInstance): Promise<{ cookie: stri
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : setCookie)?.split(';')[0] ?? '';
   const csrfRes = await app.inject({ method: 'GET', url: '/api/auth/csrf-token', headers: { cookie } });
   return { cookie, csrf: (csrfRes.json() as { csrf_token: string }).csrf_token };
+}
+
+/** Uploads a generated clip through the admin API (as the admin UI does); its video id and slug. */
+export async function uploadClip(
+  t: TestApp,
+  title: string,
+  clip: ClipName = 'landscape480x5s',
+): Promise<{ video_id: number; slug: string }> {
+  const body = multipart({ title }, { name: 'clip.mp4', content: await readFile(await getClip(clip)) });
+  const res = await t.adminApp.inject({
+    method: 'POST',
+    url: '/api/videos',
+    headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET },
+    payload: body.payload,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
 }

@@ -6,8 +6,7 @@ import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findUpload } from '../../src/storage/file-moves.js';
-import { getClip } from '../helpers/media-clips.js';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, uploadClip, type TestApp } from '../helpers/test-app.js';
 
 interface Claim {
   job_id?: number;
@@ -39,27 +38,14 @@ describe('same-host transfers of the local worker (PGlite)', () => {
       headers: { 'x-worker-api-key': key },
       payload: { files },
     });
-  const upload = async (title: string) => {
-    const body = multipart(
-      { title },
-      { name: 'clip.mp4', content: await readFile(await getClip('landscape480x5s')) },
-    );
-    const res = await t.adminApp.inject({
-      method: 'POST',
-      url: '/api/videos',
-      headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET },
-      payload: body.payload,
-    });
-    expect(res.statusCode, res.body).toBe(200);
-  };
 
   beforeAll(async () => {
     t = await createTestApp('pglite');
     const registry = t.container.services.workerRegistry;
     localKey = await registry.issueLocalWorkerKey({ workerId: randomUUID(), workerName: 'local@test' });
     remoteKey = (await registry.register({ workerName: 'remote', workerType: 'remote' })).api_key;
-    await upload('First');
-    await upload('Second');
+    await uploadClip(t, 'First');
+    await uploadClip(t, 'Second');
     remote = await claimAs(remoteKey);
     local = await claimAs(localKey);
   });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClip } from '../helpers/media-clips.js';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, uploadClip, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 
 const WORKER_SECRET = 'test-worker-admin-secret-0123456789';
@@ -32,21 +32,6 @@ async function register(t: TestApp, name: string): Promise<{ worker_id: string; 
   expect(res.statusCode, res.body).toBe(200);
   const body = res.json<{ worker_id: string; api_key: string }>();
   return { worker_id: body.worker_id, key: body.api_key };
-}
-
-async function uploadVideo(t: TestApp, title: string): Promise<{ video_id: number; slug: string }> {
-  const body = multipart(
-    { title },
-    { name: 'clip.mp4', content: await readFile(await getClip('landscape480x5s')) },
-  );
-  const res = await t.adminApp.inject({
-    method: 'POST',
-    url: '/api/videos',
-    headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET },
-    payload: body.payload,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
 }
 
 describe.each(DRIVERS)('worker job API (%s)', (driver) => {
@@ -74,7 +59,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
     });
     a = await register(t, 'worker-a');
     b = await register(t, 'worker-b');
-    video = await uploadVideo(t, 'Protocol');
+    video = await uploadClip(t, 'Protocol');
     const res = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(a) });
     expect(res.statusCode, res.body).toBe(200);
     claim = res.json<Claim>();
@@ -299,7 +284,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
 
   it('refuses claims to a worker whose reported code version differs from the server (version gate)', async () => {
     const c = await register(t, 'worker-old');
-    await uploadVideo(t, 'Gate');
+    await uploadClip(t, 'Gate');
     const beat = await t.workerApp.inject({
       method: 'POST',
       url: '/api/worker/heartbeat',

@@ -16,8 +16,8 @@ export function isPublishablePath(relativePath: string): boolean {
  * Puts a worker's finished files in place under videos/{slug}/, each atomically: the data is staged in
  * `<videos>/.publishing/<owner>/` and renamed over the target, so videos/{slug}/ never holds a partial file
  * and a reader gets the old file or the new one. `owner` (a worker id) keeps each worker's leftovers apart:
- * they are cleared on its first put. Used by the in-process protocol; the worker API's upload route can
- * put remote workers' uploads the same way (fill = stream the request body into the temp file).
+ * they are cleared on its first put. The worker API's uploads fill the temp file from the request body; a
+ * local worker's same-host hand-over fills it with a hard link.
  */
 export function createOutputFiles(layout: StorageLayout, owner: string) {
   const staging = path.join(layout.dirs.videosDir, STAGING_DIR, owner);

@@ -69,7 +69,7 @@ export function createReencodeJobService(deps: {
   let lastRecovery = 0;
 
   return {
-    /** `workerPk`: the claiming registered worker's row id; null for the server's in-process worker. */
+    /** `workerPk`: the claiming registered worker's row id; null for a claim made directly (tests). */
     async claim(workerPk: number | null = null): Promise<ReencodeJob | null> {
       if (Date.now() - lastRecovery >= options.recoveryIntervalSeconds * 1000) {
         lastRecovery = Date.now();

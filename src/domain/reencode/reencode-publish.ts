@@ -46,7 +46,7 @@ export function masterEntry(master: string, uri: string): OriginalVariant | null
 }
 
 /**
- * The server's end of a re-encode, shared by the in-process worker and the worker API: what the live
+ * The server's end of a re-encode, behind the worker API's re-encode routes: what the live
  * directory keeps, and one all-or-nothing publish — carry the kept files into the new directory, swap it
  * in for videos/{slug}/ (old → backup, new → live, all renames on one filesystem), record completion; a
  * failed completion puts the old directory back. The video stays playable throughout.

@@ -214,7 +214,7 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
 
     /**
      * Next pending job (priority, then age), locked FOR UPDATE SKIP LOCKED and marked in_progress;
-     * `workerPk` is the claiming registered worker's row id (null: the server's in-process worker).
+     * `workerPk` is the claiming registered worker's row id (null: a claim made directly, as the queue tests do).
      */
     async claimNext(workerPk: number | null = null): Promise<ClaimedReencodeRow | null> {
       return db.transaction().execute(async (trx) => {

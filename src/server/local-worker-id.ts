@@ -3,20 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The in-process worker's identity: one stable id per data directory (`local-worker.id`), so after a
- * crash the restarted process recognises the jobs still claimed under that id as its own and resumes them
- * at once instead of waiting for their leases to expire.
+ * The local worker's identity (the worker row `vlog serve` issues its child's key for): one stable id per
+ * data directory (`local-worker.id`), so after a crash or a restart the worker recognises the jobs still
+ * claimed under that id as its own and resumes them at once instead of waiting for their leases to expire.
  *
- * Two live processes must never share the id (the second would take the first one's running job), so the
+ * Two live servers must never share the id (the second would take the first one's running job), so the
  * id is tied to the process holding `local-worker.lock` (its pid). A process that finds the lock held by
  * another live process gets a fresh id of its own and reclaims nothing. Read once at start-up (sync).
  */
-export interface LocalWorkerIdentity {
-  workerId: string;
-  /** True when this process owns the stable id: it may reclaim that id's unfinished jobs. */
-  stable: boolean;
-}
-
 const ID_FILE = 'local-worker.id';
 const LOCK_FILE = 'local-worker.lock';
 const ID_PATTERN = /^[A-Za-z0-9-]{8,36}$/; // worker_id is varchar(36)
@@ -48,7 +42,7 @@ function acquireLock(file: string): boolean {
   return Number(readText(file)) === process.pid;
 }
 
-export function localWorkerIdentity(dataDir: string): LocalWorkerIdentity {
+export function localWorkerIdentity(dataDir: string): string {
   mkdirSync(dataDir, { recursive: true });
   const idFile = path.join(dataDir, ID_FILE);
   let id = readText(idFile);
@@ -56,6 +50,5 @@ export function localWorkerIdentity(dataDir: string): LocalWorkerIdentity {
     id = randomUUID();
     writeFileSync(idFile, `${id}\n`);
   }
-  if (acquireLock(path.join(dataDir, LOCK_FILE))) return { workerId: id, stable: true };
-  return { workerId: randomUUID(), stable: false };
+  return acquireLock(path.join(dataDir, LOCK_FILE)) ? id : randomUUID();
 }
