@@ -23,7 +23,7 @@ export async function buildWorkerApp(c: Container, options: AppOptions) {
     workerIdentityRoutes({ registry: c.services.workerRegistry, admin: c.services.workerAdmin }),
   );
   await app.register(
-    fileTransfer(c.layout, [
+    fileTransfer([
       workerJobRoutes({
         jobs: c.services.jobs,
         uploads: c.services.jobUploads,

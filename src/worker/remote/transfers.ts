@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, stat } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { RequestBody, WorkerApiClient } from './worker-api-client.js';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ApiResponse, WorkerApiClient } from './worker-api-client.js';
 
 /** File transfers of a remote worker: resumable downloads and checksummed uploads. */
+
+/** Files are read and written in 1 MiB chunks: 16–64 KiB ones cost several times the CPU per byte. */
+const CHUNK = 1024 * 1024;
 
 async function sizeOf(file: string): Promise<number> {
   try {
@@ -18,12 +21,12 @@ async function sizeOf(file: string): Promise<number> {
 
 async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
 /** The server's reason for a refused download (its `detail`), else the status. */
-async function downloadError(urlPath: string, res: Response): Promise<string> {
+async function downloadError(urlPath: string, res: ApiResponse): Promise<string> {
   const text = await res.text().catch(() => '');
   let detail: unknown = null;
   try {
@@ -36,17 +39,9 @@ async function downloadError(urlPath: string, res: Response): Promise<string> {
     : `Download of ${urlPath} failed: HTTP ${res.status}`;
 }
 
-/**
- * Writes a response body to `file` chunk by chunk through one file handle: on this kind of machine about
- * twice as fast as piping the web stream through Readable.fromWeb into a write stream (measured on 28 MB).
- */
-async function writeBody(body: WebReadableStream<Uint8Array>, file: string, append: boolean): Promise<void> {
-  const handle = await open(file, append ? 'a' : 'w');
-  try {
-    for await (const chunk of body) await handle.write(chunk);
-  } finally {
-    await handle.close();
-  }
+/** Writes a response body to `file` (appended to a partial file after a 206). */
+async function writeBody(body: Readable, file: string, append: boolean): Promise<void> {
+  await pipeline(body, createWriteStream(file, { flags: append ? 'a' : 'w', highWaterMark: CHUNK }));
 }
 
 /**
@@ -66,14 +61,15 @@ export async function downloadResumable(
       raw: true,
       headers: have > 0 ? { range: `bytes=${have}-` } : {},
     });
-    if (res.status === 416) return target; // the partial file is already whole
-    if (!res.ok || !res.body) throw new Error(await downloadError(urlPath, res));
+    if (res.status === 416) {
+      res.body.resume();
+      return target; // the partial file is already whole
+    }
+    if (!res.ok) throw new Error(await downloadError(urlPath, res));
     const append = res.status === 206;
-    const total = Number(
-      res.headers.get('content-range')?.split('/')[1] ?? res.headers.get('content-length'),
-    );
+    const total = Number(res.header('content-range')?.split('/')[1] ?? res.header('content-length'));
     try {
-      await writeBody(res.body as unknown as WebReadableStream<Uint8Array>, target, append);
+      await writeBody(res.body, target, append);
       const size = await sizeOf(target);
       if (!Number.isFinite(total) || size === total) return target;
       throw new Error(`Download incomplete: ${size} of ${total} bytes`);
@@ -90,7 +86,7 @@ export async function uploadFile(client: WorkerApiClient, urlPath: string, file:
     method: 'PUT',
     timeoutMs: 300_000 + (size / (100 * 1024 * 1024)) * 60_000,
     body: () => ({
-      data: Readable.toWeb(createReadStream(file)) as unknown as RequestBody,
+      data: createReadStream(file, { highWaterMark: CHUNK }),
       headers: {
         'content-type': 'application/octet-stream',
         'content-length': String(size),

@@ -1,4 +1,6 @@
+import type { Readable } from 'node:stream';
 import { DomainError } from '../../domain/shared/errors.js';
+import { isStaleConnection, readText, send, type TransportBody } from './http-transport.js';
 
 /**
  * The HTTP client of a remote worker (api-worker.md §10.5): the key on every request, JSON in and out,
@@ -53,8 +55,18 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     );
   });
 
-/** A fetch request body (the DOM's BodyInit, which the server build's lib does not declare). */
-export type RequestBody = NonNullable<RequestInit['body']>;
+/** A request body: text, bytes or a stream (a file upload). */
+export type RequestBody = TransportBody;
+
+/** An answer of the worker API. */
+export interface ApiResponse {
+  status: number;
+  ok: boolean;
+  header(name: string): string | undefined;
+  /** The body still unread: only for `raw` calls (a download); the others are read already (text()). */
+  body: Readable;
+  text(): Promise<string>;
+}
 
 export interface RequestOptions {
   method?: string;
@@ -66,7 +78,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the client's retryForMs for this call. */
   retryForMs?: number;
-  /** Return the raw Response for these statuses instead of throwing (e.g. 206 / 416 of a download). */
+  /**
+   * Return the response unread, also for non-retryable error statuses instead of throwing (e.g. the
+   * 206 / 416 of a download); the caller then consumes or destroys its body.
+   */
   raw?: boolean;
 }
 
@@ -76,7 +91,7 @@ export function createWorkerApiClient(o: WorkerApiClientOptions) {
   const baseDelay = o.baseDelayMs ?? 500;
   const maxDelay = o.maxDelayMs ?? 10_000;
 
-  async function detailOf(res: Response): Promise<string> {
+  async function detailOf(res: ApiResponse): Promise<string> {
     const text = await res.text().catch(() => '');
     try {
       const body = JSON.parse(text) as { detail?: unknown };
@@ -84,37 +99,61 @@ export function createWorkerApiClient(o: WorkerApiClientOptions) {
     } catch {
       /* not JSON */
     }
-    return text.slice(0, 200) || res.statusText;
+    return text.slice(0, 200) || `HTTP ${res.status}`;
   }
 
-  async function request(path: string, opts: RequestOptions = {}): Promise<Response> {
+  async function exchange(path: string, opts: RequestOptions, signal: AbortSignal): Promise<ApiResponse> {
+    const body = opts.body?.();
+    const res = await send(new URL(`${base}${path}`), {
+      method: opts.method ?? 'GET',
+      headers: {
+        'x-worker-api-key': o.apiKey,
+        ...(opts.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...body?.headers,
+        ...opts.headers,
+      },
+      body: opts.json !== undefined ? JSON.stringify(opts.json) : body?.data,
+      signal,
+    });
+    let text: Promise<string> | null = null;
+    return {
+      status: res.status,
+      ok: res.status >= 200 && res.status < 300,
+      header: (name) => {
+        const v = res.headers[name.toLowerCase()];
+        return Array.isArray(v) ? v[0] : v;
+      },
+      body: res.body,
+      text: () => (text ??= readText(res.body)),
+    };
+  }
+
+  async function request(path: string, opts: RequestOptions = {}): Promise<ApiResponse> {
     const started = Date.now();
+    let resent = false;
     for (let attempt = 1; ; attempt++) {
       const timeout = AbortSignal.timeout(Math.ceil(opts.timeoutMs ?? o.timeoutMs ?? 60_000));
       const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
       let error: string;
       try {
-        const body = opts.body?.();
-        const res = await fetch(`${base}${path}`, {
-          method: opts.method ?? 'GET',
-          headers: {
-            'x-worker-api-key': o.apiKey,
-            ...(opts.json !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...body?.headers,
-            ...opts.headers,
-          },
-          body: opts.json !== undefined ? JSON.stringify(opts.json) : body?.data,
-          signal,
-          // Streamed request bodies (file uploads) need half-duplex mode.
-          ...(body ? { duplex: 'half' } : {}),
-        } as RequestInit);
-        if (res.ok || (opts.raw && !retryable(res.status))) return res;
+        const res = await exchange(path, opts, signal);
+        if (opts.raw && (res.ok || !retryable(res.status))) return res;
+        if (res.ok) {
+          // Read now: an unread body would hold its keep-alive connection.
+          await res.text();
+          return res;
+        }
         const detail = await detailOf(res);
         if (!retryable(res.status)) throw new WorkerApiError(res.status, detail);
         error = `HTTP ${res.status}: ${detail}`;
       } catch (err) {
         if (err instanceof WorkerApiError) throw err;
         if (opts.signal?.aborted) throw err;
+        if (isStaleConnection(err) && !resent) {
+          resent = true;
+          attempt--;
+          continue;
+        }
         error = err instanceof Error ? err.message : String(err);
       }
       const delayMs = Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
@@ -130,7 +169,7 @@ export function createWorkerApiClient(o: WorkerApiClientOptions) {
     request,
     async json<T>(path: string, opts: RequestOptions = {}): Promise<T> {
       const res = await request(path, opts);
-      return (await res.json()) as T;
+      return JSON.parse(await res.text()) as T;
     },
   };
 }

@@ -1,35 +1,31 @@
-import path from 'node:path';
 import type { Readable } from 'node:stream';
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../../domain/shared/errors.js';
+import { sendFile } from '../../send-file.js';
 import { findUpload } from '../../../storage/file-moves.js';
 import type { StorageLayout } from '../../../storage/storage-layout.js';
 
 /**
  * What the worker API's file routes need, registered once around them (plugins are encapsulated): raw
- * octet-stream bodies handed to the route as a stream (the upload services read, measure and verify them),
- * and reply.sendFile for source downloads (Range, ETag, Last-Modified).
+ * octet-stream bodies handed to the route as a stream (the upload services read, measure and verify them).
  */
-export function fileTransfer(layout: StorageLayout, routes: Array<(app: FastifyInstance) => Promise<void>>) {
+export function fileTransfer(routes: Array<(app: FastifyInstance) => Promise<void>>) {
   return async (fastify: FastifyInstance) => {
     fastify.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
-    await fastify.register(fastifyStatic, { root: layout.dirs.uploadsDir, serve: false });
     for (const r of routes) await fastify.register(r);
   };
 }
 
 /** Streams a video's source upload (Range supported); the caller has checked the worker may read it. */
-export async function sendSource(reply: FastifyReply, layout: StorageLayout, videoId: number) {
+export async function sendSource(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  layout: StorageLayout,
+  videoId: number,
+) {
   const file = await findUpload(layout, videoId);
   if (!file) throw notFound('Source file not found');
-  return sendFileAt(reply, file);
-}
-
-/** Streams a file the server resolved (Range, ETag, Last-Modified); the caller checked it may be read. */
-export function sendFileAt(reply: FastifyReply, file: string) {
-  reply.header('content-type', 'application/octet-stream');
-  return reply.sendFile(path.basename(file), path.dirname(file), { cacheControl: false, contentType: false });
+  return sendFile(req, reply, file);
 }
 
 /** A raw upload as the upload services take it: body stream, declared size and X-Content-SHA256. */

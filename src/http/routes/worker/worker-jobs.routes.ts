@@ -149,7 +149,7 @@ export function workerJobRoutes(deps: {
           videoId: req.params.video_id,
           workerId: workerPrincipal(req).worker_id,
         });
-        return sendSource(reply, layout, req.params.video_id);
+        return sendSource(req, reply, layout, req.params.video_id);
       },
     );
 

@@ -4,7 +4,8 @@ import type { ReencodeUploadService } from '../../../domain/reencode/reencode-up
 import type { WorkerRegistryService } from '../../../domain/workers/worker-registry.service.js';
 import { workerPrincipal } from '../../plugins/worker-auth.js';
 import { errors, StatusOk } from '../../schemas/common.schemas.js';
-import { sendFileAt, uploadOf } from './file-transfer.js';
+import { sendFile } from '../../send-file.js';
+import { uploadOf } from './file-transfer.js';
 import { JobFileParams, JobIdParam } from './worker-jobs.schemas.js';
 import {
   ReencodeClaimResponse,
@@ -81,7 +82,7 @@ export function workerReencodeRoutes(deps: {
           response: { ...errors(401, 403, 404, 409) },
         },
       },
-      async (req, reply) => sendFileAt(reply, await reencode.source(caller(req))),
+      async (req, reply) => sendFile(req, reply, await reencode.source(caller(req))),
     );
 
     app.put(

@@ -5,7 +5,8 @@ import type { SpriteJobService } from '../../../domain/sprites/sprite-jobs.servi
 import type { SpriteUploadService } from '../../../domain/sprites/sprite-upload.service.js';
 import { workerPrincipal } from '../../plugins/worker-auth.js';
 import { errors, Nullable, StatusOk } from '../../schemas/common.schemas.js';
-import { sendFileAt, uploadOf } from './file-transfer.js';
+import { sendFile } from '../../send-file.js';
+import { uploadOf } from './file-transfer.js';
 import { JobIdParam } from './worker-jobs.schemas.js';
 
 const KEY_AUTH = 'Requires the X-Worker-API-Key header; only the worker that claimed the job may call it.';
@@ -75,7 +76,7 @@ export function workerSpriteRoutes(deps: { spriteJobs: SpriteJobService; uploads
       },
       async (req, reply) => {
         const file = await uploads.source({ jobId: req.params.job_id, workerPk: owner(req) });
-        return sendFileAt(reply, file);
+        return sendFile(req, reply, file);
       },
     );
 
