@@ -57,6 +57,9 @@ export function createLivePublisher(opts: LivePublisherOptions) {
     describing: null,
   }));
   let masterPublished = false;
+  /** Resolves true once the master is published (the video is playable), false if publishing stopped first. */
+  let settlePlayable: (published: boolean) => void = () => undefined;
+  const playable = new Promise<boolean>((resolve) => (settlePlayable = resolve));
   let loop: Promise<void> | null = null;
   let stopped = false;
   let wake: (() => void) | null = null;
@@ -155,6 +158,7 @@ export function createLivePublisher(opts: LivePublisherOptions) {
       await Promise.all(renditions.map((p) => p.describing));
       await protocol.publishFiles(work, await opts.manifests(renditions, false));
       masterPublished = true;
+      settlePlayable(true);
     }
   }
 
@@ -186,6 +190,8 @@ export function createLivePublisher(opts: LivePublisherOptions) {
 
   return {
     renditions: renditions as readonly PublishedRendition[],
+    /** True once the master playlist is published (first segments of every rendition); false if stopped before. */
+    playable,
     /** Starts publishing in the background; a publishing failure calls onError (stop the encode). */
     start(onError: (err: unknown) => void): void {
       loop ??= run(onError);
@@ -195,7 +201,11 @@ export function createLivePublisher(opts: LivePublisherOptions) {
     async drain(): Promise<void> {
       await stop();
       ended = true;
-      await poll();
+      try {
+        await poll();
+      } finally {
+        settlePlayable(masterPublished);
+      }
       const empty = renditions.find((p) => p.segments.length === 0);
       if (empty) throw new MediaError('invalid_output', `${empty.rendition.name}: no segment was produced`);
     },
@@ -204,7 +214,10 @@ export function createLivePublisher(opts: LivePublisherOptions) {
       halted = true;
     },
     /** Stops publishing (the encode failed or was aborted); what was published stays the checkpoint. */
-    stop: () => stop().catch(() => undefined),
+    stop: () =>
+      stop()
+        .catch(() => undefined)
+        .finally(() => settlePlayable(masterPublished)),
     /** The end: every playlist becomes VOD, then the final manifests (master last). */
     async finalize(): Promise<void> {
       await Promise.all(renditions.map((p) => p.describing));

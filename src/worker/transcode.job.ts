@@ -4,7 +4,7 @@ import type { Config } from '../config/load-config.js';
 import { buildThumbnailCommand, ladderTimeoutSeconds, thumbnailTime } from '../media/ffmpeg-args.js';
 import { planLadder, type LadderPlan } from '../media/ladder.js';
 import { writeManifests } from '../media/manifests.js';
-import { isMediaError } from '../media/media-error.js';
+import { isMediaError, MediaError } from '../media/media-error.js';
 import {
   ORIGINAL_NAME,
   ORIGINAL_PLAYLIST,
@@ -125,16 +125,26 @@ async function transcodeInto(input: JobInput, outputDir: string): Promise<void> 
   });
   // The thumbnail is made beside the encode: the first segments (playback) should not wait for it.
   const thumbnail = work.checkpoint.thumbnail ? null : makeThumbnail(input, source, outputDir);
+  // The `original` stream copy too, once the video is playable, so it is not left for after the encode.
+  const remuxAbort = new AbortController();
+  const remuxSignal = AbortSignal.any([input.signal, remuxAbort.signal]);
+  const remuxing = publisher.playable.then((playable) =>
+    playable ? publishOriginal({ ...input, signal: remuxSignal }, { source, plan }) : null,
+  );
   // Observed at once, so a failure while the encode still runs is not an unhandled rejection.
   thumbnail?.catch(() => undefined);
+  remuxing.catch(() => undefined);
   let results: RenditionResult[];
+  let remux: Awaited<ReturnType<typeof publishOriginal>> | null;
   try {
     results = await encode(input, { source, plan, outputDir, publisher });
     await thumbnail;
+    remux = await remuxing;
   } finally {
-    await thumbnail?.catch(() => undefined);
+    remuxAbort.abort();
+    await Promise.all([thumbnail?.catch(() => undefined), remuxing.catch(() => undefined)]);
   }
-  const remux = await publishOriginal(input, { source, plan });
+  if (!remux) throw new MediaError('invalid_output', 'the encode ended without a playable master playlist');
   if (remux.status === 'done') original = remux.variant;
   const finalQualities: QualityState[] = [
     ...publisher.renditions.map((p) => quality(p, 'completed', 100, p.segments.length)),
