@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { trackGroup, untrackGroup } from './lib/cleanup.js';
+import { treeCpuSeconds } from './lib/proc-tree.js';
 import { fmtS, loadAvg, median, sleep, table } from './lib/stats.js';
 import {
   getVlogRoot,
@@ -74,6 +75,7 @@ async function startRemoteWorker(s: VlogServer, key: string, dir: string) {
     await sleep(50);
   }
   return {
+    pid: child.pid!,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -84,20 +86,28 @@ async function startRemoteWorker(s: VlogServer, key: string, dir: string) {
   };
 }
 
-/** Seconds from the end of the upload to `ready`. */
-async function measure(mode: 'local' | 'remote'): Promise<number> {
+/**
+ * Seconds from the end of the upload to `ready`, and the CPU seconds the server and the worker (with their
+ * ffmpeg children) used in that time: on two cores, a steadier figure than the wall time.
+ */
+async function measure(mode: 'local' | 'remote'): Promise<{ wall: number; cpu: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `vlog-bench-${mode}-`));
   const server = await startServer(path.join(dir, 'server'), {
     ...COMMON,
     VLOG_LOCAL_WORKER: mode === 'local' ? 'true' : 'false',
   });
-  let worker: { stop(): Promise<void> } | null = null;
+  let worker: { pid: number; stop(): Promise<void> } | null = null;
+  const cpu = () => treeCpuSeconds(server.pid) + (worker ? treeCpuSeconds(worker.pid) : 0);
   try {
     if (mode === 'remote') worker = await startRemoteWorker(server, await registerWorker(server), dir);
     const video = await uploadVideo(server, input);
     const t0 = performance.now();
+    const cpu0 = cpu();
     await waitReady(server, video.id, { timeoutMs: 30 * 60_000, intervalMs: 50 });
-    return (performance.now() - t0) / 1000;
+    const wall = (performance.now() - t0) / 1000;
+    // The job's last ffmpeg is reaped by now (the worker completes the job after it exited).
+    await sleep(300);
+    return { wall, cpu: cpu() - cpu0 };
   } finally {
     await worker?.stop();
     await stopServer(server);
@@ -106,28 +116,37 @@ async function measure(mode: 'local' | 'remote'): Promise<number> {
 }
 
 const times = { local: [] as number[], remote: [] as number[] };
+const cpus = { local: [] as number[], remote: [] as number[] };
 console.error(`input ${input}, ${runs} run(s) each, alternating; load ${loadAvg()}`);
 for (let i = 0; i < runs; i++) {
   // Alternate which goes first, so drift in machine load hits both alike.
   const order: Array<'local' | 'remote'> = i % 2 === 0 ? ['local', 'remote'] : ['remote', 'local'];
   for (const mode of order) {
-    const s = await measure(mode);
-    times[mode].push(s);
-    console.error(`run ${i + 1} ${mode}: ${fmtS(s)} (load ${loadAvg()})`);
+    const m = await measure(mode);
+    times[mode].push(m.wall);
+    cpus[mode].push(m.cpu);
+    console.error(`run ${i + 1} ${mode}: ${fmtS(m.wall)}, CPU ${fmtS(m.cpu)} (load ${loadAvg()})`);
   }
 }
 const local = median(times.local);
 const remote = median(times.remote);
 console.log(
   table(
-    ['path', 'upload → ready (each run)', 'median'],
+    ['path', 'upload → ready (each run)', 'median', 'CPU (median)'],
     [
-      ['local worker (same host)', times.local.map(fmtS).join(', '), fmtS(local)],
-      ['remote worker (HTTP, loopback)', times.remote.map(fmtS).join(', '), fmtS(remote)],
+      ['local worker (same host)', times.local.map(fmtS).join(', '), fmtS(local), fmtS(median(cpus.local))],
+      [
+        'remote worker (HTTP, loopback)',
+        times.remote.map(fmtS).join(', '),
+        fmtS(remote),
+        fmtS(median(cpus.remote)),
+      ],
     ],
   ),
 );
 const overhead = (remote / local - 1) * 100;
+const cpuOverhead = (median(cpus.remote) / median(cpus.local) - 1) * 100;
+console.log(`remote CPU overhead: ${cpuOverhead >= 0 ? '+' : ''}${cpuOverhead.toFixed(1)} %`);
 console.log(
   `remote overhead: ${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} % (target < 5 %) ${overhead < 5 ? 'PASS' : 'FAIL'}`,
 );

@@ -7,6 +7,7 @@ import { fileTransfer } from './routes/worker/file-transfer.js';
 import { workerJobRoutes } from './routes/worker/worker-jobs.routes.js';
 import { workerReencodeRoutes } from './routes/worker/worker-reencode.routes.js';
 import { workerSpriteRoutes } from './routes/worker/worker-sprites.routes.js';
+import { workerWaitRoutes } from './routes/worker/worker-wait.routes.js';
 
 /**
  * Worker API (port 9002): every /api route needs a worker API key unless it declares the worker
@@ -22,6 +23,7 @@ export async function buildWorkerApp(c: Container, options: AppOptions) {
   await app.register(
     workerIdentityRoutes({ registry: c.services.workerRegistry, admin: c.services.workerAdmin }),
   );
+  await app.register(workerWaitRoutes({ events: c.events }));
   await app.register(
     fileTransfer([
       workerJobRoutes({

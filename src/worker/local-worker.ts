@@ -7,9 +7,9 @@ export interface WorkerLogger {
 }
 
 /**
- * The worker loop: look for work of each kind in priority order, run it, repeat; sleep until
- * woken (new work queued) or the poll interval passes. stop() aborts the running job (its runner
- * gives the job back) and resolves once the loop is idle.
+ * The worker loop: look for work of each kind in priority order, run it, repeat; when there is none,
+ * wait until woken (new work queued: over IPC, or the server's long poll) or the poll interval passes.
+ * stop() aborts the running job (its runner gives the job back) and resolves once the loop is idle.
  */
 export function createWorkerLoop(deps: {
   runners: JobRunners;
@@ -18,6 +18,11 @@ export function createWorkerLoop(deps: {
   logger: WorkerLogger;
   /** Subscribe to "work was queued"; returns an unsubscribe function. */
   onWake?: (wake: () => void) => () => void;
+  /**
+   * Resolves when work may have been queued (the worker API's long poll, held up to `timeoutMs`); a
+   * rejection (an older server, the server away) falls back to sleeping the poll interval.
+   */
+  waitForWork?: (timeoutMs: number, signal: AbortSignal) => Promise<void>;
 }) {
   const { runners, logger } = deps;
   let stopping = false;
@@ -35,6 +40,23 @@ export function createWorkerLoop(deps: {
       }
       wakeUp = done;
     });
+
+  /** Waits for work: the long poll when there is one (cut short by wake/stop), else the poll interval. */
+  async function idle(): Promise<void> {
+    const waitForWork = deps.waitForWork;
+    if (!waitForWork) return sleep(deps.pollIntervalMs);
+    const cancel = new AbortController();
+    const asleep = sleep(deps.pollIntervalMs + 5_000); // wake()/stop() end it; a hung long poll too
+    const waited = waitForWork(deps.pollIntervalMs, cancel.signal).then(
+      () => true,
+      () => false,
+    );
+    const answered = await Promise.race([waited, asleep.then(() => null)]);
+    cancel.abort();
+    wakeUp?.();
+    // The server could not be asked (or it failed at once): poll as before.
+    if (answered === false && !stopping) await sleep(deps.pollIntervalMs);
+  }
 
   /** Runs at most one job; false when no kind had work. */
   async function runOnce(): Promise<boolean> {
@@ -71,7 +93,7 @@ export function createWorkerLoop(deps: {
         } catch (err) {
           logger.error({ err }, 'worker loop error');
         }
-        if (!worked && !stopping) await sleep(deps.pollIntervalMs);
+        if (!worked && !stopping) await idle();
       }
     } finally {
       unsubscribe();

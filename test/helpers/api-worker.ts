@@ -1,5 +1,6 @@
 import { createWorkerLoop, type WorkerLoop } from '../../src/worker/local-worker.js';
 import { createApiJobRunners } from '../../src/worker/remote/api-job-runners.js';
+import { longPoll } from '../../src/worker/remote/long-poll.js';
 import { createWorkerApiClient } from '../../src/worker/remote/worker-api-client.js';
 import type { TestApp } from './test-app.js';
 
@@ -24,7 +25,8 @@ async function workerApiUrl(t: TestApp): Promise<string> {
 /**
  * Starts a worker on the distributed path every job takes (STYLE.md point 4): registered with its own
  * key, claiming, downloading, uploading and completing over HTTP with the same runners as `vlog worker`.
- * `identity` restarts an earlier worker (same key and id). Woken at once when work is queued.
+ * `identity` restarts an earlier worker (same key and id). Like `vlog worker` it waits for work on the
+ * worker API's long poll, so it claims the moment work is queued.
  */
 export async function startApiWorker(
   t: TestApp,
@@ -40,7 +42,7 @@ export async function startApiWorker(
     workDir: t.config.workDir,
     pollIntervalMs: t.config.workerPollInterval * 1000,
     logger: silent,
-    onWake: (wake) => t.container.events.onQueued(wake),
+    waitForWork: longPoll(client),
   });
   loop.start();
   return Object.assign(loop, { workerId, apiKey });

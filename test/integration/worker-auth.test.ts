@@ -35,6 +35,7 @@ const KEY_ROUTES: Route[] = [
     payload: { status: 'idle' },
   },
   { method: 'POST', url: '/api/worker/claim', pattern: '/api/worker/claim' },
+  { method: 'GET', url: '/api/worker/wait?timeout=0', pattern: '/api/worker/wait' },
   {
     method: 'POST',
     url: `/api/worker/${NO_JOB}/progress`,

@@ -6,9 +6,11 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApiWorker } from '../helpers/api-worker.js';
 import { getClip } from '../helpers/media-clips.js';
 import { createTestApp, uploadClip, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
+import { waitFor } from '../helpers/wait.js';
 
 const WORKER_SECRET = 'test-worker-admin-secret-0123456789';
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
@@ -359,5 +361,84 @@ describe('claim storm over HTTP (postgres)', () => {
     expect(rows).toHaveLength(JOBS);
     for (const r of rows) expect(r.worker_id).toBe(claimedBy.get(r.id)?.[0]);
     expect(new Set(rows.map((r) => r.worker_id)).size).toBeGreaterThan(CLAIMERS / 2);
+  });
+});
+
+describe('long poll of idle workers (GET /api/worker/wait)', () => {
+  let t: TestApp;
+  let w: { worker_id: string; key: string };
+  const wait = (query: string) =>
+    t.workerApp.inject({
+      method: 'GET',
+      url: `/api/worker/wait?${query}`,
+      headers: { 'x-worker-api-key': w.key },
+    });
+
+  beforeAll(async () => {
+    // A poll interval far longer than the test: only the long poll can make the worker claim in time.
+    t = await createTestApp('pglite', {
+      VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
+      VLOG_WORKER_POLL_INTERVAL: '60',
+    });
+    w = await register(t, 'long-poller');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('an idle worker (60 s poll interval) claims an upload within seconds', async () => {
+    // First in this app: no other job is queued, so the new worker finds nothing and goes idle.
+    const worker = await startApiWorker(t);
+    try {
+      await new Promise((r) => setTimeout(r, 500)); // idle: the worker now waits in the long poll
+      const video = await uploadClip(t, 'claimed at once');
+      const uploaded = performance.now();
+      const claimed = await waitFor(
+        async () => {
+          const job = await t.db.db
+            .selectFrom('transcoding_jobs')
+            .select(['worker_id'])
+            .where('video_id', '=', video.video_id)
+            .executeTakeFirst();
+          return job?.worker_id ? job.worker_id : undefined;
+        },
+        { timeoutMs: 10_000, intervalMs: 20, what: 'the claim' },
+      );
+      expect(claimed).toBe(worker.workerId);
+      expect(performance.now() - uploaded).toBeLessThan(5_000);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('answers at once without a cursor, holds until the timeout, and answers as soon as work is queued', async () => {
+    const first = await wait('timeout=5');
+    expect(first.statusCode, first.body).toBe(200);
+    const { cursor } = first.json<{ queued: boolean; cursor: string }>();
+    expect(first.json()).toEqual({ queued: true, cursor });
+
+    const started = performance.now();
+    const idle = await wait(`timeout=0.3&after=${cursor}`);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    expect(idle.json()).toEqual({ queued: false, cursor });
+
+    const held = wait(`timeout=30&after=${cursor}`);
+    const uploaded = performance.now();
+    await uploadClip(t, 'long poll');
+    const answer = await held;
+    expect(performance.now() - uploaded).toBeLessThan(5_000);
+    const next = answer.json<{ queued: boolean; cursor: string }>();
+    expect(next.queued).toBe(true);
+    expect(next.cursor).not.toBe(cursor);
+    // A cursor of another server run (or a garbled one) means "maybe": at once.
+    expect((await wait('timeout=30&after=other.1')).json()).toMatchObject({ queued: true });
+  });
+
+  it('refuses a bad timeout with 400', async () => {
+    for (const q of ['timeout=61', 'timeout=-1', 'timeout=soon']) {
+      const res = await wait(q);
+      expect(res.statusCode, q).toBe(400);
+      expect(res.json<{ detail: string }>().detail).toMatch(/timeout/);
+    }
   });
 });

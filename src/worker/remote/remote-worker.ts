@@ -6,6 +6,7 @@ import type { JobRunner, JobRunners } from '../job-runners.js';
 import { createWorkerLoop } from '../local-worker.js';
 import type { ClaimedWork, WorkerProtocol } from '../worker-protocol.js';
 import { createApiJobRunners } from './api-job-runners.js';
+import { longPoll } from './long-poll.js';
 import { createWorkerApiClient, type WorkerApiClient } from './worker-api-client.js';
 
 interface HeartbeatResponse {
@@ -151,6 +152,7 @@ export async function startRemoteWorker(config: Config, print: (line: string) =>
     },
     workDir,
     pollIntervalMs: config.workerPollInterval * 1000,
+    waitForWork: longPoll(client),
   });
 
   let resolveExit: (reason: string) => void = () => undefined;
