@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { trackGroup, untrackGroup } from './lib/cleanup.js';
-import { treeCpuSeconds } from './lib/proc-tree.js';
+import { treeCpuSplit } from './lib/proc-tree.js';
 import { fmtS, loadAvg, median, sleep, table } from './lib/stats.js';
 import {
   getVlogRoot,
@@ -90,14 +90,18 @@ async function startRemoteWorker(s: VlogServer, key: string, dir: string) {
  * Seconds from the end of the upload to `ready`, and the CPU seconds the server and the worker (with their
  * ffmpeg children) used in that time: on two cores, a steadier figure than the wall time.
  */
-async function measure(mode: 'local' | 'remote'): Promise<{ wall: number; cpu: number }> {
+async function measure(mode: 'local' | 'remote'): Promise<{ wall: number; cpu: number; own: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `vlog-bench-${mode}-`));
   const server = await startServer(path.join(dir, 'server'), {
     ...COMMON,
     VLOG_LOCAL_WORKER: mode === 'local' ? 'true' : 'false',
   });
   let worker: { pid: number; stop(): Promise<void> } | null = null;
-  const cpu = () => treeCpuSeconds(server.pid) + (worker ? treeCpuSeconds(worker.pid) : 0);
+  const cpu = () => {
+    const parts = [treeCpuSplit(server.pid), ...(worker ? [treeCpuSplit(worker.pid)] : [])];
+    const own = parts.reduce((sum, p) => sum + p.own, 0);
+    return { own, total: own + parts.reduce((sum, p) => sum + p.media, 0) };
+  };
   try {
     if (mode === 'remote') worker = await startRemoteWorker(server, await registerWorker(server), dir);
     const video = await uploadVideo(server, input);
@@ -107,7 +111,8 @@ async function measure(mode: 'local' | 'remote'): Promise<{ wall: number; cpu: n
     const wall = (performance.now() - t0) / 1000;
     // The job's last ffmpeg is reaped by now (the worker completes the job after it exited).
     await sleep(300);
-    return { wall, cpu: cpu() - cpu0 };
+    const cpu1 = cpu();
+    return { wall, cpu: cpu1.total - cpu0.total, own: cpu1.own - cpu0.own };
   } finally {
     await worker?.stop();
     await stopServer(server);
@@ -117,6 +122,8 @@ async function measure(mode: 'local' | 'remote'): Promise<{ wall: number; cpu: n
 
 const times = { local: [] as number[], remote: [] as number[] };
 const cpus = { local: [] as number[], remote: [] as number[] };
+/** CPU of the Node processes alone (server and worker, without ffmpeg): what the transfers cost. */
+const owns = { local: [] as number[], remote: [] as number[] };
 console.error(`input ${input}, ${runs} run(s) each, alternating; load ${loadAvg()}`);
 for (let i = 0; i < runs; i++) {
   // Alternate which goes first, so drift in machine load hits both alike.
@@ -125,21 +132,31 @@ for (let i = 0; i < runs; i++) {
     const m = await measure(mode);
     times[mode].push(m.wall);
     cpus[mode].push(m.cpu);
-    console.error(`run ${i + 1} ${mode}: ${fmtS(m.wall)}, CPU ${fmtS(m.cpu)} (load ${loadAvg()})`);
+    owns[mode].push(m.own);
+    console.error(
+      `run ${i + 1} ${mode}: ${fmtS(m.wall)}, CPU ${fmtS(m.cpu)} (Node ${fmtS(m.own)}) (load ${loadAvg()})`,
+    );
   }
 }
 const local = median(times.local);
 const remote = median(times.remote);
 console.log(
   table(
-    ['path', 'upload → ready (each run)', 'median', 'CPU (median)'],
+    ['path', 'upload → ready (each run)', 'median', 'CPU (median)', 'of it Node'],
     [
-      ['local worker (same host)', times.local.map(fmtS).join(', '), fmtS(local), fmtS(median(cpus.local))],
+      [
+        'local worker (same host)',
+        times.local.map(fmtS).join(', '),
+        fmtS(local),
+        fmtS(median(cpus.local)),
+        fmtS(median(owns.local)),
+      ],
       [
         'remote worker (HTTP, loopback)',
         times.remote.map(fmtS).join(', '),
         fmtS(remote),
         fmtS(median(cpus.remote)),
+        fmtS(median(owns.remote)),
       ],
     ],
   ),

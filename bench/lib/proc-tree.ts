@@ -104,6 +104,19 @@ export function treeCpuSeconds(rootPid: number): number {
   return ticks / CLK_TCK;
 }
 
+/**
+ * CPU seconds of the tree split into its own processes (Node: HTTP, transfers, database) and its media
+ * children (ffmpeg, ffprobe: live ones plus what the tree has reaped).
+ */
+export function treeCpuSplit(rootPid: number): { own: number; media: number } {
+  const tree = processTree(rootPid);
+  const ownTicks = tree
+    .filter((p) => !/^ff(mpeg|probe)/.test(p.comm))
+    .reduce((sum, p) => sum + p.utime + p.stime, 0);
+  const total = tree.reduce((sum, p) => sum + p.utime + p.stime + p.cutime + p.cstime, 0);
+  return { own: ownTicks / CLK_TCK, media: (total - ownTicks) / CLK_TCK };
+}
+
 /** CPU seconds of one process including everything it has reaped. */
 export function cpuSecondsWithChildren(s: ProcStat): number {
   return (s.utime + s.stime + s.cutime + s.cstime) / CLK_TCK;
