@@ -4,8 +4,9 @@ import { EventEmitter } from 'node:events';
 /**
  * In-process notifications: "a video's transcoding state changed" and "new work is queued".
  * The SSE stream, the local worker and idle remote workers (waitQueued, the worker API's long poll)
- * listen, so nothing waits for a polling interval when the change happened in this process.
- * (Cross-process changes are picked up by polling.)
+ * listen, so nothing waits for a polling interval when the change happened in this process. On
+ * PostgreSQL "queued" also crosses processes (queued-events-bridge.ts); state changes made elsewhere are
+ * picked up by polling.
  */
 export class JobEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
@@ -16,15 +17,16 @@ export class JobEvents {
   changed(videoId: number): void {
     this.emitter.emit('changed', videoId);
   }
-  queued(): void {
+  /** Work was queued; `elsewhere`: by another process (relayed by queued-events-bridge.ts). */
+  queued(origin: 'here' | 'elsewhere' = 'here'): void {
     this.queuedCount++;
-    this.emitter.emit('queued');
+    this.emitter.emit('queued', origin);
   }
   onChanged(listener: (videoId: number) => void): () => void {
     this.emitter.on('changed', listener);
     return () => this.emitter.off('changed', listener);
   }
-  onQueued(listener: () => void): () => void {
+  onQueued(listener: (origin: 'here' | 'elsewhere') => void): () => void {
     this.emitter.on('queued', listener);
     return () => this.emitter.off('queued', listener);
   }
