@@ -3,6 +3,8 @@ import pg from 'pg';
 import type { JobEvents } from './job-events.js';
 
 const CHANNEL = 'vlog_work_queued';
+/** How the LISTEN connection shows in pg_stat_activity. */
+export const RELAY_APPLICATION_NAME = 'vlog-queued-relay';
 
 /**
  * Relays "work was queued" between the processes of one PostgreSQL database (`--role` split: the admin
@@ -22,7 +24,7 @@ export function bridgeQueuedEvents(
   let timer: NodeJS.Timeout | null = null;
 
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: databaseUrl });
+    const c = new pg.Client({ connectionString: databaseUrl, application_name: RELAY_APPLICATION_NAME });
     c.on('error', () => undefined); // 'end' follows and reconnects
     c.on('end', () => {
       if (client !== c) return;
