@@ -11,7 +11,7 @@ import { createContainer, type Container } from './container.js';
 import { superviseLocalWorker } from './local-worker-supervisor.js';
 import { localWorkerIdentity } from './local-worker-id.js';
 import { createWorkerSweep } from '../domain/workers/worker-sweep.job.js';
-import { bridgeQueuedEvents } from '../domain/jobs/queued-events-bridge.js';
+import { relayQueuedEvents } from './queued-events-relay.js';
 import { startRetentionScheduler } from '../domain/videos/retention.service.js';
 import { PGLITE_TEMPLATE, WEB_DIR } from './paths.js';
 
@@ -105,7 +105,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   workerSweep?.start();
   // On PostgreSQL, "work queued" reaches the other processes' waiting workers (split roles, several servers).
   const queuedRelay = config.databaseUrl
-    ? bridgeQueuedEvents(c.events, config.databaseUrl, options.print)
+    ? relayQueuedEvents(c.events, config.databaseUrl, options.print)
     : null;
   // Worker lifecycle events are logged (the container records them for webhooks).
   for (const name of ['worker.offline', 'worker.registered'] as const)

@@ -5,8 +5,8 @@ import { EventEmitter } from 'node:events';
  * In-process notifications: "a video's transcoding state changed" and "new work is queued".
  * The SSE stream, the local worker and idle remote workers (waitQueued, the worker API's long poll)
  * listen, so nothing waits for a polling interval when the change happened in this process. On
- * PostgreSQL "queued" also crosses processes (queued-events-bridge.ts); state changes made elsewhere are
- * picked up by polling.
+ * PostgreSQL "queued" also crosses processes (src/server/queued-events-relay.ts); state changes made
+ * elsewhere are picked up by polling.
  */
 export class JobEvents {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
@@ -17,7 +17,7 @@ export class JobEvents {
   changed(videoId: number): void {
     this.emitter.emit('changed', videoId);
   }
-  /** Work was queued; `elsewhere`: by another process (relayed by queued-events-bridge.ts). */
+  /** Work was queued; `elsewhere`: by another process (relayed by src/server/queued-events-relay.ts). */
   queued(origin: 'here' | 'elsewhere' = 'here'): void {
     this.queuedCount++;
     this.emitter.emit('queued', origin);

@@ -24,7 +24,7 @@ export const WaitResponse = Type.Object({
 /**
  * The long poll of idle workers: instead of claiming every poll interval, a worker waits here and claims
  * the moment work is queued (an upload, a retry, a re-encode or sprite request) in this server process
- * or, on PostgreSQL, in another one (queued-events-bridge.ts relays it with NOTIFY).
+ * or, on PostgreSQL, in another one (src/server/queued-events-relay.ts relays it with NOTIFY).
  * Waits end at once when the server shuts down, so they never hold up a graceful stop.
  */
 export function workerWaitRoutes(deps: { events: JobEvents }) {

@@ -4,7 +4,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobEvents } from '../../src/domain/jobs/job-events.js';
-import { bridgeQueuedEvents, RELAY_APPLICATION_NAME } from '../../src/domain/jobs/queued-events-bridge.js';
+import { RELAY_APPLICATION_NAME } from '../../src/db/notify-relay.js';
+import { relayQueuedEvents } from '../../src/server/queued-events-relay.js';
 import { createTestDb, type TestDatabase } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
 
@@ -13,13 +14,13 @@ describe('queued-events relay over PostgreSQL NOTIFY', () => {
   const admin = new JobEvents();
   const workerApi = new JobEvents();
   const heard = { admin: [] as string[], workerApi: [] as string[] };
-  let relays: Array<ReturnType<typeof bridgeQueuedEvents>> = [];
+  let relays: Array<ReturnType<typeof relayQueuedEvents>> = [];
 
   beforeAll(async () => {
     db = await createTestDb('postgres');
     admin.onQueued((origin) => heard.admin.push(origin));
     workerApi.onQueued((origin) => heard.workerApi.push(origin));
-    relays = [bridgeQueuedEvents(admin, db.url), bridgeQueuedEvents(workerApi, db.url)];
+    relays = [relayQueuedEvents(admin, db.url), relayQueuedEvents(workerApi, db.url)];
     await Promise.all(relays.map((r) => r.ready));
   });
   afterAll(async () => {

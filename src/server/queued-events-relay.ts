@@ -1,0 +1,26 @@
+import { createNotifyRelay } from '../db/notify-relay.js';
+import type { JobEvents } from '../domain/jobs/job-events.js';
+
+/**
+ * "Work queued" across the server processes of one PostgreSQL database (`--role` split, several servers):
+ * each local event is sent to the others, each of theirs becomes a local event, so workers waiting in the
+ * worker API's long poll hear of an upload taken by another process at once.
+ */
+export function relayQueuedEvents(events: JobEvents, databaseUrl: string, log?: (message: string) => void) {
+  const relay = createNotifyRelay({
+    databaseUrl,
+    channel: 'vlog_work_queued',
+    onNotify: () => events.queued('elsewhere'),
+    log,
+  });
+  const unsubscribe = events.onQueued((origin) => {
+    if (origin === 'here') relay.notify();
+  });
+  return {
+    ready: relay.ready,
+    async close(): Promise<void> {
+      unsubscribe();
+      await relay.close();
+    },
+  };
+}
