@@ -11,45 +11,14 @@ import { UnauthorizedError, errorMessage } from './api.js';
 import { announce, confirmDialog, h, icon, replaceChildren, toast } from './dom.js';
 import { openPreview } from './preview.js';
 import { videoActionButtons } from './video-actions.js';
+import { statusCellParts } from './video-status.js';
 import type { StreamMode } from './progress-stream.js';
 import type { AdminTab, TabContext } from './tabs.js';
-import { clampPercent, formatDateTime, formatDuration } from '../shared/format.js';
-import { QUALITY_NAMES } from '../shared/types.js';
-import type {
-  ProgressMsg,
-  QualityProgress,
-  TranscodingProgress,
-  VideoListItem,
-  VideoListResponse,
-} from '../shared/types.js';
+import { formatDateTime, formatDuration } from '../shared/format.js';
+import type { ProgressMsg, TranscodingProgress, VideoListItem, VideoListResponse } from '../shared/types.js';
 
 const STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
 const ACTIVE_STATUSES = new Set(['pending', 'processing']);
-
-const STEP_LABELS: Record<string, string> = {
-  pending: 'Queued',
-  claimed: 'Claimed by a worker',
-  download: 'Downloading source',
-  probe: 'Analysing source',
-  thumbnail: 'Generating thumbnail',
-  transcode: 'Transcoding',
-  master_playlist: 'Writing playlists',
-  upload: 'Uploading segments',
-  finalize: 'Finalising',
-};
-
-/** quality_progress statuses that mean "this quality is done". */
-const DONE_QUALITY = new Set(['completed', 'uploaded']);
-
-function qualityOrder(name: string): number {
-  const i = (QUALITY_NAMES as readonly string[]).indexOf(name);
-  return i === -1 ? QUALITY_NAMES.length : i;
-}
-
-function stepLabel(step: string | null | undefined): string {
-  if (!step) return '';
-  return STEP_LABELS[step] ?? step.replace(/[_-]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
-}
 
 export class VideosTab implements AdminTab {
   readonly id = 'videos';
@@ -493,52 +462,7 @@ export class VideosTab implements AdminTab {
   }
 
   private fillStatus(cell: HTMLTableCellElement, v: VideoListItem): void {
-    const p = this.progress.get(v.id);
-    const status = p?.status ?? v.status;
-    const percent = clampPercent(p?.progress_percent ?? (status === 'ready' ? 100 : 0));
-    const badgeText = status === 'processing' ? `${status} ${percent}%` : status;
-    const parts: (HTMLElement | null)[] = [
-      h(
-        'span',
-        { class: `badge badge-${status}` },
-        h('span', { class: 'badge-dot', 'aria-hidden': 'true' }),
-        badgeText,
-      ),
-    ];
-
-    if (status === 'processing') {
-      parts.push(
-        h('progress', {
-          class: 'bar bar-overall',
-          max: 100,
-          value: percent,
-          'aria-label': `Overall progress ${percent}%`,
-        }),
-      );
-    }
-    if (status === 'processing' || status === 'pending') {
-      const step = stepLabel(p?.current_step);
-      if (step) parts.push(h('p', { class: 'status-step muted' }, step));
-      else if (status === 'pending')
-        parts.push(h('p', { class: 'status-step muted' }, 'Waiting for a worker'));
-      const qualities = [...(p?.qualities ?? [])].sort((a, b) => qualityOrder(a.name) - qualityOrder(b.name));
-      if (qualities.length)
-        parts.push(
-          h(
-            'ul',
-            { class: 'quality-progress', 'aria-label': 'Progress per quality' },
-            ...qualities.map(qualityRow),
-          ),
-        );
-      if (p?.attempt && p.attempt > 1)
-        parts.push(h('p', { class: 'status-step muted' }, `Attempt ${p.attempt} of ${p.max_attempts ?? 3}`));
-    }
-    if (status === 'failed') {
-      parts.push(h('p', { class: 'status-error' }, p?.last_error || 'Processing failed'));
-      if (p?.attempt)
-        parts.push(h('p', { class: 'status-step muted' }, `Attempt ${p.attempt} of ${p.max_attempts ?? 3}`));
-    }
-    replaceChildren(cell, ...parts);
+    replaceChildren(cell, ...statusCellParts(v, this.progress.get(v.id)));
   }
 
   private async deleteVideo(v: VideoListItem, button: HTMLButtonElement): Promise<void> {
@@ -564,19 +488,4 @@ export class VideosTab implements AdminTab {
         toast(`Could not delete “${v.title}”: ${errorMessage(err)}`, 'error');
     }
   }
-}
-
-function qualityRow(q: QualityProgress): HTMLLIElement {
-  const pct = DONE_QUALITY.has(q.status) ? 100 : clampPercent(q.progress);
-  const text = q.status === 'failed' ? 'failed' : q.status === 'skipped' ? 'skipped' : `${pct}%`;
-  return h(
-    'li',
-    {
-      class: `q-row q-${DONE_QUALITY.has(q.status) ? 'completed' : q.status}`,
-      dataset: { quality: q.name, status: q.status, progress: pct },
-    },
-    h('span', { class: 'q-name' }, q.name),
-    h('progress', { class: 'bar', max: 100, value: pct, 'aria-label': `${q.name} ${text}` }),
-    h('span', { class: 'q-pct' }, text),
-  );
 }
