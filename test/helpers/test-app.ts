@@ -107,13 +107,17 @@ export async function loginSession(app: FastifyInstance): Promise<{ cookie: stri
   return { cookie, csrf: (csrfRes.json() as { csrf_token: string }).csrf_token };
 }
 
-/** Uploads a generated clip through the admin API (as the admin UI does); its video id and slug. */
+/**
+ * Uploads a generated clip through the admin API (as the admin UI does), as a file named `clip.<ext>`;
+ * its video id and slug.
+ */
 export async function uploadClip(
   t: TestApp,
   title: string,
   clip: ClipName = 'landscape480x5s',
+  ext = 'mp4',
 ): Promise<{ video_id: number; slug: string }> {
-  const body = multipart({ title }, { name: 'clip.mp4', content: await readFile(await getClip(clip)) });
+  const body = multipart({ title }, { name: `clip.${ext}`, content: await readFile(await getClip(clip)) });
   const res = await t.adminApp.inject({
     method: 'POST',
     url: '/api/videos',

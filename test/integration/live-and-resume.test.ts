@@ -9,8 +9,8 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMediaPlaylist } from '../../src/media/output-validation.js';
 import { startApiWorker, type ApiWorker } from '../helpers/api-worker.js';
-import { getClip, type ClipName } from '../helpers/media-clips.js';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import type { ClipName } from '../helpers/media-clips.js';
+import { createTestApp, TEST_ADMIN_SECRET, uploadClip, type TestApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait.js';
 
 const run = promisify(execFile);
@@ -40,18 +40,7 @@ async function worker(t: TestApp, identity?: ApiWorker): Promise<ApiWorker> {
 }
 
 async function upload(t: TestApp, clip: ClipName): Promise<{ id: number; dir: string }> {
-  const body = multipart(
-    { title: clip },
-    { name: `${clip}.mp4`, content: await readFile(await getClip(clip)) },
-  );
-  const res = await t.adminApp.inject({
-    method: 'POST',
-    url: '/api/videos',
-    headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET },
-    payload: body.payload,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  const { video_id, slug } = res.json<{ video_id: number; slug: string }>();
+  const { video_id, slug } = await uploadClip(t, clip, clip);
   return { id: video_id, dir: t.container.layout.videoDir(slug) };
 }
 

@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getClip, type ClipName } from '../helpers/media-clips.js';
+import type { ClipName } from '../helpers/media-clips.js';
 import { probePlaylist } from '../helpers/ffprobe.js';
 import { startApiWorker } from '../helpers/api-worker.js';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, TEST_ADMIN_SECRET, uploadClip, type TestApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait.js';
 import type { WorkerLoop } from '../../src/worker/local-worker.js';
 
@@ -48,19 +48,6 @@ const VALID: Array<[ClipName, string, Expected]> = [
   ['webm', 'webm', { renditions: { '480p': [854, 480], '360p': [640, 360] }, audio: true, original: null }],
 ];
 
-async function upload(t: TestApp, clip: ClipName, ext: string): Promise<{ video_id: number; slug: string }> {
-  const content = await readFile(await getClip(clip));
-  const body = multipart({ title: `Clip ${clip}` }, { name: `${clip}.${ext}`, content });
-  const res = await t.adminApp.inject({
-    method: 'POST',
-    url: '/api/videos',
-    headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET },
-    payload: body.payload,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-}
-
 async function finalState(t: TestApp, videoId: number) {
   return waitFor(
     async () => {
@@ -89,7 +76,7 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
   });
 
   it.each(VALID)('%s ends ready with the right renditions', async (clip, ext, expected) => {
-    const { video_id, slug } = await upload(t, clip, ext);
+    const { video_id, slug } = await uploadClip(t, `Clip ${clip}`, clip, ext);
     const video = await finalState(t, video_id);
     expect(video.error_message).toBeNull();
     expect(video.status).toBe('ready');
@@ -153,7 +140,7 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
     ['truncated', 'mp4'],
     ['notAVideo', 'mp4'],
   ] as Array<[ClipName, string]>)('%s ends failed with a clear message and no retry', async (clip, ext) => {
-    const { video_id, slug } = await upload(t, clip, ext);
+    const { video_id, slug } = await uploadClip(t, `Clip ${clip}`, clip, ext);
     const video = await finalState(t, video_id);
     expect(video.status).toBe('failed');
     expect(video.error_message).toMatch(/not a playable video|truncated|damaged|no video stream/i);
@@ -181,7 +168,7 @@ describe('transcoding pipeline (PostgreSQL)', () => {
     const t = await createTestApp('postgres');
     const worker = await startApiWorker(t);
     try {
-      const { video_id } = await upload(t, 'webm', 'webm');
+      const { video_id } = await uploadClip(t, 'Clip webm', 'webm', 'webm');
       const video = await finalState(t, video_id);
       expect(video.status).toBe('ready');
       const rows = await t.container.db
@@ -202,7 +189,7 @@ describe('graceful shutdown', () => {
     const t = await createTestApp('pglite');
     const worker = await startApiWorker(t);
     try {
-      const { video_id, slug } = await upload(t, 'landscape1080', 'mp4');
+      const { video_id, slug } = await uploadClip(t, 'Clip landscape1080', 'landscape1080');
       await waitFor(
         async () => {
           const job = await t.container.db

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ApiResponse, WorkerApiClient } from './worker-api-client.js';
+import { detailIn, type ApiResponse, type WorkerApiClient } from './worker-api-client.js';
 
 /** File transfers of a remote worker: resumable downloads and checksummed uploads. */
 
@@ -27,21 +26,8 @@ async function sha256File(file: string): Promise<string> {
 
 /** The server's reason for a refused download (its `detail`), else the status. */
 async function downloadError(urlPath: string, res: ApiResponse): Promise<string> {
-  const text = await res.text().catch(() => '');
-  let detail: unknown = null;
-  try {
-    detail = (JSON.parse(text) as { detail?: unknown }).detail;
-  } catch {
-    // not JSON: the status says it
-  }
-  return typeof detail === 'string' && detail
-    ? `${detail} (HTTP ${res.status})`
-    : `Download of ${urlPath} failed: HTTP ${res.status}`;
-}
-
-/** Writes a response body to `file` (appended to a partial file after a 206). */
-async function writeBody(body: Readable, file: string, append: boolean): Promise<void> {
-  await pipeline(body, createWriteStream(file, { flags: append ? 'a' : 'w', highWaterMark: CHUNK }));
+  const detail = detailIn(await res.text().catch(() => ''));
+  return detail ? `${detail} (HTTP ${res.status})` : `Download of ${urlPath} failed: HTTP ${res.status}`;
 }
 
 /**
@@ -69,7 +55,8 @@ export async function downloadResumable(
     const append = res.status === 206;
     const total = Number(res.header('content-range')?.split('/')[1] ?? res.header('content-length'));
     try {
-      await writeBody(res.body, target, append);
+      const file = createWriteStream(target, { flags: append ? 'a' : 'w', highWaterMark: CHUNK });
+      await pipeline(res.body, file);
       const size = await sizeOf(target);
       if (!Number.isFinite(total) || size === total) return target;
       throw new Error(`Download incomplete: ${size} of ${total} bytes`);

@@ -85,6 +85,16 @@ export interface RequestOptions {
   raw?: boolean;
 }
 
+/** The reason in an error body of the API (`{"detail": "…"}`), or null. */
+export function detailIn(text: string): string | null {
+  try {
+    const detail = (JSON.parse(text) as { detail?: unknown }).detail;
+    return typeof detail === 'string' && detail ? detail : null;
+  } catch {
+    return null; // not JSON
+  }
+}
+
 export function createWorkerApiClient(o: WorkerApiClientOptions) {
   const base = o.baseUrl.replace(/\/+$/, '');
   const retryForMs = o.retryForMs ?? 120_000;
@@ -93,13 +103,7 @@ export function createWorkerApiClient(o: WorkerApiClientOptions) {
 
   async function detailOf(res: ApiResponse): Promise<string> {
     const text = await res.text().catch(() => '');
-    try {
-      const body = JSON.parse(text) as { detail?: unknown };
-      if (typeof body.detail === 'string') return body.detail;
-    } catch {
-      /* not JSON */
-    }
-    return text.slice(0, 200) || `HTTP ${res.status}`;
+    return detailIn(text) ?? (text.slice(0, 200) || `HTTP ${res.status}`);
   }
 
   async function exchange(path: string, opts: RequestOptions, signal: AbortSignal): Promise<ApiResponse> {
