@@ -17,7 +17,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { mediaFileRoutes } from './routes/media-files.routes.js';
 import { pageRoutes } from './routes/pages.routes.js';
 
-/** Admin API and UI (port 9001): every /api route needs the admin secret or a session + CSRF. */
+/** Admin API and UI (port 9001): every /api and /videos route needs the admin secret or a session (+ CSRF). */
 export async function buildAdminApp(c: Container, options: AppOptions & { webDir: string }) {
   const { config, services } = c;
   const app = await createBaseApp(options, {
@@ -49,7 +49,8 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
       retryMs: config.sseReconnectTimeoutMs,
     }),
   );
-  await app.register(mediaFileRoutes(c.layout.dirs.videosDir));
+  // Every file of every video (previews while transcoding, unpublished ones), behind the auth guard.
+  await app.register(mediaFileRoutes(c.layout.dirs.videosDir, { cacheScope: 'private' }));
   await app.register(pageRoutes(path.join(options.webDir, 'admin'), { '/': 'index.html' }));
   return app;
 }

@@ -16,7 +16,12 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
   await app.register(healthRoutes(c.services.health));
   await app.register(publicVideoRoutes(c.services.videos));
   await app.register(publicCategoryRoutes(c.services.categories));
-  await app.register(mediaFileRoutes(c.layout.dirs.videosDir));
+  await app.register(
+    mediaFileRoutes(c.layout.dirs.videosDir, {
+      isServed: (slug) => c.services.mediaVisibility.isPublic(slug),
+      cacheScope: 'public',
+    }),
+  );
   await app.register(
     pageRoutes(path.join(options.webDir, 'public'), { '/': 'index.html', '/watch/:slug': 'watch.html' }),
   );

@@ -76,6 +76,28 @@ describe('sendFile', () => {
     expect(changed.rawPayload.length).toBe(3000);
   });
 
+  it('answers 304 while If-None-Match or If-Modified-Since still match', async () => {
+    const { headers } = await app.inject({ url: '/f' });
+    const etag = String(headers.etag);
+    for (const h of [{ 'if-none-match': etag }, { 'if-none-match': `"x", ${etag.slice(2)}` }]) {
+      const res = await app.inject({ url: '/f', headers: h });
+      expect(res.statusCode).toBe(304);
+      expect(res.rawPayload.length).toBe(0);
+    }
+    const since = await app.inject({
+      url: '/f',
+      headers: { 'if-modified-since': String(headers['last-modified']) },
+    });
+    expect(since.statusCode).toBe(304);
+    const other = await app.inject({ url: '/f', headers: { 'if-none-match': 'W/"other"' } });
+    expect(other.statusCode).toBe(200);
+    const older = await app.inject({
+      url: '/f',
+      headers: { 'if-modified-since': new Date(0).toUTCString() },
+    });
+    expect(older.statusCode).toBe(200);
+  });
+
   it('answers HEAD without a body and a missing file with 404', async () => {
     const head = await app.inject({ method: 'HEAD', url: '/f' });
     expect(head.statusCode).toBe(200);

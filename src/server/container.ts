@@ -16,6 +16,7 @@ import { createTranscodingJobRepository } from '../domain/jobs/transcoding-job.r
 import { createVideoSourceRepository } from '../domain/jobs/video-source.repository.js';
 import { createRetranscodeCleanup } from '../domain/jobs/retranscode-cleanup.js';
 import { createRetranscodeCleanupRepository } from '../domain/jobs/retranscode-cleanup.repository.js';
+import { createMediaVisibility } from '../domain/videos/media-visibility.js';
 import { createRetentionService } from '../domain/videos/retention.service.js';
 import { createThumbnailService } from '../domain/videos/thumbnail.service.js';
 import { createVideoLifecycleRepository } from '../domain/videos/video-lifecycle.repository.js';
@@ -162,6 +163,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     webhooks: createWebhookTrigger(db),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
+    mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),
   };
 
   // Worker lifecycle events become webhook deliveries (the delivery loop sends them).

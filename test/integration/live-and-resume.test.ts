@@ -295,7 +295,13 @@ describe('live publishing', () => {
       const uploaded = Date.now();
       const partials = watchForPartials(video.dir);
       const base = `/videos/${path.basename(video.dir)}`;
-      const get = (url: string) => t.publicApp.inject({ method: 'GET', url: `${base}/${url}` });
+      // Unpublished until ready: a processing video is watched through the admin app (authorised preview).
+      const get = (url: string) =>
+        t.adminApp.inject({
+          method: 'GET',
+          url: `${base}/${url}`,
+          headers: { 'x-admin-secret': TEST_ADMIN_SECRET },
+        });
       // First playable: the master and, for every variant it lists, the playlist and its first segment.
       const playable = await waitFor(
         async () => {

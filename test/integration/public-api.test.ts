@@ -303,15 +303,12 @@ describe.each(DRIVERS)('public API (%s)', (driver) => {
   });
 
   describe('GET /api/videos/{slug}/progress', () => {
-    it('reports ready, pending (unpublished allowed) and processing progress', async () => {
+    it('reports ready and processing progress of published videos', async () => {
       expect((await get('/api/videos/alpha-song/progress')).json()).toMatchObject({
         status: 'ready',
         progress_percent: 100,
         last_error: null,
       });
-      const pending = await get('/api/videos/hidden-pending/progress');
-      expect(pending.statusCode).toBe(200);
-      expect(pending.json()).toMatchObject({ status: 'pending', progress_percent: 0 });
       expect((await get('/api/videos/processing-published/progress')).json()).toMatchObject({
         status: 'processing',
         current_step: 'transcode',
@@ -321,8 +318,8 @@ describe.each(DRIVERS)('public API (%s)', (driver) => {
       });
     });
 
-    it('404 for deleted or unknown videos, 400 for a bad slug', async () => {
-      for (const slug of ['hidden-deleted', 'no-such-video']) {
+    it('404 for unpublished, deleted or unknown videos (issue 10.7: never confirms a slug), 400 for a bad slug', async () => {
+      for (const slug of ['hidden-pending', 'hidden-unpublished', 'hidden-deleted', 'no-such-video']) {
         const res = await get(`/api/videos/${slug}/progress`);
         expect(res.statusCode, slug).toBe(404);
         expect(res.json()).toEqual({ detail: 'Video not found' });

@@ -46,6 +46,11 @@ describe.each(DRIVERS)('public app HTTP (%s)', (driver) => {
     const SEGMENT = Buffer.from('0123456789abcdefghijklmnopqrstuvwxyz');
 
     beforeAll(async () => {
+      // Files are served publicly only for a published, not deleted video (media-visibility.test.ts).
+      await t.container.db
+        .insertInto('videos')
+        .values({ title: 'Alpha Song', slug: 'alpha-song', status: 'ready', published_at: new Date() })
+        .execute();
       await mkdir(path.join(dir(), '1080p'), { recursive: true });
       await writeFile(path.join(dir(), 'master.m3u8'), '#EXTM3U\n');
       await writeFile(path.join(dir(), '1080p', 'init.mp4'), 'init');

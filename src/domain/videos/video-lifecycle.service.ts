@@ -215,12 +215,14 @@ export function createVideoLifecycleService(deps: {
       const video = await requireVideo(id);
       if (video.deleted_at) throw badRequest(`Cannot ${published ? 'publish' : 'unpublish'} a deleted video`);
       await lifecycle.setPublished(id, published);
+      events.changed(id); // e.g. the public media cache (media-visibility.ts) forgets this video at once
     },
 
     async update(id: number, fields: VideoEditFields): Promise<void> {
       await requireVideo(id);
       const values = await toVideoUpdate(fields, (c) => deps.categories.exists(c));
       await lifecycle.update(id, values);
+      if (values.published_at !== undefined) events.changed(id); // publication changed: as setPublished
     },
   };
 }

@@ -53,10 +53,12 @@ export function createVideoRepository(db: Kysely<Database>) {
       return row ?? null;
     },
 
-    async findLiveBySlug(slug: string): Promise<VideoRow | null> {
-      const row = await withCategory()
-        .where('v.slug', '=', slug)
-        .where('v.deleted_at', 'is', null)
+    /** What decides whether a video's files may be served publicly (media-visibility.ts). */
+    async findMediaState(slug: string) {
+      const row = await db
+        .selectFrom('videos')
+        .select(['id', 'published_at', 'deleted_at'])
+        .where('slug', '=', slug)
         .executeTakeFirst();
       return row ?? null;
     },

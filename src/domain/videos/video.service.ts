@@ -72,8 +72,9 @@ export function createVideoService(deps: {
       });
     },
 
+    /** Only for a video the public may see (published, not deleted): never confirms an unpublished slug. */
     async publicProgress(slug: string) {
-      const video = await videos.findLiveBySlug(requireSlug(slug));
+      const video = await videos.findPublishedBySlug(requireSlug(slug));
       if (!video) throw notFound('Video not found');
       return progressOf(video, true);
     },
@@ -152,6 +153,7 @@ export function createVideoService(deps: {
         await videos.setDeletedAt(id, deletedAt);
         throw new DomainError('unavailable', 'Failed to restore files');
       }
+      deps.events.changed(id); // a published video is public again (media-visibility.ts)
       deps.events.queued();
     },
 

@@ -15,11 +15,13 @@ export function credentialsOf(req: FastifyRequest) {
 /** Whether a route (by its registered pattern) needs admin credentials. */
 export function requiresAdminAuth(routePattern: string | undefined): boolean {
   if (routePattern === undefined) return false; // no route matched: the 404 handler answers
+  // /videos/: the admin app serves every video's files, unpublished ones included (previews).
+  if (routePattern.startsWith('/videos/')) return true;
   return routePattern.startsWith('/api/') && !routePattern.startsWith('/api/auth/');
 }
 
 /**
- * Every /api route except /api/auth/* requires the admin secret or a session (+ CSRF). The
+ * Every /api route except /api/auth/*, and /videos/*, requires the admin secret or a session (+ CSRF). The
  * decision uses the route the router matched, never the raw URL, so an encoded path such as
  * `/%61pi/videos` cannot slip past the check.
  */
