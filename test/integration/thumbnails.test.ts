@@ -157,7 +157,10 @@ describe('thumbnails (PGlite, real ffmpeg)', () => {
         height: 360,
       });
     }
-    const served = await t.adminApp.inject({ method: 'GET', url: body.frames[2]?.url ?? '' });
+    // The admin app serves a video's files to the admin only (media-visibility.test.ts).
+    const url = body.frames[2]?.url ?? '';
+    expect((await t.adminApp.inject({ method: 'GET', url })).statusCode).toBe(401);
+    const served = await t.adminApp.inject({ method: 'GET', url, headers: AUTH });
     expect(served.statusCode).toBe(200);
   });
 
