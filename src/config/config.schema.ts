@@ -4,9 +4,12 @@ import {
   parseInteger,
   parseList,
   parseNumber,
+  parseSecret,
   parseString,
   parseUrl,
 } from './env-parsers.js';
+import { rateLimitSchema } from './config.rate-limit.js';
+import { spriteSheetSchema } from './config.sprites.js';
 
 export const STREAMING_FORMATS = ['cmaf', 'hls_ts'] as const;
 export const STREAMING_CODECS = ['h264', 'hevc', 'av1'] as const;
@@ -96,9 +99,9 @@ export const configSchema = {
 
   // Authentication and HTTP security.
   adminApiSecret: {
-    doc: 'Admin secret (X-Admin-Secret, login); generated and stored 0600 when unset',
+    doc: 'Admin secret (X-Admin-Secret, login), at least 16 characters; generated and stored 0600 when unset',
     env: 'VLOG_ADMIN_API_SECRET',
-    parse: parseString,
+    parse: parseSecret(16),
     default: '',
   }, // '' ⇒ generated, stored 0600
   workerAdminSecret: {
@@ -137,6 +140,9 @@ export const configSchema = {
     parse: parseList,
     default: [] as string[],
   },
+
+  // Rate limiting (config.md §4).
+  ...rateLimitSchema,
 
   // Uploads and archive.
   maxUploadSize: {
@@ -308,66 +314,7 @@ export const configSchema = {
   },
 
   // Sprite sheets (pipeline.md §13).
-  spriteSheetEnabled: {
-    doc: 'Generate timeline sprite sheets (the worker runs sprite jobs)',
-    env: 'VLOG_SPRITE_SHEET_ENABLED',
-    parse: parseBoolean,
-    default: true,
-  },
-  spriteSheetFrameInterval: {
-    doc: 'Seconds between sprite frames',
-    env: 'VLOG_SPRITE_SHEET_FRAME_INTERVAL',
-    parse: parseInteger({ min: 1, max: 30 }),
-    default: 5,
-  },
-  spriteSheetThumbnailWidth: {
-    doc: 'Sprite frame width (px); the height follows the aspect ratio',
-    env: 'VLOG_SPRITE_SHEET_THUMBNAIL_WIDTH',
-    parse: parseInteger({ min: 80, max: 320 }),
-    default: 160,
-  },
-  spriteSheetTileSize: {
-    doc: 'N: each sprite sheet is an N×N grid of frames',
-    env: 'VLOG_SPRITE_SHEET_TILE_SIZE',
-    parse: parseInteger({ min: 5, max: 20 }),
-    default: 10,
-  },
-  spriteSheetJpegQuality: {
-    doc: 'Sprite sheet JPEG quality (30–95, higher is better)',
-    env: 'VLOG_SPRITE_SHEET_JPEG_QUALITY',
-    parse: parseInteger({ min: 30, max: 95 }),
-    default: 60,
-  },
-  spriteSheetTimeoutMultiplier: {
-    doc: 'Sprite ffmpeg timeout = duration × this, clamped to the minimum and maximum',
-    env: 'VLOG_SPRITE_SHEET_TIMEOUT_MULTIPLIER',
-    parse: parseNumber({ min: 0.1, max: 2 }),
-    default: 0.5,
-  },
-  spriteSheetTimeoutMinimum: {
-    doc: 'Lower bound of the sprite ffmpeg timeout (s)',
-    env: 'VLOG_SPRITE_SHEET_TIMEOUT_MINIMUM',
-    parse: parseNumber({ min: 30 }),
-    default: 60,
-  },
-  spriteSheetTimeoutMaximum: {
-    doc: 'Upper bound of the sprite ffmpeg timeout (s)',
-    env: 'VLOG_SPRITE_SHEET_TIMEOUT_MAXIMUM',
-    parse: parseNumber({ min: 120 }),
-    default: 600,
-  },
-  spriteSheetAutoGenerate: {
-    doc: 'Queue sprite generation when a transcode completes',
-    env: 'VLOG_SPRITE_SHEET_AUTO_GENERATE',
-    parse: parseBoolean,
-    default: false,
-  },
-  spriteSheetMaxVideoDuration: {
-    doc: 'Longer videos (s) get no sprite sheets (the job fails)',
-    env: 'VLOG_SPRITE_SHEET_MAX_VIDEO_DURATION',
-    parse: parseNumber({ min: 600 }),
-    default: 14400,
-  },
+  ...spriteSheetSchema,
 
   // Server-sent events.
   sseHeartbeatInterval: {

@@ -70,3 +70,14 @@ export function parseUrl(raw: string): string {
 export function parseString(raw: string): string {
   return raw;
 }
+
+/** A configured secret; a short one is refused rather than silently weakening authentication. */
+export const parseSecret =
+  (minLength: number) =>
+  (raw: string): string => {
+    if (raw.length < minLength)
+      throw new ConfigValueError(
+        `must be at least ${minLength} characters (got ${raw.length}); unset it to have a strong one generated`,
+      );
+    return raw;
+  };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Container } from '../server/container.js';
 import { createBaseApp, type AppOptions } from './app-base.js';
 import { registerAdminAuth } from './plugins/admin-auth.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
 import { adminAuthRoutes } from './routes/admin/auth.routes.js';
 import { adminCategoryRoutes } from './routes/admin/categories.routes.js';
 import { adminReencodeRoutes } from './routes/admin/reencode.routes.js';
@@ -28,6 +29,8 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
     limits: { fileSize: config.maxUploadSize, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 },
     throwFileSizeLimit: false,
   });
+  // Before the auth guard: a guessed X-Admin-Secret counts against the limit too.
+  await registerRateLimit(app, { config, defaultClass: 'adminDefault' });
   registerAdminAuth(app, services.auth);
   await app.register(adminAuthRoutes(services.auth, { secureCookies: config.secureCookies }));
   await app.register(healthRoutes(services.health));

@@ -10,6 +10,8 @@ export interface AppOptions {
   trustedProxies: string[];
   /** Fastify's body limit for JSON requests. */
   bodyLimit?: number;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 /** A request slower than this is logged at info level like a failed one. */
@@ -35,7 +37,10 @@ export async function createBaseApp(
   info: { title: string; description: string },
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logLevel === 'silent' ? false : { level: options.logLevel },
+    logger:
+      options.logLevel === 'silent'
+        ? false
+        : { level: options.logLevel, ...(options.logStream && { stream: options.logStream }) },
     trustProxy: options.trustedProxies.length > 0 ? options.trustedProxies : false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Container } from '../server/container.js';
 import { createBaseApp, type AppOptions } from './app-base.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mediaFileRoutes } from './routes/media-files.routes.js';
 import { pageRoutes } from './routes/pages.routes.js';
@@ -13,6 +14,8 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
     title: 'VLog public API',
     description: 'Browse and play published videos.',
   });
+  // LIST or DEF on every /api route (each route's config says which); /health, pages and files unlimited.
+  await registerRateLimit(app, { config: c.config, defaultClass: 'publicDefault' });
   await app.register(healthRoutes(c.services.health));
   await app.register(publicVideoRoutes(c.services.videos));
   await app.register(publicCategoryRoutes(c.services.categories));

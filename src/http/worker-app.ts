@@ -1,5 +1,6 @@
 import type { Container } from '../server/container.js';
 import { createBaseApp, type AppOptions } from './app-base.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerWorkerAuth } from './plugins/worker-auth.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { workerIdentityRoutes } from './routes/worker/worker-identity.routes.js';
@@ -18,7 +19,10 @@ export async function buildWorkerApp(c: Container, options: AppOptions) {
     title: 'VLog worker API',
     description: 'Protocol for transcoding workers.',
   });
-  registerWorkerAuth(app, c.services.workerAuth);
+  // No default class: a worker sends a request per uploaded segment, and per-IP limits would throttle
+  // transcodes on one host. Only register/revoke (WREG) and failed authentications (WDEF) are counted.
+  const limits = await registerRateLimit(app, { config: c.config, defaultClass: null });
+  registerWorkerAuth(app, c.services.workerAuth, limits.authFailures('workerDefault'));
   await app.register(healthRoutes(c.services.health, '/api/health'));
   await app.register(
     workerIdentityRoutes({ registry: c.services.workerRegistry, admin: c.services.workerAdmin }),

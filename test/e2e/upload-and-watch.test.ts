@@ -1,5 +1,5 @@
-// End to end in real Chromium: log in, upload through the admin page, see live progress, then
-// play the video on the public watch page with adaptive quality (issue 2 acceptance).
+// End to end in real Chromium: log in, upload through the admin page, see live progress, preview it in
+// the admin page, then play the video on the public watch page with adaptive quality (issue 2 acceptance).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -99,12 +99,29 @@ describe('upload → transcode → watch in Chromium', () => {
     expect(seen.has('processing') || seen.has('pending')).toBe(true);
     expect(sawQualityProgress).toBe(true);
 
+    // Admin preview: the admin app serves the files to the logged-in session (its cookie), hls.js plays them.
+    await row.locator('[data-action="preview"]').click();
+    await expect
+      .poll(() => page.locator('#preview-dialog .preview-status').textContent(), { timeout: 15_000 })
+      .toMatch(/Available: \d+p/);
+    await page.locator('#preview-dialog video').evaluate(async (v: HTMLVideoElement) => {
+      v.muted = true;
+      await v.play();
+    });
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLVideoElement>('#preview-dialog video')?.currentTime ?? 0) > 0.5,
+      undefined,
+      { timeout: 30_000 },
+    );
+
     // Watch page: playback time advances and several qualities are offered.
     const list = (await (await fetch(`${server.publicUrl}/api/videos`)).json()) as {
       videos: Array<{ slug: string; title: string }>;
     };
     const slug = list.videos.find((v) => v.title === 'Browser Upload Test')?.slug;
     expect(slug).toBeTruthy();
+    // Without the session the admin app does not serve them (the public app does: the video is published).
+    expect((await fetch(`${server.adminUrl}/videos/${slug}/master.m3u8`)).status).toBe(401);
     const watch = await browser.newPage();
     watch.on('pageerror', (e) => consoleErrors.push(e.message));
     await watch.goto(`${server.publicUrl}/watch/${slug}`);

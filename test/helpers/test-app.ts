@@ -43,11 +43,13 @@ export async function createTestApp(
     VLOG_RETRY_BACKOFF_BASE: '0',
     VLOG_PROGRESS_UPDATE_INTERVAL: '0.2',
     VLOG_WORKER_POLL_INTERVAL: '0.2',
+    // Many tests send hundreds of requests from one address; rate-limit.test.ts turns limits on.
+    VLOG_RATE_LIMIT_ENABLED: 'false',
     ...env,
   });
   const container = createContainer(config, db, { adminApiSecret: TEST_ADMIN_SECRET });
   await container.layout.ensureDirs();
-  const options = { logLevel: 'silent', trustedProxies: [], webDir: WEB_DIR };
+  const options = { logLevel: config.logLevel, trustedProxies: config.trustedProxies, webDir: WEB_DIR };
   const publicApp = await buildPublicApp(container, options);
   const adminApp = await buildAdminApp(container, options);
   const workerApp = await buildWorkerApp(container, options);

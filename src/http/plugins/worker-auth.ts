@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { unauthorized } from '../../domain/shared/errors.js';
 import type { WorkerAuthService, WorkerPrincipal } from '../../domain/workers/worker-auth.service.js';
+import type { AuthFailureLimit } from './rate-limit.js';
 
 /** Who may call a worker API route: a worker's API key, the worker admin secret, or anyone. */
 export type WorkerAuthMode = 'worker-key' | 'worker-admin' | 'public';
@@ -44,12 +45,19 @@ export function workerPrincipal(req: FastifyRequest): WorkerPrincipal {
  * Authenticates every worker API request before its body is read. As in admin-auth.ts the
  * decision uses the route the router matched, so `/%61pi/worker/heartbeat` is guarded like
  * `/api/worker/heartbeat`; an /api route without an explicit mode requires a worker key.
+ * A client IP that failed too often in the window (`failures`, WDEF) gets 429 before its key is
+ * even checked, so a key cannot be guessed by brute force; authenticated traffic is never counted.
  */
-export function registerWorkerAuth(app: FastifyInstance, auth: WorkerAuthService): void {
-  app.addHook('onRequest', async (req) => {
+export function registerWorkerAuth(
+  app: FastifyInstance,
+  auth: WorkerAuthService,
+  failures?: AuthFailureLimit,
+): void {
+  app.addHook('onRequest', async (req, reply) => {
     if (req.method === 'OPTIONS') return;
     const mode = workerAuthModeOf(req.routeOptions.url, req.routeOptions.config.workerAuth);
     if (mode === null || mode === 'public') return;
+    if (await failures?.refuse(req, reply)) return reply;
     try {
       if (mode === 'worker-admin') auth.checkAdminSecret(header(req, 'x-admin-secret'));
       else principals.set(req, await auth.authenticate(header(req, 'x-worker-api-key')));
@@ -58,6 +66,7 @@ export function registerWorkerAuth(app: FastifyInstance, auth: WorkerAuthService
         { logger: 'security.auth', ip: req.ip, mode, reason: (err as Error).message },
         'worker API authentication failed',
       );
+      await failures?.record(req);
       throw err;
     }
   });

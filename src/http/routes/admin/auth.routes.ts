@@ -27,6 +27,7 @@ export function adminAuthRoutes(auth: AdminAuthService, options: { secureCookies
     app.post(
       '/api/auth/login',
       {
+        config: { rateLimit: 'adminLogin' },
         schema: {
           tags: ['auth'],
           body: Type.Object({ secret: Type.String({ maxLength: 1024 }) }),
@@ -34,31 +35,40 @@ export function adminAuthRoutes(auth: AdminAuthService, options: { secureCookies
         },
       },
       async (req, reply) => {
-        const session = await auth.login({
-          secret: req.body.secret,
-          ip: req.ip,
-          userAgent: req.headers['user-agent'] ?? null,
-        });
+        const session = await auth
+          .login({ secret: req.body.secret, ip: req.ip, userAgent: req.headers['user-agent'] ?? null })
+          .catch((err: unknown) => {
+            // req.ip is the client's address (X-Forwarded-For only from VLOG_TRUSTED_PROXIES peers).
+            req.log
+              .child({ logger: 'security.admin_auth' })
+              .warn({ ip: req.ip, reason: (err as Error).message }, 'admin login failed');
+            throw err;
+          });
         reply.setCookie(SESSION_COOKIE, session.token, cookie(session.maxAgeSeconds));
         return { authenticated: true, message: 'Login successful' };
       },
     );
     app.post(
       '/api/auth/logout',
-      { schema: { tags: ['auth'], response: { 200: AuthState } } },
+      { config: { rateLimit: 'none' }, schema: { tags: ['auth'], response: { 200: AuthState } } },
       async (req, reply) => {
         await auth.logout(req.cookies[SESSION_COOKIE]);
         clear(reply);
         return { authenticated: false, message: 'Logged out' };
       },
     );
-    app.get('/api/auth/check', { schema: { tags: ['auth'], response: { 200: AuthState } } }, async (req) => {
-      const how = await auth.identify(credentialsOf(req));
-      return { authenticated: how !== null, auth_required: true };
-    });
+    app.get(
+      '/api/auth/check',
+      { config: { rateLimit: 'none' }, schema: { tags: ['auth'], response: { 200: AuthState } } },
+      async (req) => {
+        const how = await auth.identify(credentialsOf(req));
+        return { authenticated: how !== null, auth_required: true };
+      },
+    );
     app.get(
       '/api/auth/csrf-token',
       {
+        config: { rateLimit: 'none' },
         schema: {
           tags: ['auth'],
           response: {

@@ -88,6 +88,7 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
     app.post(
       '/api/videos/:id/thumbnail/upload',
       {
+        config: { rateLimit: 'adminUpload' },
         schema: {
           tags,
           summary: 'Upload a custom thumbnail (multipart: file; .jpg .jpeg .png .webp)',

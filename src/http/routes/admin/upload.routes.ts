@@ -30,6 +30,7 @@ export function adminUploadRoutes(uploads: UploadService, options: { maxUploadSi
     app.post(
       '/api/videos',
       {
+        config: { rateLimit: 'adminUpload' },
         schema: {
           tags: ['videos'],
           summary: 'Upload a video (multipart: file, title, description, category_id)',

@@ -109,6 +109,7 @@ export function adminVideoLifecycleRoutes(
     app.post(
       '/api/videos/:id/re-upload',
       {
+        config: { rateLimit: 'adminUpload' },
         schema: {
           tags,
           summary: 'Replace the source file (multipart: file) and transcode again',

@@ -12,7 +12,10 @@ export function publicCategoryRoutes(categories: CategoryService) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     app.get(
       '/api/categories',
-      { schema: { tags: ['categories'], response: { 200: Type.Array(Category) } } },
+      {
+        config: { rateLimit: 'publicList' },
+        schema: { tags: ['categories'], response: { 200: Type.Array(Category) } },
+      },
       () => categories.list('public'),
     );
     app.get(

@@ -15,6 +15,7 @@ export function publicVideoRoutes(videos: VideoService) {
     app.get(
       '/api/videos',
       {
+        config: { rateLimit: 'publicList' },
         schema: {
           tags: ['videos'],
           summary: 'List published videos',

@@ -25,7 +25,7 @@ export function workerIdentityRoutes(deps: { registry: WorkerRegistryService; ad
     app.post(
       '/api/worker/register',
       {
-        config: { workerAuth: 'worker-admin' },
+        config: { workerAuth: 'worker-admin', rateLimit: 'workerRegister' },
         schema: {
           tags: ['workers'],
           security: ADMIN_SECRET,
@@ -81,7 +81,7 @@ export function workerIdentityRoutes(deps: { registry: WorkerRegistryService; ad
     app.post(
       '/api/workers/:worker_id/revoke',
       {
-        config: { workerAuth: 'worker-admin' },
+        config: { workerAuth: 'worker-admin', rateLimit: 'workerRegister' },
         schema: {
           tags: ['workers'],
           security: ADMIN_SECRET,
