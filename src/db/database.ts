@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.types.js';
+import { retryConnect } from './db-errors.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 export type DatabaseDriver = 'postgres' | 'pglite';
@@ -41,11 +42,29 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openPGlite(options);
 }
 
+/** A request waits this long for a pooled connection (all busy, or the server not answering), then 503. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 function openPostgres(url: string, max: number): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
-  // An idle client that loses its server connection must not crash the process.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: '-c TimeZone=UTC',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // A client that loses its server connection must not crash the process: the pool's listener covers
+  // idle clients only, and a client checked out between two statements (a transaction doing file work)
+  // would emit an unhandled 'error'. The statement in flight, if any, fails on its own.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  // Opening a connection is retried briefly while the server is unreachable (nothing was sent yet).
+  const retrying = {
+    Client: pg.Client,
+    options: pool.options,
+    connect: () => retryConnect(() => pool.connect()),
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: retrying }) });
   return { db, driver: 'postgres', close: () => db.destroy() };
 }
 

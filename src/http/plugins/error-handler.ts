@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../../domain/shared/errors.js';
+import { isDatabaseUnavailable } from '../../db/db-errors.js';
+import { sendDatabaseUnavailable } from './db-unavailable.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   bad_request: 400,
@@ -17,6 +19,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (err instanceof DomainError) {
       return reply.status(STATUS[err.kind]).headers(err.headers).send({ detail: err.message });
     }
+    if (isDatabaseUnavailable(err)) return sendDatabaseUnavailable(req, reply, err);
     const fe = err as FastifyError;
     if (fe.validation) {
       const first = fe.validation[0];
