@@ -163,6 +163,13 @@ export const configSchema = {
     parse: parseInteger({ min: 1024 }),
     default: 1048576,
   },
+  // Not in the reference (issue 10): a stalled upload held its socket and temporary file indefinitely.
+  uploadIdleTimeout: {
+    doc: 'Seconds an upload (any request body) may go without receiving a byte before it is cut with 408',
+    env: 'VLOG_UPLOAD_IDLE_TIMEOUT',
+    parse: parseNumber({ min: 1 }),
+    default: 60,
+  },
   archiveRetentionDays: {
     doc: 'Days before archived videos are purged (0 disables)',
     env: 'VLOG_ARCHIVE_RETENTION_DAYS',

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { registerBodyIdleTimeout } from './plugins/body-idle-timeout.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerSecurityHeaders, requestIdFrom } from './plugins/security-headers.js';
@@ -10,6 +11,8 @@ export interface AppOptions {
   trustedProxies: string[];
   /** Fastify's body limit for JSON requests. */
   bodyLimit?: number;
+  /** A request body (an upload) that receives no byte for this long is cut with 408; unset: never. */
+  uploadIdleTimeoutMs?: number;
   /** Where log lines go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
 }
@@ -52,6 +55,7 @@ export async function createBaseApp(
   logRequests(app);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
+  if (options.uploadIdleTimeoutMs) registerBodyIdleTimeout(app, options.uploadIdleTimeoutMs);
   await app.register(cookie);
   await registerOpenApi(app, info);
   return app;

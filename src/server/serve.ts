@@ -14,6 +14,7 @@ import { createWorkerSweep } from '../domain/workers/worker-sweep.job.js';
 import { relayQueuedEvents } from './queued-events-relay.js';
 import { startRetentionScheduler } from '../domain/videos/retention.service.js';
 import { PGLITE_TEMPLATE, WEB_DIR } from './paths.js';
+import { cleanUpInterruptedUploads } from '../storage/upload-leftovers.js';
 
 export type Role = 'public' | 'admin' | 'worker-api';
 export const ALL_ROLES: Role[] = ['public', 'admin', 'worker-api'];
@@ -58,8 +59,14 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     workerAdminSecret: workerAdminSecret.value,
   });
   await c.layout.ensureDirs();
+  await cleanUpAfterCrash(c, options.print);
 
-  const appOptions = { logLevel: config.logLevel, trustedProxies: config.trustedProxies, webDir: WEB_DIR };
+  const appOptions = {
+    logLevel: config.logLevel,
+    trustedProxies: config.trustedProxies,
+    webDir: WEB_DIR,
+    uploadIdleTimeoutMs: config.uploadIdleTimeout * 1000,
+  };
   const apps: Array<{ role: Role; app: FastifyInstance; port: number }> = [];
   const builders: Record<Role, () => Promise<FastifyInstance>> = {
     public: () => buildPublicApp(c, appOptions),
@@ -143,6 +150,19 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await database.close();
     },
   };
+}
+
+/**
+ * Partial uploads and re-upload leftovers of a crash (before listening: no request of ours owns them). On
+ * PostgreSQL another server may share the storage, so files it could still be writing are spared: an upload
+ * in progress writes at least once per idle timeout, and an accepted one is renamed within a minute.
+ */
+export async function cleanUpAfterCrash(c: Container, print: (line: string) => void): Promise<void> {
+  const minAgeMs = c.config.databaseUrl ? c.config.uploadIdleTimeout * 1000 + 10 * 60_000 : 0;
+  const { removed, restored } = await cleanUpInterruptedUploads(c.layout, { minAgeMs });
+  if (removed.length > 0)
+    print(`Removed ${removed.length} file(s) left by an interrupted upload or re-upload`);
+  if (restored.length > 0) print(`Restored after an interrupted re-upload: ${restored.join(', ')}`);
 }
 
 /** The address of this machine's worker API as the local worker reaches it (`http://localhost:PORT`). */

@@ -49,7 +49,12 @@ export async function createTestApp(
   });
   const container = createContainer(config, db, { adminApiSecret: TEST_ADMIN_SECRET });
   await container.layout.ensureDirs();
-  const options = { logLevel: config.logLevel, trustedProxies: config.trustedProxies, webDir: WEB_DIR };
+  const options = {
+    logLevel: config.logLevel,
+    trustedProxies: config.trustedProxies,
+    webDir: WEB_DIR,
+    uploadIdleTimeoutMs: config.uploadIdleTimeout * 1000,
+  };
   const publicApp = await buildPublicApp(container, options);
   const adminApp = await buildAdminApp(container, options);
   const workerApp = await buildWorkerApp(container, options);
