@@ -111,10 +111,8 @@ describe('database outage (PostgreSQL)', () => {
         body: JSON.stringify({ status: 'idle' }),
       }),
     );
-    // An upload refused for the outage leaves no staged file behind.
-    const refused = await upload();
-    expect(refused.status).toBe(503);
-    expect(await refused.json()).toEqual(UNAVAILABLE);
+    // The upload path asks for a longer pause (security-reliability.md §B1) and leaves no staged file.
+    await expectUnavailable(await upload(), '5');
     expect((await readdir(config.uploadsDir)).filter((f) => f.startsWith('.incoming-'))).toEqual([]);
     for (const [role, p] of [
       ['public', '/health'],

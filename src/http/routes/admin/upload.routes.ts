@@ -30,7 +30,8 @@ export function adminUploadRoutes(uploads: UploadService, options: { maxUploadSi
     app.post(
       '/api/videos',
       {
-        config: { rateLimit: 'adminUpload' },
+        // Retrying means re-sending the whole file: a longer pause (security-reliability.md §B1).
+        config: { rateLimit: 'adminUpload', dbRetryAfter: 5 },
         schema: {
           tags: ['videos'],
           summary: 'Upload a video (multipart: file, title, description, category_id)',

@@ -109,7 +109,8 @@ export function adminVideoLifecycleRoutes(
     app.post(
       '/api/videos/:id/re-upload',
       {
-        config: { rateLimit: 'adminUpload' },
+        // Retrying means re-sending the whole file: a longer pause (security-reliability.md §B1).
+        config: { rateLimit: 'adminUpload', dbRetryAfter: 5 },
         schema: {
           tags,
           summary: 'Replace the source file (multipart: file) and transcode again',
