@@ -241,7 +241,8 @@ describe.each(DRIVERS)('video lifecycle (%s)', (driver) => {
       await makeReady(v);
       const old = await h.video(v.video_id);
       const oldJob = await h.job(v.video_id);
-      const content = Buffer.from('a brand new source file\n'.repeat(30));
+      // A real video: a file that is not one is refused before anything is replaced (reupload-probe.test.ts).
+      const content = await readFile(await getClip('landscape480x5s'));
       const res = await h.sendMultipart(
         `/api/videos/${v.video_id}/re-upload`,
         {},
@@ -255,7 +256,14 @@ describe.each(DRIVERS)('video lifecycle (%s)', (driver) => {
         message: 'Video queued for reprocessing',
       });
       const video = await h.video(v.video_id);
-      expect(video).toMatchObject({ status: 'pending', title: 'Reupload Me', slug: v.slug, duration: 0 });
+      expect(video).toMatchObject({
+        status: 'pending',
+        title: 'Reupload Me',
+        slug: v.slug,
+        source_width: 854,
+        source_height: 480,
+      });
+      expect(video.duration).toBeCloseTo(5, 0);
       expect(video.published_at).toEqual(old.published_at);
       expect(video.created_at).toEqual(old.created_at);
       const job = await h.job(v.video_id);

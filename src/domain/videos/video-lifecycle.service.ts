@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { QUALITY_PRESETS } from '../../media/ladder.js';
+import { isMediaError } from '../../media/media-error.js';
 import { findUpload, moveAllOrNothing, type Move } from '../../storage/file-moves.js';
 import { contained, type StorageLayout } from '../../storage/storage-layout.js';
 import type { CategoryRepository } from '../categories/category.repository.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import { serializeRetranscodeMetadata } from '../jobs/retranscode-cleanup.js';
-import { badRequest, notFound } from '../shared/errors.js';
+import { badRequest, notFound, unavailable } from '../shared/errors.js';
 import type { ProbeSummary, StagedUpload } from './upload.service.js';
 import { toVideoUpdate, type VideoEditFields } from './video-edit.js';
 import type { VideoLifecycleRepository } from './video-lifecycle.repository.js';
@@ -26,6 +27,9 @@ export function availableQualities(v: Pick<VideoRow, 'source_width' | 'source_he
 }
 
 type LockedVideo = { status: string | null; deleted_at: Date | null };
+
+/** Probe failures that mean the file is not a usable video (other failures, a timeout, may pass). */
+const NOT_A_VIDEO: ReadonlySet<string> = new Set(['not_a_video', 'no_video_stream', 'invalid_duration']);
 
 function checkReuploadable(v: LockedVideo): void {
   if (v.deleted_at) throw badRequest('Cannot re-upload a deleted video');
@@ -62,6 +66,25 @@ export function createVideoLifecycleService(deps: {
     const v = await lifecycle.lockVideo(trx, id);
     if (!v) throw notFound('Video not found');
     return v;
+  }
+
+  /**
+   * The staged re-upload's source facts; 400 when it is not a video (ffprobe cannot read it, no video
+   * stream, no duration), 503 when it could not be read now (a probe timeout).
+   */
+  async function probeReupload(file: string): Promise<ProbeSummary> {
+    const kept = 'the current video and its files are kept';
+    let probed: ProbeSummary | null;
+    try {
+      probed = await deps.probe(file);
+    } catch (err) {
+      if (!isMediaError(err)) throw err;
+      if (!NOT_A_VIDEO.has(err.code))
+        throw unavailable(`The uploaded file could not be read now (${err.message}); ${kept}`);
+      throw badRequest(`${err.message}; ${kept}`);
+    }
+    if (!probed) throw badRequest(`The uploaded file is not a playable video; ${kept}`);
+    return probed;
   }
 
   /** Moves the old outputs and source out of the way (fast renames); returns the moves for undo. */
@@ -113,8 +136,9 @@ export function createVideoLifecycleService(deps: {
      * staged file takes its final name there too, so a worker never claims a job without its file.
      */
     async reupload(id: number, staged: StagedUpload): Promise<{ video_id: number; slug: string }> {
-      await requireVideo(id);
-      const probed = await deps.probe(staged.tempPath).catch(() => null);
+      checkReuploadable(await requireVideo(id));
+      // Before anything is touched: a file that is not a video must not cost the current one its files.
+      const probed = await probeReupload(staged.tempPath);
       let moves: Move[] = [];
       let finalPath: string | null = null;
       let slug = '';
@@ -123,11 +147,7 @@ export function createVideoLifecycleService(deps: {
           const locked = await requireLocked(trx, id);
           checkReuploadable(locked);
           slug = locked.slug;
-          await lifecycle.resetForReupload(trx, id, {
-            duration: probed?.duration ?? 0,
-            width: probed?.width ?? 0,
-            height: probed?.height ?? 0,
-          });
+          await lifecycle.resetForReupload(trx, id, probed);
           await lifecycle.replaceJob(trx, {
             videoId: id,
             maxAttempts: options.maxAttempts,
