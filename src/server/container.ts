@@ -19,6 +19,7 @@ import { createRetranscodeCleanupRepository } from '../domain/jobs/retranscode-c
 import { createMediaVisibility } from '../domain/videos/media-visibility.js';
 import { createRetentionService } from '../domain/videos/retention.service.js';
 import { createThumbnailService } from '../domain/videos/thumbnail.service.js';
+import { createVideoDeletionRepository } from '../domain/videos/video-deletion.repository.js';
 import { createVideoLifecycleRepository } from '../domain/videos/video-lifecycle.repository.js';
 import { createVideoLifecycleService } from '../domain/videos/video-lifecycle.service.js';
 import { createUploadService } from '../domain/videos/upload.service.js';
@@ -109,6 +110,8 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       layout,
       events,
       errorSummaryMaxLength: config.errorSummaryMaxLength,
+      deletion: createVideoDeletionRepository(db),
+      requeue: (trx, id) => lifecycle.resetForRetry(trx, id, config.maxRetryAttempts),
     }),
     uploads: createUploadService({
       db,
@@ -241,7 +244,7 @@ function createMediaJobs(config: Config, database: DatabaseHandle, layout: Stora
   /** The one server-side publish of a re-encode (carry over, swap in, complete), local or remote. */
   const reencodePublisher = createReencodePublisher({
     layout,
-    complete: (job, result) => reencodeJobs.complete(job, result),
+    complete: (job, result, publish) => reencodeJobs.complete(job, result, publish),
   });
   const services = {
     sprites: createSpriteService({

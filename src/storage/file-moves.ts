@@ -1,4 +1,4 @@
-import { access, copyFile, cp, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { access, copyFile, cp, link, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VIDEO_EXTENSIONS, type StorageLayout } from './storage-layout.js';
 
@@ -29,21 +29,53 @@ export interface Move {
   to: string;
 }
 
-/** Runs moves in order; if one fails, moves back what was moved and rethrows. */
-export async function moveAllOrNothing(moves: Move[]): Promise<void> {
+/** A move refused because something is already at its destination (nothing was overwritten). */
+export class DestinationExistsError extends Error {
+  constructor(readonly destination: string) {
+    super(`Destination already exists: ${destination}`);
+  }
+}
+
+/**
+ * Makes room for a move into `to` without destroying anything: an empty directory there is removed,
+ * anything else refuses the move (a rename would fail on a non-empty directory, or replace a file).
+ */
+async function clearEmptyDestination(to: string): Promise<void> {
+  const entries = await readdir(to).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    if (err.code === 'ENOTDIR') throw new DestinationExistsError(to);
+    throw err;
+  });
+  if (entries === null) return;
+  if (entries.length > 0) throw new DestinationExistsError(to);
+  await rmdir(to);
+}
+
+/**
+ * Runs moves in order (a missing source is skipped) and returns those made; if one fails, moves back what
+ * was moved and rethrows. A destination that holds anything refuses the whole set with
+ * DestinationExistsError: what is there is never deleted.
+ */
+export async function moveAllOrNothing(moves: Move[]): Promise<Move[]> {
   const done: Move[] = [];
   try {
     for (const m of moves) {
       if (!(await exists(m.from))) continue;
       await mkdir(path.dirname(m.to), { recursive: true });
-      await rm(m.to, { recursive: true, force: true });
+      await clearEmptyDestination(m.to);
       await rename(m.from, m.to);
       done.push(m);
     }
+    return done;
   } catch (err) {
-    for (const m of done.reverse()) await rename(m.to, m.from).catch(() => undefined);
+    await moveBack(done);
     throw err;
   }
+}
+
+/** Undoes moves that were made (last first), as far as possible. */
+export async function moveBack(done: readonly Move[]): Promise<void> {
+  for (const m of [...done].reverse()) await rename(m.to, m.from).catch(() => undefined);
 }
 
 export async function removeIfExists(p: string): Promise<void> {

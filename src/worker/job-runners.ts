@@ -1,3 +1,5 @@
+import { DomainError } from '../domain/shared/errors.js';
+
 /**
  * The typed registry of job kinds a worker runs. Each kind has one runner (its own file); the
  * `JobRunners` record must name every kind, so a kind without a runner is a compile error.
@@ -12,6 +14,20 @@ export const JOB_KIND_PRIORITY: readonly JobKind[] = ['transcode', 'reencode', '
  * at once but does NOT give the job back, so its claim stays until the lease expires or it is reclaimed.
  */
 export const ABANDON = 'abandon';
+
+/**
+ * Whether a call was refused because the job is no longer this worker's: 409 (its claim expired, or the
+ * video was deleted and the job cancelled) or 403 (another worker holds it). The runner then stops and
+ * drops the job without reporting on it.
+ */
+export function isJobGone(err: unknown): boolean {
+  return err instanceof DomainError && (err.kind === 'conflict' || err.kind === 'forbidden');
+}
+
+/** After a refused call, whether fail was refused too: then the job is gone (also 404: deleted for good). */
+export function isFailRefused(err: unknown): boolean {
+  return isJobGone(err) || (err instanceof DomainError && err.kind === 'not_found');
+}
 
 export interface JobContext {
   /** Aborted on shutdown (give the job back) or with reason ABANDON (keep the claim). */

@@ -10,7 +10,7 @@ import { isMediaError, MediaError } from '../media/media-error.js';
 import { probeMedia } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { transcodeLadder } from '../media/transcode-ladder.js';
-import { ABANDON, type JobRunner } from './job-runners.js';
+import { ABANDON, isFailRefused, type JobRunner } from './job-runners.js';
 
 export interface ReencodeSettings {
   segmentDuration: number;
@@ -53,9 +53,9 @@ async function reportFailure(jobs: ReencodeJobs, job: ReencodeJob, err: unknown)
     const { willRetry } = await jobs.fail(job, { error: message, retry: !permanent });
     return willRetry ? 'retrying' : 'failed';
   } catch (failErr) {
-    // Over the worker API: 409/403 when the job was recovered, cancelled or taken over meanwhile.
-    if (failErr instanceof DomainError && (failErr.kind === 'conflict' || failErr.kind === 'forbidden'))
-      return 'released';
+    // Over the worker API: 409/403 when the job was recovered, cancelled or taken over meanwhile, 404
+    // when its video was deleted for good.
+    if (isFailRefused(failErr)) return 'released';
     throw failErr;
   }
 }

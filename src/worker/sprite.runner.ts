@@ -1,7 +1,6 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/load-config.js';
-import { DomainError } from '../domain/shared/errors.js';
 import type { SpriteJob } from '../domain/sprites/sprite-jobs.service.js';
 import type { SpriteResult } from '../domain/sprites/sprite-queue.repository.js';
 import { MediaError } from '../media/media-error.js';
@@ -16,7 +15,7 @@ import {
   spriteTimeoutSeconds,
 } from '../media/sprites.js';
 import { SPRITES_DIR } from '../domain/sprites/sprite-publish.js';
-import { ABANDON, type JobRunner } from './job-runners.js';
+import { ABANDON, isFailRefused, isJobGone, type JobRunner } from './job-runners.js';
 
 export interface SpriteSettings {
   intervalSeconds: number;
@@ -117,9 +116,14 @@ export function createSpriteRunner(deps: {
           if (ctx.signal.reason !== ABANDON) await jobs.release(job).catch(() => undefined);
           return 'released';
         }
-        // The job is no longer ours (recovered as stale meanwhile): nothing to report.
-        if (err instanceof DomainError && err.kind === 'conflict') return 'released';
-        await jobs.fail(job, err instanceof Error ? err.message : String(err));
+        // The job is no longer ours (recovered as stale, or cancelled by a delete): nothing to report.
+        if (isJobGone(err)) return 'released';
+        try {
+          await jobs.fail(job, err instanceof Error ? err.message : String(err));
+        } catch (failErr) {
+          if (isFailRefused(failErr)) return 'released'; // deleted for good meanwhile
+          throw failErr;
+        }
         return 'failed';
       } finally {
         await rm(ctx.scratchDir, { recursive: true, force: true }).catch(() => undefined);

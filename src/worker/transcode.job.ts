@@ -14,8 +14,7 @@ import {
 import { probeMedia, probeStreamCodecs } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { transcodeLadder, type RenditionResult } from '../media/transcode-ladder.js';
-import { DomainError } from '../domain/shared/errors.js';
-import { ABANDON } from './job-runners.js';
+import { ABANDON, isFailRefused, isJobGone } from './job-runners.js';
 import { createLivePublisher, type LivePublisher, type PublishedRendition } from './live-publisher.js';
 import { createProgressThrottle } from './progress-throttle.js';
 import type {
@@ -87,12 +86,17 @@ export async function runTranscodeJob(input: {
       if (signal.reason !== ABANDON) await protocol.release(work).catch(() => undefined);
       return 'released';
     }
-    // The job is no longer ours (lease expired and reassigned): nothing to report.
-    if (err instanceof DomainError && (err.kind === 'conflict' || err.kind === 'forbidden'))
-      return 'released';
+    // The job is no longer ours (lease expired and reassigned, or the video deleted): nothing to report.
+    if (isJobGone(err)) return 'released';
     const permanent = isMediaError(err) && PERMANENT.has(err.code);
     const message = err instanceof Error ? err.message : String(err);
-    await protocol.fail(work, { error: message, retry: !permanent });
+    try {
+      await protocol.fail(work, { error: message, retry: !permanent });
+    } catch (failErr) {
+      // A 404 (the source, say) means "job gone" only once fail is refused too: deleted for good.
+      if (isFailRefused(failErr)) return 'released';
+      throw failErr;
+    }
     return 'failed';
   } finally {
     await rm(input.scratchDir, { recursive: true, force: true }).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { createWorkerLoop, type WorkerLoop } from '../../src/worker/local-worker.js';
+import { createWorkerLoop, type WorkerLogger, type WorkerLoop } from '../../src/worker/local-worker.js';
 import { createApiJobRunners } from '../../src/worker/remote/api-job-runners.js';
 import { longPoll } from '../../src/worker/remote/long-poll.js';
 import { createWorkerApiClient } from '../../src/worker/remote/worker-api-client.js';
@@ -31,6 +31,8 @@ async function workerApiUrl(t: TestApp): Promise<string> {
 export async function startApiWorker(
   t: TestApp,
   identity?: Pick<ApiWorker, 'workerId' | 'apiKey'>,
+  /** Where the loop logs each job's claim and outcome (silent by default). */
+  logger: WorkerLogger = silent,
 ): Promise<ApiWorker> {
   const baseUrl = await workerApiUrl(t);
   const { worker_id: workerId, api_key: apiKey } = identity
@@ -41,7 +43,7 @@ export async function startApiWorker(
     runners: createApiJobRunners({ client, workerId, config: t.config }),
     workDir: t.config.workDir,
     pollIntervalMs: t.config.workerPollInterval * 1000,
-    logger: silent,
+    logger,
     waitForWork: longPoll(client),
   });
   loop.start();

@@ -95,6 +95,16 @@ export function createJobUploadService(deps: {
     return files;
   };
 
+  /**
+   * The last step of both ways of publishing: the rename into videos/{slug}/ happens only under a live
+   * lease on a video not deleted, checked under the lock a delete takes (the lease may have moved on, or
+   * the video been deleted, while the body streamed: then nothing lands).
+   */
+  const fenced =
+    (input: { jobId: number; workerId: string }) =>
+    (publish: () => Promise<void>): Promise<void> =>
+      deps.jobService.underLease(input, publish);
+
   /** The allowed path checks shared by both ways of publishing a file. */
   function checkPath(relativePath: string): void {
     if (!isPublishablePath(relativePath) || !ALLOWED_EXTENSIONS.test(relativePath)) {
@@ -132,10 +142,12 @@ export function createJobUploadService(deps: {
       checkPath(input.relativePath);
       const { real, size } = await sameHostFile(input.localPath);
       const { slug } = await deps.jobService.leasedVideo(input);
-      await outputFor(input.workerId).put(slug, input.relativePath, async (temp) => {
-        await link(real, temp).catch(() => copyFile(real, temp));
-        await deps.jobService.assertLease(input);
-      });
+      await outputFor(input.workerId).put(
+        slug,
+        input.relativePath,
+        (temp) => link(real, temp).catch(() => copyFile(real, temp)),
+        fenced(input),
+      );
       return { relativePath: input.relativePath, bytes: size };
     },
 
@@ -158,15 +170,18 @@ export function createJobUploadService(deps: {
       const { slug } = await deps.jobService.leasedVideo(input);
       // Set by the fill, which put() runs exactly once (or throws).
       let received = { bytes: 0, sha256: expected };
-      await outputFor(input.workerId).put(slug, relativePath, async (temp) => {
-        received = await writeVerified(input.body, temp, {
-          sha256: expected,
-          size: input.size,
-          maxBytes: deps.maxFileBytes,
-        });
-        // The lease may have moved on while the body streamed: then the new owner's files win.
-        await deps.jobService.assertLease(input);
-      });
+      await outputFor(input.workerId).put(
+        slug,
+        relativePath,
+        async (temp) => {
+          received = await writeVerified(input.body, temp, {
+            sha256: expected,
+            size: input.size,
+            maxBytes: deps.maxFileBytes,
+          });
+        },
+        fenced(input),
+      );
       return { relativePath, ...received };
     },
   };

@@ -1,12 +1,27 @@
 import { conflict, forbidden, notFound } from '../shared/errors.js';
 import type { JobOutcomeRepository, ProducedQuality } from './job-outcome.repository.js';
-import type { QualityProgressInput, TranscodingJobRepository } from './transcoding-job.repository.js';
+import type {
+  LeaseProblem,
+  QualityProgressInput,
+  TranscodingJobRepository,
+} from './transcoding-job.repository.js';
 import type { ClaimedJobRow } from './transcoding-job.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from './job-events.js';
 import { NO_CHECKPOINT, type CheckpointReader, type JobCheckpoint } from './job-checkpoint.js';
 import type { SourceInfo, VideoSourceRepository } from './video-source.repository.js';
+
+/** The worker API's answer to a refused call (api-worker.md §4: 403 not its job, 409 no longer its job). */
+function throwFor(problem: LeaseProblem): void {
+  if (problem === 'not_found') throw notFound('Job not found');
+  if (problem === 'cancelled') throw conflict(JOB_CANCELLED);
+  if (problem === 'not_owner') throw forbidden('Not your job');
+  if (problem === 'expired' || problem === 'completed')
+    throw conflict('Claim expired - job may have been reassigned');
+}
+
+export const JOB_CANCELLED = 'Job cancelled: the video was deleted';
 
 export interface JobServiceOptions {
   leaseSeconds: number;
@@ -50,11 +65,7 @@ export function createJobService(deps: {
   const { db, jobs, outcomes, events, options } = deps;
 
   async function requireLease(jobId: number, workerId: string) {
-    const problem = await jobs.leaseProblem(db, jobId, workerId);
-    if (problem === 'not_found') throw notFound('Job not found');
-    if (problem === 'not_owner') throw forbidden('Not your job');
-    if (problem === 'expired' || problem === 'completed')
-      throw conflict('Claim expired - job may have been reassigned');
+    throwFor(await jobs.leaseProblem(db, jobId, workerId));
     const job = await jobs.findById(db, jobId);
     if (!job?.video_id) throw notFound('Job not found');
     return { ...job, video_id: job.video_id };
@@ -121,12 +132,15 @@ export function createJobService(deps: {
       duration?: number;
     }) {
       const job = await requireLease(input.jobId, input.workerId);
-      await outcomes.complete({
+      const done = await outcomes.complete({
         jobId: job.id,
+        workerId: input.workerId,
         videoId: job.video_id,
         qualities: input.qualities,
         duration: input.duration,
       });
+      // The lease or the video went away since the check above: say precisely why.
+      if (!done) throwFor((await jobs.leaseProblem(db, job.id, input.workerId)) ?? 'expired');
       events.changed(job.video_id);
       await deps.afterComplete?.(job.video_id);
     },
@@ -144,6 +158,7 @@ export function createJobService(deps: {
       const backoffSeconds = options.retryBackoffBaseSeconds * 2 ** (attempt - 1);
       await outcomes.fail({
         jobId: job.id,
+        workerId: input.workerId,
         videoId: job.video_id,
         error: input.error.slice(0, 500),
         retry: willRetry,
@@ -177,14 +192,25 @@ export function createJobService(deps: {
       if (!job) throw notFound('Source file not found');
       const problem = await jobs.leaseProblem(db, job.id, input.workerId);
       if (problem === 'not_found') throw notFound('Source file not found');
+      if (problem === 'cancelled') throw conflict(JOB_CANCELLED);
       if (problem === 'not_owner' || problem === 'completed') throw forbidden('Not your job');
       if (problem === 'expired') throw conflict('Claim expired - job may have been reassigned');
     },
 
-    /** Throws unless the worker holds a live lease on the job: checked before it publishes files. */
+    /** Throws unless the worker holds a live lease on the job (and its video is not deleted). */
     async assertLease(input: { jobId: number; workerId: string }): Promise<void> {
-      const problem = await jobs.leaseProblem(db, input.jobId, input.workerId);
-      if (problem) await requireLease(input.jobId, input.workerId); // throws the precise error
+      throwFor(await jobs.leaseProblem(db, input.jobId, input.workerId));
+    },
+
+    /**
+     * Runs `publish` (a file put into the video's directory) under the lease, fenced against a delete:
+     * see TranscodingJobRepository.withLease. Throws the precise refusal instead when the lease is gone.
+     */
+    async underLease(
+      input: { jobId: number; workerId: string },
+      publish: () => Promise<void>,
+    ): Promise<void> {
+      throwFor(await jobs.withLease(input.jobId, input.workerId, publish));
     },
 
     async release(input: { jobId: number; workerId: string }): Promise<void> {

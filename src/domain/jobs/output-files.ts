@@ -24,7 +24,16 @@ export function createOutputFiles(layout: StorageLayout, owner: string) {
   let cleared: Promise<void> | null = null;
 
   return {
-    async put(slug: string, relativePath: string, fill: (temp: string) => Promise<void>): Promise<void> {
+    /**
+     * `fill` writes the temp file; `fence` runs the final mkdir + rename and may refuse it (the job's
+     * lease is checked there, under the same lock a delete takes, so nothing lands after a delete).
+     */
+    async put(
+      slug: string,
+      relativePath: string,
+      fill: (temp: string) => Promise<void>,
+      fence: (publish: () => Promise<void>) => Promise<void> = (publish) => publish(),
+    ): Promise<void> {
       if (!isPublishablePath(relativePath)) throw new Error(`Refusing to publish ${relativePath}`);
       const target = contained(layout.videoDir(slug), relativePath);
       cleared ??= rm(staging, { recursive: true, force: true });
@@ -33,8 +42,10 @@ export function createOutputFiles(layout: StorageLayout, owner: string) {
       const temp = path.join(staging, `${randomBytes(8).toString('hex')}.tmp`);
       try {
         await fill(temp);
-        await mkdir(path.dirname(target), { recursive: true });
-        await rename(temp, target);
+        await fence(async () => {
+          await mkdir(path.dirname(target), { recursive: true });
+          await rename(temp, target);
+        });
       } catch (err) {
         await rm(temp, { force: true });
         throw err;

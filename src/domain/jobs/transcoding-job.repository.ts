@@ -19,10 +19,40 @@ export interface QualityProgressInput {
   segmentsTotal?: number | null;
 }
 
-/** Why a worker's call on a job was refused; null when it owns a live lease. */
-export type LeaseProblem = 'not_found' | 'not_owner' | 'expired' | 'completed' | null;
+/**
+ * Why a worker's call on a job was refused; null when it owns a live lease. `cancelled`: the video was
+ * deleted (the delete took the claim back), whoever holds or held the job.
+ */
+export type LeaseProblem = 'not_found' | 'cancelled' | 'not_owner' | 'expired' | 'completed' | null;
+
+/** The lease check of one job row joined with its video. */
+function problemOf(
+  row:
+    | { worker_id: string | null; completed_at: Date | null; live: boolean; deleted_at: Date | null }
+    | undefined,
+  workerId: string,
+): LeaseProblem {
+  if (!row) return 'not_found';
+  if (row.deleted_at) return 'cancelled';
+  if (row.completed_at) return 'completed';
+  if (row.worker_id !== workerId) return 'not_owner';
+  return row.live ? null : 'expired';
+}
 
 const seconds = (s: number) => sql<Date>`now() + make_interval(secs => ${s})`;
+
+/** A job's lease facts and its video's deleted_at (a job without a video counts as not found). */
+const leaseRow = (trx: Db, jobId: number) =>
+  trx
+    .selectFrom('transcoding_jobs as tj')
+    .innerJoin('videos as v', 'v.id', 'tj.video_id')
+    .select([
+      'tj.worker_id',
+      'tj.completed_at',
+      'v.deleted_at',
+      sql<boolean>`coalesce(tj.claim_expires_at > now(), false)`.as('live'),
+    ])
+    .where('tj.id', '=', jobId);
 
 export function createTranscodingJobRepository(db: Kysely<Database>) {
   return {
@@ -143,15 +173,20 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
     },
 
     async leaseProblem(trx: Db, jobId: number, workerId: string): Promise<LeaseProblem> {
-      const job = await trx
-        .selectFrom('transcoding_jobs')
-        .select(['worker_id', 'completed_at', sql<boolean>`claim_expires_at > now()`.as('live')])
-        .where('id', '=', jobId)
-        .executeTakeFirst();
-      if (!job) return 'not_found';
-      if (job.completed_at) return 'completed';
-      if (job.worker_id !== workerId) return 'not_owner';
-      return job.live ? null : 'expired';
+      return problemOf(await leaseRow(trx, jobId).executeTakeFirst(), workerId);
+    },
+
+    /**
+     * Runs `publish` (a file renamed into videos/{slug}) only while the worker holds a live lease and the
+     * video is not deleted, with the video row held FOR SHARE until it is done: a delete (which locks the
+     * row FOR UPDATE) waits for a publish under way, and a publish after the delete sees it.
+     */
+    async withLease(jobId: number, workerId: string, publish: () => Promise<void>): Promise<LeaseProblem> {
+      return db.transaction().execute(async (trx) => {
+        const problem = problemOf(await leaseRow(trx, jobId).forShare('v').executeTakeFirst(), workerId);
+        if (problem === null) await publish();
+        return problem;
+      });
     },
 
     /** Records step/progress and extends the lease; false when the caller no longer holds it. */

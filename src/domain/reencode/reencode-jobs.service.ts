@@ -97,18 +97,19 @@ export function createReencodeJobService(deps: {
       return toJob({ ...row, video_id: row.video_id, slug: row.slug });
     },
 
-    /** Records the new renditions and format; throws conflict when the job or video is gone. */
+    /**
+     * Records the new renditions and format, running `publish` (the directory swap) inside the same
+     * fenced transaction; throws conflict, with nothing published, when the job or video is gone.
+     */
     async complete(
       job: ReencodeJob,
       result: { qualities: ProducedQuality[]; keepOriginal: boolean },
+      publish?: () => Promise<void>,
     ): Promise<void> {
-      const ok = await queue.complete({
-        jobId: job.jobId,
-        videoId: job.videoId,
-        format: job.format,
-        codec: job.codec,
-        ...result,
-      });
+      const ok = await queue.complete(
+        { jobId: job.jobId, videoId: job.videoId, format: job.format, codec: job.codec, ...result },
+        publish,
+      );
       if (!ok) throw conflict('Re-encode job is no longer in progress, or the video was deleted');
       events.changed(job.videoId);
     },

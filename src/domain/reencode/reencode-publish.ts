@@ -53,8 +53,11 @@ export function masterEntry(master: string, uri: string): OriginalVariant | null
  */
 export function createReencodePublisher(deps: {
   layout: StorageLayout;
-  /** Records the new renditions and format (ReencodeJobService.complete); throws when the job is gone. */
-  complete: (job: ReencodeJob, result: ReencodeResult) => Promise<void>;
+  /**
+   * Records the new renditions and format (ReencodeJobService.complete), running `publish` inside its
+   * fenced transaction; throws (without running it) when the job or the video is gone.
+   */
+  complete: (job: ReencodeJob, result: ReencodeResult, publish: () => Promise<void>) => Promise<void>;
 }) {
   const { layout } = deps;
   // Dot names beside the videos: never served, never taken for a video.
@@ -110,23 +113,30 @@ export function createReencodePublisher(deps: {
     recover,
     kept,
 
-    /** Makes `outputDir` (the new renditions and manifests) the video's directory and completes the job. */
+    /**
+     * Makes `outputDir` (the new renditions and manifests) the video's directory and completes the job,
+     * all inside the completion's transaction (deps.complete), which holds the video row: a delete either
+     * comes before (then nothing is swapped in: 409) or waits until the swap is done and archives it.
+     */
     async publish(job: ReencodeJob, outputDir: string, result: ReencodeResult): Promise<void> {
-      await recover(job);
-      if (!(await exists(layout.videoDir(job.slug))))
-        throw conflict('The video directory is missing (was the video deleted?)');
-      await moveDir(outputDir, staging(job)); // same filesystem as live from here on
+      const swapped: { rollback?: () => Promise<void> } = {};
       try {
-        await carryOver(job, staging(job), result.keepOriginal);
+        await deps.complete(job, result, async () => {
+          await recover(job);
+          if (!(await exists(layout.videoDir(job.slug))))
+            throw conflict('The video directory is missing (was the video deleted?)');
+          await moveDir(outputDir, staging(job)); // same filesystem as live from here on
+          try {
+            await carryOver(job, staging(job), result.keepOriginal);
+          } catch (err) {
+            await rm(staging(job), { recursive: true, force: true });
+            throw err;
+          }
+          swapped.rollback = await swapIn(job);
+        });
       } catch (err) {
-        await rm(staging(job), { recursive: true, force: true });
-        throw err;
-      }
-      const rollback = await swapIn(job);
-      try {
-        await deps.complete(job, result);
-      } catch (err) {
-        await rollback();
+        // The transaction failed after the swap: the old directory goes back.
+        await swapped.rollback?.();
         throw err;
       }
       await rm(backup(job), { recursive: true, force: true }).catch(() => undefined);

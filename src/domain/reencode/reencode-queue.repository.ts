@@ -33,6 +33,42 @@ export interface ClaimedReencodeRow {
   video: { id: number; slug: string; status: string | null; deleted: boolean } | null;
 }
 
+/** The video's renditions after a re-encode: quality rows replaced, format and codec set. */
+async function replaceQualities(
+  trx: Db,
+  input: {
+    videoId: number;
+    format: TargetFormat;
+    codec: TargetCodec;
+    qualities: ProducedQuality[];
+    keepOriginal: boolean;
+  },
+): Promise<void> {
+  await trx
+    .deleteFrom('video_qualities')
+    .where('video_id', '=', input.videoId)
+    .$if(input.keepOriginal, (q) => q.where('quality', 'is distinct from', 'original'))
+    .execute();
+  if (input.qualities.length > 0)
+    await trx
+      .insertInto('video_qualities')
+      .values(
+        input.qualities.map((q) => ({
+          video_id: input.videoId,
+          quality: q.name,
+          width: q.width,
+          height: q.height,
+          bitrate: q.bitrateKbps,
+        })),
+      )
+      .execute();
+  await trx
+    .updateTable('videos')
+    .set({ streaming_format: input.format, primary_codec: input.codec })
+    .where('id', '=', input.videoId)
+    .execute();
+}
+
 /** SQL for reencode_queue; completion also rewrites the video's renditions and format. */
 export function createReencodeQueueRepository(db: Kysely<Database>) {
   return {
@@ -255,58 +291,49 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
     },
 
     /**
-     * In one transaction: job completed, the video's quality rows replaced (an `original` row is
-     * kept when its files were carried over) and its streaming_format/primary_codec set.
-     * False (nothing changed) when the job is no longer in progress or the video was deleted.
+     * In one transaction: job completed, `publish` run (the new directory swapped in), the video's quality
+     * rows replaced (an `original` row is kept when its files were carried over) and its
+     * streaming_format/primary_codec set. False (nothing changed, nothing published) when the job is no
+     * longer in progress or the video was deleted. The job row is locked before the video row (the order of
+     * a delete's fence), and the video row stays locked while `publish` runs: a delete waits for it.
      */
-    async complete(input: {
-      jobId: number;
-      videoId: number;
-      format: TargetFormat;
-      codec: TargetCodec;
-      qualities: ProducedQuality[];
-      keepOriginal: boolean;
-    }): Promise<boolean> {
-      return db.transaction().execute(async (trx) => {
-        const video = await trx
-          .selectFrom('videos')
-          .select(['id', 'deleted_at'])
-          .where('id', '=', input.videoId)
-          .forUpdate()
-          .executeTakeFirst();
-        if (!video || video.deleted_at) return false;
-        const r = await trx
-          .updateTable('reencode_queue')
-          .set({ status: 'completed', completed_at: sql<Date>`now()`, error_message: null })
-          .where('id', '=', input.jobId)
-          .where('status', '=', 'in_progress')
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 0) return false;
-        await trx
-          .deleteFrom('video_qualities')
-          .where('video_id', '=', input.videoId)
-          .$if(input.keepOriginal, (q) => q.where('quality', 'is distinct from', 'original'))
-          .execute();
-        if (input.qualities.length > 0)
-          await trx
-            .insertInto('video_qualities')
-            .values(
-              input.qualities.map((q) => ({
-                video_id: input.videoId,
-                quality: q.name,
-                width: q.width,
-                height: q.height,
-                bitrate: q.bitrateKbps,
-              })),
-            )
-            .execute();
-        await trx
-          .updateTable('videos')
-          .set({ streaming_format: input.format, primary_codec: input.codec })
-          .where('id', '=', input.videoId)
-          .execute();
-        return true;
-      });
+    async complete(
+      input: {
+        jobId: number;
+        videoId: number;
+        format: TargetFormat;
+        codec: TargetCodec;
+        qualities: ProducedQuality[];
+        keepOriginal: boolean;
+      },
+      publish: () => Promise<void> = async () => undefined,
+    ): Promise<boolean> {
+      const refused = Symbol('refused');
+      return db
+        .transaction()
+        .execute(async (trx) => {
+          const r = await trx
+            .updateTable('reencode_queue')
+            .set({ status: 'completed', completed_at: sql<Date>`now()`, error_message: null })
+            .where('id', '=', input.jobId)
+            .where('status', '=', 'in_progress')
+            .executeTakeFirst();
+          if (Number(r.numUpdatedRows) === 0) return false;
+          const video = await trx
+            .selectFrom('videos')
+            .select(['id', 'deleted_at'])
+            .where('id', '=', input.videoId)
+            .forUpdate()
+            .executeTakeFirst();
+          if (!video || video.deleted_at) throw refused; // rolls the job update back
+          await publish();
+          await replaceQualities(trx, input);
+          return true;
+        })
+        .catch((err: unknown) => {
+          if (err === refused) return false;
+          throw err;
+        });
     },
 
     /** Back to pending with retry_count + 1, or failed for good. */

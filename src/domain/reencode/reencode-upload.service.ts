@@ -43,12 +43,16 @@ export function createReencodeUploadService(deps: {
     await rmdir(layout.videoDir(REMOTE_ROOT)).catch(() => undefined);
   }
 
-  /** The caller's job; once it is no longer in progress, the caller's leftovers go with the refusal. */
+  /**
+   * The caller's job; once it is no longer in progress (cancelled by a delete, say) or gone with its
+   * video, the caller's leftovers go with the refusal.
+   */
   async function owned(c: Caller): Promise<ReencodeJob> {
     try {
       return await reencodeJobs.ownedBy(c.jobId, c.workerPk);
     } catch (err) {
-      if (err instanceof DomainError && err.kind === 'conflict') await discard(c);
+      if (err instanceof DomainError && (err.kind === 'conflict' || err.kind === 'not_found'))
+        await discard(c);
       throw err;
     }
   }

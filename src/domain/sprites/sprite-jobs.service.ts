@@ -76,6 +76,12 @@ export function createSpriteJobService(deps: {
       return { jobId: row.id, videoId: row.video_id, slug: row.slug, duration: row.duration ?? 0 };
     },
 
+    /** Runs `publish` fenced against a delete (see SpriteQueueRepository.withProcessingJob), or throws 409. */
+    async whileProcessing(job: SpriteJob, workerPk: number, publish: () => Promise<void>): Promise<void> {
+      if (!(await queue.withProcessingJob(job.jobId, workerPk, publish)))
+        throw conflict('Sprite job is no longer processing');
+    },
+
     async complete(job: SpriteJob, result: SpriteResult): Promise<void> {
       if (!(await queue.complete(job.jobId, job.videoId, result)))
         throw conflict('Sprite job is no longer processing');

@@ -247,6 +247,28 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
         .executeTakeFirst();
     },
 
+    /**
+     * Runs `publish` (the sheets swapped into videos/{slug}/) only while the job is processing for
+     * `workerPk` and its video is not deleted, with the video row held FOR SHARE until it is done: a
+     * delete (FOR UPDATE) waits for it, and a publish after a delete sees the job cancelled. False when
+     * refused (nothing run).
+     */
+    async withProcessingJob(jobId: number, workerPk: number, publish: () => Promise<void>): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('sprite_queue as q')
+          .innerJoin('videos as v', 'v.id', 'q.video_id')
+          .select(['q.status', 'q.processed_by_worker_id', 'v.deleted_at'])
+          .where('q.id', '=', jobId)
+          .forShare('v')
+          .executeTakeFirst();
+        const live =
+          row?.status === 'processing' && row.processed_by_worker_id === workerPk && !row.deleted_at;
+        if (live) await publish();
+        return live;
+      });
+    },
+
     /** Job completed and the video's sprite columns set, together. False when the job was not processing. */
     async complete(jobId: number, videoId: number, result: SpriteResult): Promise<boolean> {
       return db.transaction().execute(async (trx) => {

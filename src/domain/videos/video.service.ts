@@ -1,10 +1,14 @@
 import path from 'node:path';
 import type { StorageLayout } from '../../storage/storage-layout.js';
-import { exists, findUpload, moveAllOrNothing, removeIfExists, type Move } from '../../storage/file-moves.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/database.types.js';
+import { exists } from '../../storage/file-moves.js';
 import type { TranscodingJobRepository } from '../jobs/transcoding-job.repository.js';
 import type { JobEvents } from '../jobs/job-events.js';
-import { badRequest, DomainError, notFound } from '../shared/errors.js';
+import { badRequest, notFound } from '../shared/errors.js';
 import { isValidSlug } from '../shared/slug.js';
+import { createVideoArchive } from './video-archive.js';
+import type { VideoDeletionRepository } from './video-deletion.repository.js';
 import { decodeCursor, encodeCursor, type PublicListQuery } from './video-list.query.js';
 import { toProgress, toVideoDetail, toVideoListItem } from './video.mapper.js';
 import type { VideoRepository, VideoRow } from './video.repository.js';
@@ -21,8 +25,18 @@ export function createVideoService(deps: {
   layout: StorageLayout;
   events: JobEvents;
   errorSummaryMaxLength: number;
+  /** Archive, restore and permanent delete (video-archive.ts). */
+  deletion: VideoDeletionRepository;
+  /** Queues a restored video's transcode again from its source (VideoLifecycleRepository.resetForRetry). */
+  requeue: (trx: Transaction<Database>, videoId: number) => Promise<void>;
 }) {
   const { videos, jobs, layout } = deps;
+  const archive = createVideoArchive({
+    deletion: deps.deletion,
+    requeue: deps.requeue,
+    layout,
+    events: deps.events,
+  });
 
   async function progressOf(video: VideoRow, sanitize: boolean) {
     const job = await jobs.findByVideo(video.id);
@@ -117,56 +131,7 @@ export function createVideoService(deps: {
 
     listArchived: (q: { limit: number; offset: number }) => videos.listArchived(q),
 
-    /** Soft delete: mark first, then move files to archive/; undo both if a move fails (§5.3). */
-    async archive(id: number): Promise<void> {
-      const video = await requireVideo(id);
-      if (video.deleted_at) throw badRequest('Video is already deleted');
-      await videos.setDeletedAt(id, new Date());
-      const upload = await findUpload(layout, id);
-      const moves: Move[] = [{ from: layout.videoDir(video.slug), to: layout.archivedVideoDir(video.slug) }];
-      if (upload)
-        moves.push({
-          from: upload,
-          to: layout.archivedUploadFile(id, upload.slice(upload.lastIndexOf('.'))),
-        });
-      try {
-        await moveAllOrNothing(moves);
-      } catch {
-        await videos.setDeletedAt(id, null);
-        throw new DomainError('unavailable', 'Failed to archive files');
-      }
-      deps.events.changed(id);
-    },
-
-    async restore(id: number): Promise<void> {
-      const video = await requireVideo(id);
-      if (!video.deleted_at) throw badRequest('Video is not deleted');
-      const deletedAt = new Date(video.deleted_at);
-      await videos.setDeletedAt(id, null);
-      const upload = await findUpload(layout, id, true);
-      const moves: Move[] = [{ from: layout.archivedVideoDir(video.slug), to: layout.videoDir(video.slug) }];
-      if (upload)
-        moves.push({ from: upload, to: layout.uploadFile(id, upload.slice(upload.lastIndexOf('.'))) });
-      try {
-        await moveAllOrNothing(moves);
-      } catch {
-        await videos.setDeletedAt(id, deletedAt);
-        throw new DomainError('unavailable', 'Failed to restore files');
-      }
-      deps.events.changed(id); // a published video is public again (media-visibility.ts)
-      deps.events.queued();
-    },
-
-    /** Permanent delete of a live or archived video: rows (children cascade), then every file. */
-    async deletePermanently(id: number): Promise<void> {
-      const video = await requireVideo(id);
-      await videos.deletePermanently(id);
-      const uploads = [await findUpload(layout, id), await findUpload(layout, id, true)];
-      for (const p of [layout.videoDir(video.slug), layout.archivedVideoDir(video.slug), ...uploads]) {
-        if (p) await removeIfExists(p);
-      }
-      deps.events.changed(id);
-    },
+    ...archive,
   };
 }
 

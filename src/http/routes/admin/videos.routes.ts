@@ -103,7 +103,7 @@ export function adminVideoRoutes(videos: VideoService) {
           security,
           params: IdParam,
           querystring: Type.Object({ permanent: Type.Boolean({ default: false }) }),
-          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 503) },
+          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 409, 503) },
         },
       },
       async (req) => {
@@ -122,7 +122,7 @@ export function adminVideoRoutes(videos: VideoService) {
           tags: ['videos'],
           security,
           params: IdParam,
-          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 503) },
+          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 409, 503) },
         },
       },
       async (req) => {
