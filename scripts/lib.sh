@@ -17,15 +17,15 @@ apt_install() {
 }
 
 node_deps() {
-  local major
-  major=$(node -p 'process.versions.node.split(".")[0]')
-  if [ "$major" -lt 20 ]; then echo "Node 20 or newer is required (found $(node -v))" >&2; exit 1; fi
+  # package.json engines: node >=20.19 (the dev tooling, vite 7 and eslint, needs 20.19).
+  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)'; then
+    echo "Node 20.19 or newer is required (found $(node -v))" >&2; exit 1
+  fi
   # Reinstall only when the lockfile changed since the last install.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    # `npm install` (not `npm ci`) honours the lockfile's versions and also copes with npm setups
-    # whose lockfiles leave out other platforms' optional packages (omit-lockfile-registry-resolved).
-    echo "==> npm install"
-    npm install --no-audit --no-fund --loglevel=error
+    # The lockfile lists every platform's optional packages, so `npm ci` installs exactly it.
+    echo "==> npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
   fi
 }
 
