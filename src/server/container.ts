@@ -25,7 +25,7 @@ import { createVideoLifecycleService } from '../domain/videos/video-lifecycle.se
 import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
-import { codeVersionResolver } from '../domain/workers/code-version.js';
+import { codeVersionResolver } from '../config/code-version.js';
 import { createDeploymentEventRepository } from '../domain/workers/deployment-event.repository.js';
 import { createWorkerAdminService } from '../domain/workers/worker-admin.service.js';
 import { createWorkerAuthService } from '../domain/workers/worker-auth.service.js';

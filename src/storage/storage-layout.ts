@@ -4,6 +4,10 @@ import path from 'node:path';
 /** Allowed upload extensions (config.md §5). */
 export const VIDEO_EXTENSIONS = ['.mp4', '.mkv', '.webm', '.mov', '.avi'] as const;
 
+/** Inside videos/{slug}/: the sprite sheets' directory and the WebVTT thumbnails track that indexes them. */
+export const SPRITES_DIR = 'sprites';
+export const SPRITES_VTT = 'sprites.vtt';
+
 export interface StorageDirs {
   videosDir: string;
   uploadsDir: string;

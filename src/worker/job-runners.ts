@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/shared/errors.js';
+import { isRefusal } from './worker-errors.js';
 
 /**
  * The typed registry of job kinds a worker runs. Each kind has one runner (its own file); the
@@ -21,12 +21,12 @@ export const ABANDON = 'abandon';
  * drops the job without reporting on it.
  */
 export function isJobGone(err: unknown): boolean {
-  return err instanceof DomainError && (err.kind === 'conflict' || err.kind === 'forbidden');
+  return isRefusal(err, 'conflict', 'forbidden');
 }
 
 /** After a refused call, whether fail was refused too: then the job is gone (also 404: deleted for good). */
 export function isFailRefused(err: unknown): boolean {
-  return isJobGone(err) || (err instanceof DomainError && err.kind === 'not_found');
+  return isRefusal(err, 'conflict', 'forbidden', 'not_found');
 }
 
 export interface JobContext {

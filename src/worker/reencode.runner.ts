@@ -1,8 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { DomainError } from '../domain/shared/errors.js';
-import type { ReencodeJob } from '../domain/reencode/reencode-jobs.service.js';
-import type { KeptFiles, ReencodeResult } from '../domain/reencode/reencode-publish.js';
+import type { KeptFiles, ReencodeJob, ReencodeResult } from '../contracts/reencode-job.js';
 import { buildThumbnailCommand, ladderTimeoutSeconds, thumbnailTime } from '../media/ffmpeg-args.js';
 import { planLadder } from '../media/ladder.js';
 import { writeManifests } from '../media/manifests.js';
@@ -11,6 +9,7 @@ import { probeMedia } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { transcodeLadder } from '../media/transcode-ladder.js';
 import { ABANDON, isFailRefused, type JobRunner } from './job-runners.js';
+import { isRefusal } from './worker-errors.js';
 
 export interface ReencodeSettings {
   segmentDuration: number;
@@ -46,8 +45,7 @@ const PERMANENT = new Set(['not_a_video', 'no_video_stream', 'invalid_duration']
 
 /** Fails the job (retried unless retrying cannot help); a job no longer ours is left alone. */
 async function reportFailure(jobs: ReencodeJobs, job: ReencodeJob, err: unknown): Promise<string> {
-  const permanent =
-    (isMediaError(err) && PERMANENT.has(err.code)) || (err instanceof DomainError && err.kind === 'conflict');
+  const permanent = (isMediaError(err) && PERMANENT.has(err.code)) || isRefusal(err, 'conflict');
   const message = err instanceof Error ? err.message : String(err);
   try {
     const { willRetry } = await jobs.fail(job, { error: message, retry: !permanent });

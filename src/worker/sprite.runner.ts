@@ -1,8 +1,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config/load-config.js';
-import type { SpriteJob } from '../domain/sprites/sprite-jobs.service.js';
-import type { SpriteResult } from '../domain/sprites/sprite-queue.repository.js';
+import type { SpriteJob, SpriteResult } from '../contracts/sprite-job.js';
 import { MediaError } from '../media/media-error.js';
 import { probeMedia } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
@@ -14,7 +13,7 @@ import {
   spriteSheetFileName,
   spriteTimeoutSeconds,
 } from '../media/sprites.js';
-import { SPRITES_DIR } from '../domain/sprites/sprite-publish.js';
+import { SPRITES_DIR } from '../storage/storage-layout.js';
 import { ABANDON, isFailRefused, isJobGone, type JobRunner } from './job-runners.js';
 
 export interface SpriteSettings {

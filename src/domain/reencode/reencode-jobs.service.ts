@@ -4,10 +4,11 @@ import {
   TARGET_CODECS,
   TARGET_FORMATS,
   type ProducedQuality,
-  type ReencodeQueueRepository,
+  type ReencodeJob,
   type TargetCodec,
   type TargetFormat,
-} from './reencode-queue.repository.js';
+} from '../../contracts/reencode-job.js';
+import type { ReencodeQueueRepository } from './reencode-queue.repository.js';
 
 /** Attempts per re-encode job (api-worker.md §10.6). */
 export const MAX_REENCODE_ATTEMPTS = 3;
@@ -18,18 +19,6 @@ export interface ReencodeJobServiceOptions {
   staleAfterSeconds: number;
   /** Minimum seconds between two stale-job sweeps (run from claim). */
   recoveryIntervalSeconds: number;
-}
-
-/** What a re-encode worker gets for one job. */
-export interface ReencodeJob {
-  jobId: number;
-  videoId: number;
-  slug: string;
-  format: TargetFormat;
-  codec: TargetCodec;
-  /** 1-based attempt number of this run. */
-  attempt: number;
-  maxAttempts: number;
 }
 
 const toFormat = (v: string | null): TargetFormat =>

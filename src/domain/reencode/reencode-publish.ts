@@ -4,22 +4,7 @@ import type { OriginalVariant } from '../../media/original-remux.js';
 import { exists, linkOrCopy, moveDir } from '../../storage/file-moves.js';
 import type { StorageLayout } from '../../storage/storage-layout.js';
 import { conflict } from '../shared/errors.js';
-import type { ReencodeJob } from './reencode-jobs.service.js';
-import type { ProducedQuality } from './reencode-queue.repository.js';
-
-/** What the live directory keeps through a re-encode (the encode does not produce it again). */
-export interface KeptFiles {
-  /** The original remux's master entry, when the live master lists it. */
-  original: OriginalVariant | null;
-  /** The live thumbnail (possibly custom) is carried over; the worker makes one only when false. */
-  thumbnail: boolean;
-}
-
-export interface ReencodeResult {
-  qualities: ProducedQuality[];
-  /** The new master lists the original remux (made with KeptFiles.original): carry its files. */
-  keepOriginal: boolean;
-}
+import type { KeptFiles, ReencodeJob, ReencodeResult } from '../../contracts/reencode-job.js';
 
 /** Files the encode does not produce but the video keeps: thumbnail, captions, sprites, original remux. */
 const CARRIED = /^(thumbnail\.jpg|captions\.vtt|sprites\.vtt|sprites|original\.m3u8|original_\d+\.ts)$/;

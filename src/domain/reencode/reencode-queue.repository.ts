@@ -1,32 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { ProducedQuality, TargetCodec, TargetFormat } from '../../contracts/reencode-job.js';
 import type { Database, ReencodeQueueEntry } from '../../db/database.types.js';
+import type { ReencodeStatus, ReencodeTarget } from './reencode-queue.types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const REENCODE_STATUSES = ['pending', 'in_progress', 'completed', 'failed', 'cancelled'] as const;
-export type ReencodeStatus = (typeof REENCODE_STATUSES)[number];
-export const REENCODE_PRIORITIES = ['high', 'normal', 'low'] as const;
-export type ReencodePriority = (typeof REENCODE_PRIORITIES)[number];
-export const TARGET_FORMATS = ['hls_ts', 'cmaf'] as const;
-export type TargetFormat = (typeof TARGET_FORMATS)[number];
-export const TARGET_CODECS = ['h264', 'hevc', 'av1'] as const;
-export type TargetCodec = (typeof TARGET_CODECS)[number];
-
 /** high > normal > low, then oldest first. */
 const PRIORITY_RANK = sql<number>`case priority when 'high' then 0 when 'normal' then 1 else 2 end`;
-
-export interface ReencodeTarget {
-  priority: ReencodePriority;
-  format: TargetFormat;
-  codec: TargetCodec;
-}
-
-export interface ProducedQuality {
-  name: string;
-  width: number;
-  height: number;
-  bitrateKbps: number;
-}
 
 export interface ClaimedReencodeRow {
   job: ReencodeQueueEntry;

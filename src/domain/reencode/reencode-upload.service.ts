@@ -6,8 +6,9 @@ import { NO_SOURCE, transferableSource } from '../shared/local-source.js';
 import { contained, type StorageLayout } from '../../storage/storage-layout.js';
 import { declaredSha256, writeVerified } from '../jobs/job-upload.service.js';
 import { badRequest, DomainError, notFound, payloadTooLarge } from '../shared/errors.js';
-import type { ReencodeJob, ReencodeJobService } from './reencode-jobs.service.js';
-import type { KeptFiles, ReencodePublisher, ReencodeResult } from './reencode-publish.js';
+import type { KeptFiles, ReencodeJob, ReencodeResult } from '../../contracts/reencode-job.js';
+import type { ReencodeJobService } from './reencode-jobs.service.js';
+import type { ReencodePublisher } from './reencode-publish.js';
 import { checkReencodeUploads, isReencodeUpload } from './reencode-upload-check.js';
 
 /** Per job and worker, beside the videos (dot name: never served): uploads in output/, a flattened source. */

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import { badRequest, notFound } from '../shared/errors.js';
-import type { ReencodeQueueRepository, ReencodeStatus, ReencodeTarget } from './reencode-queue.repository.js';
+import type { ReencodeQueueRepository } from './reencode-queue.repository.js';
+import type { ReencodeStatus, ReencodeTarget } from './reencode-queue.types.js';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 

@@ -1,6 +1,7 @@
 import { conflict, forbidden, notFound } from '../shared/errors.js';
 import type { JobEvents } from '../jobs/job-events.js';
-import type { SpriteQueueRepository, SpriteResult } from './sprite-queue.repository.js';
+import type { SpriteJob, SpriteResult } from '../../contracts/sprite-job.js';
+import type { SpriteQueueRepository } from './sprite-queue.repository.js';
 
 export interface SpriteJobServiceOptions {
   /** A job `processing` for longer than this is considered abandoned (spec §13: 2 h). */
@@ -9,15 +10,6 @@ export interface SpriteJobServiceOptions {
   maxVideoDurationSeconds: number;
   /** Minimum seconds between two stale-job sweeps (run from claim). */
   recoveryIntervalSeconds: number;
-}
-
-/** What a sprite worker gets for one job. */
-export interface SpriteJob {
-  jobId: number;
-  videoId: number;
-  slug: string;
-  /** Seconds, as stored on the video. */
-  duration: number;
 }
 
 const MAX_ERROR = 500;

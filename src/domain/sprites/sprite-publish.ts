@@ -2,12 +2,8 @@ import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../media/fs-atomic.js';
 import { exists, moveDir } from '../../storage/file-moves.js';
-import type { StorageLayout } from '../../storage/storage-layout.js';
-import type { SpriteJob } from './sprite-jobs.service.js';
-
-/** Where a video's sheets live (videos/{slug}/sprites/) and its WebVTT thumbnails track. */
-export const SPRITES_DIR = 'sprites';
-export const SPRITES_VTT = 'sprites.vtt';
+import type { SpriteJob } from '../../contracts/sprite-job.js';
+import { SPRITES_DIR, SPRITES_VTT, type StorageLayout } from '../../storage/storage-layout.js';
 
 /**
  * Makes `sheetsDir` live as videos/{slug}/sprites/ and writes videos/{slug}/sprites.vtt: the new sheets

@@ -1,23 +1,12 @@
 import { sql, type Kysely, type Transaction, type UpdateObject } from 'kysely';
+import type { SpriteResult } from '../../contracts/sprite-job.js';
 import type { Database, SpriteQueueEntry } from '../../db/database.types.js';
+import type { QueuePriority, SpriteJobStatus } from './sprite-queue.types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const SPRITE_JOB_STATUSES = ['pending', 'processing', 'completed', 'failed', 'cancelled'] as const;
-export type SpriteJobStatus = (typeof SPRITE_JOB_STATUSES)[number];
-export const QUEUE_PRIORITIES = ['high', 'normal', 'low'] as const;
-export type QueuePriority = (typeof QUEUE_PRIORITIES)[number];
-
 /** high > normal > low, then oldest first (the ORDER BY of every claim). */
 const PRIORITY_RANK = sql<number>`case priority when 'high' then 0 when 'normal' then 1 else 2 end`;
-
-export interface SpriteResult {
-  count: number;
-  interval: number;
-  tileSize: number;
-  frameWidth: number;
-  frameHeight: number;
-}
 
 export interface ClaimedSpriteRow {
   job: SpriteQueueEntry;

@@ -7,7 +7,8 @@ import type { StorageLayout } from '../../storage/storage-layout.js';
 import { declaredSha256, writeVerified } from '../jobs/job-upload.service.js';
 import { badRequest, DomainError, notFound } from '../shared/errors.js';
 import { NO_SOURCE, transferableSource } from '../shared/local-source.js';
-import type { SpriteJob, SpriteJobService } from './sprite-jobs.service.js';
+import type { SpriteJob } from '../../contracts/sprite-job.js';
+import type { SpriteJobService } from './sprite-jobs.service.js';
 
 /** What a remote worker uploads for a sprite job: the sheets and the WebVTT track. */
 const VTT_NAME = 'sprites.vtt';

@@ -2,11 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import { badRequest, notFound } from '../shared/errors.js';
-import {
-  type QueuePriority,
-  type SpriteJobStatus,
-  type SpriteQueueRepository,
-} from './sprite-queue.repository.js';
+import type { SpriteQueueRepository } from './sprite-queue.repository.js';
+import type { QueuePriority, SpriteJobStatus } from './sprite-queue.types.js';
 
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 

@@ -1,8 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReencodeJob } from '../../domain/reencode/reencode-jobs.service.js';
-import type { KeptFiles } from '../../domain/reencode/reencode-publish.js';
-import type { TargetCodec, TargetFormat } from '../../domain/reencode/reencode-queue.repository.js';
+import type { KeptFiles, ReencodeJob, TargetCodec, TargetFormat } from '../../contracts/reencode-job.js';
 import { MASTER_PLAYLIST } from '../../media/manifests.js';
 import type { ReencodeFiles, ReencodeJobs } from '../reencode.runner.js';
 import { downloadResumable, uploadFile } from './transfers.js';

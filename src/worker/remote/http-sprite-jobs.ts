@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { SpriteJob } from '../../domain/sprites/sprite-jobs.service.js';
+import type { SpriteJob } from '../../contracts/sprite-job.js';
 import { SPRITE_SHEET_FILE } from '../../media/sprites.js';
 import type { SpriteFiles, SpriteJobs } from '../sprite.runner.js';
 import { downloadResumable, uploadFile, uploadText } from './transfers.js';

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../config/load-config.js';
-import { codeVersionResolver } from '../../domain/workers/code-version.js';
+import { codeVersionResolver } from '../../config/code-version.js';
 import type { JobRunner, JobRunners } from '../job-runners.js';
 import { createWorkerLoop } from '../local-worker.js';
 import type { ClaimedWork, WorkerProtocol } from '../worker-protocol.js';

@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream';
-import { DomainError } from '../../domain/shared/errors.js';
+import { WorkerApiError } from '../worker-errors.js';
 import { isStaleConnection, readText, send, type TransportBody } from './http-transport.js';
 
 /**
  * The HTTP client of a remote worker (api-worker.md §10.5): the key on every request, JSON in and out,
  * retries with exponential backoff and jitter on network errors, 5xx and 429 — long enough to ride out a
- * server restart — and immediate errors for other 4xx, mapped onto DomainError kinds so the job code
- * handles "not your job any more" (403/409) the same way for local and remote workers.
+ * server restart — and immediate errors for other 4xx, as WorkerApiErrors (src/worker/worker-errors.ts)
+ * whose kind tells the job code "not your job any more" (403/409).
  */
 export interface WorkerApiClientOptions {
   baseUrl: string;
@@ -19,25 +19,6 @@ export interface WorkerApiClientOptions {
   /** Per-request timeout (ms) for JSON calls. */
   timeoutMs?: number;
   onRetry?: (info: { path: string; attempt: number; error: string; delayMs: number }) => void;
-}
-
-export class WorkerApiError extends DomainError {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(kindOf(status), message);
-  }
-}
-
-function kindOf(status: number): DomainError['kind'] {
-  if (status === 400 || status === 422) return 'bad_request';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 413) return 'payload_too_large';
-  return 'unavailable';
 }
 
 const retryable = (status: number) => status >= 500 || status === 429;

@@ -2,12 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ReencodeService } from '../../../domain/reencode/reencode.service.js';
-import {
-  REENCODE_PRIORITIES,
-  REENCODE_STATUSES,
-  TARGET_CODECS,
-  TARGET_FORMATS,
-} from '../../../domain/reencode/reencode-queue.repository.js';
+import { REENCODE_PRIORITIES, REENCODE_STATUSES } from '../../../domain/reencode/reencode-queue.types.js';
+import { TARGET_CODECS, TARGET_FORMATS } from '../../../contracts/reencode-job.js';
 import { ADMIN_SECURITY, errors, Nullable } from '../../schemas/common.schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));

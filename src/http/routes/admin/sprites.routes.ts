@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { SpriteService } from '../../../domain/sprites/sprite.service.js';
-import { QUEUE_PRIORITIES, SPRITE_JOB_STATUSES } from '../../../domain/sprites/sprite-queue.repository.js';
+import { QUEUE_PRIORITIES, SPRITE_JOB_STATUSES } from '../../../domain/sprites/sprite-queue.types.js';
 import { ADMIN_SECURITY, errors, IdParam, Nullable } from '../../schemas/common.schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));

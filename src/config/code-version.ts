@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
-const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * The server's CODE_VERSION (api-worker.md §4.2): VLOG_CODE_VERSION, else the checkout's
