@@ -17,19 +17,28 @@ export interface AppOptions {
   logStream?: { write(line: string): void };
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A long poll or event stream: lasting is its job, so its duration is never "slow". */
+    longLived?: boolean;
+  }
+}
+
 /** A request slower than this is logged at info level like a failed one. */
 const SLOW_REQUEST_MS = 1000;
 
 /**
  * One line per request, after the response: at info level when it failed (status ≥ 400) or was slow,
  * at debug level otherwise, so a player fetching segments or a worker polling for jobs does not flood
- * the log at the default level.
+ * the log at the default level. An idle worker's long poll ends by its timeout every poll interval:
+ * routes marked longLived are not slow however long they last.
  */
 function logRequests(app: FastifyInstance): void {
   app.addHook('onResponse', async (req, reply) => {
     const ms = reply.elapsedTime;
     const line = { method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(ms) };
-    if (reply.statusCode >= 400 || ms >= SLOW_REQUEST_MS) req.log.info(line, 'request');
+    const slow = ms >= SLOW_REQUEST_MS && !req.routeOptions.config.longLived;
+    if (reply.statusCode >= 400 || slow) req.log.info(line, 'request');
     else req.log.debug(line, 'request');
   });
 }

@@ -6,6 +6,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkerApp } from '../../src/http/worker-app.js';
 import { startApiWorker } from '../helpers/api-worker.js';
 import { getClip } from '../helpers/media-clips.js';
 import { createTestApp, uploadClip, type TestApp } from '../helpers/test-app.js';
@@ -432,6 +433,30 @@ describe('long poll of idle workers (GET /api/worker/wait)', () => {
     expect(next.cursor).not.toBe(cursor);
     // A cursor of another server run (or a garbled one) means "maybe": at once.
     expect((await wait('timeout=30&after=other.1')).json()).toMatchObject({ queued: true });
+  });
+
+  it('a long poll that ends by its timeout is not logged at info level (a refused one is)', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const app = await buildWorkerApp(t.container, {
+      logLevel: 'info',
+      trustedProxies: [],
+      logStream: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+    });
+    const waitLines = () =>
+      lines.filter((l) => l.msg === 'request' && String(l.url).startsWith('/api/worker/wait'));
+    try {
+      const get = (query: string, key = w.key) =>
+        app.inject({ method: 'GET', url: `/api/worker/wait?${query}`, headers: { 'x-worker-api-key': key } });
+      const { cursor } = (await get('timeout=5')).json<{ cursor: string }>();
+      // Longer than the 1 s after which an ordinary request is logged as slow.
+      const idle = await get(`timeout=1.3&after=${cursor}`);
+      expect(idle.json()).toEqual({ queued: false, cursor });
+      expect(waitLines()).toEqual([]);
+      expect((await get('timeout=1', 'not-a-key')).statusCode).toBe(401);
+      expect(waitLines()).toEqual([expect.objectContaining({ level: 30, status: 401 })]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses a bad timeout with 400', async () => {

@@ -9,7 +9,11 @@ export function adminEventRoutes(feed: ProgressFeed, options: { heartbeatSeconds
   return async (app: FastifyInstance) => {
     app.get(
       '/api/events/progress',
-      { schema: { tags: ['events'], summary: 'Live transcoding progress (text/event-stream)' } },
+      {
+        // Open as long as the admin page is: not logged as a slow request when it closes.
+        config: { longLived: true },
+        schema: { tags: ['events'], summary: 'Live transcoding progress (text/event-stream)' },
+      },
       async (req, reply) => {
         const raw = String((req.query as Record<string, unknown>).video_ids ?? '');
         const ids = raw

@@ -35,6 +35,8 @@ export function workerWaitRoutes(deps: { events: JobEvents }) {
     app.get(
       '/api/worker/wait',
       {
+        // Held open up to `timeout` seconds by design: not logged as a slow request.
+        config: { longLived: true },
         schema: {
           tags: ['jobs'],
           description:
