@@ -1,6 +1,3 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   audioCodecString,
@@ -10,7 +7,6 @@ import {
   h264LevelForSize,
   hevcLevelForSize,
   videoCodecString,
-  writeMasterPlaylist,
 } from './master-playlist.js';
 
 describe('buildMasterPlaylist', () => {
@@ -83,20 +79,6 @@ describe('buildMasterPlaylist', () => {
 
   it('refuses an empty variant list', () => {
     expect(() => buildMasterPlaylist({ format: 'cmaf', variants: [] })).toThrow(RangeError);
-  });
-
-  it('writes the file atomically', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'vlog-master-'));
-    try {
-      const path = join(dir, 'master.m3u8');
-      const variants = [{ name: '360p', width: 640, height: 360, bandwidthBps: 600_000, uri: '360p.m3u8' }];
-      await writeMasterPlaylist(path, { format: 'hls_ts', variants });
-      await writeMasterPlaylist(path, { format: 'hls_ts', variants });
-      expect(await readFile(path, 'utf8')).toContain('360p.m3u8');
-      expect(await readdir(dir)).toEqual(['master.m3u8']);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });
 

@@ -1,4 +1,3 @@
-import { writeFileAtomic } from './fs-atomic.js';
 import type { StreamingFormat } from './ladder.js';
 
 /** HLS master playlists (pipeline spec §8.1 for MPEG-TS, §8.2 for CMAF) and their CODECS strings. */
@@ -33,10 +32,6 @@ export function buildMasterPlaylist(opts: MasterPlaylistOptions): string {
     return [`#EXT-X-STREAM-INF:${attrs.join(',')}`, v.uri];
   });
   return ['#EXTM3U', `#EXT-X-VERSION:${version}`, '', ...entries, ''].join('\n');
-}
-
-export async function writeMasterPlaylist(path: string, opts: MasterPlaylistOptions): Promise<void> {
-  await writeFileAtomic(path, buildMasterPlaylist(opts));
 }
 
 export type H264Profile = 'baseline' | 'main' | 'high';

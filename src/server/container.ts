@@ -169,7 +169,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),
   };
 
-  // Worker lifecycle events become webhook deliveries (the delivery loop sends them).
+  // Worker lifecycle events are recorded as pending webhook deliveries (not yet sent: no sender exists).
   for (const name of ['worker.offline', 'worker.registered'] as const)
     workers.events.on(name, (event) => void services.webhooks.trigger(name, event).catch(() => undefined));
 

@@ -26,8 +26,8 @@ function subscribedEvents(text: string): string[] {
 
 /**
  * Records an event for webhooks (pipeline.md §16, "Trigger"): one pending delivery per active webhook
- * subscribed to it, due now, with the webhook's counters updated — in one transaction. Delivering them
- * (signed POSTs, retries with backoff, the circuit breaker) is the delivery loop's job.
+ * subscribed to it, due now, with the webhook's counters updated — in one transaction. The deliveries are
+ * only recorded: nothing sends them yet (no signed POSTs, retries or circuit breaker in this codebase).
  */
 export function createWebhookTrigger(db: Kysely<Database>) {
   return {
