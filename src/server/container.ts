@@ -35,6 +35,7 @@ import { createWorkerRegistryService } from '../domain/workers/worker-registry.s
 import { createWorkerRepository } from '../domain/workers/worker.repository.js';
 import { createWorkerViewRepository } from '../domain/workers/worker-view.repository.js';
 import { createWebhookTrigger } from '../domain/webhooks/webhook-trigger.js';
+import { createWebhookRepository } from '../domain/webhooks/webhook.repository.js';
 import { probeMedia } from '../media/probe.js';
 import { StorageLayout } from '../storage/storage-layout.js';
 import { createReencodeJobService } from '../domain/reencode/reencode-jobs.service.js';
@@ -163,7 +164,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       },
       retentionDays: config.archiveRetentionDays,
     }),
-    webhooks: createWebhookTrigger(db),
+    webhooks: createWebhookTrigger(createWebhookRepository(db)),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
     mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { access, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { StorageLayout } from '../../storage/storage-layout.js';
+import { pingDatabase } from './health.repository.js';
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
@@ -27,7 +28,7 @@ export function createHealthService(deps: {
 
   return {
     async check() {
-      const database = await withTimeout(sql`select 1`.execute(deps.db), deps.timeoutMs).then(
+      const database = await withTimeout(pingDatabase(deps.db), deps.timeoutMs).then(
         () => true,
         () => false,
       );

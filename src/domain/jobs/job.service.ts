@@ -174,11 +174,7 @@ export function createJobService(deps: {
       workerId: string;
     }): Promise<{ videoId: number; slug: string }> {
       const job = await requireLease(input.jobId, input.workerId);
-      const video = await db
-        .selectFrom('videos')
-        .select(['id', 'slug'])
-        .where('id', '=', job.video_id)
-        .executeTakeFirst();
+      const video = await jobs.videoRef(job.video_id);
       if (!video) throw notFound('Job not found');
       return { videoId: video.id, slug: video.slug };
     },

@@ -260,6 +260,14 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
       );
     },
 
+    /** The id and slug of a job's video, or null when the video is gone. */
+    async videoRef(videoId: number): Promise<{ id: number; slug: string } | null> {
+      return (
+        (await db.selectFrom('videos').select(['id', 'slug']).where('id', '=', videoId).executeTakeFirst()) ??
+        null
+      );
+    },
+
     async qualityProgress(jobIds: number[]): Promise<QualityProgress[]> {
       if (jobIds.length === 0) return [];
       return db

@@ -52,6 +52,15 @@ async function replaceQualities(
 /** SQL for reencode_queue; completion also rewrites the video's renditions and format. */
 export function createReencodeQueueRepository(db: Kysely<Database>) {
   return {
+    /** The video's row, locked until `trx` ends: two requests queueing the same video take turns. */
+    lockVideo: (trx: Db, videoId: number) =>
+      trx
+        .selectFrom('videos')
+        .select(['id', 'status', 'deleted_at'])
+        .where('id', '=', videoId)
+        .forUpdate()
+        .executeTakeFirst(),
+
     async findOpenJob(trx: Db, videoId: number): Promise<ReencodeQueueEntry | null> {
       return (
         (await trx

@@ -46,12 +46,8 @@ export function createReencodeService(deps: {
       const errors: Array<{ video_id: number; error: string }> = [];
       for (const videoId of [...new Set(videoIds)]) {
         const result = await db.transaction().execute(async (trx) => {
-          const video = await trx
-            .selectFrom('videos')
-            .select(['id', 'status', 'deleted_at'])
-            .where('id', '=', videoId)
-            .forUpdate()
-            .executeTakeFirst();
+          // Row lock: two concurrent requests for the same video queue one job.
+          const video = await queue.lockVideo(trx, videoId);
           if (!video || video.deleted_at) return 'Video not found';
           if (video.status !== 'ready') return `Video status is ${video.status ?? 'unknown'}`;
           if (await queue.findOpenJob(trx, videoId)) return 'skipped';

@@ -44,6 +44,32 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
   return {
     hasOpenJob,
 
+    /** The video's row, locked until `trx` ends: two requests queueing the same video take turns. */
+    lockVideo: (trx: Db, videoId: number) =>
+      trx
+        .selectFrom('videos')
+        .select(['id', 'status', 'deleted_at'])
+        .where('id', '=', videoId)
+        .forUpdate()
+        .executeTakeFirst(),
+
+    /** The video's sprite_sheet_* columns; undefined when there is no such video. */
+    videoSprites: (videoId: number) =>
+      db
+        .selectFrom('videos')
+        .select([
+          'id',
+          'sprite_sheet_status',
+          'sprite_sheet_error',
+          'sprite_sheet_count',
+          'sprite_sheet_interval',
+          'sprite_sheet_tile_size',
+          'sprite_sheet_frame_width',
+          'sprite_sheet_frame_height',
+        ])
+        .where('id', '=', videoId)
+        .executeTakeFirst(),
+
     /** Inserts a pending job and marks the video's sprites pending (error cleared). */
     async enqueue(trx: Db, videoId: number, priority: QueuePriority): Promise<SpriteQueueEntry> {
       const job = await trx

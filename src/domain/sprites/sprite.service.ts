@@ -45,12 +45,7 @@ export function createSpriteService(deps: {
       requireEnabled();
       const outcome = await db.transaction().execute(async (trx) => {
         // Row lock: two concurrent requests for the same video queue one job.
-        const video = await trx
-          .selectFrom('videos')
-          .select(['id', 'status', 'deleted_at'])
-          .where('id', '=', videoId)
-          .forUpdate()
-          .executeTakeFirst();
+        const video = await queue.lockVideo(trx, videoId);
         if (!video || video.deleted_at) throw notFound('Video not found');
         if (video.status !== 'ready')
           throw badRequest(
@@ -105,20 +100,7 @@ export function createSpriteService(deps: {
     },
 
     async videoSprites(videoId: number) {
-      const v = await db
-        .selectFrom('videos')
-        .select([
-          'id',
-          'sprite_sheet_status',
-          'sprite_sheet_error',
-          'sprite_sheet_count',
-          'sprite_sheet_interval',
-          'sprite_sheet_tile_size',
-          'sprite_sheet_frame_width',
-          'sprite_sheet_frame_height',
-        ])
-        .where('id', '=', videoId)
-        .executeTakeFirst();
+      const v = await queue.videoSprites(videoId);
       if (!v) throw notFound('Video not found');
       return {
         video_id: v.id,
@@ -151,12 +133,7 @@ export function createSpriteService(deps: {
       if (!options.enabled || !options.autoGenerate) return;
       try {
         const queued = await db.transaction().execute(async (trx) => {
-          const video = await trx
-            .selectFrom('videos')
-            .select(['id', 'status', 'deleted_at'])
-            .where('id', '=', videoId)
-            .forUpdate()
-            .executeTakeFirst();
+          const video = await queue.lockVideo(trx, videoId);
           if (!video || video.deleted_at || video.status !== 'ready') return false;
           if (await queue.hasOpenJob(trx, videoId, ['pending', 'processing'])) return false;
           await queue.enqueue(trx, videoId, 'normal');

@@ -1,5 +1,4 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/database.types.js';
+import type { WebhookRepository } from './webhook.repository.js';
 
 /** The events a webhook may subscribe to (seed: webhooks.events). */
 export const WEBHOOK_EVENTS = [
@@ -29,41 +28,15 @@ function subscribedEvents(text: string): string[] {
  * subscribed to it, due now, with the webhook's counters updated — in one transaction. The deliveries are
  * only recorded: nothing sends them yet (no signed POSTs, retries or circuit breaker in this codebase).
  */
-export function createWebhookTrigger(db: Kysely<Database>) {
+export function createWebhookTrigger(webhooks: WebhookRepository) {
   return {
     /** Returns how many deliveries were queued. */
     async trigger(event: WebhookEvent, data: object): Promise<number> {
-      return db.transaction().execute(async (trx) => {
-        const hooks = await trx
-          .selectFrom('webhooks')
-          .select(['id', 'events'])
-          .where(sql<boolean>`coalesce(active, true)`)
-          .execute();
+      return webhooks.transaction(async (trx) => {
+        const hooks = await webhooks.active(trx);
         const ids = hooks.filter((h) => subscribedEvents(h.events).includes(event)).map((h) => h.id);
         if (ids.length === 0) return 0;
-        const eventData = JSON.stringify(data);
-        await trx
-          .insertInto('webhook_deliveries')
-          .values(
-            ids.map((id) => ({
-              webhook_id: id,
-              event_type: event,
-              event_data: eventData,
-              status: 'pending',
-              attempt_number: 1,
-              created_at: sql<Date>`now()`,
-              next_retry_at: sql<Date>`now()`,
-            })),
-          )
-          .execute();
-        await trx
-          .updateTable('webhooks')
-          .set({
-            total_deliveries: sql<number>`coalesce(total_deliveries, 0) + 1`,
-            last_triggered_at: sql<Date>`now()`,
-          })
-          .where('id', 'in', ids)
-          .execute();
+        await webhooks.queueDeliveries(trx, { webhookIds: ids, event, eventData: JSON.stringify(data) });
         return ids.length;
       });
     },
