@@ -1,6 +1,16 @@
 /** Minimal admin API client for the CLI: X-Admin-Secret auth and readable errors. */
 export class CliError extends Error {}
 
+/** An error answer of the admin API: its status tells a lasting refusal from a passing failure. */
+export class ApiError extends CliError {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 export interface AdminClientOptions {
   baseUrl: string;
   secret: string;
@@ -20,16 +30,17 @@ export function createAdminClient(options: AdminClientOptions) {
       // not JSON
     }
     if (res.status === 401)
-      throw new CliError(
+      throw new ApiError(
         'Authentication required. Set VLOG_ADMIN_API_SECRET (see the secret printed at first start, or <data dir>/admin-api.secret).',
+        401,
       );
-    if (res.status === 403) throw new CliError('Access refused: invalid admin secret.');
+    if (res.status === 403) throw new ApiError('Access refused: invalid admin secret.', 403);
     if (!res.ok) {
       const detail =
         typeof body === 'object' && body && 'detail' in body
           ? String((body as { detail: unknown }).detail)
           : text.slice(0, 200);
-      throw new CliError(`API error (${res.status}): ${detail}`);
+      throw new ApiError(`API error (${res.status}): ${detail}`, res.status);
     }
     return body;
   }
@@ -53,7 +64,13 @@ export function createAdminClient(options: AdminClientOptions) {
     api,
     headers,
     handle,
-    get: (path: string) => request('GET', path),
+    /** signal: stops waiting for the answer (the normal timeout still applies). */
+    get: (path: string, signal?: AbortSignal) =>
+      request(
+        'GET',
+        path,
+        signal ? { signal: AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]) } : {},
+      ),
     post: (path: string, json: unknown) =>
       request('POST', path, { body: JSON.stringify(json), headers: { 'Content-Type': 'application/json' } }),
     delete: (path: string) => request('DELETE', path),

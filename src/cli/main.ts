@@ -18,7 +18,9 @@ const USAGE = `Usage: vlog <command> [options]
   worker register --name NAME [--type remote|local] [--json]   create a worker and its API key
   worker list | status | revoke WORKER_ID manage workers (VLOG_WORKER_ADMIN_SECRET)
   db migrate                              apply database migrations
-  upload FILE [-t TITLE] [-d DESC] [-c CATEGORY]
+  upload FILE [-t TITLE] [-d DESC] [-c CATEGORY] [--wait]
+                                          --wait: follow the transcoding until the video is ready
+                                          (exit 1 if it fails; Ctrl-C stops following, not the job)
   list [-s STATUS] [--archived]
   categories [--create NAME] [-d DESC]
   delete VIDEO_ID [--permanent]
@@ -30,6 +32,33 @@ async function adminClient(config: Config) {
     config.adminApiSecret ||
     (await resolveSecret({ configured: '', dataDir: config.dataDir, name: 'admin-api' })).value;
   return createAdminClient({ baseUrl: config.adminApiUrl, secret, timeoutMs: 30_000 });
+}
+
+/** `vlog upload FILE [-t] [-d] [-c] [--wait]`. */
+async function upload(args: string[], config: Config) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      title: { type: 'string', short: 't' },
+      description: { type: 'string', short: 'd' },
+      category: { type: 'string', short: 'c' },
+      wait: { type: 'boolean' },
+    },
+  });
+  if (!positionals[0]) throw new CliError('Usage: vlog upload FILE [-t TITLE] [--wait]');
+  return uploadCommand(
+    await adminClient(config),
+    {
+      file: positionals[0],
+      ...values,
+      maxUploadSize: config.maxUploadSize,
+      timeoutMs: 7200_000,
+      // cli-progress draws on stderr.
+      tty: process.stderr.isTTY,
+    },
+    print,
+  );
 }
 
 // The server, the database and the worker are imported by the commands that need them: a worker
@@ -99,24 +128,10 @@ async function run(argv: string[], config: Config): Promise<void> {
       }
       return;
     }
-    case 'upload': {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: {
-          title: { type: 'string', short: 't' },
-          description: { type: 'string', short: 'd' },
-          category: { type: 'string', short: 'c' },
-        },
-      });
-      if (!positionals[0]) throw new CliError('Usage: vlog upload FILE [-t TITLE]');
-      await uploadCommand(
-        await adminClient(config),
-        { file: positionals[0], ...values, maxUploadSize: config.maxUploadSize, timeoutMs: 7200_000 },
-        print,
-      );
+    case 'upload':
+      // 128 + SIGINT, as a shell reports a Ctrl-C'd command; the job itself runs on.
+      if ((await upload(rest, config)) === 'interrupted') process.exitCode = 130;
       return;
-    }
     case 'list': {
       const { values } = parseArgs({
         args: rest,

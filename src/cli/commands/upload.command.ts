@@ -5,6 +5,8 @@ import { Readable, Transform } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import cliProgress from 'cli-progress';
 import { CliError, type AdminClient } from '../admin-client.js';
+import { followTranscode } from './follow-transcode.js';
+import { createTranscodeDisplay } from './transcode-display.js';
 
 function defaultTitle(file: string): string {
   return path
@@ -45,6 +47,84 @@ function multipartBody(
   };
 }
 
+/** Sends the file with a live progress bar (bytes, speed, ETA); returns the API's answer. */
+async function sendFile(
+  client: AdminClient,
+  file: string,
+  size: number,
+  fields: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ video_id: number; slug: string }> {
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'Uploading [{bar}] {percentage}% | {value}/{total} MB | {speed} MB/s | ETA {eta}s',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const mb = (n: number) => Math.round((n / 1024 ** 2) * 10) / 10;
+  const started = Date.now();
+  let sent = 0;
+  bar.start(mb(size), 0, { speed: 0 });
+  const body = multipartBody(file, size, fields, (n) => {
+    sent += n;
+    bar.update(Math.min(mb(sent), mb(size)), {
+      speed: (mb(sent) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1),
+    });
+  });
+  try {
+    const res = await fetch(`${client.api}/videos`, {
+      method: 'POST',
+      headers: {
+        ...client.headers(),
+        'Content-Type': body.contentType,
+        'Content-Length': String(body.length),
+      },
+      body: Readable.toWeb(body.stream) as ReadableStream,
+      duplex: 'half',
+      signal: AbortSignal.timeout(timeoutMs),
+    } as RequestInit);
+    bar.stop();
+    return (await client.handle(res)) as { video_id: number; slug: string };
+  } catch (err) {
+    bar.stop();
+    if (err instanceof CliError) throw err;
+    throw new CliError(`Upload failed: ${(err as Error).message}`);
+  }
+}
+
+/** Follows the transcode (--wait) until ready; Ctrl-C stops following, never the job. */
+async function waitForTranscode(
+  client: AdminClient,
+  videoId: number,
+  tty: boolean,
+  print: (s: string) => void,
+): Promise<'ready' | 'interrupted'> {
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
+  const display = createTranscodeDisplay({ tty, print });
+  try {
+    const final = await followTranscode(client, videoId, {
+      signal: interrupt.signal,
+      onUpdate: (state) => display.update(state),
+    });
+    display.stop();
+    if (final.status === 'failed')
+      throw new CliError(`Transcoding failed: ${final.last_error ?? 'no error message was recorded'}`);
+    print(`Transcoding complete: video ${videoId} is ready.`);
+    return 'ready';
+  } catch (err) {
+    display.stop();
+    if (!interrupt.signal.aborted) throw err;
+    print(`Stopped following. Video ${videoId} keeps processing on the server (see \`vlog list\`).`);
+    return 'interrupted';
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** 'queued' without --wait; with it, 'ready' or 'interrupted' (Ctrl-C); a failed transcode throws. */
 export async function uploadCommand(
   client: AdminClient,
   args: {
@@ -52,11 +132,14 @@ export async function uploadCommand(
     title?: string;
     description?: string;
     category?: string;
+    wait?: boolean;
     maxUploadSize: number;
     timeoutMs: number;
+    /** Whether the progress display may redraw a bar (stderr is a terminal). */
+    tty?: boolean;
   },
   print: (s: string) => void,
-): Promise<void> {
+): Promise<'queued' | 'ready' | 'interrupted'> {
   const info = await stat(args.file).catch(() => null);
   if (!info?.isFile()) throw new CliError(`Not a file: ${args.file}`);
   if (info.size === 0) throw new CliError('The file is empty');
@@ -73,41 +156,8 @@ export async function uploadCommand(
     if (match) fields.category_id = String(match.id);
     else print(`Warning: category "${args.category}" not found; uploading without a category.`);
   }
-  const bar = new cliProgress.SingleBar(
-    {
-      format: 'Uploading [{bar}] {percentage}% | {value}/{total} MB | {speed} MB/s | ETA {eta}s',
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  const mb = (n: number) => Math.round((n / 1024 ** 2) * 10) / 10;
-  const started = Date.now();
-  let sent = 0;
-  bar.start(mb(info.size), 0, { speed: 0 });
-  const body = multipartBody(args.file, info.size, fields, (n) => {
-    sent += n;
-    bar.update(Math.min(mb(sent), mb(info.size)), {
-      speed: (mb(sent) / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1),
-    });
-  });
-  try {
-    const res = await fetch(`${client.api}/videos`, {
-      method: 'POST',
-      headers: {
-        ...client.headers(),
-        'Content-Type': body.contentType,
-        'Content-Length': String(body.length),
-      },
-      body: Readable.toWeb(body.stream) as ReadableStream,
-      duplex: 'half',
-      signal: AbortSignal.timeout(args.timeoutMs),
-    } as RequestInit);
-    bar.stop();
-    const result = (await client.handle(res)) as { video_id: number; slug: string };
-    print(`Success! Video queued for processing.\nID: ${result.video_id}\nSlug: ${result.slug}`);
-  } catch (err) {
-    bar.stop();
-    if (err instanceof CliError) throw err;
-    throw new CliError(`Upload failed: ${(err as Error).message}`);
-  }
+  const result = await sendFile(client, args.file, info.size, fields, args.timeoutMs);
+  print(`Success! Video queued for processing.\nID: ${result.video_id}\nSlug: ${result.slug}`);
+  if (!args.wait) return 'queued';
+  return waitForTranscode(client, result.video_id, args.tty ?? false, print);
 }
