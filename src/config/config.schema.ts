@@ -8,6 +8,7 @@ import {
   parseString,
   parseUrl,
 } from './env-parsers.js';
+import { hwaccelSchema } from './config.hwaccel.js';
 import { rateLimitSchema } from './config.rate-limit.js';
 import { spriteSheetSchema } from './config.sprites.js';
 
@@ -322,6 +323,9 @@ export const configSchema = {
 
   // Sprite sheets (pipeline.md §13).
   ...spriteSheetSchema,
+
+  // GPU encoding (pipeline.md §6).
+  ...hwaccelSchema,
 
   // Server-sent events.
   sseHeartbeatInterval: {

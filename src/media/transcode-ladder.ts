@@ -1,6 +1,12 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { buildLadderCommand, ladderTimeoutSeconds, resumeSeconds, type PlaylistType } from './ffmpeg-args.js';
+import {
+  buildLadderCommand,
+  ladderTimeoutSeconds,
+  resumeSeconds,
+  type LadderCommandOptions,
+  type PlaylistType,
+} from './ffmpeg-args.js';
 import { renditionLayout } from './hls-layout.js';
 import type { LadderPlan, QualityName, Rendition } from './ladder.js';
 import { codecsString } from './master-playlist.js';
@@ -37,6 +43,8 @@ export interface TranscodeLadderOptions {
    * (see buildLadderCommand). Results then describe only the segments written now. Default 0.
    */
   startSegment?: number;
+  /** Encode on this GPU family (see buildLadderCommand); absent: the CPU encoders. */
+  hw?: LadderCommandOptions['hw'];
   ffmpegBinary?: string;
   ffprobeBinary?: string;
 }

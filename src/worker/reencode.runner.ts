@@ -7,7 +7,8 @@ import { writeManifests } from '../media/manifests.js';
 import { isMediaError, MediaError } from '../media/media-error.js';
 import { probeMedia } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
-import { transcodeLadder } from '../media/transcode-ladder.js';
+import { transcodeOnBestEncoder } from './gpu-ladder.js';
+import type { HwEncoding } from './hw-encoding.js';
 import { ABANDON, isFailRefused, type JobRunner } from './job-runners.js';
 import { isRefusal } from './worker-errors.js';
 
@@ -16,6 +17,8 @@ export interface ReencodeSettings {
   timeouts: { multiplier: number; minimum: number; maximum: number };
   /** streaming.enable_dash: CMAF output also gets manifest.mpd. Default true. */
   enableDash?: boolean;
+  /** The worker's GPU and its CPU fallback; absent: the CPU ladder. */
+  hardware?: HwEncoding;
 }
 
 /** The re-encode queue as the worker sees it (claim → publish | fail; release on shutdown). */
@@ -72,14 +75,19 @@ async function encode(
     segmentDuration: deps.settings.segmentDuration,
     codec: job.codec,
   });
-  const results = await transcodeLadder({
-    input: source,
-    outputDir: ctx.outputDir,
-    plan,
-    probe,
-    signal: ctx.signal,
-    timeoutMs: ladderTimeoutSeconds(probe.duration, plan, deps.settings.timeouts) * 1000,
-  });
+  // Nothing is published before the end, so a failed GPU encode can always fall back.
+  const results = await transcodeOnBestEncoder(
+    deps.settings.hardware,
+    {
+      input: source,
+      outputDir: ctx.outputDir,
+      plan,
+      probe,
+      signal: ctx.signal,
+      timeoutMs: ladderTimeoutSeconds(probe.duration, plan, deps.settings.timeouts) * 1000,
+    },
+    () => 0,
+  );
   if (!kept.thumbnail) {
     const output = path.join(ctx.outputDir, 'thumbnail.jpg');
     const args = buildThumbnailCommand({ input: source, output, atSeconds: thumbnailTime(probe.duration) });

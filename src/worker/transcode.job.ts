@@ -13,7 +13,9 @@ import {
 } from '../media/original-remux.js';
 import { probeMedia, probeStreamCodecs } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
-import { transcodeLadder, type RenditionResult } from '../media/transcode-ladder.js';
+import type { RenditionResult } from '../media/transcode-ladder.js';
+import { transcodeOnBestEncoder } from './gpu-ladder.js';
+import type { HwEncoding } from './hw-encoding.js';
 import { ABANDON, isFailRefused, isJobGone } from './job-runners.js';
 import { createLivePublisher, type LivePublisher, type PublishedRendition } from './live-publisher.js';
 import { createProgressThrottle } from './progress-throttle.js';
@@ -31,6 +33,8 @@ export interface TranscodeSettings {
   progressIntervalMs: number;
   /** streaming.enable_dash: CMAF videos also get manifest.mpd (spec §8.3). Default true. */
   enableDash?: boolean;
+  /** The worker's GPU (detected once per process) and its CPU fallback; absent: the CPU ladder. */
+  hardware?: HwEncoding;
 }
 
 /** How transcodes run, from the config (the local and the remote worker alike). */
@@ -326,17 +330,22 @@ async function encode(
   const throttle = createProgressThrottle(settings.progressIntervalMs, send, onSideError);
   publisher.start(onSideError);
   try {
-    const results = await transcodeLadder({
-      input: source.path,
-      outputDir: ctx.outputDir,
-      plan,
-      probe: source,
-      playlistType: 'event',
-      startSegment,
-      signal: encodeAbort.signal,
-      timeoutMs: ladderTimeoutSeconds(source.duration, plan, settings.timeouts) * 1000,
-      onProgress: (p) => throttle.push(p.percent, progressReport(p.percent)),
-    });
+    const published = () => publisher.renditions.reduce((n, p) => n + p.segments.length, 0);
+    const results = await transcodeOnBestEncoder(
+      settings.hardware,
+      {
+        input: source.path,
+        outputDir: ctx.outputDir,
+        plan,
+        probe: source,
+        playlistType: 'event',
+        startSegment,
+        signal: encodeAbort.signal,
+        timeoutMs: ladderTimeoutSeconds(source.duration, plan, settings.timeouts) * 1000,
+        onProgress: (p) => throttle.push(p.percent, progressReport(p.percent)),
+      },
+      published,
+    );
     await publisher.drain();
     await throttle.flush();
     return results;

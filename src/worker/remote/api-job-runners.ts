@@ -1,5 +1,6 @@
 import type { Config } from '../../config/load-config.js';
 import { disabledRunner, type JobRunners } from '../job-runners.js';
+import { hwEncodingFrom, type HwEncoding } from '../hw-encoding.js';
 import { createReencodeRunner } from '../reencode.runner.js';
 import { createSpriteRunner, spriteSettingsFrom } from '../sprite.runner.js';
 import { transcodeSettingsFrom } from '../transcode.job.js';
@@ -22,14 +23,20 @@ export function createApiJobRunners(deps: {
   config: Config;
   /** Wraps the transcode protocol (e.g. to print progress). */
   decorate?: (protocol: WorkerProtocol) => WorkerProtocol;
+  /** The worker's GPU (detected once); default: from config, detected at the first transcode. */
+  hardware?: HwEncoding;
 }): JobRunners {
   const { client, config } = deps;
   const http = createHttpProtocol({ client, workerId: deps.workerId });
   const protocol = deps.decorate ? deps.decorate(http) : http;
   const settings = transcodeSettingsFrom(config);
+  const hardware = deps.hardware ?? hwEncodingFrom(config);
   return {
-    transcode: createTranscodeRunner(protocol, settings),
-    reencode: createReencodeRunner({ ...createHttpReencodeJobs(client), settings }),
+    transcode: createTranscodeRunner(protocol, { ...settings, hardware }),
+    reencode: createReencodeRunner({
+      ...createHttpReencodeJobs(client),
+      settings: { ...settings, hardware },
+    }),
     sprite: config.spriteSheetEnabled
       ? createSpriteRunner({ ...createHttpSpriteJobs(client), settings: spriteSettingsFrom(config) })
       : disabledRunner('sprite'),

@@ -2,6 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../config/load-config.js';
 import { codeVersionResolver } from '../../config/code-version.js';
+import type { ExecFn } from '../../media/hwaccel.js';
+import { hwEncodingFrom } from '../hw-encoding.js';
 import type { JobRunner, JobRunners } from '../job-runners.js';
 import { createWorkerLoop } from '../local-worker.js';
 import type { ClaimedWork, WorkerProtocol } from '../worker-protocol.js';
@@ -48,8 +50,16 @@ function printingProgress(protocol: WorkerProtocol, print: (line: string) => voi
  * code as the server's own worker; when the server is away every call retries with backoff, so a server
  * restart mid-job costs nothing. stop() (SIGTERM) gives the running job back before exiting.
  */
-export async function startRemoteWorker(config: Config, print: (line: string) => void) {
+export async function startRemoteWorker(
+  config: Config,
+  print: (line: string) => void,
+  /** probeExec runs the GPU probes (nvidia-smi, vainfo, ffmpeg); tests inject what they answer. */
+  opts: { probeExec?: ExecFn } = {},
+) {
   if (!config.workerApiKey) throw new Error('VLOG_WORKER_API_KEY is required for a remote worker');
+  // Detected before the first heartbeat, which reports what this machine can encode with.
+  const hardware = hwEncodingFrom(config, { exec: opts.probeExec, log: print });
+  await hardware.detect();
   const workDir = config.workerWorkDir || path.join(os.tmpdir(), 'vlog-worker');
   const client: WorkerApiClient = createWorkerApiClient({
     baseUrl: config.workerApiUrl,
@@ -76,13 +86,7 @@ export async function startRemoteWorker(config: Config, print: (line: string) =>
         code_version: codeVersion.slice(0, 40),
         metadata: {
           deployment_type: deployment,
-          capabilities: {
-            hwaccel_enabled: false,
-            hwaccel_type: 'none',
-            supported_codecs: ['h264', 'hevc', 'av1'],
-            encoders: { h264: ['libx264'], hevc: ['libx265'], av1: ['libsvtav1'] },
-            code_version: codeVersion.slice(0, 64),
-          },
+          capabilities: { ...hardware.capabilities(), code_version: codeVersion.slice(0, 64) },
         },
         ...(sent.length > 0 ? { acknowledged_commands: sent } : {}),
       },
@@ -132,6 +136,7 @@ export async function startRemoteWorker(config: Config, print: (line: string) =>
     client,
     workerId: hello.worker_id,
     config,
+    hardware,
     decorate: (protocol) => printingProgress(protocol, print),
   });
   const runners: JobRunners = {
