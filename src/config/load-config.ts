@@ -11,6 +11,21 @@ export interface Config extends Readonly<RawConfig> {
   readonly uploadsDir: string;
   readonly archiveDir: string;
   readonly workDir: string;
+  /**
+   * Every VLOG_* variable that was set, as text: the environment layer of the DB-backed settings
+   * (pipeline.md §20), whose fallbacks include variables this schema does not own. Secrets left out.
+   */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** Variables never handed on as settings fallbacks: credentials. */
+const SECRET_VARIABLE = /SECRET|API_KEY|PASSWORD|DATABASE_URL/;
+
+function settingsEnvironment(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env))
+    if (name.startsWith('VLOG_') && value && !SECRET_VARIABLE.test(name)) out[name] = value;
+  return Object.freeze(out);
 }
 
 export class ConfigError extends Error {
@@ -49,5 +64,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploadsDir: path.join(storageRoot, c.uploadsSubdir),
     archiveDir: path.join(storageRoot, c.archiveSubdir),
     workDir: path.resolve(c.workerWorkDir || path.join(dataDir, 'work')),
+    env: settingsEnvironment(env),
   });
 }

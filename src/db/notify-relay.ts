@@ -4,25 +4,47 @@ import pg from 'pg';
 /** How relay connections show in pg_stat_activity. */
 export const RELAY_APPLICATION_NAME = 'vlog-notify-relay';
 
+/** One kind of signal a relay carries: its channel, what a signal from elsewhere does, how ours are sent. */
+export interface RelayBinding {
+  channel: string;
+  /** A signal another process sent (with its message) arrived. */
+  onNotify(message: string): void;
+  /** Hands over the sender once; returns what to undo on close. */
+  attach(send: (message?: string) => void): () => void;
+  /**
+   * The LISTEN connection is (again) in place: signals sent while it was down are lost, so a user that
+   * must not miss one catches up here.
+   */
+  onListening?(): void;
+}
+
 /**
- * A signal between the processes of one PostgreSQL database: notify() sends it (NOTIFY on `channel`),
- * `onNotify` runs when another process sent it (this process's own signals are recognised and skipped).
- * One dedicated connection LISTENs; when it drops, it reconnects with backoff (signals sent meanwhile
- * are lost: users of the relay must also work without it, e.g. by polling).
+ * Signals between the processes of one PostgreSQL database, on one dedicated connection for all the
+ * channels of `bindings`: a binding's send() is a NOTIFY on its channel, and a NOTIFY from another process
+ * reaches its onNotify (this process's own signals are recognised and skipped). When the connection drops
+ * it reconnects with backoff; signals sent meanwhile are lost (see onListening).
  */
 export function createNotifyRelay(options: {
   databaseUrl: string;
-  channel: string;
-  onNotify: () => void;
+  bindings: RelayBinding[];
   log?: (message: string) => void;
 }) {
-  const { channel } = options;
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+  const byChannel = new Map(options.bindings.map((b) => [b.channel, b]));
+  for (const channel of byChannel.keys())
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+  const channels = [...byChannel.keys()].join(', ');
   const self = randomBytes(6).toString('hex');
   let client: pg.Client | null = null;
   let closed = false;
   let retryMs = 500;
   let timer: NodeJS.Timeout | null = null;
+
+  function onNotification(n: pg.Notification): void {
+    const payload = n.payload ?? '';
+    const sep = payload.indexOf(':');
+    const sender = sep < 0 ? payload : payload.slice(0, sep);
+    if (sender !== self) byChannel.get(n.channel)?.onNotify(sep < 0 ? '' : payload.slice(sep + 1));
+  }
 
   async function connect(): Promise<void> {
     const c = new pg.Client({
@@ -35,14 +57,12 @@ export function createNotifyRelay(options: {
       client = null;
       scheduleConnect();
     });
-    c.on('notification', (n) => {
-      if (n.channel === channel && n.payload !== self) options.onNotify();
-    });
+    c.on('notification', onNotification);
     try {
       await c.connect();
-      await c.query(`LISTEN ${channel}`);
+      for (const channel of byChannel.keys()) await c.query(`LISTEN ${channel}`);
     } catch (err) {
-      options.log?.(`notify relay (${channel}): cannot listen on PostgreSQL (${String(err)}); retrying`);
+      options.log?.(`notify relay (${channels}): cannot listen on PostgreSQL (${String(err)}); retrying`);
       await c.end().catch(() => undefined);
       scheduleConnect();
       return;
@@ -50,6 +70,7 @@ export function createNotifyRelay(options: {
     if (closed) return void (await c.end().catch(() => undefined));
     client = c;
     retryMs = 500;
+    for (const b of byChannel.values()) b.onListening?.();
   }
 
   function scheduleConnect(): void {
@@ -61,16 +82,21 @@ export function createNotifyRelay(options: {
     retryMs = Math.min(30_000, retryMs * 2);
   }
 
+  /** Sends a signal to the other processes (dropped while the connection is down). */
+  function notify(channel: string, message = ''): void {
+    const payload = message ? `${self}:${message}` : self;
+    client?.query('SELECT pg_notify($1, $2)', [channel, payload]).catch(() => undefined);
+  }
+
+  const detach = options.bindings.map((b) => b.attach((message) => notify(b.channel, message)));
   const ready = connect();
   return {
     /** Resolves once the first LISTEN succeeded or failed (then it keeps retrying in the background). */
     ready,
-    /** Sends the signal to the other processes (dropped while the connection is down). */
-    notify(): void {
-      client?.query('SELECT pg_notify($1, $2)', [channel, self]).catch(() => undefined);
-    },
+    notify,
     async close(): Promise<void> {
       closed = true;
+      for (const undo of detach) undo();
       if (timer) clearTimeout(timer);
       await ready.catch(() => undefined);
       const c = client;

@@ -7,6 +7,7 @@ import { registerRateLimit } from './plugins/rate-limit.js';
 import { adminAuthRoutes } from './routes/admin/auth.routes.js';
 import { adminCategoryRoutes } from './routes/admin/categories.routes.js';
 import { adminReencodeRoutes } from './routes/admin/reencode.routes.js';
+import { adminSettingsRoutes } from './routes/admin/settings.routes.js';
 import { adminSpriteRoutes } from './routes/admin/sprites.routes.js';
 import { adminEventRoutes } from './routes/admin/events.routes.js';
 import { adminUploadRoutes } from './routes/admin/upload.routes.js';
@@ -35,16 +36,13 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   await app.register(adminAuthRoutes(services.auth, { secureCookies: config.secureCookies }));
   await app.register(healthRoutes(services.health));
   await app.register(adminVideoRoutes(services.videos));
-  await app.register(adminUploadRoutes(services.uploads, { maxUploadSize: config.maxUploadSize }));
-  await app.register(
-    adminVideoLifecycleRoutes(services.lifecycle, services.uploads, { maxUploadSize: config.maxUploadSize }),
-  );
-  await app.register(
-    adminThumbnailRoutes(services.thumbnails, { maxThumbnailSize: config.maxThumbnailSize }),
-  );
+  await app.register(adminUploadRoutes(services.uploads, c.live));
+  await app.register(adminVideoLifecycleRoutes(services.lifecycle, services.uploads, c.live));
+  await app.register(adminThumbnailRoutes(services.thumbnails, c.live));
   await app.register(adminCategoryRoutes(services.categories));
   await app.register(adminSpriteRoutes(services.sprites));
   await app.register(adminReencodeRoutes(services.reencode));
+  await app.register(adminSettingsRoutes(services.settingsAdmin));
   await app.register(adminWorkerRoutes({ workers: services.workerAdmin, commands: services.workerCommands }));
   await app.register(
     adminEventRoutes(services.progressFeed, {

@@ -7,6 +7,7 @@ import { workerIdentityRoutes } from './routes/worker/worker-identity.routes.js'
 import { fileTransfer } from './routes/worker/file-transfer.js';
 import { workerJobRoutes } from './routes/worker/worker-jobs.routes.js';
 import { workerReencodeRoutes } from './routes/worker/worker-reencode.routes.js';
+import { workerSettingsRoutes } from './routes/worker/worker-settings.routes.js';
 import { workerSpriteRoutes } from './routes/worker/worker-sprites.routes.js';
 import { workerWaitRoutes } from './routes/worker/worker-wait.routes.js';
 
@@ -28,6 +29,7 @@ export async function buildWorkerApp(c: Container, options: AppOptions) {
     workerIdentityRoutes({ registry: c.services.workerRegistry, admin: c.services.workerAdmin }),
   );
   await app.register(workerWaitRoutes({ events: c.events }));
+  await app.register(workerSettingsRoutes({ settings: c.services.settings }));
   await app.register(
     fileTransfer([
       workerJobRoutes({

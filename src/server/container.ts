@@ -48,6 +48,11 @@ import { createSpriteUploadService } from '../domain/sprites/sprite-upload.servi
 import { createSpriteQueueRepository } from '../domain/sprites/sprite-queue.repository.js';
 import { createSpriteService } from '../domain/sprites/sprite.service.js';
 import { publishSpriteSheets } from '../domain/sprites/sprite-publish.js';
+import { createSettingsAdminService } from '../domain/settings/settings-admin.service.js';
+import { createSettingsRepository } from '../domain/settings/settings.repository.js';
+import { createSettingsService } from '../domain/settings/settings.service.js';
+import { liveSettings, type LiveSettings } from './live-settings.js';
+import { settingsEnvironment } from './settings-environment.js';
 
 export interface Secrets {
   adminApiSecret: string;
@@ -68,6 +73,14 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     workDir: config.workDir,
   });
   const events = new JobEvents();
+  // Every tunable the settings catalogue names is read through here (pipeline.md §20).
+  const settingsRepository = createSettingsRepository(db);
+  const settings = createSettingsService({
+    repository: settingsRepository,
+    environment: settingsEnvironment(config),
+    log: (message) => console.warn(message),
+  });
+  const live = liveSettings(settings, config);
   const jobs = createTranscodingJobRepository(db);
   const videos = createVideoRepository(db);
   const categories = createCategoryRepository(db);
@@ -77,7 +90,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     layout,
     onError: (err, job) => console.error('retranscode cleanup failed', job, err),
   });
-  const mediaJobs = createMediaJobs(config, database, layout, events);
+  const mediaJobs = createMediaJobs(config, database, layout, events, live);
   const sources = createVideoSourceRepository(db);
   const jobService = createJobService({
     db,
@@ -86,19 +99,18 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     sources,
     outcomes: createJobOutcomeRepository(db),
     events,
-    options: {
-      leaseSeconds: config.workerClaimDurationMinutes * 60,
-      retryBackoffBaseSeconds: config.retryBackoffBase,
-    },
+    options: live,
     afterClaim: (claimed) => retranscodeCleanup.afterClaim(claimed),
     afterComplete: (videoId) => mediaJobs.services.sprites.enqueueAfterTranscode(videoId),
   });
 
-  const workers = createWorkers(config, database, secrets, jobService);
+  const workers = createWorkers(config, database, secrets, jobService, live);
 
   const services = {
     ...workers.services,
     ...mediaJobs.services,
+    settings,
+    settingsAdmin: createSettingsAdminService({ repository: settingsRepository, settings }),
     auth: createAdminAuthService({
       sessions: createAdminSessionRepository(db),
       secret: secrets.adminApiSecret,
@@ -112,7 +124,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       events,
       errorSummaryMaxLength: config.errorSummaryMaxLength,
       deletion: createVideoDeletionRepository(db),
-      requeue: (trx, id) => lifecycle.resetForRetry(trx, id, config.maxRetryAttempts),
+      requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
     }),
     uploads: createUploadService({
       db,
@@ -122,12 +134,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       layout,
       events,
       probe: (file) => probeMedia(file, { timeoutMs: 30_000 }),
-      options: {
-        maxUploadSize: config.maxUploadSize,
-        streamingFormat: config.streamingFormat,
-        streamingCodec: config.streamingCodec,
-        maxAttempts: config.maxRetryAttempts,
-      },
+      options: live,
     }),
     jobs: jobService,
     spriteUploads: createSpriteUploadService({
@@ -149,20 +156,22 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       layout,
       events,
       probe: (file) => probeMedia(file, { timeoutMs: 30_000 }),
-      options: { maxAttempts: config.maxRetryAttempts },
+      options: live,
     }),
     thumbnails: createThumbnailService({
       videos,
       lifecycle,
       layout,
-      options: { thumbnailWidth: config.thumbnailWidth, maxThumbnailSize: config.maxThumbnailSize },
+      options: live,
     }),
     retention: createRetentionService({
       videos,
       videoService: {
         deletePermanently: (id: number): Promise<void> => services.videos.deletePermanently(id),
       },
-      retentionDays: config.archiveRetentionDays,
+      get retentionDays() {
+        return live.retentionDays;
+      },
     }),
     webhooks: createWebhookTrigger(createWebhookRepository(db)),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
@@ -171,8 +180,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   };
 
   // Worker lifecycle events are recorded as pending webhook deliveries (not yet sent: no sender exists).
+  // (webhooks.enabled off: no deliveries are queued).
   for (const name of ['worker.offline', 'worker.registered'] as const)
-    workers.events.on(name, (event) => void services.webhooks.trigger(name, event).catch(() => undefined));
+    workers.events.on(name, (event) => {
+      if (live.webhooksEnabled) void services.webhooks.trigger(name, event).catch(() => undefined);
+    });
 
   return {
     config,
@@ -181,6 +193,8 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     layout,
     events,
     workerEvents: workers.events,
+    /** Settings-backed options as they are now (routes and schedules read them at each use). */
+    live,
     services,
   };
 }
@@ -191,12 +205,12 @@ function createWorkers(
   database: DatabaseHandle,
   secrets: Secrets,
   jobService: { release(input: { jobId: number; workerId: string }): Promise<void> },
+  live: LiveSettings,
 ) {
   const { db } = database;
   const events = new WorkerEvents();
   const repo = createWorkerRepository(db);
   const views = createWorkerViewRepository(db);
-  const offlineThresholdSeconds = config.workerOfflineThresholdMinutes * 60;
   const workerAuth = createWorkerAuthService({
     workers: repo,
     adminSecret: secrets.workerAdminSecret ?? config.workerAdminSecret,
@@ -204,7 +218,12 @@ function createWorkers(
   const workerCommands = createWorkerCommandService({
     events: createDeploymentEventRepository(db),
     views,
-    options: { timeoutSeconds: config.workerCommandTimeoutMinutes * 60, offlineThresholdSeconds },
+    options: {
+      timeoutSeconds: config.workerCommandTimeoutMinutes * 60,
+      get offlineThresholdSeconds() {
+        return live.offlineThresholdSeconds;
+      },
+    },
   });
   const services = {
     workerAuth,
@@ -215,8 +234,8 @@ function createWorkers(
       commands: workerCommands,
       events,
       codeVersion: codeVersionResolver(config.codeVersion),
-      versionPolicy: { requireField: config.requireVersionField, requireMatch: config.requireVersionMatch },
-      options: { offlineThresholdSeconds },
+      versionPolicy: live,
+      options: live,
     }),
     workerAdmin: createWorkerAdminService({
       db,
@@ -224,14 +243,20 @@ function createWorkers(
       views,
       auth: workerAuth,
       releaseJob: (input) => jobService.release(input),
-      options: { offlineThresholdSeconds },
+      options: live,
     }),
   };
   return { events, services };
 }
 
 /** Sprite sheets and re-encoding: admin services and the local worker's runners (issue 3). */
-function createMediaJobs(config: Config, database: DatabaseHandle, layout: StorageLayout, events: JobEvents) {
+function createMediaJobs(
+  config: Config,
+  database: DatabaseHandle,
+  layout: StorageLayout,
+  events: JobEvents,
+  live: LiveSettings,
+) {
   const { db } = database;
   const spriteQueue = createSpriteQueueRepository(db);
   const reencodeQueue = createReencodeQueueRepository(db);
@@ -239,8 +264,12 @@ function createMediaJobs(config: Config, database: DatabaseHandle, layout: Stora
   const reencodeJobs = createReencodeJobService({
     queue: reencodeQueue,
     events,
-    // An encode is killed at the ffmpeg timeout maximum; past that plus a margin the worker is gone.
-    options: { staleAfterSeconds: config.ffmpegTimeoutMaximum + 1800, recoveryIntervalSeconds: 300 },
+    options: {
+      get staleAfterSeconds() {
+        return live.reencodeStaleAfterSeconds;
+      },
+      recoveryIntervalSeconds: 300,
+    },
   });
   /** The one server-side publish of a re-encode (carry over, swap in, complete), local or remote. */
   const reencodePublisher = createReencodePublisher({

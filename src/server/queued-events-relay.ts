@@ -1,4 +1,4 @@
-import { createNotifyRelay } from '../db/notify-relay.js';
+import { createNotifyRelay, type RelayBinding } from '../db/notify-relay.js';
 import type { JobEvents } from '../domain/jobs/job-events.js';
 
 /**
@@ -6,21 +6,19 @@ import type { JobEvents } from '../domain/jobs/job-events.js';
  * each local event is sent to the others, each of theirs becomes a local event, so workers waiting in the
  * worker API's long poll hear of an upload taken by another process at once.
  */
-export function relayQueuedEvents(events: JobEvents, databaseUrl: string, log?: (message: string) => void) {
-  const relay = createNotifyRelay({
-    databaseUrl,
+export function queuedEventsBinding(events: JobEvents): RelayBinding {
+  return {
     channel: 'vlog_work_queued',
     onNotify: () => events.queued('elsewhere'),
-    log,
-  });
-  const unsubscribe = events.onQueued((origin) => {
-    if (origin === 'here') relay.notify();
-  });
-  return {
-    ready: relay.ready,
-    async close(): Promise<void> {
-      unsubscribe();
-      await relay.close();
-    },
+    attach: (send) =>
+      events.onQueued((origin) => {
+        if (origin === 'here') send();
+      }),
   };
+}
+
+/** The queued events alone on their own relay connection. */
+export function relayQueuedEvents(events: JobEvents, databaseUrl: string, log?: (message: string) => void) {
+  const relay = createNotifyRelay({ databaseUrl, bindings: [queuedEventsBinding(events)], log });
+  return { ready: relay.ready, close: () => relay.close() };
 }

@@ -11,7 +11,7 @@ import { createContainer, type Container } from './container.js';
 import { superviseLocalWorker } from './local-worker-supervisor.js';
 import { localWorkerIdentity } from './local-worker-id.js';
 import { createWorkerSweep } from '../domain/workers/worker-sweep.job.js';
-import { relayQueuedEvents } from './queued-events-relay.js';
+import { startCrossProcessSignals } from './cross-process-signals.js';
 import { startRetentionScheduler } from '../domain/videos/retention.service.js';
 import { PGLITE_TEMPLATE, WEB_DIR } from './paths.js';
 import { cleanUpInterruptedUploads } from '../storage/upload-leftovers.js';
@@ -60,6 +60,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   });
   await c.layout.ensureDirs();
   await cleanUpAfterCrash(c, options.print);
+  await prepareSettings(c, options);
 
   const appOptions = {
     logLevel: config.logLevel,
@@ -104,16 +105,17 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const workerSweep = options.roles.includes('worker-api')
     ? createWorkerSweep({
         registry: c.services.workerRegistry,
-        intervalMs: config.staleJobCheckInterval * 1000,
+        get intervalMs() {
+          return c.live.sweepIntervalMs;
+        },
         startupGraceMs: 120_000,
         logger,
       })
     : null;
   workerSweep?.start();
-  // On PostgreSQL, "work queued" reaches the other processes' waiting workers (split roles, several servers).
-  const queuedRelay = config.databaseUrl
-    ? relayQueuedEvents(c.events, config.databaseUrl, options.print)
-    : null;
+  // On PostgreSQL, "work queued" reaches the other processes' waiting workers (split roles, several
+  // servers), and a setting changed elsewhere reaches this process's services.
+  const signals = startCrossProcessSignals(c, options.print);
   // Worker lifecycle events are logged (the container records them for webhooks).
   for (const name of ['worker.offline', 'worker.registered'] as const)
     c.workerEvents.on(name, (event) => logger.info({ event }, name));
@@ -141,7 +143,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     async stop() {
       clearInterval(sessionSweep);
       await workerSweep?.stop();
-      await queuedRelay?.close();
+      await signals?.close();
       await retention?.stop();
       // The worker releases its job first; then in-flight requests finish before the DB closes.
       await worker?.stop();
@@ -163,6 +165,19 @@ export async function cleanUpAfterCrash(c: Container, print: (line: string) => v
   if (removed.length > 0)
     print(`Removed ${removed.length} file(s) left by an interrupted upload or re-upload`);
   if (restored.length > 0) print(`Restored after an interrupted re-upload: ${restored.join(', ')}`);
+}
+
+/**
+ * The settings snapshot is read before serving (stored values apply from the first request). A fresh
+ * install's empty table is seeded from the environment by the admin role (api-admin.md §1).
+ */
+async function prepareSettings(c: Container, options: ServeOptions): Promise<void> {
+  if (options.roles.includes('admin')) {
+    const seeded = await c.services.settingsAdmin.seedIfEmpty();
+    if (seeded && seeded.seeded > 0)
+      options.print(`Settings: ${seeded.seeded} seeded from the environment into the database`);
+  }
+  await c.services.settings.ready();
 }
 
 /** The address of this machine's worker API as the local worker reaches it (`http://localhost:PORT`). */

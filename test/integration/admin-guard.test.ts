@@ -95,6 +95,30 @@ const ADMIN_ROUTES: AdminRoute[] = [
   { method: 'POST', url: '/api/admin/workers/restart-all', pattern: '/api/admin/workers/restart-all' },
   { method: 'GET', url: '/api/admin/deployments', pattern: '/api/admin/deployments' },
   { method: 'GET', url: '/api/events/progress', pattern: '/api/events/progress', stream: true },
+  { method: 'GET', url: '/api/settings', pattern: '/api/settings' },
+  { method: 'POST', url: '/api/settings', pattern: '/api/settings' },
+  { method: 'GET', url: '/api/settings/categories', pattern: '/api/settings/categories' },
+  { method: 'GET', url: '/api/settings/category/workers', pattern: '/api/settings/category/:category' },
+  {
+    method: 'GET',
+    url: '/api/settings/key/transcoding.hls_segment_duration',
+    pattern: '/api/settings/key/:key',
+  },
+  {
+    method: 'PUT',
+    url: '/api/settings/key/transcoding.hls_segment_duration',
+    pattern: '/api/settings/key/:key',
+  },
+  {
+    method: 'DELETE',
+    url: '/api/settings/key/transcoding.hls_segment_duration',
+    pattern: '/api/settings/key/:key',
+  },
+  { method: 'POST', url: '/api/settings/export', pattern: '/api/settings/export' },
+  { method: 'POST', url: '/api/settings/import', pattern: '/api/settings/import' },
+  { method: 'POST', url: '/api/settings/invalidate-cache', pattern: '/api/settings/invalidate-cache' },
+  { method: 'GET', url: '/api/settings/cache-stats', pattern: '/api/settings/cache-stats' },
+  { method: 'POST', url: '/api/settings/seed-from-env', pattern: '/api/settings/seed-from-env' },
 ];
 
 const STATE_CHANGING = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -36,6 +36,7 @@ const KEY_ROUTES: Route[] = [
   },
   { method: 'POST', url: '/api/worker/claim', pattern: '/api/worker/claim' },
   { method: 'GET', url: '/api/worker/wait?timeout=0', pattern: '/api/worker/wait' },
+  { method: 'GET', url: '/api/worker/settings', pattern: '/api/worker/settings' },
   {
     method: 'POST',
     url: `/api/worker/${NO_JOB}/progress`,

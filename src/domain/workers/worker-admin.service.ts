@@ -66,10 +66,10 @@ export function createWorkerAdminService(deps: {
   auth: WorkerAuthService;
   /** Gives a claimed job back to the queue (the job service's release). */
   releaseJob: (input: { jobId: number; workerId: string }) => Promise<void>;
+  /** Read at each use: a setting (workers.offline_threshold_minutes) that may change while we run. */
   options: { offlineThresholdSeconds: number };
 }) {
   const { db, workers, views, auth } = deps;
-  const threshold = deps.options.offlineThresholdSeconds;
 
   async function find(workerId: string): Promise<Worker> {
     const worker = await workers.findByUuid(db, workerId);
@@ -88,7 +88,7 @@ export function createWorkerAdminService(deps: {
       const jobs = await views.currentJobs(rows);
       const stats = await views.jobStats(rows.map((w) => w.worker_id));
       const list = rows.map((w) =>
-        toAdminWorker(w, jobs.get(w.worker_id), stats.get(w.worker_id), threshold),
+        toAdminWorker(w, jobs.get(w.worker_id), stats.get(w.worker_id), deps.options.offlineThresholdSeconds),
       );
       const count = (s: EffectiveStatus) => list.filter((w) => w.status === s).length;
       return {
@@ -110,7 +110,7 @@ export function createWorkerAdminService(deps: {
         worker_id: w.worker_id,
         worker_name: w.worker_name,
         worker_type: w.worker_type,
-        status: reportedStatus(w.status, w.heartbeat_age, threshold),
+        status: reportedStatus(w.status, w.heartbeat_age, deps.options.offlineThresholdSeconds),
         registered_at: iso(w.registered_at),
         last_heartbeat: iso(w.last_heartbeat),
         current_job_id: jobs.get(w.worker_id)?.job_id ?? null,
@@ -143,7 +143,7 @@ export function createWorkerAdminService(deps: {
         status: effectiveStatus({
           status: w.status,
           heartbeatAgeSeconds: w.heartbeat_age,
-          offlineThresholdSeconds: threshold,
+          offlineThresholdSeconds: deps.options.offlineThresholdSeconds,
           hasJob: current !== undefined,
         }),
         registered_at: iso(w.registered_at),

@@ -1,0 +1,28 @@
+/**
+ * The settings a worker applies, as GET /api/worker/settings answers them (keys of the settings
+ * catalogue, pipeline.md §20.1): workers have no database, so the server resolves them (database,
+ * environment, default) and the worker asks before each job.
+ */
+export const WORKER_SETTING_KEYS = [
+  'transcoding.hls_segment_duration',
+  'transcoding.ffmpeg_timeout_multiplier',
+  'transcoding.ffmpeg_timeout_minimum',
+  'transcoding.ffmpeg_timeout_maximum',
+  'workers.heartbeat_interval',
+  'workers.poll_interval',
+  'workers.progress_update_interval',
+  'streaming.enable_dash',
+  'streaming.segment_duration',
+] as const;
+
+export interface WorkerSettings {
+  'transcoding.hls_segment_duration': number;
+  'transcoding.ffmpeg_timeout_multiplier': number;
+  'transcoding.ffmpeg_timeout_minimum': number;
+  'transcoding.ffmpeg_timeout_maximum': number;
+  'workers.heartbeat_interval': number;
+  'workers.poll_interval': number;
+  'workers.progress_update_interval': number;
+  'streaming.enable_dash': boolean;
+  'streaming.segment_duration': number;
+}
