@@ -24,6 +24,8 @@ const USAGE = `Usage: vlog <command> [options]
   list [-s STATUS] [--archived]
   categories [--create NAME] [-d DESC]
   delete VIDEO_ID [--permanent]
+  settings list | get KEY | set KEY VALUE runtime settings (VALUE as JSON when it parses, else text)
+  settings seed-from-env [-v] | export [FILE] | import FILE [--overwrite]
 `;
 
 async function adminClient(config: Config) {
@@ -162,6 +164,11 @@ async function run(argv: string[], config: Config): Promise<void> {
       if (!Number.isInteger(id) || id <= 0)
         throw new CliError('Usage: vlog delete VIDEO_ID (a positive integer)');
       await deleteCommand(await adminClient(config), { id, permanent: values.permanent ?? false }, print);
+      return;
+    }
+    case 'settings': {
+      const { settingsCommand } = await import('./commands/settings.commands.js');
+      await settingsCommand(await adminClient(config), rest, print);
       return;
     }
     default:
