@@ -1,5 +1,5 @@
 import { badRequest, notFound } from '../shared/errors.js';
-import { slugify } from '../shared/slug.js';
+import { slugOrDigest } from '../shared/slug.js';
 import type { CategoryRepository, CategoryWithCount, VideoCountScope } from './category.repository.js';
 
 export function toCategoryResponse(c: CategoryWithCount) {
@@ -27,7 +27,8 @@ export function createCategoryService(deps: { categories: CategoryRepository }) 
     async create(input: { name: string; description?: string }) {
       const name = input.name.trim();
       if (!name) throw badRequest('Category name is required');
-      const slug = slugify(name, 100);
+      // Names without ASCII letters (Arabic, CJK) get a digest-based slug instead of none.
+      const slug = slugOrDigest(name, { fallback: 'category', maxLength: 100 });
       if (!slug) throw badRequest('Category name must contain letters or digits');
       const row = await categories.insert({ name, slug, description: input.description ?? '' });
       if (!row) throw badRequest('Category with this name already exists');
