@@ -1,7 +1,9 @@
 /**
  * The settings a worker applies, as GET /api/worker/settings answers them (keys of the settings
  * catalogue, pipeline.md §20.1): workers have no database, so the server resolves them (database,
- * environment, default) and the worker asks before each job.
+ * environment, default) and the worker asks before each job. A value stored in the database wins
+ * everywhere; otherwise a variable set in the worker's own environment does (config.md §15: these
+ * variables keep working), then the server's.
  */
 export const WORKER_SETTING_KEYS = [
   'transcoding.hls_segment_duration',
@@ -25,4 +27,10 @@ export interface WorkerSettings {
   'workers.progress_update_interval': number;
   'streaming.enable_dash': boolean;
   'streaming.segment_duration': number;
+}
+
+export interface WorkerSettingsAnswer {
+  settings: WorkerSettings;
+  /** The keys whose value is stored in the database (the others come from the server's environment or default). */
+  from_database: Array<keyof WorkerSettings>;
 }

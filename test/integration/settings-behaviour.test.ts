@@ -247,7 +247,9 @@ describe.each(DRIVERS)('settings drive behaviour (%s)', (driver) => {
         })
       ).json() as {
         settings: Record<string, unknown>;
+        from_database: string[];
       };
+    expect((await get()).from_database).toEqual([]);
     expect((await get()).settings).toEqual({
       'transcoding.hls_segment_duration': 6,
       'transcoding.ffmpeg_timeout_multiplier': 2,
@@ -261,9 +263,9 @@ describe.each(DRIVERS)('settings drive behaviour (%s)', (driver) => {
     });
     await set('transcoding.hls_segment_duration', 2);
     await set('streaming.enable_dash', false);
-    expect((await get()).settings).toMatchObject({
-      'transcoding.hls_segment_duration': 2,
-      'streaming.enable_dash': false,
+    expect(await get()).toMatchObject({
+      settings: { 'transcoding.hls_segment_duration': 2, 'streaming.enable_dash': false },
+      from_database: ['transcoding.hls_segment_duration', 'streaming.enable_dash'],
     });
     await unset('transcoding.hls_segment_duration');
     await unset('streaming.enable_dash');

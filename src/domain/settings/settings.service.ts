@@ -1,4 +1,8 @@
-import { WORKER_SETTING_KEYS, type WorkerSettings } from '../../contracts/worker-settings.js';
+import {
+  WORKER_SETTING_KEYS,
+  type WorkerSettings,
+  type WorkerSettingsAnswer,
+} from '../../contracts/worker-settings.js';
 import {
   CATALOGUE_ENTRIES,
   catalogueEntry,
@@ -159,10 +163,12 @@ export function createSettingsService(deps: {
     },
 
     /** What workers apply (they have no database): GET /api/worker/settings. */
-    forWorkers(): WorkerSettings {
-      return Object.fromEntries(
-        WORKER_SETTING_KEYS.map((k) => [k, effective(k)]),
-      ) as unknown as WorkerSettings;
+    forWorkers(): WorkerSettingsAnswer {
+      const settings = Object.fromEntries(WORKER_SETTING_KEYS.map((k) => [k, effective(k)]));
+      return {
+        settings: settings as unknown as WorkerSettings,
+        from_database: WORKER_SETTING_KEYS.filter((k) => stored.has(k)),
+      };
     },
 
     cacheStats() {

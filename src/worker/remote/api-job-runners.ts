@@ -1,14 +1,14 @@
 import type { Config } from '../../config/load-config.js';
-import { disabledRunner, type JobRunners } from '../job-runners.js';
+import { disabledRunner, type JobRunner, type JobRunners } from '../job-runners.js';
 import { hwEncodingFrom, type HwEncoding } from '../hw-encoding.js';
 import { createReencodeRunner } from '../reencode.runner.js';
 import { createSpriteRunner, spriteSettingsFrom } from '../sprite.runner.js';
-import { transcodeSettingsFrom } from '../transcode.job.js';
 import { createTranscodeRunner } from '../transcode.runner.js';
 import type { WorkerProtocol } from '../worker-protocol.js';
 import { createHttpProtocol } from './http-protocol.js';
 import { createHttpReencodeJobs } from './http-reencode-jobs.js';
 import { createHttpSpriteJobs } from './http-sprite-jobs.js';
+import { createServerSettings, type ServerSettings } from './server-settings.js';
 import type { WorkerApiClient } from './worker-api-client.js';
 
 /**
@@ -25,20 +25,36 @@ export function createApiJobRunners(deps: {
   decorate?: (protocol: WorkerProtocol) => WorkerProtocol;
   /** The worker's GPU (detected once); default: from config, detected at the first transcode. */
   hardware?: HwEncoding;
+  /** The server's settings (shared with the worker's loop and heartbeat); default: the runners' own. */
+  serverSettings?: ServerSettings;
 }): JobRunners {
   const { client, config } = deps;
   const http = createHttpProtocol({ client, workerId: deps.workerId });
   const protocol = deps.decorate ? deps.decorate(http) : http;
-  const settings = transcodeSettingsFrom(config);
   const hardware = deps.hardware ?? hwEncodingFrom(config);
+  // Segment duration, timeouts, progress interval, DASH: the server's settings, asked for before each job.
+  const server = deps.serverSettings ?? createServerSettings(client, config);
+  server.transcode.hardware = hardware;
+  server.reencode.hardware = hardware;
   return {
-    transcode: createTranscodeRunner(protocol, { ...settings, hardware }),
-    reencode: createReencodeRunner({
-      ...createHttpReencodeJobs(client),
-      settings: { ...settings, hardware },
-    }),
+    transcode: withFreshSettings(createTranscodeRunner(protocol, server.transcode), server),
+    reencode: withFreshSettings(
+      createReencodeRunner({ ...createHttpReencodeJobs(client), settings: server.reencode }),
+      server,
+    ),
     sprite: config.spriteSheetEnabled
       ? createSpriteRunner({ ...createHttpSpriteJobs(client), settings: spriteSettingsFrom(config) })
       : disabledRunner('sprite'),
+  };
+}
+
+/** The server's settings asked for again before each job runs: a change applies from the next job. */
+function withFreshSettings<W>(runner: JobRunner<W>, server: ServerSettings): JobRunner<W> {
+  return {
+    ...runner,
+    run: async (work, ctx) => {
+      await server.refresh();
+      return runner.run(work, ctx);
+    },
   };
 }

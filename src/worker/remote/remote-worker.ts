@@ -8,6 +8,7 @@ import type { JobRunner, JobRunners } from '../job-runners.js';
 import { createWorkerLoop } from '../local-worker.js';
 import type { ClaimedWork, WorkerProtocol } from '../worker-protocol.js';
 import { createApiJobRunners } from './api-job-runners.js';
+import { createServerSettings } from './server-settings.js';
 import { longPoll } from './long-poll.js';
 import { createWorkerApiClient, type WorkerApiClient } from './worker-api-client.js';
 
@@ -113,6 +114,9 @@ export async function startRemoteWorker(
   print(
     `worker ${hello.worker_name ?? hello.worker_id} (${hello.worker_id}) connected to ${config.workerApiUrl}`,
   );
+  // Poll and heartbeat intervals, segment duration…: the server's settings (asked again with each heartbeat).
+  const server = createServerSettings(client, config);
+  await server.refresh();
 
   /** Busy while a job of any kind runs (heartbeat status); no new claims once asked to exit. */
   const tracked = <W>(runner: JobRunner<W>, onClaim?: (work: W) => void): JobRunner<W> => ({
@@ -138,6 +142,7 @@ export async function startRemoteWorker(
     config,
     hardware,
     decorate: (protocol) => printingProgress(protocol, print),
+    serverSettings: server,
   });
   const runners: JobRunners = {
     transcode: tracked(api.transcode, (work: ClaimedWork) => {
@@ -156,23 +161,32 @@ export async function startRemoteWorker(
       error: (obj, msg) => print(`ERROR ${msg} ${String((obj as { err?: unknown }).err ?? '')}`),
     },
     workDir,
-    pollIntervalMs: config.workerPollInterval * 1000,
+    get pollIntervalMs() {
+      return server.current['workers.poll_interval'] * 1000;
+    },
     waitForWork: longPoll(client),
   });
 
   let resolveExit: (reason: string) => void = () => undefined;
   const exited = new Promise<string>((resolve) => (resolveExit = resolve));
   let beating = false; // a heartbeat retrying while the server is away must not pile up behind it
-  const beat = setInterval(() => {
-    if (beating) return;
-    beating = true;
-    heartbeat()
-      .then(() => {
-        if (exitRequested && !busy) resolveExit(exitRequested);
-      })
-      .catch((err: unknown) => print(`heartbeat failed: ${String(err)}`))
-      .finally(() => (beating = false));
-  }, config.workerHeartbeatInterval * 1000);
+  let beat: NodeJS.Timeout | undefined;
+  // Re-armed after each beat: the interval is a setting that may change while the worker runs.
+  const scheduleBeat = (): void => {
+    beat = setTimeout(() => {
+      scheduleBeat();
+      if (beating) return;
+      beating = true;
+      heartbeat()
+        .then(() => {
+          if (exitRequested && !busy) resolveExit(exitRequested);
+        })
+        .then(() => server.refresh())
+        .catch((err: unknown) => print(`heartbeat failed: ${String(err)}`))
+        .finally(() => (beating = false));
+    }, server.current['workers.heartbeat_interval'] * 1000);
+  };
+  scheduleBeat();
   loop.start();
   // Started by `vlog serve` as its local worker: woken over the IPC channel when work is queued.
   const onMessage = (message: unknown) => {
@@ -184,7 +198,7 @@ export async function startRemoteWorker(
   let stopped: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopped ??= (async () => {
-      clearInterval(beat);
+      clearTimeout(beat);
       process.off('message', onMessage);
       await loop.stop();
       busy = false;

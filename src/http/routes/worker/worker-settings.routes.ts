@@ -19,12 +19,15 @@ export const WorkerSettingsResponse = Type.Object({
     'streaming.enable_dash': Type.Boolean({ description: 'CMAF output also gets manifest.mpd' }),
     'streaming.segment_duration': seconds('Segment duration of re-encodes (s)'),
   } satisfies Record<keyof WorkerSettings, unknown>),
+  from_database: Type.Array(Type.String(), {
+    description: 'Keys stored in the database: they win over the worker’s own environment',
+  }),
 });
 
 /**
  * The settings workers apply (not in the reference, whose workers read the environment): resolved here
- * (database, environment, default), asked for by the worker before each job, so a change made in the
- * admin reaches the next job of every worker without a restart.
+ * (database, environment, default), asked for by the worker before each job and with its heartbeats,
+ * so a change made in the admin reaches every worker's next job without a restart.
  */
 export function workerSettingsRoutes(deps: { settings: SettingsService }) {
   return async (fastify: FastifyInstance) => {
@@ -38,7 +41,7 @@ export function workerSettingsRoutes(deps: { settings: SettingsService }) {
           response: { 200: WorkerSettingsResponse, ...errors(401, 403) },
         },
       },
-      () => ({ settings: deps.settings.forWorkers() }),
+      () => deps.settings.forWorkers(),
     );
   };
 }
