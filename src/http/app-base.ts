@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { registerBodyIdleTimeout } from './plugins/body-idle-timeout.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerNulGuard } from './plugins/refuse-nul.js';
 import { registerSecurityHeaders, requestIdFrom } from './plugins/security-headers.js';
+import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './plugins/transport-errors.js';
 
 export interface AppOptions {
   logLevel: string;
@@ -56,7 +58,20 @@ export async function createBaseApp(
     trustProxy: options.trustedProxies.length > 0 ? options.trustedProxies : false,
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']) ?? randomUUID(),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: true, useDefaults: true } },
+    ajv: {
+      customOptions: {
+        removeAdditional: 'all',
+        coerceTypes: true,
+        useDefaults: true,
+        // Ajv's default (true) skips minimum/maximum for non-finite numbers, and its coercion turns the
+        // strings "Infinity" and "-Infinity" into numbers without a second type check: with the default,
+        // ?limit=Infinity passed every bound. Off, the bounds every numeric field carries refuse them.
+        strictNumbers: false,
+      },
+    },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors,
+    clientErrorHandler,
     forceCloseConnections: 'idle',
     // Fastify's own per-request lines are off: logRequests() writes one line per request instead.
     logController: new LogController({ disableRequestLogging: true }),
@@ -64,6 +79,7 @@ export async function createBaseApp(
   logRequests(app);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
+  registerNulGuard(app);
   if (options.uploadIdleTimeoutMs) registerBodyIdleTimeout(app, options.uploadIdleTimeoutMs);
   await app.register(cookie);
   await registerOpenApi(app, info);

@@ -92,10 +92,14 @@ export function createUploadService(deps: {
         done(bytes > options.maxUploadSize ? tooLarge(options.maxUploadSize) : null, chunk);
       },
     });
+    const out = createWriteStream(tempPath);
     try {
-      await pipeline(stream, limiter, createWriteStream(tempPath));
+      await pipeline(stream, limiter, out);
       if ((stream as Readable & { truncated?: boolean }).truncated) throw tooLarge(options.maxUploadSize);
     } catch (err) {
+      // A stream that fails at once (a truncated multipart body) fails the pipeline while the file's
+      // open is still in flight: removed before its 'close', the file would be created just after.
+      if (!out.closed) await new Promise<void>((closed) => out.once('close', () => closed()));
       await rm(tempPath, { force: true });
       throw err;
     }

@@ -21,13 +21,21 @@ export function encodeCursor(at: Date, id: number): string {
   return Buffer.from(`1|${at.toISOString()}|${id}`).toString('base64url');
 }
 
+/** Ids are PostgreSQL integers; a cursor's id past them would fail the comparison (SQLSTATE 22003). */
+const MAX_ID = 2147483647;
+/** Years a cursor can name: what toISOString writes with four digits, and both databases parse. */
+const YEARS = { min: 1, max: 9999 };
+
 export function decodeCursor(cursor: string | undefined): { at: Date; id: number } | null {
   if (!cursor) return null;
   const parts = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (parts.length !== 3 || parts[0] !== '1') return null;
   const at = new Date(parts[1] ?? '');
   const id = Number(parts[2]);
-  return Number.isNaN(at.getTime()) || !Number.isInteger(id) ? null : { at, id };
+  const year = at.getUTCFullYear();
+  // Out-of-range values make the cursor invalid, and an invalid cursor is ignored (not a 500).
+  if (Number.isNaN(year) || year < YEARS.min || year > YEARS.max) return null;
+  return Number.isInteger(id) && id >= 0 && id <= MAX_ID ? { at, id } : null;
 }
 
 function escapeLike(s: string): string {

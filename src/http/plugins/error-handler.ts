@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError, type DomainErrorKind } from '../../domain/shared/errors.js';
 import { isDatabaseUnavailable } from '../../db/db-errors.js';
 import { sendDatabaseUnavailable } from './db-unavailable.js';
+import { multipartRefusal } from './multipart-errors.js';
 
 const STATUS: Record<DomainErrorKind, number> = {
   bad_request: 400,
@@ -28,8 +29,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const detail = `Invalid ${fe.validationContext ?? 'request'}${field ? ` field '${field}'` : ''}: ${first?.message ?? 'bad value'}`;
       return reply.status(400).send({ detail });
     }
+    const refused = multipartRefusal(fe, req);
+    if (refused) return reply.status(400).send({ detail: refused });
     const status = fe.statusCode ?? 500;
-    if (status === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT') {
+    if (status === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send({ detail: 'File too large' });
     }
     if (status >= 400 && status < 500) return reply.status(status).send({ detail: fe.message });

@@ -13,10 +13,16 @@ const ValueTypeSchema = Type.Union([
 
 /**
  * A number or null, as a type list: Ajv coerces (coerceTypes) only when no listed type matches, where a
- * nullable anyOf would turn a null into 0 in its number branch.
+ * nullable anyOf would turn a null into 0 in its number branch. Bounded like every numeric request field,
+ * which is what refuses ±Infinity (app-base.ts).
  */
 const numberOrNull = (options: object = {}) =>
-  Type.Unsafe<number | null>({ type: ['number', 'null'], ...options });
+  Type.Unsafe<number | null>({
+    type: ['number', 'null'],
+    minimum: -Number.MAX_SAFE_INTEGER,
+    maximum: Number.MAX_SAFE_INTEGER,
+    ...options,
+  });
 const integerOrNull = () =>
   Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0, maximum: 1_000_000 });
 

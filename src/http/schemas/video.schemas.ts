@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable } from './common.schemas.js';
+import { Nullable, Offset } from './common.schemas.js';
 
 const Tag = Type.Object({ id: Type.Integer(), name: Type.String(), slug: Type.String() });
 
@@ -92,7 +92,7 @@ export const PublicListQuerystring = Type.Object({
   ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-  offset: Type.Integer({ minimum: 0, default: 0 }),
+  offset: Offset(),
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   include_total: Type.Boolean({ default: false }),
 });

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ReencodeService } from '../../../domain/reencode/reencode.service.js';
 import { REENCODE_PRIORITIES, REENCODE_STATUSES } from '../../../domain/reencode/reencode-queue.types.js';
 import { TARGET_CODECS, TARGET_FORMATS } from '../../../contracts/reencode-job.js';
-import { ADMIN_SECURITY, errors, Nullable } from '../../schemas/common.schemas.js';
+import { ADMIN_SECURITY, errors, Nullable, Offset } from '../../schemas/common.schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const DateTime = Nullable(Type.String({ format: 'date-time' }));
@@ -126,7 +126,7 @@ export function adminReencodeRoutes(reencode: ReencodeService) {
           querystring: Type.Object({
             status: Type.Optional(literals(REENCODE_STATUSES)),
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-            offset: Type.Integer({ minimum: 0, default: 0 }),
+            offset: Offset(),
           }),
           response: {
             200: Type.Object({ jobs: Type.Array(ReencodeJob), count: Type.Integer(), total: Type.Integer() }),

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { SpriteService } from '../../../domain/sprites/sprite.service.js';
 import { QUEUE_PRIORITIES, SPRITE_JOB_STATUSES } from '../../../domain/sprites/sprite-queue.types.js';
-import { ADMIN_SECURITY, errors, IdParam, Nullable } from '../../schemas/common.schemas.js';
+import { ADMIN_SECURITY, errors, IdParam, Nullable, Offset } from '../../schemas/common.schemas.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Priority = literals(QUEUE_PRIORITIES);
@@ -101,7 +101,7 @@ export function adminSpriteRoutes(sprites: SpriteService) {
           querystring: Type.Object({
             status: Type.Optional(JobStatus),
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-            offset: Type.Integer({ minimum: 0, default: 0 }),
+            offset: Offset(),
           }),
           response: {
             200: Type.Object({ jobs: Type.Array(SpriteJob), count: Type.Integer(), total: Type.Integer() }),

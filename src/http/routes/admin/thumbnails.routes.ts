@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { badRequest } from '../../../domain/shared/errors.js';
 import { thumbnailTooLarge, type ThumbnailService } from '../../../domain/videos/thumbnail.service.js';
-import { ADMIN_SECURITY, errors, IdParam, Nullable } from '../../schemas/common.schemas.js';
+import { ADMIN_SECURITY, errors, IdParam, Nullable, Seconds } from '../../schemas/common.schemas.js';
 import { acceptFormBodies, multipartFieldsAsBody } from './form-body.js';
 
 const ThumbnailInfo = Type.Object({
@@ -26,7 +26,7 @@ const FramesResponse = Type.Object({
 });
 
 const SelectBody = Type.Object({
-  timestamp: Type.Number({ minimum: 0, description: 'Seconds into the video' }),
+  timestamp: Seconds({ description: 'Seconds into the video' }),
 });
 
 /** Multipart overhead allowed on top of the image itself in the Content-Length pre-check. */

@@ -8,7 +8,8 @@ import {
   type UploadFields,
   type UploadService,
 } from '../../../domain/videos/upload.service.js';
-import { ADMIN_SECURITY, errors } from '../../schemas/common.schemas.js';
+import { refuseNul } from '../../plugins/refuse-nul.js';
+import { ADMIN_SECURITY, errors, INT4_MAX } from '../../schemas/common.schemas.js';
 
 const UploadResponse = Type.Object({
   status: Type.String(),
@@ -19,6 +20,14 @@ const UploadResponse = Type.Object({
 
 function fieldValue(part: MultipartValue): string {
   return typeof part.value === 'string' ? part.value : String(part.value ?? '');
+}
+
+/** `category_id` as a form field: an integer a category id column can hold. */
+function categoryIdOf(value: string): number {
+  const id = Number(value);
+  if (!Number.isInteger(id)) throw badRequest('category_id must be an integer');
+  if (Math.abs(id) > INT4_MAX) throw badRequest(`category_id must be between -${INT4_MAX} and ${INT4_MAX}`);
+  return id;
 }
 
 /**
@@ -57,13 +66,13 @@ export function adminUploadRoutes(uploads: UploadService, options: { maxUploadSi
               staged = await uploads.stageFile(file.file, file.filename || 'upload.mp4');
             } else {
               const value = fieldValue(part);
+              // The fields are read here, not by a body schema: the NUL guard of the others is applied by hand.
+              if (part.fieldname === 'title' || part.fieldname === 'description')
+                refuseNul('body', { [part.fieldname]: value });
               if (part.fieldname === 'title') fields.title = value;
               else if (part.fieldname === 'description') fields.description = value;
-              else if (part.fieldname === 'category_id' && value.trim() !== '') {
-                const id = Number(value);
-                if (!Number.isInteger(id)) throw badRequest('category_id must be an integer');
-                fields.categoryId = id;
-              }
+              else if (part.fieldname === 'category_id' && value.trim() !== '')
+                fields.categoryId = categoryIdOf(value);
             }
           }
           if (!staged) throw badRequest('A video file is required (multipart field "file")');

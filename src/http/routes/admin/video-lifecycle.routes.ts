@@ -9,7 +9,7 @@ import {
   type RetranscodeName,
   type VideoLifecycleService,
 } from '../../../domain/videos/video-lifecycle.service.js';
-import { ADMIN_SECURITY, errors, IdParam, StatusOk } from '../../schemas/common.schemas.js';
+import { ADMIN_SECURITY, errors, IdParam, Int4, StatusOk } from '../../schemas/common.schemas.js';
 import { acceptFormBodies, multipartFieldsAsBody } from './form-body.js';
 
 const ReuploadResponse = Type.Object({
@@ -64,7 +64,7 @@ const PublishResponse = Type.Object({ status: Type.String(), published: Type.Boo
 const VideoEditBody = Type.Object({
   title: Type.Optional(Type.String({ maxLength: 1000, description: 'Non-blank, at most 255 characters' })),
   description: Type.Optional(Type.String({ maxLength: 10_000, description: 'At most 5000 characters' })),
-  category_id: Type.Optional(Type.Integer({ description: '0 or less removes the category' })),
+  category_id: Type.Optional(Int4({ description: '0 or less removes the category' })),
   published_at: Type.Optional(
     Type.String({
       maxLength: 64,

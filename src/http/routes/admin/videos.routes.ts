@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { VideoService } from '../../../domain/videos/video.service.js';
-import { ADMIN_SECURITY, errors, IdParam, Nullable, StatusOk } from '../../schemas/common.schemas.js';
+import { ADMIN_SECURITY, errors, IdParam, Nullable, Offset, StatusOk } from '../../schemas/common.schemas.js';
 import { TranscodingProgress, VideoDetail, VideoPage } from '../../schemas/video.schemas.js';
 
 const ArchivedPage = Type.Object({
@@ -33,7 +33,7 @@ export function adminVideoRoutes(videos: VideoService) {
               Type.Union(['pending', 'processing', 'ready', 'failed'].map((s) => Type.Literal(s))),
             ),
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-            offset: Type.Integer({ minimum: 0, default: 0 }),
+            offset: Offset(),
             cursor: Type.Optional(Type.String({ maxLength: 500 })),
             include_total: Type.Boolean({ default: false }),
           }),
@@ -57,7 +57,7 @@ export function adminVideoRoutes(videos: VideoService) {
           security,
           querystring: Type.Object({
             limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-            offset: Type.Integer({ minimum: 0, default: 0 }),
+            offset: Offset(),
           }),
           response: { 200: ArchivedPage, ...errors(400, 401, 403) },
         },

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable } from '../../schemas/common.schemas.js';
+import { Int4, Nullable, Seconds } from '../../schemas/common.schemas.js';
 
 /** Request and response schemas of the worker API's job endpoints (api-worker.md §4, §5). */
 
@@ -90,15 +90,15 @@ export const ProgressBody = Type.Object({
         name: QualityName,
         status: Type.Union(QUALITY_STATUS.map((s) => Type.Literal(s))),
         progress: Type.Number({ minimum: 0, maximum: 100 }),
-        segments_total: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
-        segments_completed: Type.Optional(Type.Integer({ minimum: 0 })),
+        segments_total: Type.Optional(Nullable(Int4({ minimum: 0 }))),
+        segments_completed: Type.Optional(Int4({ minimum: 0 })),
       }),
       { maxItems: 7 },
     ),
   ),
-  duration: Type.Optional(Type.Number({ minimum: 0 })),
-  source_width: Type.Optional(Type.Integer({ minimum: 1 })),
-  source_height: Type.Optional(Type.Integer({ minimum: 1 })),
+  duration: Type.Optional(Seconds()),
+  source_width: Type.Optional(Int4({ minimum: 1 })),
+  source_height: Type.Optional(Int4({ minimum: 1 })),
 });
 
 export const ProgressResponse = Type.Object({
@@ -112,11 +112,11 @@ export const CompleteBody = Type.Object({
       name: QualityName,
       width: Type.Integer({ minimum: 1, maximum: 16384 }),
       height: Type.Integer({ minimum: 1, maximum: 16384 }),
-      bitrate: Type.Integer({ minimum: 0, description: 'kbps' }),
+      bitrate: Int4({ minimum: 0, description: 'kbps' }),
     }),
     { maxItems: 7 },
   ),
-  duration: Type.Optional(Type.Number({ minimum: 0 })),
+  duration: Type.Optional(Seconds()),
 });
 
 export const FailBody = Type.Object({

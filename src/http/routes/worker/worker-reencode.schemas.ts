@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { QUALITY_NAMES } from '../../../media/ladder.js';
-import { Nullable } from '../../schemas/common.schemas.js';
+import { Int4, Nullable } from '../../schemas/common.schemas.js';
 
 /** Request and response schemas of the worker API's re-encode endpoints (reencode_queue). */
 
@@ -43,7 +43,7 @@ export const ReencodeCompleteBody = Type.Object({
       name: Type.Union(QUALITY_NAMES.map((q) => Type.Literal(q))),
       width: Type.Integer({ minimum: 1, maximum: 16384 }),
       height: Type.Integer({ minimum: 1, maximum: 16384 }),
-      bitrate: Type.Integer({ minimum: 0, description: 'kbps' }),
+      bitrate: Int4({ minimum: 0, description: 'kbps' }),
     }),
     { minItems: 1, maxItems: 6, description: 'The renditions uploaded (their playlists are checked)' },
   ),

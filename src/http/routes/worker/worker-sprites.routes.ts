@@ -29,7 +29,7 @@ const SpriteFileParams = Type.Object({
 });
 const SpriteCompleteBody = Type.Object({
   count: Type.Integer({ minimum: 1, maximum: 100000 }),
-  interval: Type.Number({ exclusiveMinimum: 0 }),
+  interval: Type.Integer({ minimum: 1, maximum: 3600, description: 'Seconds between frames' }),
   tile_size: Type.Integer({ minimum: 1, maximum: 100 }),
   frame_width: Type.Integer({ minimum: 1, maximum: 4096 }),
   frame_height: Type.Integer({ minimum: 1, maximum: 4096 }),

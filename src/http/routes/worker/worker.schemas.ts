@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Nullable } from '../../schemas/common.schemas.js';
+import { Id, Nullable } from '../../schemas/common.schemas.js';
 
 /** Request and response schemas of worker identity and management (worker and admin APIs). */
 
@@ -78,7 +78,7 @@ export const HeartbeatBody = Type.Object({
   acknowledged_commands: Type.Optional(
     Type.Array(
       Type.Object({
-        id: Type.Integer({ minimum: 1 }),
+        id: Id(),
         status: Type.Union([Type.Literal('completed'), Type.Literal('failed')]),
         new_version: Type.Optional(Str(64)),
         error: Type.Optional(Str(500)),
