@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE_ENTRIES } from '../../src/domain/settings/settings-catalogue.js';
 import { settingsClient as client } from '../helpers/settings.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 
 describe.each(DRIVERS)('settings precedence and seeding (%s)', (driver) => {
@@ -45,6 +45,27 @@ describe.each(DRIVERS)('settings precedence and seeding (%s)', (driver) => {
     await api('DELETE', '/api/settings/key/watermark.padding');
     expect(seen('watermark.text_size')).toEqual([20, 'environment']);
     expect(seen('watermark.padding')).toEqual([16, 'default']);
+  });
+
+  it('an upload limit raised above the environment’s applies too (the parser’s ceiling is the setting’s maximum)', async () => {
+    const upload = async () => {
+      const body = multipart(
+        { title: 'six' },
+        { name: 'six.mp4', content: Buffer.alloc(6 * 1024 * 1024, 3) },
+      );
+      const r = await t.adminApp.inject({
+        method: 'POST',
+        url: '/api/videos',
+        headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET },
+        payload: body.payload,
+      });
+      return r.statusCode;
+    };
+    expect(await upload()).toBe(413); // VLOG_MAX_UPLOAD_SIZE: 5 MB
+    await api('PUT', '/api/settings/key/storage.max_upload_size_mb', { value: 10 });
+    expect(await upload()).not.toBe(413);
+    await api('DELETE', '/api/settings/key/storage.max_upload_size_mb');
+    expect(await upload()).toBe(413);
   });
 
   it('a stored value the catalogue refuses (edited by hand) is ignored, not handed to the code', async () => {
