@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Container } from '../server/container.js';
 import { createBaseApp, type AppOptions } from './app-base.js';
 import { registerAdminAuth } from './plugins/admin-auth.js';
+import { MULTIPART_LIMITS } from './plugins/multipart-errors.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { adminAuthRoutes } from './routes/admin/auth.routes.js';
 import { adminCategoryRoutes } from './routes/admin/categories.routes.js';
@@ -28,7 +29,7 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   });
   await app.register(multipart, {
     // The setting may be raised above the environment's value at run time: the upload service enforces it.
-    limits: { fileSize: c.live.uploadCeiling, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 },
+    limits: { fileSize: c.live.uploadCeiling, ...MULTIPART_LIMITS },
     throwFileSizeLimit: false,
   });
   // Before the auth guard: a guessed X-Admin-Secret counts against the limit too.
