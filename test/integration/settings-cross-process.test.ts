@@ -118,7 +118,9 @@ describe('settings across processes (postgres)', () => {
     );
     expect(status).toBe(413);
     expect(Date.now() - limited).toBeLessThan(2000);
-    console.info(`settings change heard by the other process after ${latencyMs} ms (the PUT itself: ${putMs} ms)`);
+    console.info(
+      `settings change heard by the other process after ${latencyMs} ms (the PUT itself: ${putMs} ms)`,
+    );
   });
 
   it('a delete on A falls back on B; writes on B reach A', async () => {
