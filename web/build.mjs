@@ -35,6 +35,9 @@ const common = {
   logLevel: 'warning',
   metafile: true,
   absWorkingDir: root,
+  // Admin components are Preact TSX (automatic runtime: no React, no eval, strict CSP holds).
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
   define: { 'process.env.NODE_ENV': dev ? '"development"' : '"production"' },
 };
 
