@@ -83,8 +83,8 @@ export function must<T extends Element = HTMLElement>(selector: string, root: Pa
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Icon path data (24×24, stroke icons). */
-const ICONS = {
+/** Icon path data (24×24, stroke icons); the admin UI's Preact <Icon> draws the same paths. */
+export const ICONS = {
   play: 'M8 5.5v13l11-6.5z',
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM21 21l-5-5',
   back: 'M15 18l-6-6 6-6',
