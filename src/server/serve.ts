@@ -10,9 +10,9 @@ import { hostname } from 'node:os';
 import { createContainer, type Container } from './container.js';
 import { superviseLocalWorker } from './local-worker-supervisor.js';
 import { localWorkerIdentity } from './local-worker-id.js';
-import { createWorkerSweep } from '../domain/workers/worker-sweep.job.js';
+import { startSchedules } from './schedules.js';
+import { periodicTasks } from './periodic-tasks.js';
 import { startCrossProcessSignals } from './cross-process-signals.js';
-import { startRetentionScheduler } from '../domain/videos/retention.service.js';
 import { PGLITE_TEMPLATE, WEB_DIR } from './paths.js';
 import { cleanUpInterruptedUploads } from '../storage/upload-leftovers.js';
 
@@ -97,34 +97,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
 
   const logger = apps[0]?.app.log ?? { info: () => undefined, error: () => undefined };
   const worker = options.localWorker ? startLocalWorker(c, urls['worker-api'], options.print) : null;
-  // Archive retention purge (pipeline.md §12): hourly and once shortly after start, by the admin role.
-  const retention = options.roles.includes('admin')
-    ? startRetentionScheduler(c.services.retention, { logger, initialDelayMs: 30_000 })
-    : null;
-  // Worker API sweep: stale workers go offline, overdue commands fail (api-worker.md §7).
-  const workerSweep = options.roles.includes('worker-api')
-    ? createWorkerSweep({
-        registry: c.services.workerRegistry,
-        get intervalMs() {
-          return c.live.sweepIntervalMs;
-        },
-        startupGraceMs: 120_000,
-        logger,
-      })
-    : null;
-  workerSweep?.start();
+  const schedules = startSchedules(periodicTasks(c, options.roles, logger), logger);
   // On PostgreSQL, "work queued" reaches the other processes' waiting workers (split roles, several
   // servers), and a setting changed elsewhere reaches this process's services.
   const signals = startCrossProcessSignals(c, options.print);
   // Worker lifecycle events are logged (the container records them for webhooks).
   for (const name of ['worker.offline', 'worker.registered'] as const)
     c.workerEvents.on(name, (event) => logger.info({ event }, name));
-  const sessionSweep = setInterval(
-    () => void c.services.auth.purgeExpired().catch(() => undefined),
-    3600_000,
-  );
-  void c.services.auth.purgeExpired().catch(() => undefined);
-
   for (const [role, url] of Object.entries(urls))
     options.print(`${role.padEnd(10)} ${url}${role === 'admin' || role === 'public' ? '/' : '/api/health'}`);
   if (adminSecret.generated) {
@@ -141,10 +120,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   return {
     urls,
     async stop() {
-      clearInterval(sessionSweep);
-      await workerSweep?.stop();
+      await schedules.stop();
       await signals?.close();
-      await retention?.stop();
       // The worker releases its job first; then in-flight requests finish before the DB closes.
       await worker?.stop();
       c.services.progressFeed.close();

@@ -5,10 +5,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVideoRepository } from '../../src/domain/videos/video.repository.js';
-import {
-  createRetentionService,
-  startRetentionScheduler,
-} from '../../src/domain/videos/retention.service.js';
+import { createRetentionService } from '../../src/domain/videos/retention.service.js';
+import { periodicTasks } from '../../src/server/periodic-tasks.js';
+import { startSchedules } from '../../src/server/schedules.js';
 import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
@@ -104,33 +103,30 @@ describe.each(DRIVERS)('archive retention (%s)', (driver) => {
     expect(existsSync(recent.files.archivedUpload)).toBe(false);
   });
 
-  it('0 days disables the purge (and the scheduler)', async () => {
+  it('0 days disables the purge', async () => {
     const ancient = await archived('Ancient Archived', 4000);
     const off = serviceWith(0);
     expect(off.enabled).toBe(false);
     expect(await off.purgeExpired()).toEqual([]);
-    const scheduler = startRetentionScheduler(off, { initialDelayMs: 1, intervalMs: 5 });
-    await new Promise((r) => setTimeout(r, 50));
-    await scheduler.stop();
     expect(await rowCount(ancient.id)).toEqual({ videos: 1, jobs: 1 });
     expect(existsSync(ancient.files.archivedUpload)).toBe(true);
   });
 
-  it('the scheduler purges shortly after start and stops cleanly', async () => {
+  it("the admin role's schedule runs the purge (and stops cleanly)", async () => {
     const due = await archived('Due Archived', 31);
     const errors: unknown[] = [];
-    const scheduler = startRetentionScheduler(t.container.services.retention, {
-      initialDelayMs: 10,
-      intervalMs: 60_000,
-      logger: { info: () => undefined, error: (obj) => errors.push(obj) },
-    });
+    const logger = { info: () => undefined, error: (obj: object) => errors.push(obj) };
+    const tasks = periodicTasks(t.container, ['admin'], logger);
+    expect(tasks.map((task) => task.name)).toEqual(['archive retention', 'admin session purge']);
+    const schedules = startSchedules(tasks, logger);
     try {
+      await schedules.runNow('archive retention');
       await waitFor(async () => ((await rowCount(due.id)).videos === 0 ? true : undefined), {
         timeoutMs: 10_000,
         what: 'the scheduled purge',
       });
     } finally {
-      await scheduler.stop();
+      await schedules.stop();
     }
     expect(existsSync(due.files.archivedUpload)).toBe(false);
     expect(errors).toEqual([]);

@@ -44,37 +44,3 @@ export function createRetentionService(deps: {
 }
 
 export type RetentionService = ReturnType<typeof createRetentionService>;
-
-/**
- * Runs the purge once shortly after start, then every `intervalMs` (hourly by default). Runs never
- * overlap; stop() cancels the timers and waits for a running purge, so the database can close.
- */
-export function startRetentionScheduler(
-  service: RetentionService,
-  options: { intervalMs?: number; initialDelayMs?: number; logger?: RetentionLogger } = {},
-) {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = service
-      .purgeExpired({ logger: options.logger })
-      .catch((err: unknown) => options.logger?.error({ err }, 'archive retention: run failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  if (!service.enabled) return { stop: async () => undefined };
-  const first = setTimeout(tick, options.initialDelayMs ?? 60_000);
-  const every = setInterval(tick, options.intervalMs ?? 3_600_000);
-  first.unref();
-  every.unref();
-  return {
-    async stop(): Promise<void> {
-      clearTimeout(first);
-      clearInterval(every);
-      await running;
-    },
-  };
-}
-
-export type RetentionScheduler = ReturnType<typeof startRetentionScheduler>;
