@@ -7,6 +7,12 @@ export const VIDEO_EXTENSIONS = ['.mp4', '.mkv', '.webm', '.mov', '.avi'] as con
 /** Inside videos/{slug}/: the sprite sheets' directory and the WebVTT thumbnails track that indexes them. */
 export const SPRITES_DIR = 'sprites';
 export const SPRITES_VTT = 'sprites.vtt';
+/** Inside videos/{slug}/: the poster image and the frames offered as thumbnail candidates. */
+export const THUMBNAIL_FILE = 'thumbnail.jpg';
+export const FRAMES_DIR = 'frames';
+/** In uploads/: an upload still arriving, and the storage health probe (both removed at start-up). */
+export const INCOMING_PREFIX = '.incoming-';
+export const HEALTH_PROBE_PREFIX = '.health_check_';
 
 export interface StorageDirs {
   videosDir: string;
@@ -36,6 +42,26 @@ export class StorageLayout {
   }
   jobWorkDir(jobId: number): string {
     return contained(this.dirs.workDir, String(jobId));
+  }
+  thumbnailFile(slug: string): string {
+    return path.join(this.videoDir(slug), THUMBNAIL_FILE);
+  }
+  framesDir(slug: string): string {
+    return path.join(this.videoDir(slug), FRAMES_DIR);
+  }
+  /** A new upload's temporary name in uploads/ (`tag`: random hex) until it is accepted and renamed. */
+  incomingUploadFile(tag: string, ext: string): string {
+    return contained(this.dirs.uploadsDir, `${INCOMING_PREFIX}${tag}${ext}`);
+  }
+  healthProbeFile(tag: string): string {
+    return contained(this.dirs.uploadsDir, `${HEALTH_PROBE_PREFIX}${tag}`);
+  }
+  /** Where a re-upload parks the video's previous files until the new ones are in (upload-leftovers.ts). */
+  replacedVideoDir(slug: string, tag: string): string {
+    return contained(this.dirs.videosDir, `.${slug}.replaced-${tag}`);
+  }
+  replacedUploadFile(videoId: number, tag: string, ext: string): string {
+    return contained(this.dirs.uploadsDir, `.${videoId}.replaced-${tag}${ext}`);
   }
 
   async ensureDirs(): Promise<void> {

@@ -1,16 +1,12 @@
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { findUpload } from './file-moves.js';
-import { contained, type StorageLayout } from './storage-layout.js';
+import { contained, HEALTH_PROBE_PREFIX, INCOMING_PREFIX, type StorageLayout } from './storage-layout.js';
 
-/** An upload being received: staged under this prefix in the uploads dir, renamed to `{id}{ext}` once accepted. */
-export const INCOMING_PREFIX = '.incoming-';
-/** The storage health probe's file, written and removed at once (health.service.ts). */
-const HEALTH_PROBE_PREFIX = '.health_check_';
 /**
- * What a re-upload moves aside while it swaps the new source in (video-lifecycle.service.ts):
- * `.{id}.replaced-{tag}{ext}` in the uploads dir and `.{slug}.replaced-{tag}` in the videos dir,
- * deleted once the swap committed.
+ * What a re-upload moves aside while it swaps the new source in (video-lifecycle.service.ts), named by
+ * StorageLayout.replacedUploadFile / replacedVideoDir: `.{id}.replaced-{tag}{ext}` in the uploads dir and
+ * `.{slug}.replaced-{tag}` in the videos dir, deleted once the swap committed.
  */
 const REPLACED = /^\.(.+)\.replaced-([0-9a-f]+)(\.[a-z0-9]+)?$/;
 

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { access, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { StorageLayout } from '../../storage/storage-layout.js';
@@ -21,7 +20,7 @@ export function createHealthService(deps: {
 }) {
   async function storageCheck(): Promise<void> {
     await access(deps.layout.dirs.videosDir);
-    const probe = path.join(deps.layout.dirs.uploadsDir, `.health_check_${randomBytes(6).toString('hex')}`);
+    const probe = deps.layout.healthProbeFile(randomBytes(6).toString('hex'));
     await writeFile(probe, 'ok');
     await rm(probe, { force: true });
   }

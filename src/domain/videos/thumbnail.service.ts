@@ -75,7 +75,7 @@ export function createThumbnailService(deps: {
 
   const paths = (slug: string) => {
     const dir = layout.videoDir(slug);
-    return { dir, thumbnail: path.join(dir, 'thumbnail.jpg'), frames: path.join(dir, 'frames') };
+    return { dir, thumbnail: layout.thumbnailFile(slug), frames: layout.framesDir(slug) };
   };
 
   /** The upload first; else the highest rendition with segments, MPEG-TS or CMAF. */

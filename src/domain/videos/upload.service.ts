@@ -7,7 +7,6 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import { VIDEO_EXTENSIONS, type StorageLayout } from '../../storage/storage-layout.js';
-import { INCOMING_PREFIX } from '../../storage/upload-leftovers.js';
 import type { CategoryRepository } from '../categories/category.repository.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import type { TranscodingJobRepository } from '../jobs/transcoding-job.repository.js';
@@ -81,10 +80,7 @@ export function createUploadService(deps: {
   async function stageFile(stream: Readable, filename: string): Promise<StagedUpload> {
     const ext = extensionOf(filename);
     await mkdir(layout.dirs.uploadsDir, { recursive: true });
-    const tempPath = path.join(
-      layout.dirs.uploadsDir,
-      `${INCOMING_PREFIX}${randomBytes(8).toString('hex')}${ext}`,
-    );
+    const tempPath = layout.incomingUploadFile(randomBytes(8).toString('hex'), ext);
     let bytes = 0;
     const limiter = new Transform({
       transform(chunk: Buffer, _enc, done) {

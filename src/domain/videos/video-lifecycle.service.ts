@@ -3,7 +3,7 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { QUALITY_PRESETS } from '../../media/ladder.js';
 import { isMediaError } from '../../media/media-error.js';
 import { findUpload, moveAllOrNothing, type Move } from '../../storage/file-moves.js';
-import { contained, type StorageLayout } from '../../storage/storage-layout.js';
+import type { StorageLayout } from '../../storage/storage-layout.js';
 import type { CategoryRepository } from '../categories/category.repository.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import { serializeRetranscodeMetadata } from '../jobs/retranscode-cleanup.js';
@@ -93,17 +93,14 @@ export function createVideoLifecycleService(deps: {
     const moves: Move[] = [
       {
         from: layout.videoDir(slug),
-        to: contained(layout.dirs.videosDir, `.${slug}.replaced-${tag}`),
+        to: layout.replacedVideoDir(slug, tag),
       },
     ];
     const upload = await findUpload(layout, videoId);
     if (upload) {
       moves.push({
         from: upload,
-        to: contained(
-          layout.dirs.uploadsDir,
-          `.${videoId}.replaced-${tag}${upload.slice(upload.lastIndexOf('.'))}`,
-        ),
+        to: layout.replacedUploadFile(videoId, tag, upload.slice(upload.lastIndexOf('.'))),
       });
     }
     await moveAllOrNothing(moves);

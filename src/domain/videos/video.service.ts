@@ -3,6 +3,7 @@ import type { StorageLayout } from '../../storage/storage-layout.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import { exists } from '../../storage/file-moves.js';
+import { MASTER_PLAYLIST } from '../../media/manifests.js';
 import type { TranscodingJobRepository } from '../jobs/transcoding-job.repository.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import { badRequest, notFound } from '../shared/errors.js';
@@ -46,7 +47,7 @@ export function createVideoService(deps: {
 
   /** A processing video is playable once the worker published its (live) master playlist. */
   const isLive = async (video: VideoRow): Promise<boolean> =>
-    video.status === 'processing' && (await exists(path.join(layout.videoDir(video.slug), 'master.m3u8')));
+    video.status === 'processing' && (await exists(path.join(layout.videoDir(video.slug), MASTER_PLAYLIST)));
 
   async function requireVideo(id: number): Promise<VideoRow> {
     const video = await videos.findById(id);
