@@ -67,60 +67,54 @@ describe('the local worker process of `vlog serve` (embedded database)', () => {
     expect(['idle', 'active', 'busy']).toContain(local[0]?.status);
   });
 
-  // retry: seen once to re-encode one published segment in a full CI run on a loaded machine (passes alone);
-  // under investigation — a retry keeps the suite honest about the common case meanwhile.
-  it(
-    'a kill -9 of the worker process: the server restarts it and the job resumes after the published segments',
-    { retry: 1 },
-    async () => {
-      const form = new FormData();
-      form.set('title', 'Killed worker');
-      form.set('file', new Blob([await readFile(await getClip('landscape720x16s'))]), 'clip.mp4');
-      const res = await fetch(`${server.adminUrl}/api/videos`, {
-        method: 'POST',
-        headers: { 'X-Admin-Secret': SECRET },
-        body: form,
-      });
-      expect(res.status, await res.clone().text()).toBe(200);
-      const { video_id: id, slug } = (await res.json()) as { video_id: number; slug: string };
+  it('a kill -9 of the worker process: the server restarts it and the job resumes after the published segments', async () => {
+    const form = new FormData();
+    form.set('title', 'Killed worker');
+    form.set('file', new Blob([await readFile(await getClip('landscape720x16s'))]), 'clip.mp4');
+    const res = await fetch(`${server.adminUrl}/api/videos`, {
+      method: 'POST',
+      headers: { 'X-Admin-Secret': SECRET },
+      body: form,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const { video_id: id, slug } = (await res.json()) as { video_id: number; slug: string };
 
-      // At least two 720p segments published, and the encode not finished.
-      const before = await waitFor(
-        async () => {
-          const segments = await published(slug);
-          return segments.size >= 2 ? segments : undefined;
-        },
-        { timeoutMs: 120_000, intervalMs: 50, what: 'two published segments' },
-      );
-      expect((await progress(id)).status).toBe('processing');
-      const killed = workerPid();
-      expect(killed).toBeDefined();
-      process.kill(killed as number, 'SIGKILL');
+    // At least two 720p segments published, and the encode not finished.
+    const before = await waitFor(
+      async () => {
+        const segments = await published(slug);
+        return segments.size >= 2 ? segments : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 50, what: 'two published segments' },
+    );
+    expect((await progress(id)).status).toBe('processing');
+    const killed = workerPid();
+    expect(killed).toBeDefined();
+    process.kill(killed as number, 'SIGKILL');
 
-      const restarted = await waitFor(
-        async () => {
-          const pid = workerPid();
-          return pid !== undefined && pid !== killed ? pid : undefined;
-        },
-        { timeoutMs: 10_000, intervalMs: 20, what: 'a new worker process' },
-      );
-      expect(restarted).not.toBe(killed);
-      await waitFor(async () => ((await progress(id)).status === 'ready' ? true : undefined), {
-        timeoutMs: 120_000,
-        intervalMs: 250,
-        what: 'the video to be ready',
-      });
+    const restarted = await waitFor(
+      async () => {
+        const pid = workerPid();
+        return pid !== undefined && pid !== killed ? pid : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 20, what: 'a new worker process' },
+    );
+    expect(restarted).not.toBe(killed);
+    await waitFor(async () => ((await progress(id)).status === 'ready' ? true : undefined), {
+      timeoutMs: 120_000,
+      intervalMs: 250,
+      what: 'the video to be ready',
+    });
 
-      const out = server.output();
-      expect(out).toContain('[worker] exited (SIGKILL); restarting');
-      expect(out).toMatch(/\[worker\] job \d+: resuming after the published segments/);
-      // The server itself never stopped.
-      expect(() => process.kill(server.pid, 0)).not.toThrow();
-      const after = await published(slug);
-      for (const [name, identity] of before) expect(after.get(name), name).toBe(identity);
-      expect(after.size).toBe(8); // 16 s in 2 s segments
-    },
-  );
+    const out = server.output();
+    expect(out).toContain('[worker] exited (SIGKILL); restarting');
+    expect(out).toMatch(/\[worker\] job \d+: resuming after the published segments/);
+    // The server itself never stopped.
+    expect(() => process.kill(server.pid, 0)).not.toThrow();
+    const after = await published(slug);
+    for (const [name, identity] of before) expect(after.get(name), name).toBe(identity);
+    expect(after.size).toBe(8); // 16 s in 2 s segments
+  });
 
   it('stops with the server: SIGTERM reaches the worker, no process is left', async () => {
     const pid = workerPid();
