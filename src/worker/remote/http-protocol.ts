@@ -7,28 +7,16 @@ import {
   type ClaimedWork,
   type WorkerProtocol,
 } from '../worker-protocol.js';
+import type {
+  TranscodeClaim as ClaimResponse,
+  TranscodeComplete,
+  TranscodeFail,
+  TranscodeFailResult,
+  TranscodeProgress,
+  LocalFiles,
+} from '../../contracts/worker-api/transcode-job.contract.js';
 import { downloadResumable, uploadFile, uploadText } from './transfers.js';
 import type { WorkerApiClient } from './worker-api-client.js';
-
-/** The claim response of POST /api/worker/claim (see src/http/routes/worker/worker-jobs.schemas.ts). */
-interface ClaimResponse {
-  message: string;
-  job_id?: number;
-  video_id?: number;
-  video_slug?: string;
-  source_filename?: string | null;
-  local_source_path?: string | null;
-  streaming_format?: string;
-  streaming_codec?: string;
-  attempt_number?: number;
-  max_attempts?: number;
-  checkpoint?: {
-    encode: { segment_duration: number; frame_rate: number } | null;
-    source: { duration: number; width: number; height: number } | null;
-    thumbnail: boolean;
-    renditions: Record<string, { segments: number; durations: number[] }>;
-  };
-}
 
 /** Extra claim facts the remote protocol keeps per job: the source's file name, its same-host path. */
 const sources = new WeakMap<ClaimedWork, { name: string | null; localPath: string | null }>();
@@ -119,7 +107,7 @@ export function createHttpProtocol(deps: {
                 source_height: report.source.height,
               }
             : {}),
-        },
+        } as TranscodeProgress,
       });
     },
 
@@ -145,7 +133,7 @@ export function createHttpProtocol(deps: {
           method: 'POST',
           json: {
             files: files.map((f) => ({ path: f.relativePath, local_path: path.resolve(f.absolutePath) })),
-          },
+          } satisfies LocalFiles,
         });
         return;
       }
@@ -167,14 +155,17 @@ export function createHttpProtocol(deps: {
             bitrate: Math.round(r.bitrateKbps),
           })),
           duration: result.duration,
-        },
+        } as TranscodeComplete,
       });
     },
 
     async fail(work, failure) {
-      const r = await client.json<{ will_retry: boolean }>(jobPath(work, 'fail'), {
+      const r = await client.json<TranscodeFailResult>(jobPath(work, 'fail'), {
         method: 'POST',
-        json: { error_message: failure.error.slice(0, 500) || 'Unknown error', retry: failure.retry },
+        json: {
+          error_message: failure.error.slice(0, 500) || 'Unknown error',
+          retry: failure.retry,
+        } satisfies TranscodeFail,
       });
       return { willRetry: r.will_retry };
     },

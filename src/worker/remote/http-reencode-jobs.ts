@@ -1,24 +1,16 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { KeptFiles, ReencodeJob, TargetCodec, TargetFormat } from '../../contracts/reencode-job.js';
+import type { KeptFiles, ReencodeJob } from '../../contracts/reencode-job.js';
+import type {
+  ReencodeClaim,
+  ReencodeComplete,
+  ReencodeFail,
+  ReencodeFailResult,
+} from '../../contracts/worker-api/reencode-job.contract.js';
 import { MASTER_PLAYLIST } from '../../media/manifests.js';
 import type { ReencodeFiles, ReencodeJobs } from '../reencode.runner.js';
 import { downloadResumable, uploadFile } from './transfers.js';
 import type { WorkerApiClient } from './worker-api-client.js';
-
-interface ReencodeClaim {
-  job: {
-    job_id: number;
-    video_id: number;
-    slug: string;
-    target_format: TargetFormat;
-    target_codec: TargetCodec;
-    attempt: number;
-    max_attempts: number;
-    original: { width: number; height: number; bandwidth: number; codecs: string } | null;
-    thumbnail: boolean;
-  } | null;
-}
 
 /** Uploads running at once: small files (segments), so a few in flight hide the per-request latency. */
 const PARALLEL_UPLOADS = 4;
@@ -78,9 +70,12 @@ export function createHttpReencodeJobs(client: WorkerApiClient): {
     },
     async fail(job, failure) {
       keptByJob.delete(job.jobId);
-      const r = await client.json<{ will_retry: boolean }>(`${base(job)}/fail`, {
+      const r = await client.json<ReencodeFailResult>(`${base(job)}/fail`, {
         method: 'POST',
-        json: { error_message: failure.error.slice(0, 500) || 'Unknown error', retry: failure.retry },
+        json: {
+          error_message: failure.error.slice(0, 500) || 'Unknown error',
+          retry: failure.retry,
+        } satisfies ReencodeFail,
       });
       return { willRetry: r.will_retry };
     },
@@ -120,7 +115,7 @@ export function createHttpReencodeJobs(client: WorkerApiClient): {
             bitrate: q.bitrateKbps,
           })),
           keep_original: result.keepOriginal,
-        },
+        } as ReencodeComplete,
       });
       keptByJob.delete(job.jobId);
     },

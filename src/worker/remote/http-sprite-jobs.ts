@@ -1,14 +1,15 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { SpriteJob } from '../../contracts/sprite-job.js';
+import type {
+  SpriteClaim,
+  SpriteComplete,
+  SpriteFail,
+} from '../../contracts/worker-api/sprite-job.contract.js';
 import { SPRITE_SHEET_FILE } from '../../media/sprites.js';
 import type { SpriteFiles, SpriteJobs } from '../sprite.runner.js';
 import { downloadResumable, uploadFile, uploadText } from './transfers.js';
 import type { WorkerApiClient } from './worker-api-client.js';
-
-interface SpriteClaim {
-  job: { job_id: number; video_id: number; slug: string; duration: number } | null;
-}
 
 /**
  * Sprite sheet jobs over the worker API: the same runner as the local worker's (sprite.runner.ts), with
@@ -36,13 +37,13 @@ export function createHttpSpriteJobs(client: WorkerApiClient): { jobs: SpriteJob
           tile_size: result.tileSize,
           frame_width: result.frameWidth,
           frame_height: result.frameHeight,
-        },
+        } satisfies SpriteComplete,
       });
     },
     async fail(job, error) {
       await client.request(`${base(job)}/fail`, {
         method: 'POST',
-        json: { error_message: error.slice(0, 500) || 'Unknown error' },
+        json: { error_message: error.slice(0, 500) || 'Unknown error' } satisfies SpriteFail,
       });
     },
     async release(job) {

@@ -1,3 +1,4 @@
+import type { WaitAnswer } from '../../contracts/worker-api/wait.contract.js';
 import type { WorkerApiClient } from './worker-api-client.js';
 
 /**
@@ -9,7 +10,7 @@ export function longPoll(client: WorkerApiClient) {
   return async (timeoutMs: number, signal: AbortSignal): Promise<void> => {
     const query = new URLSearchParams({ timeout: String(Math.min(60, timeoutMs / 1000)) });
     if (cursor) query.set('after', cursor);
-    const r = await client.json<{ queued: boolean; cursor: string }>(`/api/worker/wait?${query}`, {
+    const r = await client.json<WaitAnswer>(`/api/worker/wait?${query}`, {
       timeoutMs: timeoutMs + 10_000,
       retryForMs: 0,
       signal,

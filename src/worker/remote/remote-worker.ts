@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../config/load-config.js';
 import { codeVersionResolver } from '../../config/code-version.js';
+import type { Heartbeat, HeartbeatAnswer } from '../../contracts/worker-api/worker-identity.contract.js';
 import type { ExecFn } from '../../media/hwaccel.js';
 import { hwEncodingFrom } from '../hw-encoding.js';
 import type { JobRunner, JobRunners } from '../job-runners.js';
@@ -11,14 +12,6 @@ import { createApiJobRunners } from './api-job-runners.js';
 import { createServerSettings } from './server-settings.js';
 import { longPoll } from './long-poll.js';
 import { createWorkerApiClient, type WorkerApiClient } from './worker-api-client.js';
-
-interface HeartbeatResponse {
-  worker_id: string;
-  worker_name: string | null;
-  version_ok: boolean;
-  required_version: string;
-  commands: Array<{ id: number; command: string; params: Record<string, unknown> }>;
-}
 
 /** Where this worker runs (api-worker.md §10.1), from what the platform sets, not from VLOG_* config. */
 function deploymentType(env: NodeJS.ProcessEnv): string {
@@ -74,12 +67,12 @@ export async function startRemoteWorker(
   // eslint-disable-next-line no-restricted-syntax -- platform facts (Kubernetes, systemd), not VLog settings
   const deployment = deploymentType(process.env);
   let busy = false;
-  let acks: Array<{ id: number; status: 'completed' | 'failed'; error?: string }> = [];
+  let acks: NonNullable<Heartbeat['acknowledged_commands']> = [];
   let exitRequested: string | null = null;
 
-  const heartbeat = async (): Promise<HeartbeatResponse> => {
+  const heartbeat = async (): Promise<HeartbeatAnswer> => {
     const sent = acks;
-    const r = await client.json<HeartbeatResponse>('/api/worker/heartbeat', {
+    const r = await client.json<HeartbeatAnswer>('/api/worker/heartbeat', {
       method: 'POST',
       timeoutMs: 15_000,
       json: {

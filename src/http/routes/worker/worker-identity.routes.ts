@@ -10,8 +10,8 @@ import {
   RegisterBody,
   RegisterResponse,
   WorkerApiList,
-  WorkerIdParam,
-} from './worker.schemas.js';
+} from '../../../contracts/worker-api/worker-identity.contract.js';
+import { WorkerIdParam } from './worker.schemas.js';
 
 // OpenAPI: the worker admin secret travels in X-Admin-Secret like the admin secret.
 const ADMIN_SECRET = [{ adminSecret: [] }];

@@ -10,6 +10,7 @@ import type { StorageLayout } from '../../../storage/storage-layout.js';
 import { workerPrincipal } from '../../plugins/worker-auth.js';
 import { errors, StatusOk } from '../../schemas/common.schemas.js';
 import { sendSource, uploadOf } from './file-transfer.js';
+import { JobFileParams, JobIdParam, VideoIdParam } from '../../../contracts/worker-api/common.contract.js';
 import {
   ClaimQuery,
   ClaimResponse,
@@ -17,15 +18,12 @@ import {
   FailBody,
   FailResponse,
   FileUploadResponse,
-  JobFileParams,
-  JobIdParam,
   LocalFilesBody,
   LocalFilesResponse,
   ProgressBody,
   ProgressResponse,
-  VideoIdParam,
   type CheckpointBody,
-} from './worker-jobs.schemas.js';
+} from '../../../contracts/worker-api/transcode-job.contract.js';
 
 const KEY_AUTH = 'Requires the X-Worker-API-Key header; only the worker holding the live claim may call it.';
 

@@ -6,14 +6,14 @@ import { workerPrincipal } from '../../plugins/worker-auth.js';
 import { errors, StatusOk } from '../../schemas/common.schemas.js';
 import { sendFile } from '../../send-file.js';
 import { uploadOf } from './file-transfer.js';
-import { JobFileParams, JobIdParam } from './worker-jobs.schemas.js';
+import { JobFileParams, JobIdParam } from '../../../contracts/worker-api/common.contract.js';
 import {
   ReencodeClaimResponse,
   ReencodeCompleteBody,
   ReencodeFailBody,
   ReencodeFailResponse,
   ReencodeUploadResponse,
-} from './worker-reencode.schemas.js';
+} from '../../../contracts/worker-api/reencode-job.contract.js';
 
 const KEY_AUTH = 'Requires the X-Worker-API-Key header; only the worker that claimed the job may call it.';
 const tags = ['reencode'];

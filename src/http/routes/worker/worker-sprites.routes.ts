@@ -1,40 +1,22 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { SpriteJobService } from '../../../domain/sprites/sprite-jobs.service.js';
 import type { SpriteUploadService } from '../../../domain/sprites/sprite-upload.service.js';
 import { workerPrincipal } from '../../plugins/worker-auth.js';
-import { errors, Nullable, StatusOk } from '../../schemas/common.schemas.js';
+import { errors, StatusOk } from '../../schemas/common.schemas.js';
 import { sendFile } from '../../send-file.js';
 import { uploadOf } from './file-transfer.js';
-import { JobIdParam } from './worker-jobs.schemas.js';
+import { JobIdParam } from '../../../contracts/worker-api/common.contract.js';
+import {
+  SpriteClaimResponse,
+  SpriteCompleteBody,
+  SpriteFailBody,
+  SpriteFileParams,
+  SpriteUploadResponse,
+} from '../../../contracts/worker-api/sprite-job.contract.js';
 
 const KEY_AUTH = 'Requires the X-Worker-API-Key header; only the worker that claimed the job may call it.';
 const tags = ['sprites'];
-
-const SpriteClaimResponse = Type.Object({
-  job: Nullable(
-    Type.Object({
-      job_id: Type.Integer(),
-      video_id: Type.Integer(),
-      slug: Type.String(),
-      duration: Type.Number(),
-    }),
-  ),
-  message: Type.Optional(Type.String()),
-});
-const SpriteFileParams = Type.Object({
-  job_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  name: Type.String({ minLength: 1, maxLength: 100 }),
-});
-const SpriteCompleteBody = Type.Object({
-  count: Type.Integer({ minimum: 1, maximum: 100000 }),
-  interval: Type.Integer({ minimum: 1, maximum: 3600, description: 'Seconds between frames' }),
-  tile_size: Type.Integer({ minimum: 1, maximum: 100 }),
-  frame_width: Type.Integer({ minimum: 1, maximum: 4096 }),
-  frame_height: Type.Integer({ minimum: 1, maximum: 4096 }),
-});
-const SpriteFailBody = Type.Object({ error_message: Type.String({ minLength: 1, maxLength: 500 }) });
 
 /**
  * Sprite sheet jobs for remote workers (sprite_queue): claim, source download (Range), sheet uploads
@@ -88,7 +70,7 @@ export function workerSpriteRoutes(deps: { spriteJobs: SpriteJobService; uploads
           description: `One sheet (sprite_NN.jpg) or sprites.vtt; raw body with X-Content-SHA256. ${KEY_AUTH}`,
           params: SpriteFileParams,
           response: {
-            200: Type.Object({ status: Type.String(), bytes_written: Type.Integer() }),
+            200: SpriteUploadResponse,
             ...errors(400, 401, 403, 404, 409, 413),
           },
         },

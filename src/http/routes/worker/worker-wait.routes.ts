@@ -1,25 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { WaitQuery, WaitResponse } from '../../../contracts/worker-api/wait.contract.js';
 import type { JobEvents } from '../../../domain/jobs/job-events.js';
 import { errors } from '../../schemas/common.schemas.js';
-
-export const WaitQuery = Type.Object({
-  after: Type.Optional(
-    Type.String({ maxLength: 64, description: 'The cursor of the previous answer; without it: at once' }),
-  ),
-  timeout: Type.Number({
-    minimum: 0,
-    maximum: 60,
-    default: 10,
-    description: 'Seconds to hold the request open at most',
-  }),
-});
-
-export const WaitResponse = Type.Object({
-  queued: Type.Boolean({ description: 'Work was queued after `after` (or `after` is unknown): claim now' }),
-  cursor: Type.String({ description: 'Pass as `after` to the next wait' }),
-});
 
 /**
  * The long poll of idle workers: instead of claiming every poll interval, a worker waits here and claims

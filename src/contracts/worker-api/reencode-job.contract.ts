@@ -1,6 +1,6 @@
-import { Type } from '@sinclair/typebox';
-import { QUALITY_NAMES } from '../../../media/ladder.js';
-import { Int4, Nullable } from '../../schemas/common.schemas.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { QUALITY_NAMES } from '../../media/ladder.js';
+import { Int4, Nullable } from './common.contract.js';
 
 /** Request and response schemas of the worker API's re-encode endpoints (reencode_queue). */
 
@@ -67,3 +67,8 @@ export const ReencodeUploadResponse = Type.Object({
   path: Type.String(),
   bytes_written: Type.Integer(),
 });
+
+export type ReencodeClaim = Static<typeof ReencodeClaimResponse>;
+export type ReencodeComplete = Static<typeof ReencodeCompleteBody>;
+export type ReencodeFail = Static<typeof ReencodeFailBody>;
+export type ReencodeFailResult = Static<typeof ReencodeFailResponse>;

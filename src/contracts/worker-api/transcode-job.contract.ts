@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Int4, Nullable, Seconds } from '../../schemas/common.schemas.js';
+import { Int4, Nullable, Seconds } from './common.contract.js';
 
-/** Request and response schemas of the worker API's job endpoints (api-worker.md §4, §5). */
+/** Request and response schemas of the worker API's transcoding job endpoints (api-worker.md §4, §5). */
 
 const QUALITY = ['2160p', '1440p', '1080p', '720p', '480p', '360p', 'original'] as const;
 const QualityName = Type.Union(QUALITY.map((q) => Type.Literal(q)));
@@ -25,13 +25,6 @@ const QUALITY_STATUS = [
   'failed',
   'skipped',
 ] as const;
-
-export const JobIdParam = Type.Object({ job_id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
-export const VideoIdParam = Type.Object({ video_id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
-export const JobFileParams = Type.Object({
-  job_id: Type.Integer({ minimum: 1, maximum: 2147483647 }),
-  '*': Type.String({ minLength: 1, maxLength: 300, description: 'path inside the video directory' }),
-});
 
 export const ClaimQuery = Type.Object({
   reclaim_own: Type.Optional(
@@ -155,3 +148,10 @@ export const FileUploadResponse = Type.Object({
   bytes_written: Type.Integer(),
   checksum_verified: Type.Boolean(),
 });
+
+export type TranscodeClaim = Static<typeof ClaimResponse>;
+export type TranscodeProgress = Static<typeof ProgressBody>;
+export type TranscodeComplete = Static<typeof CompleteBody>;
+export type TranscodeFail = Static<typeof FailBody>;
+export type TranscodeFailResult = Static<typeof FailResponse>;
+export type LocalFiles = Static<typeof LocalFilesBody>;
