@@ -8,18 +8,15 @@ import {
   type TargetCodec,
   type TargetFormat,
 } from '../../contracts/reencode-job.js';
+import { recoveryIntervalMs, staleRule, type LeaseOptions } from '../queue/stale-rule.js';
 import type { ReencodeQueueRepository } from './reencode-queue.repository.js';
 
 /** Attempts per re-encode job (api-worker.md §10.6). */
 export const MAX_REENCODE_ATTEMPTS = 3;
 const MAX_ERROR = 500;
 
-export interface ReencodeJobServiceOptions {
-  /** A job `in_progress` for longer than this is considered abandoned. */
-  staleAfterSeconds: number;
-  /** Minimum seconds between two stale-job sweeps (run from claim). */
-  recoveryIntervalSeconds: number;
-}
+/** staleAfterSeconds: the ffmpeg timeout maximum + a margin; leaseSeconds: the claim duration (queue/stale-rule.ts). */
+export type ReencodeJobServiceOptions = LeaseOptions;
 
 const toFormat = (v: string | null): TargetFormat =>
   (TARGET_FORMATS as readonly string[]).includes(v ?? '') ? (v as TargetFormat) : 'cmaf';
@@ -57,13 +54,20 @@ export function createReencodeJobService(deps: {
   const { queue, events, options } = deps;
   let lastRecovery = 0;
 
+  /** Abandoned jobs back to pending, a crash counting as an attempt; how many were changed. */
+  async function recoverStale(): Promise<number> {
+    lastRecovery = Date.now();
+    const n = await queue.recoverStale(staleRule(options, MAX_REENCODE_ATTEMPTS));
+    if (n > 0) events.queued();
+    return n;
+  }
+
   return {
+    recoverStale,
+
     /** `workerPk`: the claiming registered worker's row id; null for a claim made directly (tests). */
     async claim(workerPk: number | null = null): Promise<ReencodeJob | null> {
-      if (Date.now() - lastRecovery >= options.recoveryIntervalSeconds * 1000) {
-        lastRecovery = Date.now();
-        await queue.recoverStale(options.staleAfterSeconds, MAX_REENCODE_ATTEMPTS);
-      }
+      if (Date.now() - lastRecovery >= recoveryIntervalMs(options)) await recoverStale();
       for (;;) {
         const claimed = await queue.claimNext(workerPk);
         if (!claimed) return null;

@@ -1,16 +1,21 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ProducedQuality, TargetCodec, TargetFormat } from '../../contracts/reencode-job.js';
 import type { Database, ReencodeQueueEntry } from '../../db/database.types.js';
+import {
+  claimedVideo,
+  createJobQueue,
+  lockVideo,
+  type ClaimedVideo,
+  type StaleRule,
+} from '../queue/job-queue.repository.js';
+import { REENCODE_QUEUE } from '../queue/queue-descriptor.js';
 import type { ReencodeStatus, ReencodeTarget } from './reencode-queue.types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** high > normal > low, then oldest first. */
-const PRIORITY_RANK = sql<number>`case priority when 'high' then 0 when 'normal' then 1 else 2 end`;
-
 export interface ClaimedReencodeRow {
   job: ReencodeQueueEntry;
-  video: { id: number; slug: string; status: string | null; deleted: boolean } | null;
+  video: ClaimedVideo | null;
 }
 
 /** The video's renditions after a re-encode: quality rows replaced, format and codec set. */
@@ -49,29 +54,17 @@ async function replaceQualities(
     .execute();
 }
 
-/** SQL for reencode_queue; completion also rewrites the video's renditions and format. */
+/**
+ * reencode_queue on the one job queue (src/domain/queue), plus the kind's own SQL: queueing candidates,
+ * and a completion that rewrites the video's renditions and format in the same transaction.
+ */
 export function createReencodeQueueRepository(db: Kysely<Database>) {
+  const queue = createJobQueue<ReencodeQueueEntry>(db, REENCODE_QUEUE);
   return {
-    /** The video's row, locked until `trx` ends: two requests queueing the same video take turns. */
-    lockVideo: (trx: Db, videoId: number) =>
-      trx
-        .selectFrom('videos')
-        .select(['id', 'status', 'deleted_at'])
-        .where('id', '=', videoId)
-        .forUpdate()
-        .executeTakeFirst(),
+    lockVideo,
 
-    async findOpenJob(trx: Db, videoId: number): Promise<ReencodeQueueEntry | null> {
-      return (
-        (await trx
-          .selectFrom('reencode_queue')
-          .selectAll()
-          .where('video_id', '=', videoId)
-          .where('status', 'in', ['pending', 'in_progress'])
-          .orderBy('id')
-          .executeTakeFirst()) ?? null
-      );
-    },
+    /** The video's oldest job waiting or running, if any. */
+    findOpenJob: (trx: Db, videoId: number) => queue.openJobOf(trx, videoId),
 
     async insert(trx: Db, videoId: number, target: ReencodeTarget): Promise<ReencodeQueueEntry> {
       return trx
@@ -131,14 +124,7 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
       return rows.length;
     },
 
-    async counts(): Promise<Record<string, number>> {
-      const rows = await db
-        .selectFrom('reencode_queue')
-        .select(['status', sql<number>`count(*)::int`.as('n')])
-        .groupBy('status')
-        .execute();
-      return Object.fromEntries(rows.map((r) => [r.status ?? 'unknown', Number(r.n)]));
-    },
+    counts: () => queue.counts(),
 
     /** Ready, live videos still in the legacy HLS/TS layout. */
     async legacyRemaining(): Promise<number> {
@@ -152,89 +138,21 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
       return Number(row?.n ?? 0);
     },
 
-    async list(q: { status?: ReencodeStatus; limit: number; offset: number }) {
-      let base = db.selectFrom('reencode_queue as q');
-      if (q.status) base = base.where('q.status', '=', q.status);
-      const rows = await base
-        .leftJoin('videos as v', 'v.id', 'q.video_id')
-        .selectAll('q')
-        .select(['v.slug as video_slug', 'v.title as video_title'])
-        .orderBy('q.created_at', 'desc')
-        .orderBy('q.id', 'desc')
-        .limit(q.limit)
-        .offset(q.offset)
-        .execute();
-      const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
-      return { rows, total: Number(total?.n ?? 0) };
-    },
+    list: (q: { status?: ReencodeStatus; limit: number; offset: number }) => queue.list(q),
 
-    async findById(trx: Db, jobId: number): Promise<ReencodeQueueEntry | null> {
-      return (
-        (await trx.selectFrom('reencode_queue').selectAll().where('id', '=', jobId).executeTakeFirst()) ??
-        null
-      );
-    },
+    findById: (trx: Db, jobId: number) => queue.findById(trx, jobId),
 
     /** A job with its video's slug, for the ownership checks of the worker API. */
-    async findWithSlug(jobId: number) {
-      return db
-        .selectFrom('reencode_queue as q')
-        .leftJoin('videos as v', 'v.id', 'q.video_id')
-        .select([
-          'q.id',
-          'q.status',
-          'q.processed_by_worker_id',
-          'q.video_id',
-          'q.target_format',
-          'q.target_codec',
-          'q.retry_count',
-          'v.slug',
-        ])
-        .where('q.id', '=', jobId)
-        .executeTakeFirst();
-    },
+    findWithSlug: (jobId: number) => queue.findWithVideo(jobId),
 
-    async cancel(trx: Db, jobId: number): Promise<void> {
-      await trx
-        .updateTable('reencode_queue')
-        .set({ status: 'cancelled', completed_at: sql<Date>`now()` })
-        .where('id', '=', jobId)
-        .where('status', '=', 'pending')
-        .execute();
-    },
+    cancel: (trx: Db, jobId: number) => queue.cancel(trx, jobId),
 
     /**
-     * Jobs left `in_progress` by a worker that died: the crash counts as an attempt; back to
-     * pending, or failed once the attempts are used up.
+     * Jobs left `in_progress` by a worker that died (see StaleRule): the crash counts as an attempt;
+     * back to pending, or failed once the attempts are used up.
      */
-    async recoverStale(olderThanSeconds: number, maxAttempts: number): Promise<number> {
-      const stale = sql<boolean>`started_at < now() - make_interval(secs => ${olderThanSeconds})`;
-      return db.transaction().execute(async (trx) => {
-        const failed = await trx
-          .updateTable('reencode_queue')
-          .set({
-            status: 'failed',
-            completed_at: sql<Date>`now()`,
-            retry_count: sql<number>`coalesce(retry_count, 0) + 1`,
-            error_message: `The worker stopped responding (${maxAttempts} attempts)`,
-          })
-          .where('status', '=', 'in_progress')
-          .where(stale)
-          .where(sql<boolean>`coalesce(retry_count, 0) + 1 >= ${maxAttempts}`)
-          .executeTakeFirst();
-        const retried = await trx
-          .updateTable('reencode_queue')
-          .set({
-            status: 'pending',
-            started_at: null,
-            retry_count: sql<number>`coalesce(retry_count, 0) + 1`,
-            error_message: 'The worker stopped responding; retrying',
-          })
-          .where('status', '=', 'in_progress')
-          .where(stale)
-          .executeTakeFirst();
-        return Number(failed.numUpdatedRows) + Number(retried.numUpdatedRows);
-      });
+    async recoverStale(rule: StaleRule): Promise<number> {
+      return (await db.transaction().execute((trx) => queue.recoverStale(trx, rule))).length;
     },
 
     /**
@@ -243,39 +161,9 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
      */
     async claimNext(workerPk: number | null = null): Promise<ClaimedReencodeRow | null> {
       return db.transaction().execute(async (trx) => {
-        const next = await trx
-          .selectFrom('reencode_queue')
-          .select('id')
-          .where('status', '=', 'pending')
-          .orderBy(PRIORITY_RANK)
-          .orderBy('created_at')
-          .orderBy('id')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
-        if (!next) return null;
-        const job = await trx
-          .updateTable('reencode_queue')
-          // Only this worker may report on the job over the worker API.
-          .set({ status: 'in_progress', started_at: sql<Date>`now()`, processed_by_worker_id: workerPk })
-          .where('id', '=', next.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const video =
-          job.video_id === null
-            ? undefined
-            : await trx
-                .selectFrom('videos')
-                .select(['id', 'slug', 'status', 'deleted_at'])
-                .where('id', '=', job.video_id)
-                .executeTakeFirst();
-        return {
-          job,
-          video: video
-            ? { id: video.id, slug: video.slug, status: video.status, deleted: video.deleted_at !== null }
-            : null,
-        };
+        // Only this worker may report on the job over the worker API.
+        const job = await queue.claimNext(trx, { workerPk });
+        return job ? { job, video: await claimedVideo(trx, job.video_id) } : null;
       });
     },
 
@@ -301,13 +189,7 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
       return db
         .transaction()
         .execute(async (trx) => {
-          const r = await trx
-            .updateTable('reencode_queue')
-            .set({ status: 'completed', completed_at: sql<Date>`now()`, error_message: null })
-            .where('id', '=', input.jobId)
-            .where('status', '=', 'in_progress')
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) === 0) return false;
+          if (!(await queue.complete(trx, input.jobId))) return false;
           const video = await trx
             .selectFrom('videos')
             .select(['id', 'deleted_at'])
@@ -327,36 +209,12 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
 
     /** Back to pending with retry_count + 1, or failed for good. */
     async fail(input: { jobId: number; error: string; retry: boolean }): Promise<void> {
-      await db
-        .updateTable('reencode_queue')
-        .set(
-          input.retry
-            ? {
-                status: 'pending',
-                started_at: null,
-                error_message: input.error,
-                retry_count: sql<number>`coalesce(retry_count, 0) + 1`,
-              }
-            : {
-                status: 'failed',
-                completed_at: sql<Date>`now()`,
-                error_message: input.error,
-                retry_count: sql<number>`coalesce(retry_count, 0) + 1`,
-              },
-        )
-        .where('id', '=', input.jobId)
-        .where('status', '=', 'in_progress')
-        .execute();
+      await queue.fail(db, input.jobId, { error: input.error, retry: input.retry });
     },
 
     /** Gives a job back untouched (worker shutdown): no attempt counted. */
     async release(jobId: number): Promise<void> {
-      await db
-        .updateTable('reencode_queue')
-        .set({ status: 'pending', started_at: null })
-        .where('id', '=', jobId)
-        .where('status', '=', 'in_progress')
-        .execute();
+      await queue.release(db, jobId);
     },
   };
 }

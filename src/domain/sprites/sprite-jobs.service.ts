@@ -1,15 +1,13 @@
 import { conflict, forbidden, notFound } from '../shared/errors.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import type { SpriteJob, SpriteResult } from '../../contracts/sprite-job.js';
+import { recoveryIntervalMs, staleRule, type LeaseOptions } from '../queue/stale-rule.js';
 import type { SpriteQueueRepository } from './sprite-queue.repository.js';
 
-export interface SpriteJobServiceOptions {
-  /** A job `processing` for longer than this is considered abandoned (spec §13: 2 h). */
-  staleAfterSeconds: number;
+/** staleAfterSeconds: spec §13's 2 h; leaseSeconds: workers.claim_duration_minutes (queue/stale-rule.ts). */
+export interface SpriteJobServiceOptions extends LeaseOptions {
   /** VLOG_SPRITE_SHEET_MAX_VIDEO_DURATION: longer videos fail at once. */
   maxVideoDurationSeconds: number;
-  /** Minimum seconds between two stale-job sweeps (run from claim). */
-  recoveryIntervalSeconds: number;
 }
 
 const MAX_ERROR = 500;
@@ -26,10 +24,16 @@ export function createSpriteJobService(deps: {
   const { queue, events, options } = deps;
   let lastRecovery = 0;
 
-  async function recoverIfDue(): Promise<void> {
-    if (Date.now() - lastRecovery < options.recoveryIntervalSeconds * 1000) return;
+  /** Abandoned jobs back to pending (their videos too); how many. */
+  async function recoverStale(): Promise<number> {
     lastRecovery = Date.now();
-    await queue.recoverStale(options.staleAfterSeconds);
+    const n = await queue.recoverStale(staleRule(options));
+    if (n > 0) events.queued();
+    return n;
+  }
+
+  async function recoverIfDue(): Promise<void> {
+    if (Date.now() - lastRecovery >= recoveryIntervalMs(options)) await recoverStale();
   }
 
   /** Why a claimed job cannot run, or null. */
@@ -42,6 +46,8 @@ export function createSpriteJobService(deps: {
   }
 
   return {
+    recoverStale,
+
     /** The next runnable job, or null. Jobs whose video cannot have sprites are failed on the way. */
     async claim(workerPk: number | null = null): Promise<SpriteJob | null> {
       await recoverIfDue();

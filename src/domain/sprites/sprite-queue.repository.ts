@@ -1,22 +1,21 @@
 import { sql, type Kysely, type Transaction, type UpdateObject } from 'kysely';
 import type { SpriteResult } from '../../contracts/sprite-job.js';
 import type { Database, SpriteQueueEntry } from '../../db/database.types.js';
+import {
+  claimedVideo,
+  createJobQueue,
+  lockVideo,
+  type ClaimedVideo,
+  type StaleRule,
+} from '../queue/job-queue.repository.js';
+import { SPRITE_QUEUE } from '../queue/queue-descriptor.js';
 import type { QueuePriority, SpriteJobStatus } from './sprite-queue.types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** high > normal > low, then oldest first (the ORDER BY of every claim). */
-const PRIORITY_RANK = sql<number>`case priority when 'high' then 0 when 'normal' then 1 else 2 end`;
-
 export interface ClaimedSpriteRow {
   job: SpriteQueueEntry;
-  video: {
-    id: number;
-    slug: string;
-    status: string | null;
-    deleted: boolean;
-    duration: number;
-  } | null;
+  video: ClaimedVideo | null;
 }
 
 export interface SpriteJobListRow extends SpriteQueueEntry {
@@ -24,34 +23,21 @@ export interface SpriteJobListRow extends SpriteQueueEntry {
   video_title: string | null;
 }
 
-/** SQL for sprite_queue and the videos.sprite_sheet_* columns it drives. */
+/**
+ * sprite_queue on the one job queue (src/domain/queue), plus what is the sprite kind's own: the
+ * videos.sprite_sheet_* columns each step moves, in the same transaction as the job's change.
+ */
 export function createSpriteQueueRepository(db: Kysely<Database>) {
+  const queue = createJobQueue<SpriteQueueEntry>(db, SPRITE_QUEUE);
   const setVideo = (trx: Db, videoId: number, values: UpdateObject<Database, 'videos'>) =>
     trx.updateTable('videos').set(values).where('id', '=', videoId).execute();
 
-  /** The oldest job of the video in one of `statuses`, if any. */
-  async function hasOpenJob(trx: Db, videoId: number, statuses: SpriteJobStatus[]) {
-    const job = await trx
-      .selectFrom('sprite_queue')
-      .selectAll()
-      .where('video_id', '=', videoId)
-      .where('status', 'in', statuses)
-      .orderBy('id')
-      .executeTakeFirst();
-    return job ?? null;
-  }
-
   return {
-    hasOpenJob,
+    /** The oldest job of the video in one of `statuses`, if any. */
+    hasOpenJob: (trx: Db, videoId: number, statuses: SpriteJobStatus[]) =>
+      queue.openJobOf(trx, videoId, statuses),
 
-    /** The video's row, locked until `trx` ends: two requests queueing the same video take turns. */
-    lockVideo: (trx: Db, videoId: number) =>
-      trx
-        .selectFrom('videos')
-        .select(['id', 'status', 'deleted_at'])
-        .where('id', '=', videoId)
-        .forUpdate()
-        .executeTakeFirst(),
+    lockVideo,
 
     /** The video's sprite_sheet_* columns; undefined when there is no such video. */
     videoSprites: (videoId: number) =>
@@ -125,49 +111,19 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
       });
     },
 
-    async counts(): Promise<Record<string, number>> {
-      const rows = await db
-        .selectFrom('sprite_queue')
-        .select(['status', sql<number>`count(*)::int`.as('n')])
-        .groupBy('status')
-        .execute();
-      return Object.fromEntries(rows.map((r) => [r.status ?? 'unknown', Number(r.n)]));
-    },
+    counts: () => queue.counts(),
 
     /** Newest first, with the video's slug and title. */
-    async list(q: { status?: SpriteJobStatus; limit: number; offset: number }) {
-      let base = db.selectFrom('sprite_queue as q');
-      if (q.status) base = base.where('q.status', '=', q.status);
-      const rows = await base
-        .leftJoin('videos as v', 'v.id', 'q.video_id')
-        .selectAll('q')
-        .select(['v.slug as video_slug', 'v.title as video_title'])
-        .orderBy('q.created_at', 'desc')
-        .orderBy('q.id', 'desc')
-        .limit(q.limit)
-        .offset(q.offset)
-        .execute();
-      const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
-      return { rows: rows as SpriteJobListRow[], total: Number(total?.n ?? 0) };
-    },
+    list: (q: { status?: SpriteJobStatus; limit: number; offset: number }) => queue.list(q),
 
-    async findById(trx: Db, jobId: number): Promise<SpriteQueueEntry | null> {
-      return (
-        (await trx.selectFrom('sprite_queue').selectAll().where('id', '=', jobId).executeTakeFirst()) ?? null
-      );
-    },
+    findById: (trx: Db, jobId: number) => queue.findById(trx, jobId),
 
     /** Cancels a pending job. The video keeps 'ready' if it still has sheets from an earlier run. */
     async cancel(trx: Db, job: SpriteQueueEntry): Promise<void> {
-      await trx
-        .updateTable('sprite_queue')
-        .set({ status: 'cancelled', completed_at: sql<Date>`now()` })
-        .where('id', '=', job.id)
-        .execute();
+      await queue.cancel(trx, job.id);
       if (job.video_id === null) return;
       // Only when no other job still wants sprites for this video.
-      const other = await hasOpenJob(trx, job.video_id, ['pending', 'processing']);
-      if (other) return;
+      if (await queue.openJobOf(trx, job.video_id)) return;
       await setVideo(trx, job.video_id, {
         sprite_sheet_status: sql`case when coalesce(sprite_sheet_count, 0) > 0 then 'ready' end`,
         sprite_sheet_error: null,
@@ -175,18 +131,12 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Jobs left in `processing` by a worker that died go back to pending (their videos too).
-     * Returns how many were recovered.
+     * Jobs left in `processing` by a worker that died go back to pending (their videos too); see
+     * StaleRule. Returns how many were recovered.
      */
-    async recoverStale(olderThanSeconds: number): Promise<number> {
+    async recoverStale(rule: StaleRule): Promise<number> {
       return db.transaction().execute(async (trx) => {
-        const rows = await trx
-          .updateTable('sprite_queue')
-          .set({ status: 'pending', started_at: null })
-          .where('status', '=', 'processing')
-          .where('started_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanSeconds})`)
-          .returning('video_id')
-          .execute();
+        const rows = await queue.recoverStale(trx, rule);
         const ids = rows.map((r) => r.video_id).filter((id): id is number => id !== null);
         if (ids.length > 0)
           await trx
@@ -198,69 +148,20 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
       });
     },
 
-    /**
-     * Claims the next pending job (priority, then age) with FOR UPDATE SKIP LOCKED, so concurrent
-     * claimers never get the same row; marks it processing and returns it with its video.
-     */
+    /** Claims the next pending job (see JobQueue.claimNext) with its video, whose sprites turn 'generating'. */
     async claimNext(workerPk: number | null = null): Promise<ClaimedSpriteRow | null> {
       return db.transaction().execute(async (trx) => {
-        const next = await trx
-          .selectFrom('sprite_queue')
-          .select('id')
-          .where('status', '=', 'pending')
-          .orderBy(PRIORITY_RANK)
-          .orderBy('created_at')
-          .orderBy('id')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
-        if (!next) return null;
-        const job = await trx
-          .updateTable('sprite_queue')
-          .set({
-            status: 'processing',
-            started_at: sql<Date>`now()`,
-            error_message: null,
-            // A registered (remote) worker's row id: only it may report on the job. Null for the local worker.
-            processed_by_worker_id: workerPk,
-          })
-          .where('id', '=', next.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const video =
-          job.video_id === null
-            ? undefined
-            : await trx
-                .selectFrom('videos')
-                .select(['id', 'slug', 'status', 'deleted_at', 'duration'])
-                .where('id', '=', job.video_id)
-                .executeTakeFirst();
+        // A registered (remote) worker's row id: only it may report on the job. Null for a direct claim.
+        const job = await queue.claimNext(trx, { workerPk });
+        if (!job) return null;
+        const video = await claimedVideo(trx, job.video_id);
         if (video) await setVideo(trx, video.id, { sprite_sheet_status: 'generating' });
-        return {
-          job,
-          video: video
-            ? {
-                id: video.id,
-                slug: video.slug,
-                status: video.status,
-                deleted: video.deleted_at !== null,
-                duration: video.duration ?? 0,
-              }
-            : null,
-        };
+        return { job, video };
       });
     },
 
     /** A job with its video's slug, for the ownership checks of the worker API. */
-    async findWithSlug(jobId: number) {
-      return db
-        .selectFrom('sprite_queue as q')
-        .leftJoin('videos as v', 'v.id', 'q.video_id')
-        .select(['q.id', 'q.status', 'q.processed_by_worker_id', 'q.video_id', 'v.slug', 'v.duration'])
-        .where('q.id', '=', jobId)
-        .executeTakeFirst();
-    },
+    findWithSlug: (jobId: number) => queue.findWithVideo(jobId),
 
     /**
      * Runs `publish` (the sheets swapped into videos/{slug}/) only while the job is processing for
@@ -287,13 +188,7 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
     /** Job completed and the video's sprite columns set, together. False when the job was not processing. */
     async complete(jobId: number, videoId: number, result: SpriteResult): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
-        const r = await trx
-          .updateTable('sprite_queue')
-          .set({ status: 'completed', completed_at: sql<Date>`now()`, error_message: null })
-          .where('id', '=', jobId)
-          .where('status', '=', 'processing')
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 0) return false;
+        if (!(await queue.complete(trx, jobId))) return false;
         await setVideo(trx, videoId, {
           sprite_sheet_status: 'ready',
           sprite_sheet_error: null,
@@ -307,15 +202,10 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
       });
     },
 
+    /** Failed for good (sprites have no attempts column: an admin queues them again). */
     async fail(jobId: number, videoId: number | null, error: string): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
-        const r = await trx
-          .updateTable('sprite_queue')
-          .set({ status: 'failed', completed_at: sql<Date>`now()`, error_message: error })
-          .where('id', '=', jobId)
-          .where('status', '=', 'processing')
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) === 0) return false;
+        if (!(await queue.fail(trx, jobId, { error, retry: false }))) return false;
         if (videoId !== null)
           await setVideo(trx, videoId, { sprite_sheet_status: 'failed', sprite_sheet_error: error });
         return true;
@@ -325,13 +215,7 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
     /** Gives a job back untouched (worker shutdown). */
     async release(jobId: number, videoId: number): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        const r = await trx
-          .updateTable('sprite_queue')
-          .set({ status: 'pending', started_at: null })
-          .where('id', '=', jobId)
-          .where('status', '=', 'processing')
-          .executeTakeFirst();
-        if (Number(r.numUpdatedRows) > 0) await setVideo(trx, videoId, { sprite_sheet_status: 'pending' });
+        if (await queue.release(trx, jobId)) await setVideo(trx, videoId, { sprite_sheet_status: 'pending' });
       });
     },
   };

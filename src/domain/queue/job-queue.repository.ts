@@ -1,0 +1,241 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../../db/database.types.js';
+import type { QueueDescriptor } from './queue-descriptor.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** How long a claim holds, and what happens to a job whose worker vanished. */
+export interface StaleRule {
+  /** A running job is abandoned once its lease is this old and its worker has not heartbeat for as long. */
+  leaseSeconds: number;
+  /** …and in any case once it has run this long (a worker alive but stuck on it). */
+  maxRunSeconds: number;
+  /** With an attempts column: the crash counts as one; at this many the job fails for good. */
+  maxAttempts?: number;
+}
+
+export interface RecoveredJob {
+  id: number;
+  video_id: number | null;
+  status: string;
+}
+
+/** What a claim sees of the job's video. */
+export interface ClaimedVideo {
+  id: number;
+  slug: string;
+  status: string | null;
+  deleted: boolean;
+  duration: number;
+}
+
+export interface ListedJob<Row> {
+  rows: Array<Row & { video_slug: string | null; video_title: string | null }>;
+  total: number;
+}
+
+const STOPPED = 'The worker stopped responding';
+
+/** The video's row, locked until `trx` ends: two requests queueing work for one video take turns. */
+export function lockVideo(trx: Db, videoId: number) {
+  return trx
+    .selectFrom('videos')
+    .select(['id', 'status', 'deleted_at'])
+    .where('id', '=', videoId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** What a claimed job's video looks like (null when the job has none or it is gone). */
+export async function claimedVideo(trx: Db, videoId: number | null): Promise<ClaimedVideo | null> {
+  if (videoId === null) return null;
+  const v = await trx
+    .selectFrom('videos')
+    .select(['id', 'slug', 'status', 'deleted_at', 'duration'])
+    .where('id', '=', videoId)
+    .executeTakeFirst();
+  if (!v) return null;
+  return {
+    id: v.id,
+    slug: v.slug,
+    status: v.status,
+    deleted: v.deleted_at !== null,
+    duration: v.duration ?? 0,
+  };
+}
+
+/**
+ * The one queue implementation: claim, lease and stale recovery, complete, fail (retry or for good),
+ * release, cancel, list and counts over any table a QueueDescriptor describes. The kind's repository adds
+ * its side effects (video columns, rendition rows) around these, in the same transaction.
+ */
+export function createJobQueue<Row extends { id: number }>(db: Kysely<Database>, d: QueueDescriptor) {
+  const table = sql.table(d.table);
+  const ref = (column: string) => sql.ref(column);
+  const s = d.status;
+  const lease = ref(d.lease.column);
+  const claimable = sql.join(s.claimable.map((x) => sql`${x}`));
+  const attempts = d.attempts ? ref(d.attempts.column) : null;
+  /** The attempts column after one more attempt, and the attempts used once the running one ends. */
+  const bumped = d.attempts ? sql`coalesce(${attempts}, ${d.attempts.first}) + 1` : null;
+  const used = d.attempts ? sql`coalesce(${attempts}, ${d.attempts.first}) + ${1 - d.attempts.first}` : null;
+  const order = d.priority
+    ? sql`case priority when 'high' then 0 when 'normal' then 1 else 2 end, created_at, id`
+    : sql`created_at, id`;
+  const changed = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0) > 0;
+
+  return {
+    descriptor: d,
+
+    /**
+     * Takes the next claimable job (priority, then oldest) with FOR UPDATE SKIP LOCKED, so concurrent
+     * claimers never get the same row, and marks it running. `where` narrows the candidates (columns of
+     * the table, unqualified).
+     */
+    async claimNext(
+      trx: Db,
+      opts: { workerPk?: number | null; leaseSeconds?: number; where?: RawBuilder<boolean> } = {},
+    ): Promise<Row | null> {
+      const sets = [sql`status = ${s.running}`];
+      if (d.lease.style === 'started') sets.push(sql`${lease} = now()`);
+      else sets.push(sql`${lease} = now() + make_interval(secs => ${opts.leaseSeconds ?? 300})`);
+      if (d.worker) sets.push(sql`${ref(d.worker)} = ${opts.workerPk ?? null}`);
+      if (d.clearErrorOnClaim) sets.push(sql`error_message = null`);
+      const notBefore =
+        d.lease.style === 'expires' ? sql`and (${lease} is null or ${lease} <= now())` : sql``;
+      const extra = opts.where ? sql`and (${opts.where})` : sql``;
+      const r = await sql<Row>`update ${table} set ${sql.join(sets)} where id = (
+          select id from ${table} where status in (${claimable}) ${notBefore} ${extra}
+          order by ${order} limit 1 for update skip locked)
+        returning *`.execute(trx);
+      return r.rows[0] ?? null;
+    },
+
+    /** Running → completed; false when the job was not running (nothing changed). */
+    async complete(trx: Db, jobId: number): Promise<boolean> {
+      const r = await sql`update ${table}
+        set status = ${s.completed}, ${ref(d.finished)} = now(), error_message = null
+        where id = ${jobId} and status = ${s.running}`.execute(trx);
+      return changed(r);
+    },
+
+    /**
+     * A failed attempt, counted: `retry` puts the job back (not claimable before `backoffSeconds` where
+     * the lease column can say so), otherwise it fails for good. False when it was not running.
+     */
+    async fail(
+      trx: Db,
+      jobId: number,
+      f: { error: string; retry: boolean; backoffSeconds?: number },
+    ): Promise<boolean> {
+      const sets = [sql`error_message = ${f.error}`];
+      if (bumped && attempts) sets.push(sql`${attempts} = ${bumped}`);
+      if (f.retry) {
+        sets.push(sql`status = ${s.retry}`);
+        sets.push(
+          d.lease.style === 'expires'
+            ? sql`${lease} = now() + make_interval(secs => ${f.backoffSeconds ?? 0})`
+            : sql`${lease} = null`,
+        );
+      } else sets.push(sql`status = ${s.failed}`, sql`${ref(d.finished)} = now()`);
+      const r = await sql`update ${table} set ${sql.join(sets)}
+        where id = ${jobId} and status = ${s.running}`.execute(trx);
+      return changed(r);
+    },
+
+    /** Gives a running job back untouched (worker shutdown): no attempt counted. */
+    async release(trx: Db, jobId: number): Promise<boolean> {
+      const r = await sql`update ${table} set status = ${s.claimable[0]}, ${lease} = null
+        where id = ${jobId} and status = ${s.running}`.execute(trx);
+      return changed(r);
+    },
+
+    /** A job still waiting → cancelled; false when it was not waiting. */
+    async cancel(trx: Db, jobId: number): Promise<boolean> {
+      if (!s.cancelled) return false;
+      const r = await sql`update ${table} set status = ${s.cancelled}, ${ref(d.finished)} = now()
+        where id = ${jobId} and status in (${claimable})`.execute(trx);
+      return changed(r);
+    },
+
+    /**
+     * Running jobs whose worker is gone go back to the queue; with an attempts column the crash counts
+     * as an attempt, and the last one fails the job. Returns the jobs changed with their new status.
+     */
+    async recoverStale(trx: Db, rule: StaleRule): Promise<RecoveredJob[]> {
+      const exhausted =
+        used && rule.maxAttempts !== undefined ? sql`${used} >= ${rule.maxAttempts}` : sql`false`;
+      const abandoned =
+        d.lease.style === 'expires'
+          ? sql`${lease} < now()`
+          : sql`${lease} < now() - make_interval(secs => ${rule.leaseSeconds}) and (
+              ${lease} < now() - make_interval(secs => ${rule.maxRunSeconds})
+              ${
+                d.worker
+                  ? sql`or not exists (select 1 from workers w where w.id = ${sql.ref(`${d.table}.${d.worker}`)}
+                 and w.last_heartbeat > now() - make_interval(secs => ${rule.leaseSeconds}))`
+                  : sql`or true`
+              })`;
+      const sets = [
+        sql`status = case when ${exhausted} then ${s.failed} else ${s.retry} end`,
+        // A job failed for good keeps when it started; one going back waits for its next claim.
+        d.lease.style === 'started'
+          ? sql`${lease} = case when ${exhausted} then ${lease} end`
+          : sql`${lease} = null`,
+        sql`${ref(d.finished)} = case when ${exhausted} then now() else ${ref(d.finished)} end`,
+        sql`error_message = case when ${exhausted}
+          then ${`${STOPPED} (${rule.maxAttempts ?? 1} attempts)`} else ${`${STOPPED}; retrying`} end`,
+      ];
+      if (bumped && attempts) sets.push(sql`${attempts} = ${bumped}`);
+      const videoId = d.video ? sql`video_id` : sql`null::int`;
+      const r = await sql<RecoveredJob>`update ${table} set ${sql.join(sets)}
+        where status = ${s.running} and ${abandoned}
+        returning id, ${videoId} as video_id, status`.execute(trx);
+      return r.rows;
+    },
+
+    async findById(trx: Db, jobId: number): Promise<Row | null> {
+      const r = await sql<Row>`select * from ${table} where id = ${jobId}`.execute(trx);
+      return r.rows[0] ?? null;
+    },
+
+    /** The video's oldest job in one of `statuses` (default: waiting or running), if any. */
+    async openJobOf(trx: Db, videoId: number, statuses?: readonly string[]): Promise<Row | null> {
+      const wanted = statuses ?? [...s.claimable, s.running];
+      const r = await sql<Row>`select * from ${table}
+        where video_id = ${videoId} and status in (${sql.join(wanted.map((x) => sql`${x}`))})
+        order by id limit 1`.execute(trx);
+      return r.rows[0] ?? null;
+    },
+
+    /** A job with its video's slug and duration (the worker API's ownership checks). */
+    async findWithVideo(jobId: number) {
+      const r = await sql<Row & { slug: string | null; duration: number | null }>`
+        select q.*, v.slug, v.duration from ${table} q left join videos v on v.id = q.video_id
+        where q.id = ${jobId}`.execute(db);
+      return r.rows[0];
+    },
+
+    /** Newest first, with the video's slug and title; `total` counts every match. */
+    async list(q: { status?: string; limit: number; offset: number }): Promise<ListedJob<Row>> {
+      const where = q.status ? sql`where q.status = ${q.status}` : sql``;
+      const video = d.video
+        ? sql`left join videos v on v.id = q.video_id`
+        : sql`left join (select null::text as slug, null::text as title) v on false`;
+      const rows = await sql<Row & { video_slug: string | null; video_title: string | null }>`
+        select q.*, v.slug as video_slug, v.title as video_title from ${table} q ${video} ${where}
+        order by q.created_at desc, q.id desc limit ${q.limit} offset ${q.offset}`.execute(db);
+      const total = await sql<{ n: number }>`select count(*)::int as n from ${table} q ${where}`.execute(db);
+      return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
+    },
+
+    /** How many jobs are in each status. */
+    async counts(): Promise<Record<string, number>> {
+      const r = await sql<{ status: string | null; n: number }>`
+        select status, count(*)::int as n from ${table} group by status`.execute(db);
+      return Object.fromEntries(r.rows.map((x) => [x.status ?? 'unknown', Number(x.n)]));
+    },
+  };
+}
+
+export type JobQueue<Row extends { id: number }> = ReturnType<typeof createJobQueue<Row>>;
