@@ -1,16 +1,11 @@
 // Admin authentication endpoints (api-admin.md §2): login, check, csrf-token, logout, session rows and expiry.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginSession, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { loginSession, TEST_ADMIN_SECRET } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 describe.each(DRIVERS)('admin auth (%s)', (driver) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(driver);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(driver);
 
   const sessionRow = (token: string) =>
     t.container.db

@@ -1,7 +1,8 @@
 // The admin guard on every protected /api route (api-admin.md §2): 401 without credentials, 403 on a wrong secret or CSRF token, coverage of every registered route.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginSession, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { loginSession, TEST_ADMIN_SECRET } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -148,13 +149,7 @@ function registeredRoutes(tree: string): Array<{ method: string; path: string }>
 }
 
 describe.each(DRIVERS)('admin route guard (%s)', (driver) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(driver);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(driver);
 
   describe('every protected admin route', () => {
     it('the explicit list covers every /api route the admin app registers (except /api/auth/*)', () => {

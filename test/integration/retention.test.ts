@@ -3,26 +3,21 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createVideoRepository } from '../../src/domain/videos/video.repository.js';
 import { createRetentionService } from '../../src/domain/videos/retention.service.js';
 import { periodicTasks } from '../../src/server/periodic-tasks.js';
 import { startSchedules } from '../../src/server/schedules.js';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { multipart, TEST_ADMIN_SECRET } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 import { waitFor } from '../helpers/wait.js';
 
 const AUTH = { 'x-admin-secret': TEST_ADMIN_SECRET };
 const DAY_MS = 86_400_000;
 
 describe.each(DRIVERS)('archive retention (%s)', (driver) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(driver, { VLOG_ARCHIVE_RETENTION_DAYS: '30' });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(driver, { VLOG_ARCHIVE_RETENTION_DAYS: '30' });
 
   /** Uploads a video, gives it output files, archives it, and backdates the archive by `daysAgo`. */
   async function archived(title: string, daysAgo: number) {

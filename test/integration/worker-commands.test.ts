@@ -1,23 +1,17 @@
 // Remote worker commands without Redis (api-admin.md §11 and §19 item 8): deployment_events rows
 // delivered in heartbeat responses, acknowledged by later heartbeats, failed after a timeout.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 import { WORKER_SECRET, workerFixtures, type AdminWorker } from '../helpers/worker-fixtures.js';
 
 describe.each(DRIVERS)('worker commands (%s)', (driver) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(driver, {
-      VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
-      VLOG_WORKER_OFFLINE_THRESHOLD: '0.25', // 15 s
-      VLOG_WORKER_COMMAND_TIMEOUT: '10', // minutes
-      VLOG_CODE_VERSION: 'v1',
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
+  const t = useTestApp(driver, {
+    VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
+    VLOG_WORKER_OFFLINE_THRESHOLD: '0.25', // 15 s
+    VLOG_WORKER_COMMAND_TIMEOUT: '10', // minutes
+    VLOG_CODE_VERSION: 'v1',
   });
   const { register, beat, admin, backdate } = workerFixtures(() => t);
 

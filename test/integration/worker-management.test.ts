@@ -2,24 +2,18 @@
 // merge and version gate, the offline sweep, admin views, disable/enable/delete/revoke.
 import { sql } from 'kysely';
 import type { WorkerOfflineEvent } from '../../src/domain/workers/worker-events.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/wait.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 import { WORKER_SECRET, workerFixtures } from '../helpers/worker-fixtures.js';
 
 describe.each(DRIVERS)('worker management (%s)', (driver) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(driver, {
-      VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
-      VLOG_WORKER_OFFLINE_THRESHOLD: '0.25', // 15 s
-      VLOG_WORKER_COMMAND_TIMEOUT: '10', // minutes
-      VLOG_CODE_VERSION: 'v1',
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
+  const t = useTestApp(driver, {
+    VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
+    VLOG_WORKER_OFFLINE_THRESHOLD: '0.25', // 15 s
+    VLOG_WORKER_COMMAND_TIMEOUT: '10', // minutes
+    VLOG_CODE_VERSION: 'v1',
   });
   const {
     registerViaApi,
