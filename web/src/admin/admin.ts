@@ -2,19 +2,25 @@
  * Admin SPA entry point (bundled to /static/admin.js).
  *
  * Boot: `GET /api/auth/check` → login dialog if needed → app shell with tabs.
- * New tabs: implement `AdminTab` (see tabs.ts) in their own module and add an
- * instance to `TABS` below.
+ * New tabs: a Preact component wrapped by `componentTab()` (components/component-tab.tsx)
+ * in its own folder, added to `TABS` below.
  */
+import { h, render } from 'preact';
 import { ApiClient, errorMessage } from './api.js';
+import { archiveTab } from './archive/archive-tab.js';
 import { Auth } from './auth.js';
-import { h, icon, isTyping, must, replaceChildren } from './dom.js';
+import { showBoot } from './boot-view.js';
+import { ToastRegion } from './components/toast.js';
 import { ProgressStream } from './progress-stream.js';
+import { settingsTab } from './settings/settings-tab.js';
+import { installShortcuts } from './shortcuts.js';
 import { AdminEvents, TabBar } from './tabs.js';
 import type { AdminTab, TabContext } from './tabs.js';
-import { UploadTab } from './upload-tab.js';
-import { VideosTab } from './videos-tab.js';
+import { uploadTab } from './upload/upload-tab.js';
+import { videosTab } from './videos/videos-tab.js';
+import { must } from '../shared/dom.js';
 
-const TABS: AdminTab[] = [new VideosTab(), new UploadTab()];
+const TABS: AdminTab[] = [videosTab, uploadTab, archiveTab, settingsTab];
 
 const api = new ApiClient();
 const auth = new Auth(api);
@@ -24,6 +30,7 @@ const events = new AdminEvents();
 const app = must('#app');
 const bootBox = must('#boot');
 const logoutButton = must<HTMLButtonElement>('#logout-button');
+render(h(ToastRegion, null), must('#toast-region'));
 
 let tabBar: TabBar | null = null;
 
@@ -58,7 +65,7 @@ function startApp(): void {
 }
 
 async function boot(): Promise<void> {
-  replaceChildren(bootBox, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('p', null, 'Loading…'));
+  showBoot(bootBox, { kind: 'loading' });
   bootBox.hidden = false;
   try {
     const check = await auth.check();
@@ -68,22 +75,7 @@ async function boot(): Promise<void> {
     }
     startApp();
   } catch (err) {
-    replaceChildren(
-      bootBox,
-      h(
-        'div',
-        { class: 'error-state', role: 'alert' },
-        icon('alert', 'icon icon-xl'),
-        h('p', { class: 'empty-title' }, 'Could not reach the admin API'),
-        h('p', { class: 'muted' }, errorMessage(err)),
-        h(
-          'button',
-          { type: 'button', class: 'btn btn-primary', on: { click: () => void boot() } },
-          icon('refresh'),
-          'Try again',
-        ),
-      ),
-    );
+    showBoot(bootBox, { kind: 'error', message: errorMessage(err), retry: () => void boot() });
   }
 }
 
@@ -99,16 +91,10 @@ logoutButton.addEventListener('click', () => {
   })();
 });
 
-// Keyboard shortcuts: 1…9 switch tabs (ignored while typing or when a dialog is open).
-document.addEventListener('keydown', (ev) => {
-  if (ev.ctrlKey || ev.metaKey || ev.altKey || isTyping(ev.target) || document.querySelector('dialog[open]'))
-    return;
-  const n = Number(ev.key);
-  const tab = Number.isInteger(n) && n >= 1 ? TABS[n - 1] : undefined;
-  if (tab && tabBar) {
-    ev.preventDefault();
-    tabBar.select(tab.id, true);
-  }
+installShortcuts({
+  tabIds: () => TABS.map((t) => t.id),
+  activeTabId: () => tabBar?.active?.id,
+  selectTab: (id) => tabBar?.select(id, true),
 });
 
 void boot();

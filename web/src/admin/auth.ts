@@ -4,7 +4,7 @@
  * `POST /api/auth/login {secret}` and `POST /api/auth/logout`.
  */
 import { ApiClient, HttpError, errorMessage } from './api.js';
-import { must } from './dom.js';
+import { must } from '../shared/dom.js';
 import type { AuthCheck } from '../shared/types.js';
 
 export class Auth {

@@ -6,8 +6,7 @@
  */
 import type { ApiClient } from './api.js';
 import type { ProgressStream } from './progress-stream.js';
-import { h, icon } from './dom.js';
-import type { IconName } from '../shared/dom.js';
+import { h, icon, type IconName } from '../shared/dom.js';
 
 /** Events exchanged between tabs through `TabContext.events`. */
 export interface AdminEventMap {

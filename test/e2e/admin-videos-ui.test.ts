@@ -1,0 +1,154 @@
+// The admin Videos tab in real Chromium against the real server and worker: empty state, live progress of an
+// upload to a green "ready" badge, search and status filter, delete through the confirm dialog, the keyboard
+// shortcuts of ui.md §2.3, and no console error anywhere.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAdmin, listTitles, uploadViaApi } from '../helpers/admin-page.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { getClip } from '../helpers/media-clips.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+
+const rowOf = (page: Page, title: string): Locator => page.locator('tr[data-video-id]', { hasText: title });
+
+describe('admin Videos tab in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+    ({ page, errors } = await openAdmin(browser, server));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the empty state on an empty server, whose button opens the Upload tab', async () => {
+    const empty = page.locator('#panel-videos .empty-state');
+    await expect.poll(() => empty.textContent()).toContain('No videos yet');
+    await page.screenshot({ path: '/tmp/ui1-videos-empty.png' });
+    await empty.getByRole('button', { name: 'Upload a video' }).click();
+    await expect.poll(() => page.getAttribute('#tab-upload', 'aria-selected')).toBe('true');
+    await page.click('#tab-videos');
+    expect(errors).toEqual([]);
+  });
+
+  it('follows an upload live, per quality, to a green ready badge', async () => {
+    await uploadViaApi(server, await getClip('landscape720x8s'), 'Alpha sunrise');
+    // Not listed yet when it arrives: the first progress message makes the tab load the list again.
+    const row = rowOf(page, 'Alpha sunrise');
+    await row.waitFor({ timeout: 15_000 });
+    const seen = new Set<string>();
+    let qualityRows = 0;
+    let shot = false;
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const status = (await row.getAttribute('data-status')) ?? '';
+      seen.add(status);
+      const text = (await row.locator('[data-testid="status"]').textContent()) ?? '';
+      if (status === 'processing') expect(text).toMatch(/processing \d+%/);
+      const qualities = await row.locator('[data-quality]').count();
+      qualityRows = Math.max(qualityRows, qualities);
+      if (qualities > 0 && !shot) {
+        await page.screenshot({ path: '/tmp/ui1-videos-progress.png' });
+        shot = true;
+      }
+      if (status === 'ready' || status === 'failed' || Date.now() > deadline) break;
+      await page.waitForTimeout(100);
+    }
+    expect(seen.has('ready'), `statuses seen: ${[...seen].join(', ')}\n${server.output()}`).toBe(true);
+    expect(seen.has('processing') || seen.has('pending')).toBe(true);
+    expect(qualityRows).toBeGreaterThan(0);
+    await expect.poll(() => row.locator('.badge').getAttribute('class')).toContain('badge-ready');
+    await expect.poll(() => row.locator('[data-action="preview"]').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/ui1-videos-ready.png' });
+    expect(errors).toEqual([]);
+  });
+
+  it('filters by title and by status, with an empty state and Clear filters', async () => {
+    await uploadViaApi(server, await getClip('landscape480x5s'), 'Beta harbour');
+    await rowOf(page, 'Beta harbour').waitFor({ timeout: 15_000 });
+    const rows = page.locator('#videos-table tbody tr[data-video-id]');
+    expect(await rows.count()).toBe(2);
+
+    await page.fill('#videos-search', 'ALP');
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('Alpha sunrise')]);
+    expect(await page.textContent('#videos-count')).toBe('1 of 2 videos');
+
+    await page.fill('#videos-search', 'no such title');
+    const empty = page.locator('#panel-videos .empty-state');
+    await expect.poll(() => empty.textContent()).toContain('No videos match the filters');
+    await empty.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.inputValue('#videos-search')).toBe('');
+
+    await page.selectOption('#videos-status-filter', 'ready');
+    await expect.poll(() => rows.allTextContents()).toContainEqual(expect.stringContaining('Alpha sunrise'));
+    for (const status of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status'))))
+      expect(status).toBe('ready');
+    await page.selectOption('#videos-status-filter', '');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('deletes a video only after the confirm dialog says so', async () => {
+    const row = rowOf(page, 'Beta harbour');
+    await row.locator('[data-action="delete"]').click();
+    await page.waitForSelector('#confirm-dialog[open]');
+    await page.screenshot({ path: '/tmp/ui1-videos-confirm.png' });
+    await page.click('#confirm-cancel');
+    await page.waitForSelector('#confirm-dialog', { state: 'detached' });
+    expect(await row.count()).toBe(1);
+    // Focus went back to the button that opened the dialog.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('delete');
+
+    await row.locator('[data-action="delete"]').click();
+    await page.click('#confirm-ok');
+    await row.waitFor({ state: 'detached' });
+    await expect.poll(() => page.textContent('#toast-region')).toContain('Deleted “Beta harbour”');
+    expect(await listTitles(server)).not.toContain('Beta harbour');
+    expect(await rowOf(page, 'Alpha sunrise').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('keyboard shortcuts: 1/2 switch tabs, / and Ctrl+K focus search, ? lists them, Escape closes', async () => {
+    const selected = () => page.locator('[role="tab"][aria-selected="true"]').getAttribute('id');
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    await page.locator('#panel-videos .panel-title').click();
+
+    await page.keyboard.press('2');
+    await expect.poll(selected).toBe('tab-upload');
+    expect(page.url()).toMatch(/#upload$/);
+    await page.keyboard.press('1');
+    await expect.poll(selected).toBe('tab-videos');
+    // 3–5 name tabs that do not exist here: nothing happens.
+    await page.keyboard.press('3');
+    expect(await selected()).toBe('tab-videos');
+
+    await page.keyboard.press('/');
+    expect(await focusedId()).toBe('videos-search');
+    // Typing in the search box is not a shortcut.
+    await page.keyboard.type('2');
+    expect(await selected()).toBe('tab-videos');
+    expect(await page.inputValue('#videos-search')).toBe('2');
+    await page.fill('#videos-search', '');
+    await page.locator('#panel-videos .panel-title').click();
+    await page.keyboard.press('Control+k');
+    expect(await focusedId()).toBe('videos-search');
+    await page.locator('#panel-videos .panel-title').click();
+
+    await page.keyboard.press('?');
+    const dialog = page.locator('#shortcuts-dialog[open]');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Focus the search box');
+    await page.screenshot({ path: '/tmp/ui1-shortcuts.png' });
+    // Shortcuts are off while a dialog is open.
+    await page.keyboard.press('2');
+    expect(await selected()).toBe('tab-videos');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#shortcuts-dialog', { state: 'detached' });
+    expect(errors).toEqual([]);
+  });
+});
