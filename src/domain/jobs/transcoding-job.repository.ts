@@ -92,6 +92,11 @@ export function createTranscodingJobRepository(db: Kysely<Database>) {
       return ids;
     },
 
+    /** releaseExpiredLeases on its own (the periodic sweep; claims do it in their transaction). */
+    async recoverExpiredLeases(): Promise<number> {
+      return (await db.transaction().execute((trx) => this.releaseExpiredLeases(trx))).length;
+    },
+
     /**
      * Claims the oldest runnable job with FOR UPDATE SKIP LOCKED, so concurrent claimers never get
      * the same row. An unclaimed job's claim_expires_at doubles as its retry "not before" time.
