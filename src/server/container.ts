@@ -13,6 +13,7 @@ import { createCheckpointReader } from '../domain/jobs/job-checkpoint.js';
 import { createProgressFeed } from '../domain/jobs/progress-feed.js';
 import { createProgressRepository } from '../domain/jobs/progress.repository.js';
 import { createTranscodingJobRepository } from '../domain/jobs/transcoding-job.repository.js';
+import { createStaleJobRecovery } from '../domain/queue/stale-job-recovery.js';
 import { createVideoSourceRepository } from '../domain/jobs/video-source.repository.js';
 import { createRetranscodeCleanup } from '../domain/jobs/retranscode-cleanup.js';
 import { createRetranscodeCleanupRepository } from '../domain/jobs/retranscode-cleanup.repository.js';
@@ -177,6 +178,12 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
     mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),
+    /** recoverStaleJobs(): every kind's abandoned jobs back to the queue (for the periodic tasks). */
+    staleJobs: createStaleJobRecovery({
+      transcode: () => jobs.recoverExpiredLeases(),
+      sprite: () => mediaJobs.services.spriteJobs.recoverStale(),
+      reencode: () => mediaJobs.reencodeJobs.recoverStale(),
+    }),
   };
 
   // Worker lifecycle events are recorded as pending webhook deliveries (not yet sent: no sender exists).
@@ -268,6 +275,9 @@ function createMediaJobs(
       get staleAfterSeconds() {
         return live.reencodeStaleAfterSeconds;
       },
+      get leaseSeconds() {
+        return live.leaseSeconds;
+      },
       recoveryIntervalSeconds: 300,
     },
   });
@@ -296,12 +306,15 @@ function createMediaJobs(
       events,
       options: {
         staleAfterSeconds: 2 * 3600,
+        get leaseSeconds() {
+          return live.leaseSeconds;
+        },
         maxVideoDurationSeconds: config.spriteSheetMaxVideoDuration,
         recoveryIntervalSeconds: 300,
       },
     }),
   };
-  return { services };
+  return { services, reencodeJobs };
 }
 
 export type Container = ReturnType<typeof createContainer>;
