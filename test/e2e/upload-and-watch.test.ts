@@ -1,47 +1,10 @@
 // End to end in real Chromium: log in, upload through the admin page, see live progress, preview it in
 // the admin page, then play the video on the public watch page with adaptive quality (issue 2 acceptance).
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
-import { CLIP_CACHE_DIR } from '../helpers/media-clips.js';
+import { getClip } from '../helpers/media-clips.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-
-const run = promisify(execFile);
-
-/** An 8-second 720p clip: long enough to watch progress and playback advance. */
-async function e2eClip(): Promise<string> {
-  const file = path.join(CLIP_CACHE_DIR, 'e2e-720p-8s.mp4');
-  if (existsSync(file)) return file;
-  await mkdir(CLIP_CACHE_DIR, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp.mp4`;
-  await run('ffmpeg', [
-    ...['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'],
-    ...['-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=8'],
-    ...['-f', 'lavfi', '-i', 'sine=frequency=440:beep_factor=4:sample_rate=48000:duration=8'],
-    ...[
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-g',
-      '30',
-      '-pix_fmt',
-      'yuv420p',
-      '-c:a',
-      'aac',
-      '-t',
-      '8',
-      tmp,
-    ],
-  ]);
-  await run('mv', [tmp, file]);
-  return file;
-}
 
 describe('upload → transcode → watch in Chromium', () => {
   let server: ServerProcess;
@@ -56,7 +19,8 @@ describe('upload → transcode → watch in Chromium', () => {
   });
 
   it('logs in, uploads with progress, shows live transcoding progress and plays adaptive HLS', async () => {
-    const clip = await e2eClip();
+    // An 8-second 720p clip: long enough to watch progress and playback advance.
+    const clip = await getClip('landscape720x8s');
     const page = await browser.newPage();
     const consoleErrors: string[] = [];
     page.on('pageerror', (e) => consoleErrors.push(e.message));
