@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Button } from '../components/button.js';
 import { componentTab, type TabProps } from '../components/component-tab.js';
 import { EmptyState, ErrorState, SkeletonRows } from '../components/states.js';
+import { TableHead, type Column } from '../components/table-head.js';
 import { toast } from '../components/toast.js';
 import type { TabContext } from '../tabs.js';
 import { LiveIndicator } from './live-indicator.js';
@@ -16,6 +17,14 @@ import { VideoRow } from './video-row.js';
 import { VideosStore } from './videos-store.js';
 
 const STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
+
+const COLUMNS: Column[] = [
+  { label: 'Thumbnail', class: 'col-thumb', hidden: true },
+  { label: 'Title' },
+  { label: 'Status', class: 'col-status' },
+  { label: 'Created', class: 'col-created' },
+  { label: 'Actions', class: 'col-actions', hidden: true },
+];
 
 function countText(shown: number, total: number, hasMore: boolean): string {
   const base =
@@ -100,23 +109,7 @@ function VideosTable({ store, ctx }: { store: VideosStore; ctx: TabContext }) {
     <div class="table-wrap">
       <table class="video-table" id="videos-table" aria-busy={state.kind === 'loading' ? 'true' : 'false'}>
         <caption class="sr-only">All videos, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col" class="col-thumb">
-              <span class="sr-only">Thumbnail</span>
-            </th>
-            <th scope="col">Title</th>
-            <th scope="col" class="col-status">
-              Status
-            </th>
-            <th scope="col" class="col-created">
-              Created
-            </th>
-            <th scope="col" class="col-actions">
-              <span class="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={COLUMNS} />
         <tbody>
           {state.kind === 'loading' ? (
             <SkeletonRows cells={['thumb', 'lines', 'pill', 'line', null]} />
