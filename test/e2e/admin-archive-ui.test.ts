@@ -1,0 +1,102 @@
+// The admin Archive view in real Chromium against `vlog serve` with its local worker (issue 11 point 4):
+// a transcoded video archived through the API is listed, Restore brings it back and it plays again on the
+// public watch page; archived again, Delete permanently (confirmed) removes its rows and files.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminJson } from '../helpers/admin-json.js';
+import { openAdmin, uploadViaApi } from '../helpers/admin-page.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { getClip } from '../helpers/media-clips.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { waitFor } from '../helpers/wait.js';
+
+type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
+
+/** Opens the watch page muted and waits for playback time to pass 1 s. */
+async function expectPlays(browser: Browser, url: string, errors: string[]): Promise<void> {
+  const watch = await browser.newPage();
+  watch.on('pageerror', (e) => errors.push(`watch pageerror: ${e.message}`));
+  await watch.goto(url);
+  await watch.waitForFunction(() => Boolean((window as Player).__vlogPlayer), undefined, { timeout: 15_000 });
+  await watch.evaluate(async () => {
+    const v = (window as Player).__vlogPlayer!.video;
+    v.muted = true;
+    await v.play();
+  });
+  await watch.waitForFunction(() => (window as Player).__vlogPlayer!.video.currentTime > 1, undefined, {
+    timeout: 30_000,
+  });
+  await watch.close();
+}
+
+const row = (page: Page, id: number) => page.locator(`#archive-table tr[data-archived-id="${id}"]`);
+
+describe('admin Archive view in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('restores an archived video that then plays, and deletes one permanently', async () => {
+    const clip = await getClip('landscape480x5s');
+    const { video_id: id, slug } = await uploadViaApi(server, clip, 'Archive Round Trip');
+    await waitFor(
+      async () => {
+        const { body } = await adminJson<{ status: string }>(server, 'GET', `/api/videos/${id}`);
+        if (body.status === 'failed') throw new Error(`transcode failed:\n${server.output()}`);
+        return body.status === 'ready' ? true : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 250, what: 'the video to be ready' },
+    );
+    expect((await adminJson(server, 'DELETE', `/api/videos/${id}`)).status).toBe(200);
+    expect((await fetch(`${server.publicUrl}/api/videos/${slug}`)).status).toBe(404);
+
+    const { page, errors } = await openAdmin(browser, server, '#archive');
+    await row(page, id).waitFor();
+    expect(await row(page, id).textContent()).toContain('Archive Round Trip');
+    expect(await row(page, id).textContent()).toContain(slug);
+    expect(await page.locator('#archive-count').textContent()).toBe('1 archived video');
+    await page.screenshot({ path: '/tmp/ui2-archive.png' });
+
+    // Restore: the row leaves, a toast says so, and the video plays again on the public site.
+    await row(page, id).locator('[data-action="restore"]').click();
+    await row(page, id).waitFor({ state: 'detached' });
+    await page.locator('.toast', { hasText: 'Video restored' }).waitFor();
+    await page.locator('.empty-state', { hasText: 'Archive is empty' }).waitFor();
+    await page.screenshot({ path: '/tmp/ui2-archive-empty.png' });
+    const watchErrors: string[] = [];
+    await expectPlays(browser, `${server.publicUrl}/watch/${slug}`, watchErrors);
+    expect(watchErrors).toEqual([]);
+
+    // Archived again, then deleted permanently from the view after a confirm naming it.
+    expect((await adminJson(server, 'DELETE', `/api/videos/${id}`)).status).toBe(200);
+    await page.click('#archive-refresh');
+    await row(page, id).waitFor();
+    const storage = path.join(server.dataDir, 'storage');
+    const archivedDir = path.join(storage, 'archive', slug);
+    expect(existsSync(archivedDir)).toBe(true);
+    await row(page, id).locator('[data-action="delete-permanently"]').click();
+    const confirm = page.locator('#confirm-dialog');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Archive Round Trip');
+    expect(await confirm.textContent()).toContain('cannot be undone');
+    await page.screenshot({ path: '/tmp/ui2-archive-confirm.png' });
+    await page.click('#confirm-ok');
+    await row(page, id).waitFor({ state: 'detached' });
+    await page.locator('.toast', { hasText: 'Video permanently deleted' }).waitFor();
+    expect((await adminJson(server, 'GET', `/api/videos/${id}`)).status).toBe(404);
+    expect((await adminJson<{ total: number }>(server, 'GET', '/api/videos/archived')).body.total).toBe(0);
+    expect(existsSync(archivedDir)).toBe(false);
+    expect(existsSync(path.join(storage, 'videos', slug))).toBe(false);
+
+    expect(errors).toEqual([]);
+  });
+});
