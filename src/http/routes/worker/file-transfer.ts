@@ -1,9 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { notFound } from '../../../domain/shared/errors.js';
-import { sendFile } from '../../send-file.js';
-import { findUpload } from '../../../storage/file-moves.js';
-import type { StorageLayout } from '../../../storage/storage-layout.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * What the worker API's file routes need, registered once around them (plugins are encapsulated): raw
@@ -14,18 +10,6 @@ export function fileTransfer(routes: Array<(app: FastifyInstance) => Promise<voi
     fastify.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
     for (const r of routes) await fastify.register(r);
   };
-}
-
-/** Streams a video's source upload (Range supported); the caller has checked the worker may read it. */
-export async function sendSource(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  layout: StorageLayout,
-  videoId: number,
-) {
-  const file = await findUpload(layout, videoId);
-  if (!file) throw notFound('Source file not found');
-  return sendFile(req, reply, file);
 }
 
 /** A raw upload as the upload services take it: body stream, declared size and X-Content-SHA256. */
