@@ -12,10 +12,18 @@ import { errorMessage } from '../api.js';
 import { Button } from '../components/button.js';
 import { componentTab, type TabProps } from '../components/component-tab.js';
 import { EmptyState, ErrorState, SkeletonRows } from '../components/states.js';
+import { TableHead, type Column } from '../components/table-head.js';
 import { archiveApi, type ArchivedPage } from './archive-api.js';
 import { ArchiveRow } from './archive-row.js';
 
 export const ARCHIVE_PAGE_SIZE = 25;
+
+const COLUMNS: Column[] = [
+  { label: 'Title' },
+  { label: 'Deleted', class: 'col-created' },
+  { label: 'Created', class: 'col-created archive-col-created' },
+  { label: 'Actions', class: 'col-actions', hidden: true },
+];
 
 type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; page: ArchivedPage };
 
@@ -108,20 +116,7 @@ function ArchivePanel({ ctx, active, refreshCount }: TabProps) {
           <div class="table-wrap">
             <table class="video-table archive-table" id="archive-table" aria-busy={page ? 'false' : 'true'}>
               <caption class="sr-only">Archived videos, most recently deleted first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col" class="col-created">
-                    Deleted
-                  </th>
-                  <th scope="col" class="col-created archive-col-created">
-                    Created
-                  </th>
-                  <th scope="col" class="col-actions">
-                    <span class="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={COLUMNS} />
               <tbody>
                 {page ? (
                   page.videos.map((v) => <ArchiveRow key={v.id} video={v} api={api} removed={removed} />)
