@@ -1,6 +1,6 @@
 // The admin Videos tab in real Chromium against the real server and worker: empty state, live progress of an
-// upload to a green "ready" badge, search and status filter, delete through the confirm dialog, the keyboard
-// shortcuts of ui.md §2.3, and no console error anywhere.
+// upload to a green "ready" badge, search and status filter, publish, the thumbnail dialog, delete through the
+// confirm dialog, the keyboard shortcuts of ui.md §2.3, and no console error anywhere.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAdmin, listTitles, uploadViaApi } from '../helpers/admin-page.js';
@@ -90,6 +90,44 @@ describe('admin Videos tab in Chromium', () => {
       expect(status).toBe('ready');
     await page.selectOption('#videos-status-filter', '');
     await expect.poll(() => rows.count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('unpublishes and publishes a ready video from its row', async () => {
+    const row = rowOf(page, 'Alpha sunrise');
+    await row.locator('[data-action="unpublish"]').click();
+    await expect.poll(() => row.locator('.video-sub').textContent()).toContain('unpublished');
+    await row.locator('[data-action="publish"]').click();
+    await expect.poll(() => row.locator('[data-action="unpublish"]').count()).toBe(1);
+    expect(await row.locator('.video-sub').textContent()).not.toContain('unpublished');
+    expect(errors).toEqual([]);
+  });
+
+  it('thumbnail dialog: generates frames, selects one, keeps focus inside, Escape closes it', async () => {
+    const row = rowOf(page, 'Alpha sunrise');
+    await row.locator('[data-action="thumbnail"]').click();
+    const dialog = page.locator('#thumbnail-dialog[open]');
+    await dialog.waitFor();
+    await expect.poll(() => page.textContent('#thumbnail-status')).toBe('Automatic frame');
+    await page.click('#thumbnail-generate');
+    const frames = page.locator('#thumbnail-frames [data-frame-index]');
+    await expect.poll(() => frames.count(), { timeout: 60_000 }).toBe(5);
+    await page.screenshot({ path: '/tmp/ui1-thumbnail.png' });
+    const timestamp = Number(await frames.nth(2).getAttribute('data-timestamp'));
+    await frames.nth(2).click();
+    await expect
+      .poll(() => page.textContent('#thumbnail-status'), { timeout: 30_000 })
+      .toBe(`Frame at ${timestamp.toFixed(2)} s`);
+    // The modal keeps keyboard focus: tabbing around never leaves the dialog.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#thumbnail-dialog')))).toBe(
+        true,
+      );
+    }
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#thumbnail-dialog', { state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('thumbnail');
     expect(errors).toEqual([]);
   });
 

@@ -1,12 +1,34 @@
 /**
- * Modal dialog on the native <dialog>: `showModal()` makes the rest of the page inert (the focus trap),
- * Escape, the × button and a click on the backdrop all call `onClose`. `openOverlay()` mounts a modal
+ * Modal dialog on the native <dialog>: `showModal()` makes the rest of the page inert, Tab and Shift+Tab
+ * wrap around inside the dialog (the browser would move on to its own toolbar), and Escape, the × button and
+ * a click on the backdrop all call `onClose`. `openOverlay()` mounts a modal
  * outside the tab tree and unmounts it on close, returning focus to the element that opened it.
  */
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact';
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { Icon } from './icon.js';
+
+const FOCUSABLE = 'button, [href], input, select, textarea, video[controls], [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab inside `dialog`: from the last control to the first, and Shift+Tab the other way. */
+function trapTab(dialog: HTMLDialogElement, ev: KeyboardEvent): void {
+  if (ev.key !== 'Tab') return;
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0,
+  );
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!first || !last) return;
+  const inside = dialog.contains(document.activeElement);
+  if (ev.shiftKey && (document.activeElement === first || !inside)) {
+    ev.preventDefault();
+    last.focus();
+  } else if (!ev.shiftKey && (document.activeElement === last || !inside)) {
+    ev.preventDefault();
+    first.focus();
+  }
+}
 
 export interface ModalProps {
   title: string;
@@ -54,6 +76,7 @@ export function Modal(props: ModalProps) {
       role={props.role}
       aria-labelledby={titleId}
       onClick={onBackdrop}
+      onKeyDown={(ev) => ref.current && trapTab(ref.current, ev)}
     >
       <div class="modal-header">
         <h2 id={titleId} class="modal-title">
