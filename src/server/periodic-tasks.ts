@@ -9,7 +9,9 @@ import type { Role } from './serve.js';
  *   a retention period set in the admin applies at the next run (0 = off, nothing is purged);
  * - admin-session purge, by the admin role: at start, then hourly;
  * - worker sweep (api-worker.md §7), by the worker API: stale workers go offline, overdue commands
- *   fail; the first run waits two minutes so workers can heartbeat again after the API was down.
+ *   fail; the first run waits two minutes so workers can heartbeat again after the API was down;
+ * - stale-job recovery, by the worker API, right after each sweep's interval: jobs of every kind whose
+ *   lease ran out with their worker silent go back to the queue (claims also recover lazily).
  */
 export function periodicTasks(c: Container, roles: readonly Role[], logger: RetentionLogger): PeriodicTask[] {
   const tasks: PeriodicTask[] = [];
@@ -27,12 +29,19 @@ export function periodicTasks(c: Container, roles: readonly Role[], logger: Rete
       run: () => c.services.auth.purgeExpired(),
     });
   }
-  if (roles.includes('worker-api'))
+  if (roles.includes('worker-api')) {
     tasks.push({
       name: 'worker sweep',
       firstRunMs: Math.max(c.live.sweepIntervalMs, 120_000),
       everyMs: () => c.live.sweepIntervalMs,
       run: () => c.services.workerRegistry.sweep(),
     });
+    tasks.push({
+      name: 'stale job recovery',
+      firstRunMs: Math.max(c.live.sweepIntervalMs, 120_000),
+      everyMs: () => c.live.sweepIntervalMs,
+      run: () => c.services.staleJobs.recoverStaleJobs(),
+    });
+  }
   return tasks;
 }
