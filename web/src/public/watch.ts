@@ -91,7 +91,7 @@ function showLoadError(err: unknown, retry: () => void): void {
 }
 
 function highestResolution(video: VideoDetail): string {
-  const heights = (video.qualities ?? []).map((q) => q.height).filter((n) => n > 0);
+  const heights = video.qualities.map((q) => q.height ?? 0).filter((n) => n > 0);
   const max = heights.length ? Math.max(...heights) : (video.source_height ?? 0);
   return max > 0 ? `${max}p` : '';
 }

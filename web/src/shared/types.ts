@@ -1,105 +1,93 @@
 /**
- * Shapes of the JSON objects the browser code reads from the public and admin APIs
- * (see shared/spec/api-public.md §2 and api-admin.md §5). Only the fields the UI
- * uses are required; everything else is optional so a server that sends a little
- * more or a little less does not break the pages.
+ * The JSON the browser code reads from the public and admin APIs: the API contracts' own types
+ * (src/contracts/api, the TypeBox schemas the routes validate and document with). Type-only imports:
+ * nothing of TypeBox or the server reaches the bundles (eslint.config.js refuses any other import of src/).
  */
+import type { AuthState, CsrfToken } from '../../../src/contracts/api/auth.contract.js';
+import type { Category as CategoryContract } from '../../../src/contracts/api/category.contract.js';
+import type { ProgressEvent } from '../../../src/contracts/api/progress-events.contract.js';
+import type { UploadResponse as UploadContract } from '../../../src/contracts/api/upload.contract.js';
+import type * as video from '../../../src/contracts/api/video.contract.js';
 
-export type VideoStatus = 'pending' | 'processing' | 'ready' | 'failed';
+export type { ErrorBody } from '../../../src/contracts/api/common.contract.js';
+export type {
+  ReencodeJob,
+  ReencodeJobPage,
+  ReencodeQueueResult,
+  ReencodeStatus,
+  SpriteGenerateResult,
+  SpriteJob,
+  SpriteJobPage,
+  SpriteQueueStatus,
+  VideoSprites,
+} from '../../../src/contracts/api/job-queue.contract.js';
+export type { InitialProgressEvent } from '../../../src/contracts/api/progress-events.contract.js';
+export type {
+  CacheStats,
+  ImportResult,
+  SeedResult,
+  Setting,
+  SettingCategory,
+  SettingCreate,
+  SettingsByCategory,
+  SettingsExport,
+  SettingValueType,
+} from '../../../src/contracts/api/settings.contract.js';
+export type {
+  ThumbnailFrames,
+  ThumbnailInfo,
+  ThumbnailResult,
+} from '../../../src/contracts/api/thumbnail.contract.js';
+export type {
+  PublishResponse,
+  QualitiesResponse,
+  RetranscodeResponse,
+  VideoEditBody,
+} from '../../../src/contracts/api/video-lifecycle.contract.js';
+export type {
+  ArchivedPage,
+  ArchivedVideo,
+  SpriteSheetInfo,
+  VideoStatus,
+} from '../../../src/contracts/api/video.contract.js';
 
+/** Quality names, highest first (the ladder's presets and the untouched original). */
 export const QUALITY_NAMES = ['2160p', '1440p', '1080p', '720p', '480p', '360p', 'original'] as const;
 
-export interface VideoListItem {
-  id: number;
-  title: string;
-  slug: string;
-  description?: string | null;
-  category_id?: number | null;
-  category_name?: string | null;
-  category_slug?: string | null;
-  duration?: number | null;
-  status: VideoStatus | string;
-  created_at?: string | null;
-  published_at?: string | null;
-  thumbnail_url?: string | null;
-  streaming_format?: string | null;
-  primary_codec?: string | null;
-  tags?: { id: number; name: string; slug: string }[];
-  view_count?: number | null;
-}
+/** An item of `GET /api/videos` (public and admin). */
+export type VideoListItem = video.VideoListItem;
+/** One rendition in a video's detail. */
+export type VideoQuality = video.VideoQuality;
+/** `GET /api/videos/{slug}` (public), `GET /api/videos/{id}` (admin). */
+export type VideoDetail = video.VideoDetail;
+/** `GET /api/videos`: a page of videos. */
+export type VideoListResponse = video.VideoPage;
+export type Category = CategoryContract;
+export type QualityProgress = video.QualityProgress;
 
-export interface VideoQuality {
-  quality: string;
-  width: number;
-  height: number;
-  bitrate: number;
-}
-
-export interface VideoDetail extends VideoListItem {
-  source_width?: number | null;
-  source_height?: number | null;
-  stream_url?: string | null;
-  dash_url?: string | null;
-  captions_url?: string | null;
-  error_message?: string | null;
-  qualities?: VideoQuality[];
-}
-
-export interface VideoListResponse {
-  videos: VideoListItem[];
-  next_cursor?: string | null;
-  has_more?: boolean;
-  total_count?: number | null;
-}
-
-export interface Category {
-  id: number;
-  name: string;
-  slug: string;
-  description?: string | null;
-  video_count?: number;
-}
-
-export interface QualityProgress {
-  name: string;
-  status: string;
-  progress: number;
-}
-
-/** `GET /api/videos/{id}/progress` (admin) — TranscodingProgress. */
-export interface TranscodingProgress {
-  status: VideoStatus | string;
-  current_step?: string | null;
-  progress_percent?: number | null;
-  qualities?: QualityProgress[];
-  attempt?: number;
-  max_attempts?: number;
-  started_at?: string | null;
-  last_error?: string | null;
-}
-
-/** One SSE `progress` message from `GET /api/events/progress`. */
-export interface ProgressMsg extends TranscodingProgress {
-  type?: string;
-  video_id: number;
-  video_slug?: string | null;
-  job_id?: number | null;
-  timestamp?: string | null;
-}
-
-export interface AuthCheck {
-  authenticated: boolean;
-  auth_required: boolean;
-}
-
-export interface CsrfTokenResponse {
-  csrf_token: string;
-  required: boolean;
-}
-
-export interface UploadResponse {
-  status: string;
-  video_id: number;
-  slug: string;
-  message?: string;
-}
+/** What both progress sources send: the polled TranscodingProgress and the SSE ProgressEvent. */
+type CommonProgress = Pick<
+  video.TranscodingProgress,
+  'status' | 'current_step' | 'progress_percent' | 'qualities' | 'last_error'
+>;
+/**
+ * A video's progress as the admin keeps it: polled (`GET /api/videos/{id}/progress`, every field) or
+ * from the SSE stream, which leaves out attempt, max_attempts and started_at — so those are optional.
+ */
+export type TranscodingProgress = CommonProgress & Partial<video.TranscodingProgress>;
+/**
+ * One `progress` message: from `GET /api/events/progress` (ProgressEvent), or made from a polled
+ * TranscodingProgress when the stream is down (then without job_id, video_slug and timestamp).
+ */
+export type ProgressMsg = TranscodingProgress &
+  Pick<ProgressEvent, 'type' | 'video_id'> &
+  Partial<Pick<ProgressEvent, 'job_id' | 'video_slug' | 'timestamp'>>;
+/** The exact answers, for code that reads only one source. */
+export type TranscodingProgressResponse = video.TranscodingProgress;
+export type { ProgressEvent };
+/** `GET /api/auth/check` (also the answer of login and logout). */
+export type AuthCheck = AuthState;
+/** `GET /api/auth/csrf-token`. */
+export type CsrfTokenResponse = CsrfToken;
+/** `POST /api/videos` and `POST /api/videos/{id}/re-upload`. */
+export type UploadResponse = UploadContract;

@@ -1,16 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AuthState, CsrfToken, LoginBody } from '../../../contracts/api/auth.contract.js';
 import { SESSION_COOKIE, type AdminAuthService } from '../../../domain/auth/admin-auth.service.js';
 import { unauthorized } from '../../../domain/shared/errors.js';
 import { credentialsOf } from '../../plugins/admin-auth.js';
-import { errors } from '../../schemas/common.schemas.js';
+import { routeSchemas } from '../../schemas/route-schema.js';
 
-const AuthState = Type.Object({
-  authenticated: Type.Boolean(),
-  message: Type.Optional(Type.String()),
-  auth_required: Type.Optional(Type.Boolean()),
-});
+const schema = routeSchemas({ tags: ['auth'] });
+/** Every auth route but login is exempt from rate limiting. */
+const open = { rateLimit: 'none' } as const;
 
 export function adminAuthRoutes(auth: AdminAuthService, options: { secureCookies: boolean }) {
   const cookie = (maxAge: number) => ({
@@ -28,11 +26,7 @@ export function adminAuthRoutes(auth: AdminAuthService, options: { secureCookies
       '/api/auth/login',
       {
         config: { rateLimit: 'adminLogin' },
-        schema: {
-          tags: ['auth'],
-          body: Type.Object({ secret: Type.String({ maxLength: 1024 }) }),
-          response: { 200: AuthState, ...errors(400, 403) },
-        },
+        schema: schema({ body: LoginBody, ok: AuthState, fails: [400, 403] }),
       },
       async (req, reply) => {
         const session = await auth
@@ -48,35 +42,18 @@ export function adminAuthRoutes(auth: AdminAuthService, options: { secureCookies
         return { authenticated: true, message: 'Login successful' };
       },
     );
-    app.post(
-      '/api/auth/logout',
-      { config: { rateLimit: 'none' }, schema: { tags: ['auth'], response: { 200: AuthState } } },
-      async (req, reply) => {
-        await auth.logout(req.cookies[SESSION_COOKIE]);
-        clear(reply);
-        return { authenticated: false, message: 'Logged out' };
-      },
-    );
-    app.get(
-      '/api/auth/check',
-      { config: { rateLimit: 'none' }, schema: { tags: ['auth'], response: { 200: AuthState } } },
-      async (req) => {
-        const how = await auth.identify(credentialsOf(req));
-        return { authenticated: how !== null, auth_required: true };
-      },
-    );
+    app.post('/api/auth/logout', { config: open, schema: schema({ ok: AuthState }) }, async (req, reply) => {
+      await auth.logout(req.cookies[SESSION_COOKIE]);
+      clear(reply);
+      return { authenticated: false, message: 'Logged out' };
+    });
+    app.get('/api/auth/check', { config: open, schema: schema({ ok: AuthState }) }, async (req) => {
+      const how = await auth.identify(credentialsOf(req));
+      return { authenticated: how !== null, auth_required: true };
+    });
     app.get(
       '/api/auth/csrf-token',
-      {
-        config: { rateLimit: 'none' },
-        schema: {
-          tags: ['auth'],
-          response: {
-            200: Type.Object({ csrf_token: Type.String(), required: Type.Boolean() }),
-            ...errors(401),
-          },
-        },
-      },
+      { config: open, schema: schema({ ok: CsrfToken, fails: [401] }) },
       async (req) => {
         const creds = credentialsOf(req);
         const how = await auth.identify(creds);

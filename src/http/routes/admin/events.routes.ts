@@ -1,5 +1,18 @@
 import type { FastifyInstance } from 'fastify';
+import type {
+  HeartbeatEvent,
+  InitialProgressEvent,
+  ProgressEvent,
+} from '../../../contracts/api/progress-events.contract.js';
 import type { ProgressFeed } from '../../../domain/jobs/progress-feed.js';
+
+/** Each event of the stream and its data (progress-events.contract.ts). */
+interface ProgressStreamEvents {
+  retry: number;
+  initial: InitialProgressEvent;
+  progress: ProgressEvent;
+  heartbeat: HeartbeatEvent;
+}
 
 /**
  * GET /api/events/progress (api-admin.md §12): Server-Sent Events with the progress of unfinished
@@ -28,7 +41,7 @@ export function adminEventRoutes(feed: ProgressFeed, options: { heartbeatSeconds
           Connection: 'keep-alive',
           'X-Accel-Buffering': 'no',
         });
-        const send = (event: string, data: unknown) =>
+        const send = <E extends keyof ProgressStreamEvents>(event: E, data: ProgressStreamEvents[E]) =>
           res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
         send('retry', options.retryMs);
         const subscription = await feed.subscribe({

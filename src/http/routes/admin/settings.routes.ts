@@ -2,77 +2,45 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { SettingInput, SettingsAdminService } from '../../../domain/settings/settings-admin.service.js';
-import { ADMIN_SECURITY, errors, StatusOk } from '../../schemas/common.schemas.js';
+import { StatusOk } from '../../../contracts/api/common.contract.js';
 import {
   CacheStats,
   ImportResult,
   SeedResult,
   Setting,
+  SettingCategory,
+  SettingCategoryParam,
   SettingCreate,
   SettingImport,
   SettingKeyParam,
+  SettingsByCategory,
   SettingsExport,
-  SettingValue,
-} from '../../schemas/settings.schemas.js';
-
-const tags = ['settings'];
-const security = ADMIN_SECURITY;
+  SettingUpdateBody,
+} from '../../../contracts/api/settings.contract.js';
+import { adminSchemas } from '../../schemas/route-schema.js';
 
 /** Runtime settings (api-admin.md §14): the `settings` table, read by every process through its cache. */
 export function adminSettingsRoutes(admin: SettingsAdminService) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const read = (response: Record<number, unknown>) => ({ schema: { tags, security, response } });
+    const schema = adminSchemas(['settings']);
+    const byKey = { params: SettingKeyParam, fails: [400, 404] };
 
-    app.get(
-      '/api/settings',
-      read({
-        200: Type.Object({ categories: Type.Record(Type.String(), Type.Array(Setting)) }),
-        ...errors(401, 403),
-      }),
-      () => admin.listGrouped(),
-    );
-    app.get('/api/settings/categories', read({ 200: Type.Array(Type.String()), ...errors(401, 403) }), () =>
+    app.get('/api/settings', { schema: schema({ ok: SettingsByCategory }) }, () => admin.listGrouped());
+    app.get('/api/settings/categories', { schema: schema({ ok: Type.Array(Type.String()) }) }, () =>
       admin.categories(),
     );
     app.get(
       '/api/settings/category/:category',
-      {
-        schema: {
-          tags,
-          security,
-          params: Type.Object({ category: Type.String({ maxLength: 100 }) }),
-          response: {
-            200: Type.Object({ category: Type.String(), settings: Type.Array(Setting) }),
-            ...errors(400, 401, 403),
-          },
-        },
-      },
+      { schema: schema({ params: SettingCategoryParam, ok: SettingCategory, fails: [400] }) },
       (req) => admin.byCategory(req.params.category),
     );
-    app.get(
-      '/api/settings/key/:key',
-      {
-        schema: {
-          tags,
-          security,
-          params: SettingKeyParam,
-          response: { 200: Setting, ...errors(400, 401, 403, 404) },
-        },
-      },
-      (req) => admin.find(req.params.key),
+    app.get('/api/settings/key/:key', { schema: schema({ ...byKey, ok: Setting }) }, (req) =>
+      admin.find(req.params.key),
     );
     app.put(
       '/api/settings/key/:key',
-      {
-        schema: {
-          tags,
-          security,
-          params: SettingKeyParam,
-          body: Type.Object({ value: SettingValue }),
-          response: { 200: Setting, ...errors(400, 401, 403, 404) },
-        },
-      },
+      { schema: schema({ ...byKey, body: SettingUpdateBody, ok: Setting }) },
       async (req) => {
         const setting = await admin.update(req.params.key, req.body.value, 'admin');
         req.log.info({ key: setting.key, value: setting.value }, 'settings_change');
@@ -81,51 +49,24 @@ export function adminSettingsRoutes(admin: SettingsAdminService) {
     );
     app.post(
       '/api/settings',
-      {
-        schema: {
-          tags,
-          security,
-          body: SettingCreate,
-          response: { 200: Setting, ...errors(400, 401, 403, 409) },
-        },
-      },
-      // The constraint fields are type lists (settings.schemas.ts), which the type provider reads as unknown.
+      { schema: schema({ body: SettingCreate, ok: Setting, fails: [400, 409] }) },
+      // The constraint fields are type lists (settings.contract.ts), which the type provider reads as unknown.
       (req) => admin.create(req.body as SettingInput, 'admin'),
     );
-    app.delete(
-      '/api/settings/key/:key',
-      {
-        schema: {
-          tags,
-          security,
-          params: SettingKeyParam,
-          response: { 200: StatusOk, ...errors(400, 401, 403, 404) },
-        },
-      },
-      (req) => admin.remove(req.params.key),
+    app.delete('/api/settings/key/:key', { schema: schema({ ...byKey, ok: StatusOk }) }, (req) =>
+      admin.remove(req.params.key),
     );
-    app.post('/api/settings/export', read({ 200: SettingsExport, ...errors(401, 403) }), () =>
-      admin.exportAll(),
-    );
+    app.post('/api/settings/export', { schema: schema({ ok: SettingsExport }) }, () => admin.exportAll());
     app.post(
       '/api/settings/import',
-      {
-        schema: {
-          tags,
-          security,
-          body: SettingImport,
-          response: { 200: ImportResult, ...errors(400, 401, 403) },
-        },
-      },
+      { schema: schema({ body: SettingImport, ok: ImportResult, fails: [400] }) },
       (req) => admin.importAll(req.body as { settings: SettingInput[]; overwrite: boolean }, 'admin'),
     );
-    app.post('/api/settings/invalidate-cache', read({ 200: StatusOk, ...errors(401, 403) }), () =>
+    app.post('/api/settings/invalidate-cache', { schema: schema({ ok: StatusOk }) }, () =>
       admin.invalidateCache(),
     );
-    app.get('/api/settings/cache-stats', read({ 200: CacheStats, ...errors(401, 403) }), () =>
-      admin.cacheStats(),
-    );
-    app.post('/api/settings/seed-from-env', read({ 200: SeedResult, ...errors(401, 403) }), () =>
+    app.get('/api/settings/cache-stats', { schema: schema({ ok: CacheStats }) }, () => admin.cacheStats());
+    app.post('/api/settings/seed-from-env', { schema: schema({ ok: SeedResult }) }, () =>
       admin.seedFromEnv('admin'),
     );
   };

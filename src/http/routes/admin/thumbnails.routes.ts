@@ -1,33 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { IdParam } from '../../../contracts/api/common.contract.js';
+import {
+  ThumbnailFrames,
+  ThumbnailInfo,
+  ThumbnailResult,
+  ThumbnailSelectBody,
+} from '../../../contracts/api/thumbnail.contract.js';
 import { badRequest } from '../../../domain/shared/errors.js';
 import { thumbnailTooLarge, type ThumbnailService } from '../../../domain/videos/thumbnail.service.js';
-import { ADMIN_SECURITY, errors, IdParam, Nullable, Seconds } from '../../schemas/common.schemas.js';
+import { adminSchemas } from '../../schemas/route-schema.js';
 import { acceptFormBodies, multipartFieldsAsBody } from './form-body.js';
-
-const ThumbnailInfo = Type.Object({
-  video_id: Type.Integer(),
-  thumbnail_url: Nullable(Type.String()),
-  thumbnail_source: Type.String(),
-  thumbnail_timestamp: Nullable(Type.Number()),
-});
-
-const ThumbnailResult = Type.Object({
-  status: Type.String(),
-  thumbnail_url: Nullable(Type.String()),
-  thumbnail_source: Type.String(),
-  thumbnail_timestamp: Nullable(Type.Number()),
-});
-
-const FramesResponse = Type.Object({
-  video_id: Type.Integer(),
-  frames: Type.Array(Type.Object({ index: Type.Integer(), timestamp: Type.Number(), url: Type.String() })),
-});
-
-const SelectBody = Type.Object({
-  timestamp: Seconds({ description: 'Seconds into the video' }),
-});
 
 /** Multipart overhead allowed on top of the image itself in the Content-Length pre-check. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -37,19 +20,17 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
   return async (fastify: FastifyInstance) => {
     acceptFormBodies(fastify);
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const security = ADMIN_SECURITY;
-    const tags = ['thumbnails'];
+    const schema = adminSchemas(['thumbnails']);
+    const byVideo = { params: IdParam, fails: [400, 404] };
 
     app.get(
       '/api/videos/:id/thumbnail',
       {
-        schema: {
-          tags,
+        schema: schema({
           summary: 'Current thumbnail (URL only when the video is ready and the file exists)',
-          security,
-          params: IdParam,
-          response: { 200: ThumbnailInfo, ...errors(400, 401, 403, 404) },
-        },
+          ...byVideo,
+          ok: ThumbnailInfo,
+        }),
       },
       (req) => thumbnails.get(req.params.id),
     );
@@ -57,13 +38,11 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
     app.post(
       '/api/videos/:id/thumbnail/frames',
       {
-        schema: {
-          tags,
+        schema: schema({
           summary: 'Grab five candidate frames (10/25/50/75/90 %) into videos/{slug}/frames/',
-          security,
-          params: IdParam,
-          response: { 200: FramesResponse, ...errors(400, 401, 403, 404) },
-        },
+          ...byVideo,
+          ok: ThumbnailFrames,
+        }),
       },
       (req) => thumbnails.frames(req.params.id),
     );
@@ -72,15 +51,13 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
       '/api/videos/:id/thumbnail/select',
       {
         preValidation: multipartFieldsAsBody,
-        schema: {
-          tags,
+        schema: schema({
           summary: 'Use the frame at a timestamp as the thumbnail',
           consumes: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'],
-          security,
-          params: IdParam,
-          body: SelectBody,
-          response: { 200: ThumbnailResult, ...errors(400, 401, 403, 404) },
-        },
+          ...byVideo,
+          body: ThumbnailSelectBody,
+          ok: ThumbnailResult,
+        }),
       },
       (req) => thumbnails.select(req.params.id, req.body.timestamp),
     );
@@ -89,14 +66,13 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
       '/api/videos/:id/thumbnail/upload',
       {
         config: { rateLimit: 'adminUpload' },
-        schema: {
-          tags,
+        schema: schema({
           summary: 'Upload a custom thumbnail (multipart: file; .jpg .jpeg .png .webp)',
           consumes: ['multipart/form-data'],
-          security,
           params: IdParam,
-          response: { 200: ThumbnailResult, ...errors(400, 401, 403, 404, 413) },
-        },
+          ok: ThumbnailResult,
+          fails: [400, 404, 413],
+        }),
       },
       async (req) => {
         const declared = Number(req.headers['content-length'] ?? 0);
@@ -124,13 +100,11 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
     app.post(
       '/api/videos/:id/thumbnail/revert',
       {
-        schema: {
-          tags,
+        schema: schema({
           summary: 'Back to the automatic thumbnail',
-          security,
-          params: IdParam,
-          response: { 200: ThumbnailResult, ...errors(400, 401, 403, 404) },
-        },
+          ...byVideo,
+          ok: ThumbnailResult,
+        }),
       },
       (req) => thumbnails.revert(req.params.id),
     );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import { INT4_MAX } from '../../../contracts/api/common.contract.js';
+import { UploadResponse } from '../../../contracts/api/upload.contract.js';
 import { badRequest } from '../../../domain/shared/errors.js';
 import {
   tooLarge,
@@ -9,14 +10,7 @@ import {
   type UploadService,
 } from '../../../domain/videos/upload.service.js';
 import { refuseNul } from '../../plugins/refuse-nul.js';
-import { ADMIN_SECURITY, errors, INT4_MAX } from '../../schemas/common.schemas.js';
-
-const UploadResponse = Type.Object({
-  status: Type.String(),
-  video_id: Type.Integer(),
-  slug: Type.String(),
-  message: Type.String(),
-});
+import { adminSchemas } from '../../schemas/route-schema.js';
 
 function fieldValue(part: MultipartValue): string {
   return typeof part.value === 'string' ? part.value : String(part.value ?? '');
@@ -41,13 +35,12 @@ export function adminUploadRoutes(uploads: UploadService, options: { maxUploadSi
       {
         // Retrying means re-sending the whole file: a longer pause (security-reliability.md §B1).
         config: { rateLimit: 'adminUpload', dbRetryAfter: 5 },
-        schema: {
-          tags: ['videos'],
+        schema: adminSchemas(['videos'])({
           summary: 'Upload a video (multipart: file, title, description, category_id)',
           consumes: ['multipart/form-data'],
-          security: ADMIN_SECURITY,
-          response: { 200: UploadResponse, ...errors(400, 401, 403, 413, 503) },
-        },
+          ok: UploadResponse,
+          fails: [400, 413, 503],
+        }),
       },
       async (req) => {
         const declared = Number(req.headers['content-length'] ?? 0);

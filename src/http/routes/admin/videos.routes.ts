@@ -1,45 +1,25 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { VideoService } from '../../../domain/videos/video.service.js';
-import { ADMIN_SECURITY, errors, IdParam, Nullable, Offset, StatusOk } from '../../schemas/common.schemas.js';
-import { TranscodingProgress, VideoDetail, VideoPage } from '../../schemas/video.schemas.js';
-
-const ArchivedPage = Type.Object({
-  videos: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      title: Type.String(),
-      slug: Type.String(),
-      deleted_at: Nullable(Type.String({ format: 'date-time' })),
-      created_at: Nullable(Type.String({ format: 'date-time' })),
-    }),
-  ),
-  total: Type.Integer(),
-});
+import { IdParam, StatusOk } from '../../../contracts/api/common.contract.js';
+import {
+  AdminVideoListQuery,
+  ArchivedPage,
+  ArchivedVideoQuery,
+  DeleteVideoQuery,
+  TranscodingProgress,
+  VideoDetail,
+  VideoPage,
+} from '../../../contracts/api/video.contract.js';
+import { adminSchemas } from '../../schemas/route-schema.js';
 
 export function adminVideoRoutes(videos: VideoService) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const security = ADMIN_SECURITY;
+    const schema = adminSchemas(['videos']);
     app.get(
       '/api/videos',
-      {
-        schema: {
-          tags: ['videos'],
-          security,
-          querystring: Type.Object({
-            status: Type.Optional(
-              Type.Union(['pending', 'processing', 'ready', 'failed'].map((s) => Type.Literal(s))),
-            ),
-            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-            offset: Offset(),
-            cursor: Type.Optional(Type.String({ maxLength: 500 })),
-            include_total: Type.Boolean({ default: false }),
-          }),
-          response: { 200: VideoPage, ...errors(400, 401, 403) },
-        },
-      },
+      { schema: schema({ querystring: AdminVideoListQuery, ok: VideoPage, fails: [400] }) },
       (req) =>
         videos.listAdmin({
           status: req.query.status,
@@ -51,17 +31,7 @@ export function adminVideoRoutes(videos: VideoService) {
     );
     app.get(
       '/api/videos/archived',
-      {
-        schema: {
-          tags: ['videos'],
-          security,
-          querystring: Type.Object({
-            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-            offset: Offset(),
-          }),
-          response: { 200: ArchivedPage, ...errors(400, 401, 403) },
-        },
-      },
+      { schema: schema({ querystring: ArchivedVideoQuery, ok: ArchivedPage, fails: [400] }) },
       async (req) => {
         const { rows, total } = await videos.listArchived(req.query);
         const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -71,41 +41,17 @@ export function adminVideoRoutes(videos: VideoService) {
         };
       },
     );
-    app.get(
-      '/api/videos/:id',
-      {
-        schema: {
-          tags: ['videos'],
-          security,
-          params: IdParam,
-          response: { 200: VideoDetail, ...errors(400, 401, 403, 404) },
-        },
-      },
-      (req) => videos.getAdmin(req.params.id),
+    const byId = { params: IdParam, fails: [400, 404] };
+    app.get('/api/videos/:id', { schema: schema({ ...byId, ok: VideoDetail }) }, (req) =>
+      videos.getAdmin(req.params.id),
     );
-    app.get(
-      '/api/videos/:id/progress',
-      {
-        schema: {
-          tags: ['videos'],
-          security,
-          params: IdParam,
-          response: { 200: TranscodingProgress, ...errors(400, 401, 403, 404) },
-        },
-      },
-      (req) => videos.adminProgress(req.params.id),
+    app.get('/api/videos/:id/progress', { schema: schema({ ...byId, ok: TranscodingProgress }) }, (req) =>
+      videos.adminProgress(req.params.id),
     );
+    const archiving = schema({ params: IdParam, ok: StatusOk, fails: [400, 404, 409, 503] });
     app.delete(
       '/api/videos/:id',
-      {
-        schema: {
-          tags: ['videos'],
-          security,
-          params: IdParam,
-          querystring: Type.Object({ permanent: Type.Boolean({ default: false }) }),
-          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 409, 503) },
-        },
-      },
+      { schema: { ...archiving, querystring: DeleteVideoQuery } },
       async (req) => {
         if (req.query.permanent) {
           await videos.deletePermanently(req.params.id);
@@ -115,20 +61,9 @@ export function adminVideoRoutes(videos: VideoService) {
         return { status: 'ok', message: 'Video moved to archive' };
       },
     );
-    app.post(
-      '/api/videos/:id/restore',
-      {
-        schema: {
-          tags: ['videos'],
-          security,
-          params: IdParam,
-          response: { 200: StatusOk, ...errors(400, 401, 403, 404, 409, 503) },
-        },
-      },
-      async (req) => {
-        await videos.restore(req.params.id);
-        return { status: 'ok', message: 'Video restored from archive' };
-      },
-    );
+    app.post('/api/videos/:id/restore', { schema: archiving }, async (req) => {
+      await videos.restore(req.params.id);
+      return { status: 'ok', message: 'Video restored from archive' };
+    });
   };
 }

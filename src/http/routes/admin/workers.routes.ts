@@ -6,7 +6,8 @@ import {
   WORKER_COMMANDS,
   type WorkerCommandService,
 } from '../../../domain/workers/worker-command.service.js';
-import { ADMIN_SECURITY, errors, StatusOk } from '../../schemas/common.schemas.js';
+import { StatusOk } from '../../../contracts/api/common.contract.js';
+import { adminSchemas } from '../../schemas/route-schema.js';
 import {
   ActiveJobs,
   AdminWorkerDetail,
@@ -26,36 +27,14 @@ export function adminWorkerRoutes(deps: { workers: WorkerAdminService; commands:
   const { workers, commands } = deps;
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const security = ADMIN_SECURITY;
-    const tags = ['workers'];
-    app.get(
-      '/api/workers',
-      { schema: { tags, security, response: { 200: AdminWorkerList, ...errors(401, 403) } } },
-      () => workers.listAdmin(),
+    const schema = adminSchemas(['workers']);
+    const byWorker = { params: WorkerIdParam, fails: [400, 404] };
+    app.get('/api/workers', { schema: schema({ ok: AdminWorkerList }) }, () => workers.listAdmin());
+    app.get('/api/workers/active-jobs', { schema: schema({ ok: ActiveJobs }) }, () => workers.activeJobs());
+    app.get('/api/workers/:worker_id', { schema: schema({ ...byWorker, ok: AdminWorkerDetail }) }, (req) =>
+      workers.detail(req.params.worker_id),
     );
-    app.get(
-      '/api/workers/active-jobs',
-      { schema: { tags, security, response: { 200: ActiveJobs, ...errors(401, 403) } } },
-      () => workers.activeJobs(),
-    );
-    app.get(
-      '/api/workers/:worker_id',
-      {
-        schema: {
-          tags,
-          security,
-          params: WorkerIdParam,
-          response: { 200: AdminWorkerDetail, ...errors(400, 401, 403, 404) },
-        },
-      },
-      (req) => workers.detail(req.params.worker_id),
-    );
-    const change = {
-      tags,
-      security,
-      params: WorkerIdParam,
-      response: { 200: StatusOk, ...errors(400, 401, 403, 404) },
-    };
+    const change = schema({ ...byWorker, ok: StatusOk });
     app.put('/api/workers/:worker_id/disable', { schema: change }, (req) =>
       workers.disable(req.params.worker_id),
     );
@@ -79,13 +58,7 @@ export function adminWorkerRoutes(deps: { workers: WorkerAdminService; commands:
       app.post(
         `/api/admin/workers/:worker_id/${command}`,
         {
-          schema: {
-            tags,
-            security,
-            description: COMMAND_HELP,
-            params: WorkerIdParam,
-            response: { 200: CommandResult, ...errors(400, 401, 403, 404) },
-          },
+          schema: schema({ description: COMMAND_HELP, ...byWorker, ok: CommandResult }),
         },
         (req) => commands.send({ workerId: req.params.worker_id, command, triggeredBy: req.ip }),
       );
@@ -93,24 +66,17 @@ export function adminWorkerRoutes(deps: { workers: WorkerAdminService; commands:
     app.post(
       '/api/admin/workers/restart-all',
       {
-        schema: {
-          tags,
-          security,
+        schema: schema({
           description: `One restart per active or idle worker. ${COMMAND_HELP}`,
-          response: { 200: RestartAllResult, ...errors(401, 403) },
-        },
+          ok: RestartAllResult,
+        }),
       },
       (req) => commands.restartAll({ triggeredBy: req.ip }),
     );
     app.get(
       '/api/admin/deployments',
       {
-        schema: {
-          tags,
-          security,
-          querystring: DeploymentQuery,
-          response: { 200: DeploymentEvents, ...errors(400, 401, 403) },
-        },
+        schema: schema({ querystring: DeploymentQuery, ok: DeploymentEvents, fails: [400] }),
       },
       (req) =>
         commands.list({

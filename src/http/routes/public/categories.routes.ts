@@ -1,28 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Category, CategoryList } from '../../../contracts/api/category.contract.js';
+import { SlugParam } from '../../../contracts/api/common.contract.js';
 import type { CategoryService } from '../../../domain/categories/category.service.js';
 import { badRequest } from '../../../domain/shared/errors.js';
 import { isValidSlug } from '../../../domain/shared/slug.js';
-import { errors, SlugParam } from '../../schemas/common.schemas.js';
-import { Category } from '../../schemas/video.schemas.js';
+import { routeSchemas } from '../../schemas/route-schema.js';
 
 export function publicCategoryRoutes(categories: CategoryService) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+    const schema = routeSchemas({ tags: ['categories'] });
     app.get(
       '/api/categories',
-      {
-        config: { rateLimit: 'publicList' },
-        schema: { tags: ['categories'], response: { 200: Type.Array(Category) } },
-      },
+      { config: { rateLimit: 'publicList' }, schema: schema({ ok: CategoryList }) },
       () => categories.list('public'),
     );
     app.get(
       '/api/categories/:slug',
-      {
-        schema: { tags: ['categories'], params: SlugParam, response: { 200: Category, ...errors(400, 404) } },
-      },
+      { schema: schema({ params: SlugParam, ok: Category, fails: [400, 404] }) },
       (req) => {
         if (!isValidSlug(req.params.slug)) throw badRequest('Invalid category slug');
         return categories.getBySlug(req.params.slug, 'public');

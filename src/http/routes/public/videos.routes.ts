@@ -1,27 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { VideoService } from '../../../domain/videos/video.service.js';
-import { errors, SlugParam } from '../../schemas/common.schemas.js';
+import { SlugParam } from '../../../contracts/api/common.contract.js';
 import {
-  PublicListQuerystring,
+  PublicVideoListQuery,
   TranscodingProgress,
   VideoDetail,
   VideoPage,
-} from '../../schemas/video.schemas.js';
+} from '../../../contracts/api/video.contract.js';
+import type { VideoService } from '../../../domain/videos/video.service.js';
+import { routeSchemas } from '../../schemas/route-schema.js';
 
 export function publicVideoRoutes(videos: VideoService) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+    const schema = routeSchemas({ tags: ['videos'], fails: [400] });
+    const bySlug = { params: SlugParam, fails: [404] };
     app.get(
       '/api/videos',
       {
         config: { rateLimit: 'publicList' },
-        schema: {
-          tags: ['videos'],
+        schema: schema({
           summary: 'List published videos',
-          querystring: PublicListQuerystring,
-          response: { 200: VideoPage, ...errors(400) },
-        },
+          querystring: PublicVideoListQuery,
+          ok: VideoPage,
+        }),
       },
       (req) =>
         videos.listPublic({
@@ -37,26 +39,12 @@ export function publicVideoRoutes(videos: VideoService) {
     );
     app.get(
       '/api/videos/:slug',
-      {
-        schema: {
-          tags: ['videos'],
-          summary: 'A published video',
-          params: SlugParam,
-          response: { 200: VideoDetail, ...errors(400, 404) },
-        },
-      },
+      { schema: schema({ summary: 'A published video', ...bySlug, ok: VideoDetail }) },
       (req) => videos.getPublic(req.params.slug),
     );
     app.get(
       '/api/videos/:slug/progress',
-      {
-        schema: {
-          tags: ['videos'],
-          summary: 'Transcoding progress',
-          params: SlugParam,
-          response: { 200: TranscodingProgress, ...errors(400, 404) },
-        },
-      },
+      { schema: schema({ summary: 'Transcoding progress', ...bySlug, ok: TranscodingProgress }) },
       (req) => videos.publicProgress(req.params.slug),
     );
   };

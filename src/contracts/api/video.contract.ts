@@ -1,0 +1,141 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DateTime, Nullable, PageQuery } from './common.contract.js';
+
+/** Videos as the public API (api-public.md §2) and the admin API (api-admin.md §5) answer them. */
+
+export const VIDEO_STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
+export type VideoStatus = (typeof VIDEO_STATUSES)[number];
+
+const Tag = Type.Object({ id: Type.Integer(), name: Type.String(), slug: Type.String() });
+
+export const VideoListItem = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  slug: Type.String(),
+  description: Type.String(),
+  category_id: Nullable(Type.Integer()),
+  category_name: Nullable(Type.String()),
+  duration: Type.Number(),
+  status: Type.String(),
+  created_at: DateTime(),
+  published_at: DateTime(),
+  thumbnail_url: Nullable(Type.String()),
+  thumbnail_source: Type.String(),
+  thumbnail_timestamp: Nullable(Type.Number()),
+  streaming_format: Type.String(),
+  primary_codec: Type.String(),
+  tags: Type.Array(Tag),
+  view_count: Type.Integer(),
+});
+export type VideoListItem = Static<typeof VideoListItem>;
+
+export const VideoPage = Type.Object({
+  videos: Type.Array(VideoListItem),
+  next_cursor: Nullable(Type.String()),
+  has_more: Type.Boolean(),
+  total_count: Nullable(Type.Integer()),
+});
+export type VideoPage = Static<typeof VideoPage>;
+
+/** Timeline preview sprites (api-public.md §4.2); base_url + `NN.jpg` is a sheet, vtt_url a thumbnails track. */
+export const SpriteSheetInfo = Type.Object({
+  base_url: Type.String(),
+  count: Type.Integer(),
+  interval: Type.Integer(),
+  tile_size: Type.Integer(),
+  frame_width: Type.Integer(),
+  frame_height: Type.Integer(),
+  vtt_url: Type.String(),
+});
+export type SpriteSheetInfo = Static<typeof SpriteSheetInfo>;
+
+export const VideoQuality = Type.Object({
+  quality: Type.String(),
+  width: Nullable(Type.Integer()),
+  height: Nullable(Type.Integer()),
+  bitrate: Nullable(Type.Integer()),
+});
+export type VideoQuality = Static<typeof VideoQuality>;
+
+export const Chapter = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  start_time: Type.Number(),
+  end_time: Nullable(Type.Number()),
+});
+
+export const VideoDetail = Type.Object({
+  ...Type.Omit(VideoListItem, ['view_count']).properties,
+  category_slug: Nullable(Type.String()),
+  source_width: Type.Integer(),
+  source_height: Type.Integer(),
+  error_message: Nullable(Type.String()),
+  stream_url: Nullable(Type.String()),
+  dash_url: Nullable(Type.String()),
+  captions_url: Nullable(Type.String()),
+  transcription_status: Nullable(Type.String()),
+  qualities: Type.Array(VideoQuality),
+  chapters: Type.Array(Chapter),
+  sprite_sheet_info: Nullable(SpriteSheetInfo),
+  deleted_at: Type.Optional(DateTime()),
+});
+export type VideoDetail = Static<typeof VideoDetail>;
+
+export const QualityProgress = Type.Object({
+  name: Type.String(),
+  status: Type.String(),
+  progress: Type.Integer(),
+});
+export type QualityProgress = Static<typeof QualityProgress>;
+
+export const TranscodingProgress = Type.Object({
+  status: Type.String(),
+  current_step: Nullable(Type.String()),
+  progress_percent: Type.Integer(),
+  qualities: Type.Array(QualityProgress),
+  attempt: Type.Integer(),
+  max_attempts: Type.Integer(),
+  started_at: Nullable(Type.String()),
+  last_error: Nullable(Type.String()),
+});
+export type TranscodingProgress = Static<typeof TranscodingProgress>;
+
+/** Query of both video lists: the cursor (or offset) paging and the optional total. */
+const ListPaging = (maxLimit: number, defaultLimit: number) => ({
+  ...PageQuery(maxLimit, defaultLimit),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  include_total: Type.Boolean({ default: false }),
+});
+
+export const PublicVideoListQuery = Type.Object({
+  category: Type.Optional(Type.String({ maxLength: 100 })),
+  search: Type.Optional(Type.String({ maxLength: 200 })),
+  sort: Type.Optional(
+    Type.Union(['relevance', 'date', 'duration', 'views', 'title'].map((s) => Type.Literal(s))),
+  ),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  ...ListPaging(100, 50),
+});
+export type PublicVideoListQuery = Static<typeof PublicVideoListQuery>;
+
+export const AdminVideoListQuery = Type.Object({
+  status: Type.Optional(Type.Union(VIDEO_STATUSES.map((s) => Type.Literal(s)))),
+  ...ListPaging(500, 100),
+});
+export type AdminVideoListQuery = Static<typeof AdminVideoListQuery>;
+
+export const ArchivedVideoQuery = Type.Object(PageQuery(500, 100));
+
+export const ArchivedVideo = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  slug: Type.String(),
+  deleted_at: DateTime(),
+  created_at: DateTime(),
+});
+export type ArchivedVideo = Static<typeof ArchivedVideo>;
+
+export const ArchivedPage = Type.Object({ videos: Type.Array(ArchivedVideo), total: Type.Integer() });
+export type ArchivedPage = Static<typeof ArchivedPage>;
+
+export const DeleteVideoQuery = Type.Object({ permanent: Type.Boolean({ default: false }) });
