@@ -1,0 +1,55 @@
+// The admin SPA in Chromium for end-to-end tests: a signed-in page that records every console error and
+// uncaught exception, and the admin API called directly (X-Admin-Secret) to set up data.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { ServerProcess } from './server-process.js';
+
+export interface AdminPage {
+  page: Page;
+  /** Console errors and page errors seen so far (a test asserts this stays empty). */
+  errors: string[];
+}
+
+/** A new page on the admin app, signed in with the server's secret, with its errors collected. */
+export async function openAdmin(browser: Browser, server: ServerProcess, hash = ''): Promise<AdminPage> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  await page.goto(`${server.adminUrl}/${hash}`);
+  await page.fill('#login-secret', server.adminSecret);
+  await page.locator('#login-form').evaluate((f: HTMLFormElement) => f.requestSubmit());
+  await page.waitForSelector('#login-form', { state: 'hidden' });
+  await page.waitForSelector('#app', { state: 'visible' });
+  return { page, errors };
+}
+
+/** `POST /api/videos` as an API client would; returns the new video's id and slug. */
+export async function uploadViaApi(
+  server: ServerProcess,
+  file: string,
+  title: string,
+): Promise<{ video_id: number; slug: string }> {
+  const body = new FormData();
+  body.append('title', title);
+  body.append('file', new Blob([await readFile(file)], { type: 'video/mp4' }), path.basename(file));
+  const res = await fetch(`${server.adminUrl}/api/videos`, {
+    method: 'POST',
+    headers: { 'X-Admin-Secret': server.adminSecret },
+    body,
+  });
+  if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { video_id: number; slug: string };
+}
+
+/** Titles the admin API lists (to check what the UI did on the server). */
+export async function listTitles(server: ServerProcess): Promise<string[]> {
+  const res = await fetch(`${server.adminUrl}/api/videos?limit=100`, {
+    headers: { 'X-Admin-Secret': server.adminSecret },
+  });
+  const data = (await res.json()) as { videos: Array<{ title: string }> };
+  return data.videos.map((v) => v.title);
+}
