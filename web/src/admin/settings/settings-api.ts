@@ -9,7 +9,7 @@ import type {
   SettingCreate as SettingCreateSchema,
   SettingsExport as SettingsExportSchema,
   SeedResult as SeedResultSchema,
-} from '../../../../src/http/schemas/settings.schemas.js';
+} from '../../../../src/contracts/api/settings.contract.js';
 import type { ApiClient } from '../api.js';
 
 export type Setting = Static<typeof SettingSchema>;
