@@ -2,11 +2,10 @@
 // throttled upload and its Cancel (nothing reaches the list), then a real upload into a new category that
 // lands on the Videos tab — with no console error.
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listTitles, openAdmin } from '../helpers/admin-page.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listTitles, openAdmin, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 
 const progressValue = (page: Page) =>
   page.locator('#upload-progress').evaluate((p: HTMLProgressElement) => p.value);
@@ -18,14 +17,12 @@ describe('admin Upload tab in Chromium', () => {
   let errors: string[];
   let cdp: CDPSession;
 
+  const env = useServerAndBrowser();
+
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+    ({ server, browser } = env);
     ({ page, errors } = await openAdmin(browser, server, '#upload'));
     cdp = await page.context().newCDPSession(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('says what is missing: a file, a supported type, a title', async () => {

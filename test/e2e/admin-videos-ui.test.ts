@@ -2,11 +2,10 @@
 // upload to a green "ready" badge, search and status filter, publish, the thumbnail dialog, delete through the
 // confirm dialog, the keyboard shortcuts of ui.md §2.3, and no console error anywhere.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openAdmin, listTitles, uploadViaApi } from '../helpers/admin-page.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listTitles, openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 
 const rowOf = (page: Page, title: string): Locator => page.locator('tr[data-video-id]', { hasText: title });
 
@@ -16,13 +15,11 @@ describe('admin Videos tab in Chromium', () => {
   let page: Page;
   let errors: string[];
 
+  const env = useServerAndBrowser();
+
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+    ({ server, browser } = env);
     ({ page, errors } = await openAdmin(browser, server));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('shows the empty state on an empty server, whose button opens the Upload tab', async () => {

@@ -1,24 +1,14 @@
 // End to end in real Chromium: log in, upload through the admin page, see live progress, preview it in
 // the admin page, then play the video on the public watch page with adaptive quality (issue 2 acceptance).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
 describe('upload → transcode → watch in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   it('logs in, uploads with progress, shows live transcoding progress and plays adaptive HLS', async () => {
+    const { server, browser } = env;
     // An 8-second 720p clip: long enough to watch progress and playback advance.
     const clip = await getClip('landscape720x8s');
     const page = await browser.newPage();

@@ -1,9 +1,30 @@
-// The admin SPA in Chromium for end-to-end tests: a signed-in page that records every console error and
+// The admin SPA in Chromium for end-to-end tests: the server and browser of a describe block, a signed-in page that records every console error and
 // uncaught exception, and the admin API called directly (X-Admin-Secret) to set up data.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { ServerProcess } from './server-process.js';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+
+/**
+ * `vlog serve` and Chromium for a describe block: started before its tests, stopped after. Read the fields
+ * inside tests and hooks (they are set once beforeAll ran).
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): {
+  server: ServerProcess;
+  browser: Browser;
+} {
+  const ctx = {} as { server: ServerProcess; browser: Browser };
+  beforeAll(async () => {
+    [ctx.server, ctx.browser] = await Promise.all([startServerProcess(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
+}
 
 export interface AdminPage {
   page: Page;
