@@ -1,19 +1,8 @@
 /** The Archive view's calls (api-admin.md §5.1, §5.3): archived list, restore, permanent delete. */
 import type { ApiClient } from '../api.js';
+import type { ArchivedPage, ArchivedVideo } from '../../shared/types.js';
 
-/** An item of GET /api/videos/archived (its route schema, `ArchivedPage`, is not exported). */
-export interface ArchivedVideo {
-  id: number;
-  title: string;
-  slug: string;
-  deleted_at: string | null;
-  created_at: string | null;
-}
-
-export interface ArchivedPage {
-  videos: ArchivedVideo[];
-  total: number;
-}
+export type { ArchivedPage, ArchivedVideo };
 
 export function archiveApi(api: ApiClient) {
   return {

@@ -65,12 +65,12 @@ function SettingsTab({ ctx, refreshCount }: TabProps) {
     seeding.value = true;
     try {
       const r = await api.seedFromEnv();
-      toast(
-        r.seeded > 0
-          ? `Stored ${r.seeded} setting${r.seeded === 1 ? '' : 's'} from the environment`
-          : 'No environment variable to store',
-        r.seeded > 0 ? 'success' : 'info',
-      );
+      const refused = r.details.filter((d) => d.status === 'error');
+      if (r.seeded > 0)
+        toast(`Stored ${r.seeded} setting${r.seeded === 1 ? '' : 's'} from the environment`, 'success');
+      if (refused.length > 0)
+        toast(`Not stored (refused): ${refused.map((d) => d.reason ?? d.key).join('; ')}`, 'error');
+      else if (r.seeded === 0) toast('No environment variable of a setting is set', 'info');
       if (r.seeded > 0) reloadAll();
     } catch (err) {
       toast(`Seeding failed: ${errorMessage(err)}`, 'error');
