@@ -128,6 +128,34 @@ const importRules = [
   },
 ];
 
+/*
+ * The browser code reads the server's API only through its contracts, and only as types (typescript-eslint's
+ * variant of the rule knows `import type`): nothing of the server or of TypeBox reaches a bundle.
+ */
+const webRules = {
+  files: ['web/**'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          no(
+            ['**/src/**', '!**/src/contracts/**'],
+            'web/ imports nothing of the server: the API types are in src/contracts (web/src/shared/types.ts).',
+          ),
+          {
+            ...no(
+              ['**/src/contracts/**', '@sinclair/typebox', '@sinclair/typebox/*'],
+              'web/ takes the contracts as types only (`import type`): no schema code in the bundles.',
+            ),
+            allowTypeImports: true,
+          },
+        ],
+      },
+    ],
+  },
+};
+
 const NO_PROCESS_ENV = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
   message: 'Read configuration through src/config only.',
@@ -166,6 +194,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', NO_PROCESS_ENV, ...NO_SQL] },
   },
   ...importRules,
+  webRules,
   {
     files: ['src/config/**', 'test/**', 'bench/**', 'vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
