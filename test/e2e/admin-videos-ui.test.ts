@@ -1,6 +1,6 @@
 // The admin Videos tab in real Chromium against the real server and worker: empty state, live progress of an
 // upload to a green "ready" badge, search and status filter, publish, the thumbnail dialog, delete through the
-// confirm dialog, the keyboard shortcuts of ui.md §2.3, and no console error anywhere.
+// confirm dialog, the keyboard shortcuts of ui.md §2.3, the error state, and no console error anywhere.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listTitles, openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
@@ -185,5 +185,28 @@ describe('admin Videos tab in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.waitForSelector('#shortcuts-dialog', { state: 'detached' });
     expect(errors).toEqual([]);
+  });
+
+  it('shows an error state with Try again when the list cannot load', async () => {
+    const other = await openAdmin(browser, server, '#upload');
+    await other.page.setViewportSize({ width: 420, height: 800 });
+    await other.page.route('**/api/videos?limit=100', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: '{"detail":"Database unavailable"}',
+      }),
+    );
+    await other.page.click('#tab-videos');
+    const error = other.page.locator('#panel-videos .error-state');
+    await expect.poll(() => error.textContent()).toContain('Database unavailable');
+    await other.page.screenshot({ path: '/tmp/ui1-videos-error-mobile.png' });
+    await other.page.unroute('**/api/videos?limit=100');
+    await error.getByRole('button', { name: 'Try again' }).click();
+    await rowOf(other.page, 'Alpha sunrise').waitFor();
+    await other.page.screenshot({ path: '/tmp/ui1-videos-mobile.png' });
+    // The one console error is Chromium reporting the 503 this test provoked.
+    expect(other.errors).toEqual([expect.stringContaining('status of 503')]);
+    await other.page.close();
   });
 });

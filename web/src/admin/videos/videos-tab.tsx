@@ -161,9 +161,11 @@ function VideosPanel({ ctx, active, refreshCount }: TabProps) {
       <div class="panel-head">
         <div class="panel-title-row">
           <h2 class="panel-title">Videos</h2>
-          <span class="panel-count" id="videos-count">
-            {state.kind === 'ready' ? countText(store.filtered.value.length, total, store.hasMore.value) : ''}
-          </span>
+          {state.kind === 'ready' && (
+            <span class="panel-count" id="videos-count">
+              {countText(store.filtered.value.length, total, store.hasMore.value)}
+            </span>
+          )}
           <LiveIndicator stream={ctx.stream} />
         </div>
         <Toolbar store={store} />
