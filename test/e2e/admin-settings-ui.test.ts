@@ -154,6 +154,15 @@ describe('admin Settings tab in Chromium', () => {
     await openCategory(page, 'watermark');
     expect(await field(page, 'watermark.text_size').locator('input').inputValue()).toBe('30');
 
+    // Reset (confirmed) removes the stored value; the last one of a category takes its sub-tab with it.
+    await openCategory(page, 'downloads');
+    await field(page, 'downloads.enabled').locator('[data-action="reset"]').click();
+    await page.click('#confirm-ok');
+    await page.locator('#settings-tab-downloads').waitFor({ state: 'detached' });
+    await page.locator('.toast', { hasText: 'downloads.enabled reset' }).waitFor();
+    expect((await adminJson(server, 'GET', '/api/settings/key/downloads.enabled')).status).toBe(404);
+    expect(await page.locator('#settings-tab-display').getAttribute('aria-selected')).toBe('true');
+
     // The one 400 is the out-of-range number's.
     expect(withoutExpected400(errors)).toEqual([]);
   });
