@@ -29,7 +29,7 @@ const LIST: Array<[keys: string[], what: string]> = [
 ];
 
 /** True while the user is typing in a form control (shortcuts leave those keys alone). */
-export function isTyping(target: EventTarget | null): boolean {
+function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

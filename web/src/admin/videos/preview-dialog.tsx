@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Modal, openOverlay } from '../components/modal.js';
 
-export const HLS_WORKER_PATH = '/static/hls.worker.js';
+const HLS_WORKER_PATH = '/static/hls.worker.js';
 
 function PreviewDialog({ slug, title, onClose }: { slug: string; title: string; onClose: () => void }) {
   const src = `/videos/${encodeURIComponent(slug)}/master.m3u8`;
