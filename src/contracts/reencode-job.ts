@@ -1,3 +1,4 @@
+import type { QualityName } from '../media/ladder.js';
 import type { OriginalVariant } from '../media/original-remux.js';
 
 /**
@@ -23,7 +24,7 @@ export interface ReencodeJob {
 
 /** One rendition a re-encode produced. */
 export interface ProducedQuality {
-  name: string;
+  name: QualityName;
   width: number;
   height: number;
   bitrateKbps: number;

@@ -1,10 +1,19 @@
+import type { ReencodeJob } from '../contracts/reencode-job.js';
+import type { SpriteJob } from '../contracts/sprite-job.js';
 import { isRefusal } from './worker-errors.js';
+import type { ClaimedWork } from './worker-protocol.js';
 
 /**
- * The typed registry of job kinds a worker runs. Each kind has one runner (its own file); the
- * `JobRunners` record must name every kind, so a kind without a runner is a compile error.
+ * The typed registry of job kinds a worker runs: each kind's claimed work, and one runner per kind (its
+ * own file). `JobRunners` must name every kind with a runner of that kind's work, so a kind without a
+ * runner (or with another kind's) is a compile error.
  */
-export type JobKind = 'transcode' | 'reencode' | 'sprite';
+export interface JobWork {
+  transcode: ClaimedWork;
+  reencode: ReencodeJob;
+  sprite: SpriteJob;
+}
+export type JobKind = keyof JobWork;
 
 /** The order in which an idle worker looks for work. */
 export const JOB_KIND_PRIORITY: readonly JobKind[] = ['transcode', 'reencode', 'sprite'];
@@ -45,8 +54,7 @@ export interface JobRunner<W> {
   describe(work: W): { key: string; fields: object };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own work type
-export type JobRunners = Record<JobKind, JobRunner<any>>;
+export type JobRunners = { [K in JobKind]: JobRunner<JobWork[K]> };
 
 /** A runner that never finds work (a kind switched off, e.g. VLOG_SPRITE_SHEET_ENABLED=false). */
 export function disabledRunner<W>(kind: JobKind): JobRunner<W> {

@@ -1,5 +1,12 @@
 import path from 'node:path';
-import { ABANDON, JOB_KIND_PRIORITY, type JobRunners } from './job-runners.js';
+import {
+  ABANDON,
+  JOB_KIND_PRIORITY,
+  type JobKind,
+  type JobRunner,
+  type JobRunners,
+  type JobWork,
+} from './job-runners.js';
 
 export interface WorkerLogger {
   info(obj: object, msg: string): void;
@@ -58,27 +65,32 @@ export function createWorkerLoop(deps: {
     if (answered === false && !stopping) await sleep(deps.pollIntervalMs);
   }
 
-  /** Runs at most one job; false when no kind had work. */
+  /** Claims and runs one job of `kind`; false when it had none. */
+  async function runKind<K extends JobKind>(kind: K): Promise<boolean> {
+    const runner: JobRunner<JobWork[K]> = runners[kind];
+    const work = await runner.claim();
+    if (work === null) return false;
+    const { key, fields } = runner.describe(work);
+    current = new AbortController();
+    logger.info(fields, `${kind} job claimed`);
+    const started = Date.now();
+    try {
+      const outcome = await runner.run(work, {
+        signal: current.signal,
+        scratchDir: path.join(deps.workDir, key),
+      });
+      logger.info({ ...fields, outcome, seconds: (Date.now() - started) / 1000 }, `${kind} job finished`);
+    } finally {
+      current = null;
+    }
+    return true;
+  }
+
+  /** Runs at most one job, looking at the kinds in priority order; false when no kind had work. */
   async function runOnce(): Promise<boolean> {
     for (const kind of JOB_KIND_PRIORITY) {
       if (stopping) return false;
-      const runner = runners[kind];
-      const work: unknown = await runner.claim();
-      if (work === null) continue;
-      const { key, fields } = runner.describe(work);
-      current = new AbortController();
-      logger.info(fields, `${kind} job claimed`);
-      const started = Date.now();
-      try {
-        const outcome = await runner.run(work, {
-          signal: current.signal,
-          scratchDir: path.join(deps.workDir, key),
-        });
-        logger.info({ ...fields, outcome, seconds: (Date.now() - started) / 1000 }, `${kind} job finished`);
-      } finally {
-        current = null;
-      }
-      return true;
+      if (await runKind(kind)) return true;
     }
     return false;
   }

@@ -8,14 +8,14 @@ import {
   type WorkerProtocol,
 } from '../worker-protocol.js';
 import type {
-  TranscodeClaim as ClaimResponse,
-  TranscodeComplete,
-  TranscodeFail,
-  TranscodeFailResult,
-  TranscodeProgress,
   LocalFiles,
+  TranscodeClaim,
+  TranscodeComplete,
+  TranscodeProgress,
 } from '../../contracts/worker-api/transcode-job.contract.js';
-import { downloadResumable, uploadFile, uploadText } from './transfers.js';
+import { createJobClient, failMessage } from './job-client.js';
+
+type RenditionName = TranscodeComplete['qualities'][number]['name'];
 import type { WorkerApiClient } from './worker-api-client.js';
 
 /** Extra claim facts the remote protocol keeps per job: the source's file name, its same-host path. */
@@ -32,7 +32,7 @@ async function readable(file: string | null | undefined): Promise<boolean> {
   }
 }
 
-function checkpointOf(c: NonNullable<ClaimResponse['checkpoint']>): Checkpoint {
+function checkpointOf(c: NonNullable<TranscodeClaim['checkpoint']>): Checkpoint {
   return {
     encode: c.encode && { segmentDuration: c.encode.segment_duration, frameRate: c.encode.frame_rate },
     source: c.source,
@@ -54,21 +54,15 @@ export function createHttpProtocol(deps: {
   reclaimOwnOnStart?: boolean;
 }): WorkerProtocol {
   const { client } = deps;
+  const api = createJobClient(client, 'transcode');
   let firstClaim = deps.reclaimOwnOnStart ?? true;
-  const jobPath = (work: ClaimedWork, what: string) => `/api/worker/${work.jobId}/${what}`;
-
-  const filePath = (work: ClaimedWork, relativePath: string) =>
-    jobPath(work, `files/${relativePath.split('/').map(encodeURIComponent).join('/')}`);
 
   return {
     workerId: deps.workerId,
 
     async claim() {
       const reclaim = firstClaim;
-      const r = await client.json<ClaimResponse>(`/api/worker/claim${reclaim ? '?reclaim_own=true' : ''}`, {
-        method: 'POST',
-        timeoutMs: 30_000,
-      });
+      const r = await api.claim(reclaim ? '?reclaim_own=true' : '');
       firstClaim = false;
       if (r.job_id === undefined || r.video_id === undefined || !r.video_slug || !r.checkpoint) return null;
       const work: ClaimedWork = {
@@ -87,7 +81,7 @@ export function createHttpProtocol(deps: {
     },
 
     async progress(work, report) {
-      await client.request(jobPath(work, 'progress'), {
+      await client.request(api.url(work.jobId, 'progress'), {
         method: 'POST',
         timeoutMs: 15_000,
         json: {
@@ -120,7 +114,7 @@ export function createHttpProtocol(deps: {
       if (known?.localPath) return known.localPath;
       const name = known?.name ?? `${work.videoId}.mp4`;
       const target = path.join(scratchDir, 'source', path.basename(name));
-      return downloadResumable(client, `/api/worker/source/${work.videoId}`, target);
+      return api.download(work, target);
     },
 
     /**
@@ -129,7 +123,7 @@ export function createHttpProtocol(deps: {
      */
     async publishFiles(work, files) {
       if (sources.get(work)?.localPath) {
-        await client.request(jobPath(work, 'local-files'), {
+        await client.request(api.url(work.jobId, 'local-files'), {
           method: 'POST',
           json: {
             files: files.map((f) => ({ path: f.relativePath, local_path: path.resolve(f.absolutePath) })),
@@ -137,42 +131,34 @@ export function createHttpProtocol(deps: {
         });
         return;
       }
-      for (const f of files) await uploadFile(client, filePath(work, f.relativePath), f.absolutePath);
+      for (const f of files) await api.upload(work.jobId, f.relativePath, f.absolutePath);
     },
 
     async publishText(work, relativePath, text) {
-      await uploadText(client, filePath(work, relativePath), text);
+      await api.uploadText(work.jobId, relativePath, text);
     },
 
     async complete(work, result) {
-      await client.request(jobPath(work, 'complete'), {
-        method: 'POST',
-        json: {
-          qualities: result.renditions.map((r) => ({
-            name: r.name,
-            width: r.width,
-            height: r.height,
-            bitrate: Math.round(r.bitrateKbps),
-          })),
-          duration: result.duration,
-        } as TranscodeComplete,
+      await api.complete(work.jobId, {
+        qualities: result.renditions.map((r) => ({
+          // The job names its renditions from the ladder; the server refuses any other name (400).
+          name: r.name as RenditionName,
+          width: r.width,
+          height: r.height,
+          bitrate: Math.round(r.bitrateKbps),
+        })),
+        duration: result.duration,
       });
     },
 
     async fail(work, failure) {
-      const r = await client.json<TranscodeFailResult>(jobPath(work, 'fail'), {
-        method: 'POST',
-        json: {
-          error_message: failure.error.slice(0, 500) || 'Unknown error',
-          retry: failure.retry,
-        } satisfies TranscodeFail,
+      const r = await api.fail(work.jobId, {
+        error_message: failMessage(failure.error),
+        retry: failure.retry,
       });
       return { willRetry: r.will_retry };
     },
 
-    async release(work) {
-      // Shutting down: a few quick tries; if the server is away, the lease simply expires.
-      await client.request(jobPath(work, 'release'), { method: 'POST', retryForMs: 10_000 });
-    },
+    release: (work) => api.release(work.jobId),
   };
 }

@@ -1,15 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { KeptFiles, ReencodeJob } from '../../contracts/reencode-job.js';
-import type {
-  ReencodeClaim,
-  ReencodeComplete,
-  ReencodeFail,
-  ReencodeFailResult,
-} from '../../contracts/worker-api/reencode-job.contract.js';
+import type { KeptFiles } from '../../contracts/reencode-job.js';
 import { MASTER_PLAYLIST } from '../../media/manifests.js';
 import type { ReencodeFiles, ReencodeJobs } from '../reencode.runner.js';
-import { downloadResumable, uploadFile } from './transfers.js';
+import { createJobClient, failMessage } from './job-client.js';
 import type { WorkerApiClient } from './worker-api-client.js';
 
 /** Uploads running at once: small files (segments), so a few in flight hide the per-request latency. */
@@ -34,24 +28,21 @@ async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise
 }
 
 /**
- * Re-encode jobs over the worker API: the same runner as the server's worker (reencode.runner.ts), with
- * the source downloaded (Range, resumable), every output file uploaded with its SHA-256, and one complete
+ * Re-encode jobs over the worker API: the same runner as the server's worker (reencode.runner.ts) on the
+ * shared job client: the source downloaded (Range, resumable), every output file uploaded with its SHA-256, and one complete
  * call in which the server carries the kept files over, swaps the directory in and records the job.
  */
 export function createHttpReencodeJobs(client: WorkerApiClient): {
   jobs: ReencodeJobs;
   files: ReencodeFiles;
 } {
-  const base = (job: ReencodeJob) => `/api/worker/reencode/${job.jobId}`;
+  const api = createJobClient(client, 'reencode');
   /** What the claim said the live directory keeps, per job held. */
   const keptByJob = new Map<number, KeptFiles>();
 
   const jobs: ReencodeJobs = {
     async claim() {
-      const { job } = await client.json<ReencodeClaim>('/api/worker/reencode/claim', {
-        method: 'POST',
-        timeoutMs: 30_000,
-      });
+      const { job } = await api.claim();
       if (!job) return null;
       const o = job.original;
       keptByJob.set(job.job_id, {
@@ -70,29 +61,22 @@ export function createHttpReencodeJobs(client: WorkerApiClient): {
     },
     async fail(job, failure) {
       keptByJob.delete(job.jobId);
-      const r = await client.json<ReencodeFailResult>(`${base(job)}/fail`, {
-        method: 'POST',
-        json: {
-          error_message: failure.error.slice(0, 500) || 'Unknown error',
-          retry: failure.retry,
-        } satisfies ReencodeFail,
+      const r = await api.fail(job.jobId, {
+        error_message: failMessage(failure.error),
+        retry: failure.retry,
       });
       return { willRetry: r.will_retry };
     },
     async release(job) {
       keptByJob.delete(job.jobId);
-      await client.request(`${base(job)}/release`, { method: 'POST', retryForMs: 10_000 });
+      await api.release(job.jobId);
     },
   };
 
   const files: ReencodeFiles = {
     recover: async () => undefined, // the server recovers in its publish step
     fetchSource: (job, scratchDir) =>
-      downloadResumable(
-        client,
-        `${base(job)}/source`,
-        path.join(scratchDir, 'source', `${job.videoId}.source`),
-      ),
+      api.download(job, path.join(scratchDir, 'source', `${job.videoId}.source`)),
     async kept(job) {
       const kept = keptByJob.get(job.jobId);
       if (!kept) throw new Error(`Re-encode job ${job.jobId} was not claimed by this worker`);
@@ -101,13 +85,11 @@ export function createHttpReencodeJobs(client: WorkerApiClient): {
     async publish(job, outputDir, result) {
       const names = await outputFiles(outputDir);
       await inParallel(names, PARALLEL_UPLOADS, (name) =>
-        uploadFile(client, `${base(job)}/files/${name}`, path.join(outputDir, name)),
+        api.upload(job.jobId, name, path.join(outputDir, name)),
       );
-      await client.request(`${base(job)}/complete`, {
-        method: 'POST',
-        // Carrying the kept files over is mostly hard links, but the server may have to copy.
-        timeoutMs: 600_000,
-        json: {
+      await api.complete(
+        job.jobId,
+        {
           qualities: result.qualities.map((q) => ({
             name: q.name,
             width: q.width,
@@ -115,8 +97,10 @@ export function createHttpReencodeJobs(client: WorkerApiClient): {
             bitrate: q.bitrateKbps,
           })),
           keep_original: result.keepOriginal,
-        } as ReencodeComplete,
-      });
+        },
+        // Carrying the kept files over is mostly hard links, but the server may have to copy.
+        { timeoutMs: 600_000 },
+      );
       keptByJob.delete(job.jobId);
     },
   };
