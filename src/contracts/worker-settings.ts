@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+
 /**
  * The settings a worker applies, as GET /api/worker/settings answers them (keys of the settings
  * catalogue, pipeline.md §20.1): workers have no database, so the server resolves them (database,
@@ -34,3 +36,23 @@ export interface WorkerSettingsAnswer {
   /** The keys whose value is stored in the database (the others come from the server's environment or default). */
   from_database: Array<keyof WorkerSettings>;
 }
+
+const seconds = (description: string) => Type.Number({ description });
+
+/** The schema of GET /api/worker/settings, whose answer is a WorkerSettingsAnswer. */
+export const WorkerSettingsResponse = Type.Object({
+  settings: Type.Object({
+    'transcoding.hls_segment_duration': seconds('Segment duration of new transcodes (s)'),
+    'transcoding.ffmpeg_timeout_multiplier': Type.Number({ description: 'ffmpeg timeout multiplier' }),
+    'transcoding.ffmpeg_timeout_minimum': seconds('Lower bound of the ffmpeg timeout (s)'),
+    'transcoding.ffmpeg_timeout_maximum': seconds('Upper bound of the ffmpeg timeout (s)'),
+    'workers.heartbeat_interval': seconds('Heartbeat period (s)'),
+    'workers.poll_interval': seconds('Wait for work when idle (s)'),
+    'workers.progress_update_interval': seconds('Minimum gap between progress reports (s)'),
+    'streaming.enable_dash': Type.Boolean({ description: 'CMAF output also gets manifest.mpd' }),
+    'streaming.segment_duration': seconds('Segment duration of re-encodes (s)'),
+  } satisfies Record<keyof WorkerSettings, unknown>),
+  from_database: Type.Array(Type.String(), {
+    description: 'Keys stored in the database: they win over the worker’s own environment',
+  }),
+});

@@ -26,3 +26,10 @@ export const JobFileParams = Type.Object({
   job_id: RowId(),
   '*': Type.String({ minLength: 1, maxLength: 300, description: 'path inside the video directory' }),
 });
+
+/** The answer to a file upload: what was written where. */
+export const uploadedFields = {
+  status: Type.String(),
+  path: Type.String(),
+  bytes_written: Type.Integer(),
+};

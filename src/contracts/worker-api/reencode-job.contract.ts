@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { QUALITY_NAMES } from '../../media/ladder.js';
-import { Int4, Nullable } from './common.contract.js';
+import { Int4, Nullable, uploadedFields } from './common.contract.js';
 
 /** Request and response schemas of the worker API's re-encode endpoints (reencode_queue). */
 
@@ -62,11 +62,7 @@ export const ReencodeFailResponse = Type.Object({
   will_retry: Type.Boolean(),
 });
 
-export const ReencodeUploadResponse = Type.Object({
-  status: Type.String(),
-  path: Type.String(),
-  bytes_written: Type.Integer(),
-});
+export const ReencodeUploadResponse = Type.Object(uploadedFields);
 
 export type ReencodeClaim = Static<typeof ReencodeClaimResponse>;
 export type ReencodeComplete = Static<typeof ReencodeCompleteBody>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Int4, Nullable, Seconds } from './common.contract.js';
+import { Int4, Nullable, Seconds, uploadedFields } from './common.contract.js';
 
 /** Request and response schemas of the worker API's transcoding job endpoints (api-worker.md §4, §5). */
 
@@ -142,12 +142,7 @@ export const LocalFilesResponse = Type.Object({
   files: Type.Array(Type.Object({ path: Type.String(), bytes_written: Type.Integer() })),
 });
 
-export const FileUploadResponse = Type.Object({
-  status: Type.String(),
-  path: Type.String(),
-  bytes_written: Type.Integer(),
-  checksum_verified: Type.Boolean(),
-});
+export const FileUploadResponse = Type.Object({ ...uploadedFields, checksum_verified: Type.Boolean() });
 
 export type TranscodeClaim = Static<typeof ClaimResponse>;
 export type TranscodeProgress = Static<typeof ProgressBody>;

@@ -108,21 +108,27 @@ export const HeartbeatResponse = Type.Object({
   ),
 });
 
-const Counts = {
+/** The counts of every worker list (the worker API's and the admin's). */
+export const workerListCounts = {
   total_count: Type.Integer(),
   active_count: Type.Integer(),
   offline_count: Type.Integer(),
   disabled_count: Type.Integer(),
 };
 
+/** Who a worker is, first in each row of a worker list. */
+export const workerRowIdentity = {
+  id: Type.Integer(),
+  worker_id: Type.String(),
+  worker_name: Nullable(Type.String()),
+  worker_type: Nullable(Type.String()),
+};
+
 /** GET /api/workers on the worker API (api-worker.md §6). */
 export const WorkerApiList = Type.Object({
   workers: Type.Array(
     Type.Object({
-      id: Type.Integer(),
-      worker_id: Type.String(),
-      worker_name: Nullable(Type.String()),
-      worker_type: Nullable(Type.String()),
+      ...workerRowIdentity,
       status: Type.String(),
       registered_at: DateTime,
       last_heartbeat: DateTime,
@@ -132,7 +138,7 @@ export const WorkerApiList = Type.Object({
       metadata: FreeObject,
     }),
   ),
-  ...Counts,
+  ...workerListCounts,
 });
 
 export type Heartbeat = Static<typeof HeartbeatBody>;

@@ -1,4 +1,8 @@
 import { Type } from '@sinclair/typebox';
+import {
+  workerListCounts,
+  workerRowIdentity,
+} from '../../../contracts/worker-api/worker-identity.contract.js';
 import { Nullable } from '../../schemas/common.schemas.js';
 
 /**
@@ -11,13 +15,6 @@ const FreeObject = Nullable(Type.Unknown({ description: 'JSON object' }));
 
 export const WorkerIdParam = Type.Object({ worker_id: Type.String({ minLength: 1, maxLength: 36 }) });
 
-const Counts = {
-  total_count: Type.Integer(),
-  active_count: Type.Integer(),
-  offline_count: Type.Integer(),
-  disabled_count: Type.Integer(),
-};
-
 const EffectiveStatus = Type.Union([
   Type.Literal('active'),
   Type.Literal('idle'),
@@ -29,10 +26,7 @@ const EffectiveStatus = Type.Union([
 export const AdminWorkerList = Type.Object({
   workers: Type.Array(
     Type.Object({
-      id: Type.Integer(),
-      worker_id: Type.String(),
-      worker_name: Nullable(Type.String()),
-      worker_type: Nullable(Type.String()),
+      ...workerRowIdentity,
       status: EffectiveStatus,
       registered_at: DateTime,
       last_heartbeat: DateTime,
@@ -52,7 +46,7 @@ export const AdminWorkerList = Type.Object({
       last_job_completed_at: DateTime,
     }),
   ),
-  ...Counts,
+  ...workerListCounts,
   idle_count: Type.Integer(),
 });
 
