@@ -3,9 +3,13 @@
 // next_retry_at, attempt_number, no priority) — the same code serves both.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ReencodeQueueEntry, WebhookDelivery } from '../../src/db/database.types.js';
+import type { ReencodeQueueEntry, Transcription, WebhookDelivery } from '../../src/db/database.types.js';
 import { createJobQueue } from '../../src/domain/queue/job-queue.repository.js';
-import { REENCODE_QUEUE, WEBHOOK_DELIVERY_QUEUE } from '../../src/domain/queue/queue-descriptor.js';
+import {
+  REENCODE_QUEUE,
+  TRANSCRIPTION_QUEUE,
+  WEBHOOK_DELIVERY_QUEUE,
+} from '../../src/domain/queue/queue-descriptor.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 
 describe.each(DRIVERS)('the job queue on %s', (driver) => {
@@ -199,5 +203,33 @@ describe.each(DRIVERS)('the job queue on %s', (driver) => {
     expect(await q.complete(t.db, first!)).toBe(true);
     expect(await q.counts()).toEqual({ delivered: 1, delivering: 1 });
     expect((await q.findById(t.db, first!))?.delivered_at).not.toBeNull();
+  });
+
+  it('a queue without priority or created_at (transcriptions): oldest id first, listed newest first', async () => {
+    const video = () =>
+      t.db
+        .insertInto('videos')
+        .values({ title: 'T', slug: `t-${Math.random().toString(36).slice(2, 10)}`, status: 'ready' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const [v, w] = [await video(), await video()]; // one transcription per video
+    const ids = (
+      await t.db
+        .insertInto('transcriptions')
+        .values([{ video_id: v.id }, { video_id: w.id }])
+        .returning('id')
+        .execute()
+    ).map((r) => r.id);
+    const q = createJobQueue<Transcription>(t.db, TRANSCRIPTION_QUEUE);
+    const claimed = await q.claimWithVideo({});
+    expect(claimed?.job).toMatchObject({ id: ids[0], status: 'processing' });
+    expect(claimed?.video).toMatchObject({ id: v.id, deleted: false });
+    expect(await q.cancel(t.db, ids[1]!)).toBe(false); // the table has no cancelled status
+    expect(await q.complete(t.db, ids[0]!)).toBe(true);
+    const listed = await q.list({ limit: 10, offset: 0 });
+    expect(listed.rows.map((r) => [r.id, r.status, r.video_title])).toEqual([
+      [ids[1], 'pending', 'T'],
+      [ids[0], 'completed', 'T'],
+    ]);
   });
 });

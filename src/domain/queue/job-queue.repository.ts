@@ -29,6 +29,18 @@ export interface ClaimedVideo {
   duration: number;
 }
 
+/** What every queue row has (video_id: the kinds that belong to a video). */
+export interface QueueRow {
+  id: number;
+  video_id?: number | null;
+}
+
+/** A claimed job with its video, as the kind's claim hands it to its service. */
+export interface ClaimedRow<Row> {
+  job: Row;
+  video: ClaimedVideo | null;
+}
+
 export interface ListedJob<Row> {
   rows: Array<Row & { video_slug: string | null; video_title: string | null }>;
   total: number;
@@ -69,7 +81,7 @@ export async function claimedVideo(trx: Db, videoId: number | null): Promise<Cla
  * release, cancel, list and counts over any table a QueueDescriptor describes. The kind's repository adds
  * its side effects (video columns, rendition rows) around these, in the same transaction.
  */
-export function createJobQueue<Row extends { id: number }>(db: Kysely<Database>, d: QueueDescriptor) {
+export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: QueueDescriptor) {
   const table = sql.table(d.table);
   const ref = (column: string) => sql.ref(column);
   const s = d.status;
@@ -79,9 +91,11 @@ export function createJobQueue<Row extends { id: number }>(db: Kysely<Database>,
   /** The attempts column after one more attempt, and the attempts used once the running one ends. */
   const bumped = d.attempts ? sql`coalesce(${attempts}, ${d.attempts.first}) + 1` : null;
   const used = d.attempts ? sql`coalesce(${attempts}, ${d.attempts.first}) + ${1 - d.attempts.first}` : null;
+  const age = d.created ? sql`${ref(d.created)}, id` : sql`id`;
   const order = d.priority
-    ? sql`case priority when 'high' then 0 when 'normal' then 1 else 2 end, created_at, id`
-    : sql`created_at, id`;
+    ? sql`case priority when 'high' then 0 when 'normal' then 1 else 2 end, ${age}`
+    : age;
+  const newestFirst = d.created ? sql`${ref(`q.${d.created}`)} desc, q.id desc` : sql`q.id desc`;
   const changed = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0) > 0;
 
   return {
@@ -109,6 +123,26 @@ export function createJobQueue<Row extends { id: number }>(db: Kysely<Database>,
           order by ${order} limit 1 for update skip locked)
         returning *`.execute(trx);
       return r.rows[0] ?? null;
+    },
+
+    /**
+     * claimNext in its own transaction, with the job's video; `then` (the kind's side effect, e.g. the
+     * video's sprite status) runs in the same transaction.
+     */
+    async claimWithVideo(
+      opts: { workerPk?: number | null },
+      then?: (trx: Db, claimed: ClaimedRow<Row>) => Promise<void>,
+    ): Promise<ClaimedRow<Row> | null> {
+      return db.transaction().execute(async (trx) => {
+        const job = await this.claimNext(trx, opts);
+        if (!job) return null;
+        const claimed = {
+          job,
+          video: await claimedVideo(trx, job.video_id ?? null),
+        };
+        await then?.(trx, claimed);
+        return claimed;
+      });
     },
 
     /** Running → completed; false when the job was not running (nothing changed). */
@@ -224,7 +258,7 @@ export function createJobQueue<Row extends { id: number }>(db: Kysely<Database>,
         : sql`left join (select null::text as slug, null::text as title) v on false`;
       const rows = await sql<Row & { video_slug: string | null; video_title: string | null }>`
         select q.*, v.slug as video_slug, v.title as video_title from ${table} q ${video} ${where}
-        order by q.created_at desc, q.id desc limit ${q.limit} offset ${q.offset}`.execute(db);
+        order by ${newestFirst} limit ${q.limit} offset ${q.offset}`.execute(db);
       const total = await sql<{ n: number }>`select count(*)::int as n from ${table} q ${where}`.execute(db);
       return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
     },
@@ -238,4 +272,4 @@ export function createJobQueue<Row extends { id: number }>(db: Kysely<Database>,
   };
 }
 
-export type JobQueue<Row extends { id: number }> = ReturnType<typeof createJobQueue<Row>>;
+export type JobQueue<Row extends QueueRow> = ReturnType<typeof createJobQueue<Row>>;

@@ -7,6 +7,10 @@
 /** Tables the generic queue serves (transcoding_jobs keeps its own claim: see job-kinds.ts). */
 export type QueueTableName = 'sprite_queue' | 'reencode_queue' | 'transcriptions' | 'webhook_deliveries';
 
+/** The priority column's values, high first (every queue with priorities). */
+export const QUEUE_PRIORITIES = ['high', 'normal', 'low'] as const;
+export type QueuePriority = (typeof QUEUE_PRIORITIES)[number];
+
 export interface StatusVocabulary {
   /** Statuses a claim may take (the first is the one a new or released job gets). */
   claimable: readonly [string, ...string[]];
@@ -33,6 +37,8 @@ export interface QueueDescriptor {
   table: QueueTableName;
   status: StatusVocabulary;
   lease: LeaseStyle;
+  /** The queueing time, when the table has one (transcriptions does not: their id orders them). */
+  created: 'created_at' | null;
   /** The table has a priority column (high > normal > low); otherwise oldest first only. */
   priority: boolean;
   /** Column counting attempts, and the value it holds during the first one (retry_count: 0). */
@@ -58,6 +64,7 @@ export const SPRITE_QUEUE: QueueDescriptor = {
     cancelled: 'cancelled',
   },
   lease: { style: 'started', column: 'started_at' },
+  created: 'created_at',
   priority: true,
   attempts: null,
   worker: 'processed_by_worker_id',
@@ -67,42 +74,21 @@ export const SPRITE_QUEUE: QueueDescriptor = {
 };
 
 export const REENCODE_QUEUE: QueueDescriptor = {
+  ...SPRITE_QUEUE,
   table: 'reencode_queue',
-  status: {
-    claimable: ['pending'],
-    running: 'in_progress',
-    retry: 'pending',
-    completed: 'completed',
-    failed: 'failed',
-    cancelled: 'cancelled',
-  },
-  lease: { style: 'started', column: 'started_at' },
-  priority: true,
+  status: { ...SPRITE_QUEUE.status, running: 'in_progress' },
   attempts: { column: 'retry_count', first: 0 },
-  worker: 'processed_by_worker_id',
-  finished: 'completed_at',
-  video: true,
   clearErrorOnClaim: false,
 };
 
 /** The next kinds (issue 11): their tables fit as they are; they become JobKinds with their handlers. */
 export const TRANSCRIPTION_QUEUE: QueueDescriptor = {
+  ...SPRITE_QUEUE,
   table: 'transcriptions',
-  status: {
-    claimable: ['pending'],
-    running: 'processing',
-    retry: 'pending',
-    completed: 'completed',
-    failed: 'failed',
-    cancelled: null,
-  },
-  lease: { style: 'started', column: 'started_at' },
+  status: { ...SPRITE_QUEUE.status, cancelled: null },
+  created: null,
   priority: false,
-  attempts: null,
   worker: null,
-  finished: 'completed_at',
-  video: true,
-  clearErrorOnClaim: true,
 };
 
 /** Deliveries: 'failed' waits for next_retry_at, 'failed_permanent' is final (DATABASE.md). */
@@ -117,6 +103,7 @@ export const WEBHOOK_DELIVERY_QUEUE: QueueDescriptor = {
     cancelled: null,
   },
   lease: { style: 'expires', column: 'next_retry_at' },
+  created: 'created_at',
   priority: false,
   attempts: { column: 'attempt_number', first: 1 },
   worker: null,

@@ -36,3 +36,29 @@ export function retryDecision(a: {
     backoffSeconds: a.backoffBaseSeconds * 2 ** (a.attempt - 1),
   };
 }
+
+/**
+ * A kind's stale recovery as its job service runs it: `recoverStale()` now (the periodic sweep), and
+ * `recoverIfDue()` from claims, at most every recoveryIntervalMs. `onRecovered` (waking workers) runs
+ * when some job went back to the queue.
+ */
+export function lazyRecovery(deps: {
+  options: LeaseOptions;
+  maxAttempts?: number;
+  recover: (rule: StaleRule) => Promise<number>;
+  onRecovered: () => void;
+}) {
+  let last = 0;
+  async function recoverStale(): Promise<number> {
+    last = Date.now();
+    const n = await deps.recover(staleRule(deps.options, deps.maxAttempts));
+    if (n > 0) deps.onRecovered();
+    return n;
+  }
+  return {
+    recoverStale,
+    async recoverIfDue(): Promise<void> {
+      if (Date.now() - last >= recoveryIntervalMs(deps.options)) await recoverStale();
+    },
+  };
+}

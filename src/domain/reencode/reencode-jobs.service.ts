@@ -8,7 +8,7 @@ import {
   type TargetCodec,
   type TargetFormat,
 } from '../../contracts/reencode-job.js';
-import { recoveryIntervalMs, staleRule, type LeaseOptions } from '../queue/stale-rule.js';
+import { lazyRecovery, type LeaseOptions } from '../queue/stale-rule.js';
 import type { ReencodeQueueRepository } from './reencode-queue.repository.js';
 
 /** Attempts per re-encode job (api-worker.md §10.6). */
@@ -52,22 +52,20 @@ export function createReencodeJobService(deps: {
   options: ReencodeJobServiceOptions;
 }) {
   const { queue, events, options } = deps;
-  let lastRecovery = 0;
-
-  /** Abandoned jobs back to pending, a crash counting as an attempt; how many were changed. */
-  async function recoverStale(): Promise<number> {
-    lastRecovery = Date.now();
-    const n = await queue.recoverStale(staleRule(options, MAX_REENCODE_ATTEMPTS));
-    if (n > 0) events.queued();
-    return n;
-  }
+  const { recoverStale, recoverIfDue } = lazyRecovery({
+    options,
+    maxAttempts: MAX_REENCODE_ATTEMPTS,
+    recover: (rule) => queue.recoverStale(rule),
+    onRecovered: () => events.queued(),
+  });
 
   return {
+    /** Abandoned jobs back to pending, a crash counting as an attempt; how many were changed. */
     recoverStale,
 
     /** `workerPk`: the claiming registered worker's row id; null for a claim made directly (tests). */
     async claim(workerPk: number | null = null): Promise<ReencodeJob | null> {
-      if (Date.now() - lastRecovery >= recoveryIntervalMs(options)) await recoverStale();
+      await recoverIfDue();
       for (;;) {
         const claimed = await queue.claimNext(workerPk);
         if (!claimed) return null;

@@ -1,22 +1,13 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ProducedQuality, TargetCodec, TargetFormat } from '../../contracts/reencode-job.js';
 import type { Database, ReencodeQueueEntry } from '../../db/database.types.js';
-import {
-  claimedVideo,
-  createJobQueue,
-  lockVideo,
-  type ClaimedVideo,
-  type StaleRule,
-} from '../queue/job-queue.repository.js';
+import { createJobQueue, lockVideo, type ClaimedRow, type StaleRule } from '../queue/job-queue.repository.js';
 import { REENCODE_QUEUE } from '../queue/queue-descriptor.js';
 import type { ReencodeStatus, ReencodeTarget } from './reencode-queue.types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface ClaimedReencodeRow {
-  job: ReencodeQueueEntry;
-  video: ClaimedVideo | null;
-}
+export type ClaimedReencodeRow = ClaimedRow<ReencodeQueueEntry>;
 
 /** The video's renditions after a re-encode: quality rows replaced, format and codec set. */
 async function replaceQualities(
@@ -156,16 +147,12 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Next pending job (priority, then age), locked FOR UPDATE SKIP LOCKED and marked in_progress;
-     * `workerPk` is the claiming registered worker's row id (null: a claim made directly, as the queue tests do).
+     * Next pending job (priority, then age), locked FOR UPDATE SKIP LOCKED and marked in_progress, with its
+     * video. `workerPk`: the claiming registered worker's row id, the only one that may report on the job
+     * (null: a claim made directly, as the queue tests do).
      */
-    async claimNext(workerPk: number | null = null): Promise<ClaimedReencodeRow | null> {
-      return db.transaction().execute(async (trx) => {
-        // Only this worker may report on the job over the worker API.
-        const job = await queue.claimNext(trx, { workerPk });
-        return job ? { job, video: await claimedVideo(trx, job.video_id) } : null;
-      });
-    },
+    claimNext: (workerPk: number | null = null): Promise<ClaimedReencodeRow | null> =>
+      queue.claimWithVideo({ workerPk }),
 
     /**
      * In one transaction: job completed, `publish` run (the new directory swapped in), the video's quality

@@ -1,10 +1,11 @@
 import type { TargetCodec, TargetFormat } from '../../contracts/reencode-job.js';
+import { QUEUE_PRIORITIES, type QueuePriority } from '../queue/queue-descriptor.js';
 
 /** The values of reencode_queue's status and priority columns, as the admin API lists and filters them. */
 export const REENCODE_STATUSES = ['pending', 'in_progress', 'completed', 'failed', 'cancelled'] as const;
 export type ReencodeStatus = (typeof REENCODE_STATUSES)[number];
-export const REENCODE_PRIORITIES = ['high', 'normal', 'low'] as const;
-export type ReencodePriority = (typeof REENCODE_PRIORITIES)[number];
+export const REENCODE_PRIORITIES = QUEUE_PRIORITIES;
+export type ReencodePriority = QueuePriority;
 
 /** What an admin queues a video for. */
 export interface ReencodeTarget {

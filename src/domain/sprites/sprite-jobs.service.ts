@@ -1,7 +1,7 @@
 import { conflict, forbidden, notFound } from '../shared/errors.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import type { SpriteJob, SpriteResult } from '../../contracts/sprite-job.js';
-import { recoveryIntervalMs, staleRule, type LeaseOptions } from '../queue/stale-rule.js';
+import { lazyRecovery, type LeaseOptions } from '../queue/stale-rule.js';
 import type { SpriteQueueRepository } from './sprite-queue.repository.js';
 
 /** staleAfterSeconds: spec §13's 2 h; leaseSeconds: workers.claim_duration_minutes (queue/stale-rule.ts). */
@@ -22,19 +22,11 @@ export function createSpriteJobService(deps: {
   options: SpriteJobServiceOptions;
 }) {
   const { queue, events, options } = deps;
-  let lastRecovery = 0;
-
-  /** Abandoned jobs back to pending (their videos too); how many. */
-  async function recoverStale(): Promise<number> {
-    lastRecovery = Date.now();
-    const n = await queue.recoverStale(staleRule(options));
-    if (n > 0) events.queued();
-    return n;
-  }
-
-  async function recoverIfDue(): Promise<void> {
-    if (Date.now() - lastRecovery >= recoveryIntervalMs(options)) await recoverStale();
-  }
+  const { recoverStale, recoverIfDue } = lazyRecovery({
+    options,
+    recover: (rule) => queue.recoverStale(rule),
+    onRecovered: () => events.queued(),
+  });
 
   /** Why a claimed job cannot run, or null. */
   function refusal(video: NonNullable<Awaited<ReturnType<SpriteQueueRepository['claimNext']>>>['video']) {
@@ -46,6 +38,7 @@ export function createSpriteJobService(deps: {
   }
 
   return {
+    /** Abandoned jobs back to pending (their videos too); how many. */
     recoverStale,
 
     /** The next runnable job, or null. Jobs whose video cannot have sprites are failed on the way. */

@@ -1,22 +1,13 @@
 import { sql, type Kysely, type Transaction, type UpdateObject } from 'kysely';
 import type { SpriteResult } from '../../contracts/sprite-job.js';
 import type { Database, SpriteQueueEntry } from '../../db/database.types.js';
-import {
-  claimedVideo,
-  createJobQueue,
-  lockVideo,
-  type ClaimedVideo,
-  type StaleRule,
-} from '../queue/job-queue.repository.js';
+import { createJobQueue, lockVideo, type ClaimedRow, type StaleRule } from '../queue/job-queue.repository.js';
 import { SPRITE_QUEUE } from '../queue/queue-descriptor.js';
 import type { QueuePriority, SpriteJobStatus } from './sprite-queue.types.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface ClaimedSpriteRow {
-  job: SpriteQueueEntry;
-  video: ClaimedVideo | null;
-}
+export type ClaimedSpriteRow = ClaimedRow<SpriteQueueEntry>;
 
 export interface SpriteJobListRow extends SpriteQueueEntry {
   video_slug: string | null;
@@ -148,17 +139,14 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
       });
     },
 
-    /** Claims the next pending job (see JobQueue.claimNext) with its video, whose sprites turn 'generating'. */
-    async claimNext(workerPk: number | null = null): Promise<ClaimedSpriteRow | null> {
-      return db.transaction().execute(async (trx) => {
-        // A registered (remote) worker's row id: only it may report on the job. Null for a direct claim.
-        const job = await queue.claimNext(trx, { workerPk });
-        if (!job) return null;
-        const video = await claimedVideo(trx, job.video_id);
+    /**
+     * Claims the next pending job (see JobQueue.claimNext) with its video, whose sprites turn 'generating'.
+     * `workerPk`: a registered (remote) worker's row id, the only one that may report on the job.
+     */
+    claimNext: (workerPk: number | null = null): Promise<ClaimedSpriteRow | null> =>
+      queue.claimWithVideo({ workerPk }, async (trx, { video }) => {
         if (video) await setVideo(trx, video.id, { sprite_sheet_status: 'generating' });
-        return { job, video };
-      });
-    },
+      }),
 
     /** A job with its video's slug, for the ownership checks of the worker API. */
     findWithSlug: (jobId: number) => queue.findWithVideo(jobId),
