@@ -1,4 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
+import { IdParam } from '../../contracts/api/common.contract.js';
 import { ADMIN_SECURITY, errors } from './common.schemas.js';
 
 /** What one route declares: its inputs, its 200 answer and the error statuses it may answer. */
@@ -10,13 +11,14 @@ interface RouteSpec<P, Q, B, R> {
   querystring?: Q;
   body?: B;
   ok: R;
-  /** Error statuses besides the ones every route of the group answers. */
+  /** Error statuses besides the group's, and 400, which a route with params, query or body answers anyway. */
   fails?: number[];
 }
 
 /**
  * The Fastify `schema` of each route of a group (one tag, the same security, the same error statuses
- * everywhere): the route names only what is its own, and every error status answers `{detail}`.
+ * everywhere): the route names only what is its own, and every error status answers `{detail}`. A route
+ * that validates input documents its 400.
  */
 export function routeSchemas(group: {
   tags: string[];
@@ -32,7 +34,10 @@ export function routeSchemas(group: {
     spec: RouteSpec<P, Q, B, R>,
   ) => {
     const { ok, fails = [], ...rest } = spec;
-    const codes = [...new Set([...(group.fails ?? []), ...fails])].sort((a, b) => a - b);
+    const validates = spec.params !== undefined || spec.querystring !== undefined || spec.body !== undefined;
+    const codes = [...new Set([...(validates ? [400] : []), ...(group.fails ?? []), ...fails])].sort(
+      (a, b) => a - b,
+    );
     return {
       tags: group.tags,
       ...(group.security && { security: group.security }),
@@ -52,3 +57,6 @@ export function routeSchemas(group: {
 /** Admin routes: both credentials accepted, 401 without one and 403 on a bad CSRF token. */
 export const adminSchemas = (tags: string[]) =>
   routeSchemas({ tags, security: ADMIN_SECURITY, fails: [401, 403] });
+
+/** A route on one row named by its numeric id (`:id`): 404 when there is none. */
+export const byId = { params: IdParam, fails: [404] };

@@ -26,7 +26,7 @@ export function adminAuthRoutes(auth: AdminAuthService, options: { secureCookies
       '/api/auth/login',
       {
         config: { rateLimit: 'adminLogin' },
-        schema: schema({ body: LoginBody, ok: AuthState, fails: [400, 403] }),
+        schema: schema({ body: LoginBody, ok: AuthState, fails: [403] }),
       },
       async (req, reply) => {
         const session = await auth

@@ -2,15 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ReencodeService } from '../../../domain/reencode/reencode.service.js';
 import { JobIdParam, StatusMessage } from '../../../contracts/api/common.contract.js';
-import {
-  ReencodeJobListQuery,
-  ReencodeJobPage,
-  ReencodeQueueAllQuery,
-  ReencodeQueueAllResult,
-  ReencodeQueueQuery,
-  ReencodeQueueResult,
-  ReencodeStatus,
-} from '../../../contracts/api/job-queue.contract.js';
+import * as queue from '../../../contracts/api/job-queue.contract.js';
 import { adminSchemas } from '../../schemas/route-schema.js';
 
 /** Re-encode queue, admin side (api-admin.md §15). Parameters are query parameters, as in the reference. */
@@ -19,11 +11,16 @@ export function adminReencodeRoutes(reencode: ReencodeService) {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const schema = adminSchemas(['reencode']);
 
-    app.get('/api/reencode/status', { schema: schema({ ok: ReencodeStatus }) }, () => reencode.status());
+    app.get('/api/reencode/status', { schema: schema({ ok: queue.ReencodeStatus }) }, () =>
+      reencode.status(),
+    );
     app.post(
       '/api/reencode/queue',
       {
-        schema: schema({ querystring: ReencodeQueueQuery, ok: ReencodeQueueResult, fails: [400] }),
+        schema: schema({
+          querystring: queue.ReencodeQueueQuery,
+          ok: queue.ReencodeQueueResult,
+        }),
         // `?video_ids=5` arrives as a string; a repeated parameter as an array.
         preValidation: (req, _reply, done) => {
           const q = req.query as Record<string, unknown>;
@@ -40,7 +37,12 @@ export function adminReencodeRoutes(reencode: ReencodeService) {
     );
     app.post(
       '/api/reencode/queue-all',
-      { schema: schema({ querystring: ReencodeQueueAllQuery, ok: ReencodeQueueAllResult, fails: [400] }) },
+      {
+        schema: schema({
+          querystring: queue.ReencodeQueueAllQuery,
+          ok: queue.ReencodeQueueAllResult,
+        }),
+      },
       (req) =>
         reencode.queueAll(
           {
@@ -53,12 +55,14 @@ export function adminReencodeRoutes(reencode: ReencodeService) {
     );
     app.get(
       '/api/reencode/jobs',
-      { schema: schema({ querystring: ReencodeJobListQuery, ok: ReencodeJobPage, fails: [400] }) },
+      {
+        schema: schema({ querystring: queue.ReencodeJobListQuery, ok: queue.ReencodeJobPage }),
+      },
       (req) => reencode.listJobs(req.query),
     );
     app.delete(
       '/api/reencode/jobs/:job_id',
-      { schema: schema({ params: JobIdParam, ok: StatusMessage, fails: [400, 404] }) },
+      { schema: schema({ params: JobIdParam, ok: StatusMessage, fails: [404] }) },
       (req) => reencode.cancel(req.params.job_id),
     );
   };

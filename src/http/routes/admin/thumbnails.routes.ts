@@ -1,15 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam } from '../../../contracts/api/common.contract.js';
-import {
-  ThumbnailFrames,
-  ThumbnailInfo,
-  ThumbnailResult,
-  ThumbnailSelectBody,
-} from '../../../contracts/api/thumbnail.contract.js';
+import * as wire from '../../../contracts/api/thumbnail.contract.js';
 import { badRequest } from '../../../domain/shared/errors.js';
 import { thumbnailTooLarge, type ThumbnailService } from '../../../domain/videos/thumbnail.service.js';
-import { adminSchemas } from '../../schemas/route-schema.js';
+import { adminSchemas, byId } from '../../schemas/route-schema.js';
 import { acceptFormBodies, multipartFieldsAsBody } from './form-body.js';
 
 /** Multipart overhead allowed on top of the image itself in the Content-Length pre-check. */
@@ -21,15 +16,14 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
     acceptFormBodies(fastify);
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const schema = adminSchemas(['thumbnails']);
-    const byVideo = { params: IdParam, fails: [400, 404] };
 
     app.get(
       '/api/videos/:id/thumbnail',
       {
         schema: schema({
           summary: 'Current thumbnail (URL only when the video is ready and the file exists)',
-          ...byVideo,
-          ok: ThumbnailInfo,
+          ...byId,
+          ok: wire.ThumbnailInfo,
         }),
       },
       (req) => thumbnails.get(req.params.id),
@@ -40,8 +34,8 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
       {
         schema: schema({
           summary: 'Grab five candidate frames (10/25/50/75/90 %) into videos/{slug}/frames/',
-          ...byVideo,
-          ok: ThumbnailFrames,
+          ...byId,
+          ok: wire.ThumbnailFrames,
         }),
       },
       (req) => thumbnails.frames(req.params.id),
@@ -54,9 +48,9 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
         schema: schema({
           summary: 'Use the frame at a timestamp as the thumbnail',
           consumes: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'],
-          ...byVideo,
-          body: ThumbnailSelectBody,
-          ok: ThumbnailResult,
+          ...byId,
+          body: wire.ThumbnailSelectBody,
+          ok: wire.ThumbnailResult,
         }),
       },
       (req) => thumbnails.select(req.params.id, req.body.timestamp),
@@ -70,8 +64,8 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
           summary: 'Upload a custom thumbnail (multipart: file; .jpg .jpeg .png .webp)',
           consumes: ['multipart/form-data'],
           params: IdParam,
-          ok: ThumbnailResult,
-          fails: [400, 404, 413],
+          ok: wire.ThumbnailResult,
+          fails: [404, 413],
         }),
       },
       async (req) => {
@@ -102,8 +96,8 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
       {
         schema: schema({
           summary: 'Back to the automatic thumbnail',
-          ...byVideo,
-          ok: ThumbnailResult,
+          ...byId,
+          ok: wire.ThumbnailResult,
         }),
       },
       (req) => thumbnails.revert(req.params.id),

@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import type { MultipartValue } from '@fastify/multipart';
 import { INT4_MAX } from '../../../contracts/api/common.contract.js';
 import { UploadResponse } from '../../../contracts/api/upload.contract.js';
 import { badRequest } from '../../../domain/shared/errors.js';
-import {
-  tooLarge,
-  type StagedUpload,
-  type UploadFields,
-  type UploadService,
-} from '../../../domain/videos/upload.service.js';
+import type { UploadFields, UploadService } from '../../../domain/videos/upload.service.js';
 import { refuseNul } from '../../plugins/refuse-nul.js';
 import { adminSchemas } from '../../schemas/route-schema.js';
+import { withStagedUpload } from './staged-upload.js';
 
 function fieldValue(part: MultipartValue): string {
   return typeof part.value === 'string' ? part.value : String(part.value ?? '');
@@ -43,43 +39,21 @@ export function adminUploadRoutes(uploads: UploadService, options: { maxUploadSi
         }),
       },
       async (req) => {
-        const declared = Number(req.headers['content-length'] ?? 0);
-        if (declared > options.maxUploadSize + 1024 * 1024) throw tooLarge(options.maxUploadSize);
-        if (!req.isMultipart()) throw badRequest('Expected multipart/form-data with a file field');
         const fields: UploadFields = {};
-        let staged: StagedUpload | null = null;
-        try {
-          for await (const part of req.parts()) {
-            if (part.type === 'file') {
-              const file = part as MultipartFile;
-              if (file.fieldname !== 'file' || staged) {
-                file.file.resume();
-                continue;
-              }
-              staged = await uploads.stageFile(file.file, file.filename || 'upload.mp4');
-            } else {
-              const value = fieldValue(part);
-              // The fields are read here, not by a body schema: the NUL guard of the others is applied by hand.
-              if (part.fieldname === 'title' || part.fieldname === 'description')
-                refuseNul('body', { [part.fieldname]: value });
-              if (part.fieldname === 'title') fields.title = value;
-              else if (part.fieldname === 'description') fields.description = value;
-              else if (part.fieldname === 'category_id' && value.trim() !== '')
-                fields.categoryId = categoryIdOf(value);
-            }
-          }
-          if (!staged) throw badRequest('A video file is required (multipart field "file")');
-          const video = await uploads.createVideo(staged, fields);
-          staged = null;
-          return {
-            status: 'ok',
-            video_id: video.id,
-            slug: video.slug,
-            message: 'Video queued for processing',
-          };
-        } finally {
-          await uploads.discard(staged);
-        }
+        const onField = (part: MultipartValue) => {
+          const value = fieldValue(part);
+          // The fields are read here, not by a body schema: the NUL guard of the others is applied by hand.
+          if (part.fieldname === 'title' || part.fieldname === 'description')
+            refuseNul('body', { [part.fieldname]: value });
+          if (part.fieldname === 'title') fields.title = value;
+          else if (part.fieldname === 'description') fields.description = value;
+          else if (part.fieldname === 'category_id' && value.trim() !== '')
+            fields.categoryId = categoryIdOf(value);
+        };
+        const video = await withStagedUpload(req, { ...options, uploads, onField }, (staged) =>
+          uploads.createVideo(staged, fields),
+        );
+        return { status: 'ok', video_id: video.id, slug: video.slug, message: 'Video queued for processing' };
       },
     );
   };

@@ -1,23 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { MultipartFile } from '@fastify/multipart';
 import { IdParam, StatusOk } from '../../../contracts/api/common.contract.js';
 import { UploadResponse } from '../../../contracts/api/upload.contract.js';
-import {
-  PublishResponse,
-  QualitiesResponse,
-  RetranscodeBody,
-  RetranscodeResponse,
-  VideoEditBody,
-} from '../../../contracts/api/video-lifecycle.contract.js';
-import { badRequest } from '../../../domain/shared/errors.js';
-import { tooLarge, type StagedUpload, type UploadService } from '../../../domain/videos/upload.service.js';
+import * as wire from '../../../contracts/api/video-lifecycle.contract.js';
+import type { UploadService } from '../../../domain/videos/upload.service.js';
 import type {
   RetranscodeName,
   VideoLifecycleService,
 } from '../../../domain/videos/video-lifecycle.service.js';
-import { adminSchemas } from '../../schemas/route-schema.js';
+import { adminSchemas, byId } from '../../schemas/route-schema.js';
 import { acceptFormBodies, multipartFieldsAsBody } from './form-body.js';
+import { withStagedUpload } from './staged-upload.js';
 
 /**
  * The video lifecycle after upload (api-admin.md §5.1, §5.4, §5.5): retry, re-upload, qualities,
@@ -32,14 +25,13 @@ export function adminVideoLifecycleRoutes(
     acceptFormBodies(fastify);
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const schema = adminSchemas(['videos']);
-    const byVideo = { params: IdParam, fails: [400, 404] };
 
     app.post(
       '/api/videos/:id/retry',
       {
         schema: schema({
           summary: 'Queue a failed video again (resets its transcoding job)',
-          ...byVideo,
+          ...byId,
           ok: StatusOk,
         }),
       },
@@ -59,32 +51,15 @@ export function adminVideoLifecycleRoutes(
           consumes: ['multipart/form-data'],
           params: IdParam,
           ok: UploadResponse,
-          fails: [400, 404, 413, 503],
+          fails: [404, 413, 503],
         }),
       },
       async (req) => {
-        const declared = Number(req.headers['content-length'] ?? 0);
-        if (declared > options.maxUploadSize + 1024 * 1024) throw tooLarge(options.maxUploadSize);
-        if (!req.isMultipart()) throw badRequest('Expected multipart/form-data with a file field');
-        await lifecycle.assertCanReupload(req.params.id);
-        let staged: StagedUpload | null = null;
-        try {
-          for await (const part of req.parts()) {
-            if (part.type !== 'file') continue;
-            const file = part as MultipartFile;
-            if (file.fieldname !== 'file' || staged) {
-              file.file.resume();
-              continue;
-            }
-            staged = await uploads.stageFile(file.file, file.filename || 'upload.mp4');
-          }
-          if (!staged) throw badRequest('A video file is required (multipart field "file")');
-          const done = await lifecycle.reupload(req.params.id, staged);
-          staged = null;
-          return { status: 'ok', ...done, message: 'Video queued for reprocessing' };
-        } finally {
-          await uploads.discard(staged);
-        }
+        const before = () => lifecycle.assertCanReupload(req.params.id);
+        const done = await withStagedUpload(req, { ...options, uploads, before }, (staged) =>
+          lifecycle.reupload(req.params.id, staged),
+        );
+        return { status: 'ok', ...done, message: 'Video queued for reprocessing' };
       },
     );
 
@@ -93,8 +68,8 @@ export function adminVideoLifecycleRoutes(
       {
         schema: schema({
           summary: 'Qualities a retranscode can target, and the ones that exist',
-          ...byVideo,
-          ok: QualitiesResponse,
+          ...byId,
+          ok: wire.QualitiesResponse,
         }),
       },
       (req) => lifecycle.qualities(req.params.id),
@@ -105,9 +80,9 @@ export function adminVideoLifecycleRoutes(
       {
         schema: schema({
           summary: 'Queue a retranscode; the listed qualities are deleted when a worker claims it',
-          ...byVideo,
-          body: RetranscodeBody,
-          ok: RetranscodeResponse,
+          ...byId,
+          body: wire.RetranscodeBody,
+          ok: wire.RetranscodeResponse,
         }),
       },
       (req) => lifecycle.retranscode(req.params.id, req.body.qualities as RetranscodeName[]),
@@ -119,8 +94,8 @@ export function adminVideoLifecycleRoutes(
         {
           schema: schema({
             summary: published ? 'Publish now (keeps an earlier date)' : 'Unpublish',
-            ...byVideo,
-            ok: PublishResponse,
+            ...byId,
+            ok: wire.PublishResponse,
           }),
         },
         async (req) => {
@@ -137,8 +112,8 @@ export function adminVideoLifecycleRoutes(
         schema: schema({
           summary: 'Edit title, description, category, publication date, featured flag',
           consumes: ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'],
-          ...byVideo,
-          body: VideoEditBody,
+          ...byId,
+          body: wire.VideoEditBody,
           ok: StatusOk,
         }),
       },

@@ -2,16 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { VideoService } from '../../../domain/videos/video.service.js';
 import { IdParam, StatusOk } from '../../../contracts/api/common.contract.js';
-import {
-  AdminVideoListQuery,
-  ArchivedPage,
-  ArchivedVideoQuery,
-  DeleteVideoQuery,
-  TranscodingProgress,
-  VideoDetail,
-  VideoPage,
-} from '../../../contracts/api/video.contract.js';
-import { adminSchemas } from '../../schemas/route-schema.js';
+import * as wire from '../../../contracts/api/video.contract.js';
+import { adminSchemas, byId } from '../../schemas/route-schema.js';
 
 export function adminVideoRoutes(videos: VideoService) {
   return async (fastify: FastifyInstance) => {
@@ -19,7 +11,7 @@ export function adminVideoRoutes(videos: VideoService) {
     const schema = adminSchemas(['videos']);
     app.get(
       '/api/videos',
-      { schema: schema({ querystring: AdminVideoListQuery, ok: VideoPage, fails: [400] }) },
+      { schema: schema({ querystring: wire.AdminVideoListQuery, ok: wire.VideoPage }) },
       (req) =>
         videos.listAdmin({
           status: req.query.status,
@@ -31,7 +23,7 @@ export function adminVideoRoutes(videos: VideoService) {
     );
     app.get(
       '/api/videos/archived',
-      { schema: schema({ querystring: ArchivedVideoQuery, ok: ArchivedPage, fails: [400] }) },
+      { schema: schema({ querystring: wire.ArchivedVideoQuery, ok: wire.ArchivedPage }) },
       async (req) => {
         const { rows, total } = await videos.listArchived(req.query);
         const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -41,17 +33,18 @@ export function adminVideoRoutes(videos: VideoService) {
         };
       },
     );
-    const byId = { params: IdParam, fails: [400, 404] };
-    app.get('/api/videos/:id', { schema: schema({ ...byId, ok: VideoDetail }) }, (req) =>
+    app.get('/api/videos/:id', { schema: schema({ ...byId, ok: wire.VideoDetail }) }, (req) =>
       videos.getAdmin(req.params.id),
     );
-    app.get('/api/videos/:id/progress', { schema: schema({ ...byId, ok: TranscodingProgress }) }, (req) =>
-      videos.adminProgress(req.params.id),
+    app.get(
+      '/api/videos/:id/progress',
+      { schema: schema({ ...byId, ok: wire.TranscodingProgress }) },
+      (req) => videos.adminProgress(req.params.id),
     );
-    const archiving = schema({ params: IdParam, ok: StatusOk, fails: [400, 404, 409, 503] });
+    const archiving = schema({ params: IdParam, ok: StatusOk, fails: [404, 409, 503] });
     app.delete(
       '/api/videos/:id',
-      { schema: { ...archiving, querystring: DeleteVideoQuery } },
+      { schema: { ...archiving, querystring: wire.DeleteVideoQuery } },
       async (req) => {
         if (req.query.permanent) {
           await videos.deletePermanently(req.params.id);

@@ -28,7 +28,7 @@ export function adminWorkerRoutes(deps: { workers: WorkerAdminService; commands:
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const schema = adminSchemas(['workers']);
-    const byWorker = { params: WorkerIdParam, fails: [400, 404] };
+    const byWorker = { params: WorkerIdParam, fails: [404] };
     app.get('/api/workers', { schema: schema({ ok: AdminWorkerList }) }, () => workers.listAdmin());
     app.get('/api/workers/active-jobs', { schema: schema({ ok: ActiveJobs }) }, () => workers.activeJobs());
     app.get('/api/workers/:worker_id', { schema: schema({ ...byWorker, ok: AdminWorkerDetail }) }, (req) =>
@@ -76,7 +76,7 @@ export function adminWorkerRoutes(deps: { workers: WorkerAdminService; commands:
     app.get(
       '/api/admin/deployments',
       {
-        schema: schema({ querystring: DeploymentQuery, ok: DeploymentEvents, fails: [400] }),
+        schema: schema({ querystring: DeploymentQuery, ok: DeploymentEvents }),
       },
       (req) =>
         commands.list({

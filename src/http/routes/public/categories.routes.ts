@@ -18,7 +18,7 @@ export function publicCategoryRoutes(categories: CategoryService) {
     );
     app.get(
       '/api/categories/:slug',
-      { schema: schema({ params: SlugParam, ok: Category, fails: [400, 404] }) },
+      { schema: schema({ params: SlugParam, ok: Category, fails: [404] }) },
       (req) => {
         if (!isValidSlug(req.params.slug)) throw badRequest('Invalid category slug');
         return categories.getBySlug(req.params.slug, 'public');

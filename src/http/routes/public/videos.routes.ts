@@ -1,19 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SlugParam } from '../../../contracts/api/common.contract.js';
-import {
-  PublicVideoListQuery,
-  TranscodingProgress,
-  VideoDetail,
-  VideoPage,
-} from '../../../contracts/api/video.contract.js';
+import * as wire from '../../../contracts/api/video.contract.js';
 import type { VideoService } from '../../../domain/videos/video.service.js';
 import { routeSchemas } from '../../schemas/route-schema.js';
 
 export function publicVideoRoutes(videos: VideoService) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const schema = routeSchemas({ tags: ['videos'], fails: [400] });
+    const schema = routeSchemas({ tags: ['videos'] });
     const bySlug = { params: SlugParam, fails: [404] };
     app.get(
       '/api/videos',
@@ -21,8 +16,8 @@ export function publicVideoRoutes(videos: VideoService) {
         config: { rateLimit: 'publicList' },
         schema: schema({
           summary: 'List published videos',
-          querystring: PublicVideoListQuery,
-          ok: VideoPage,
+          querystring: wire.PublicVideoListQuery,
+          ok: wire.VideoPage,
         }),
       },
       (req) =>
@@ -39,12 +34,12 @@ export function publicVideoRoutes(videos: VideoService) {
     );
     app.get(
       '/api/videos/:slug',
-      { schema: schema({ summary: 'A published video', ...bySlug, ok: VideoDetail }) },
+      { schema: schema({ summary: 'A published video', ...bySlug, ok: wire.VideoDetail }) },
       (req) => videos.getPublic(req.params.slug),
     );
     app.get(
       '/api/videos/:slug/progress',
-      { schema: schema({ summary: 'Transcoding progress', ...bySlug, ok: TranscodingProgress }) },
+      { schema: schema({ summary: 'Transcoding progress', ...bySlug, ok: wire.TranscodingProgress }) },
       (req) => videos.publicProgress(req.params.slug),
     );
   };
