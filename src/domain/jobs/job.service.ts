@@ -9,6 +9,7 @@ import type { ClaimedJobRow } from './transcoding-job.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from './job-events.js';
+import { retryDecision } from '../queue/stale-rule.js';
 import { NO_CHECKPOINT, type CheckpointReader, type JobCheckpoint } from './job-checkpoint.js';
 import type { SourceInfo, VideoSourceRepository } from './video-source.repository.js';
 
@@ -154,8 +155,12 @@ export function createJobService(deps: {
     }): Promise<{ willRetry: boolean; attemptNumber: number }> {
       const job = await requireLease(input.jobId, input.workerId);
       const attempt = job.attempt_number ?? 1;
-      const willRetry = input.retry && attempt < (job.max_attempts ?? 3);
-      const backoffSeconds = options.retryBackoffBaseSeconds * 2 ** (attempt - 1);
+      const { willRetry, backoffSeconds } = retryDecision({
+        attempt,
+        maxAttempts: job.max_attempts ?? 3,
+        retryable: input.retry,
+        backoffBaseSeconds: options.retryBackoffBaseSeconds,
+      });
       await outcomes.fail({
         jobId: job.id,
         workerId: input.workerId,

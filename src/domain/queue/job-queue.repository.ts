@@ -263,6 +263,16 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
       return { rows: rows.rows, total: Number(total.rows[0]?.n ?? 0) };
     },
 
+    /**
+     * For a kind's "queue every video that needs it" INSERT … SELECT: true when the video aliased `v` has
+     * no job in `statuses` (default: waiting or running).
+     */
+    noOpenJob(statuses?: readonly string[]): RawBuilder<boolean> {
+      const wanted = statuses ?? [...s.claimable, s.running];
+      return sql<boolean>`not exists (select 1 from ${table} q where q.video_id = v.id
+        and q.status in (${sql.join(wanted.map((x) => sql`${x}`))}))`;
+    },
+
     /** How many jobs are in each status. */
     async counts(): Promise<Record<string, number>> {
       const r = await sql<{ status: string | null; n: number }>`

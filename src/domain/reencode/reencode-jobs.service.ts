@@ -8,7 +8,7 @@ import {
   type TargetCodec,
   type TargetFormat,
 } from '../../contracts/reencode-job.js';
-import { lazyRecovery, type LeaseOptions } from '../queue/stale-rule.js';
+import { lazyRecovery, retryDecision, type LeaseOptions } from '../queue/stale-rule.js';
 import type { ReencodeQueueRepository } from './reencode-queue.repository.js';
 
 /** Attempts per re-encode job (api-worker.md §10.6). */
@@ -110,7 +110,8 @@ export function createReencodeJobService(deps: {
       job: ReencodeJob,
       failure: { error: string; retry: boolean },
     ): Promise<{ willRetry: boolean }> {
-      const willRetry = failure.retry && job.attempt < job.maxAttempts;
+      // No backoff column on reencode_queue: a retry is claimable at once.
+      const { willRetry } = retryDecision({ ...job, retryable: failure.retry, backoffBaseSeconds: 0 });
       const error = willRetry
         ? `Attempt ${job.attempt} failed: ${failure.error}`
         : job.attempt > 1 && failure.retry

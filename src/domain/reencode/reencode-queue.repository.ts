@@ -96,16 +96,7 @@ export function createReencodeQueueRepository(db: Kysely<Database>) {
             .where(
               sql<boolean>`(v.streaming_format is distinct from ${target.format} or v.primary_codec is distinct from ${target.codec})`,
             )
-            .where(({ not, exists, selectFrom }) =>
-              not(
-                exists(
-                  selectFrom('reencode_queue as q')
-                    .select('q.id')
-                    .whereRef('q.video_id', '=', 'v.id')
-                    .where('q.status', 'in', ['pending', 'in_progress']),
-                ),
-              ),
-            )
+            .where(queue.noOpenJob())
             .orderBy('v.created_at')
             .orderBy('v.id')
             .limit(batchSize),

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from '../jobs/job-events.js';
+import { toJobPage, toQueueJobResponse } from '../queue/queue-job.mapper.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import type { ReencodeQueueRepository } from './reencode-queue.repository.js';
 import type { ReencodeStatus, ReencodeTarget } from './reencode-queue.types.js';
-
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** AV1 has no MPEG-TS mapping players support: it needs CMAF (H.264 and HEVC work in both). */
 function checkTarget(target: ReencodeTarget): void {
@@ -73,26 +72,12 @@ export function createReencodeService(deps: {
     },
 
     async listJobs(q: { status?: ReencodeStatus; limit: number; offset: number }) {
-      const { rows, total } = await queue.list(q);
-      return {
-        jobs: rows.map((r) => ({
-          id: r.id,
-          video_id: r.video_id,
-          video_title: r.video_title,
-          video_slug: r.video_slug,
-          target_format: r.target_format ?? 'cmaf',
-          target_codec: r.target_codec ?? 'hevc',
-          priority: r.priority ?? 'normal',
-          status: r.status ?? 'pending',
-          created_at: iso(r.created_at),
-          started_at: iso(r.started_at),
-          completed_at: iso(r.completed_at),
-          error_message: r.error_message,
-          retry_count: r.retry_count ?? 0,
-        })),
-        count: rows.length,
-        total,
-      };
+      return toJobPage(await queue.list(q), (r) => ({
+        ...toQueueJobResponse(r),
+        target_format: r.target_format ?? 'cmaf',
+        target_codec: r.target_codec ?? 'hevc',
+        retry_count: r.retry_count ?? 0,
+      }));
     },
 
     async cancel(jobId: number) {

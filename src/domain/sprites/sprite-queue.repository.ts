@@ -77,16 +77,7 @@ export function createSpriteQueueRepository(db: Kysely<Database>) {
               .where((w) =>
                 w.or([w('v.sprite_sheet_status', 'is', null), w('v.sprite_sheet_status', '=', 'failed')]),
               )
-              .where(({ not, exists, selectFrom }) =>
-                not(
-                  exists(
-                    selectFrom('sprite_queue as q')
-                      .select('q.id')
-                      .whereRef('q.video_id', '=', 'v.id')
-                      .where('q.status', '=', 'pending'),
-                  ),
-                ),
-              )
+              .where(queue.noOpenJob(['pending']))
               .orderBy('v.id'),
           )
           .returning('video_id')

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from '../jobs/job-events.js';
+import { toJobPage, toQueueJobResponse } from '../queue/queue-job.mapper.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import type { SpriteQueueRepository } from './sprite-queue.repository.js';
 import type { QueuePriority, SpriteJobStatus } from './sprite-queue.types.js';
-
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 export interface SpriteServiceOptions {
   /** VLOG_SPRITE_SHEET_ENABLED: when false nothing is queued (no worker would run it). */
@@ -80,23 +79,7 @@ export function createSpriteService(deps: {
     },
 
     async listJobs(q: { status?: SpriteJobStatus; limit: number; offset: number }) {
-      const { rows, total } = await queue.list(q);
-      return {
-        jobs: rows.map((r) => ({
-          id: r.id,
-          video_id: r.video_id,
-          video_slug: r.video_slug,
-          video_title: r.video_title,
-          priority: r.priority ?? 'normal',
-          status: r.status ?? 'pending',
-          created_at: iso(r.created_at),
-          started_at: iso(r.started_at),
-          completed_at: iso(r.completed_at),
-          error_message: r.error_message,
-        })),
-        count: rows.length,
-        total,
-      };
+      return toJobPage(await queue.list(q), toQueueJobResponse);
     },
 
     async videoSprites(videoId: number) {
