@@ -6,17 +6,14 @@
  * Test hooks: `#archive-table`, `#archive-count`, `#archive-refresh`, `#archive-prev`, `#archive-next`
  * (rows: archive-row.tsx).
  */
-import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import { errorMessage } from '../api.js';
 import { Button } from '../components/button.js';
 import { componentTab, type TabProps } from '../components/component-tab.js';
 import { EmptyState, ErrorState, SkeletonRows } from '../components/states.js';
 import { TableHead, type Column } from '../components/table-head.js';
-import { archiveApi, type ArchivedPage } from './archive-api.js';
+import { archiveApi, type ArchiveApi, type ArchivedPage } from './archive-api.js';
 import { ArchiveRow } from './archive-row.js';
-
-export const ARCHIVE_PAGE_SIZE = 25;
+import { ARCHIVE_PAGE_SIZE, ArchiveStore } from './archive-store.js';
 
 const COLUMNS: Column[] = [
   { label: 'Title' },
@@ -25,58 +22,72 @@ const COLUMNS: Column[] = [
   { label: 'Actions', class: 'col-actions', hidden: true },
 ];
 
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; page: ArchivedPage };
-
 function countText(offset: number, shown: number, total: number): string {
   if (total === 0) return '';
   if (shown === total) return `${total} archived ${total === 1 ? 'video' : 'videos'}`;
   return `${offset + 1}–${offset + shown} of ${total} archived videos`;
 }
 
+function ArchiveTable(props: { page: ArchivedPage | null; api: ArchiveApi; removed: (id: number) => void }) {
+  const { page } = props;
+  return (
+    <div class="table-wrap">
+      <table class="video-table archive-table" id="archive-table" aria-busy={page ? 'false' : 'true'}>
+        <caption class="sr-only">Archived videos, most recently deleted first</caption>
+        <TableHead columns={COLUMNS} />
+        <tbody>
+          {page ? (
+            page.videos.map((v) => (
+              <ArchiveRow key={v.id} video={v} api={props.api} removed={props.removed} />
+            ))
+          ) : (
+            <SkeletonRows rows={3} cells={['lines', 'line', 'line', null]} />
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Pager({ store, total }: { store: ArchiveStore; total: number }) {
+  const offset = store.offset.value;
+  if (total <= ARCHIVE_PAGE_SIZE) return null;
+  return (
+    <nav class="pager" aria-label="Archive pages">
+      <Button
+        id="archive-prev"
+        size="sm"
+        disabled={offset === 0}
+        onClick={() => store.goTo(offset - ARCHIVE_PAGE_SIZE)}
+      >
+        Previous
+      </Button>
+      <Button
+        id="archive-next"
+        size="sm"
+        disabled={offset + ARCHIVE_PAGE_SIZE >= total}
+        onClick={() => store.goTo(offset + ARCHIVE_PAGE_SIZE)}
+      >
+        Next
+      </Button>
+    </nav>
+  );
+}
+
 function ArchivePanel({ ctx, active, refreshCount }: TabProps) {
   const api = useMemo(() => archiveApi(ctx.api), [ctx.api]);
-  const load = useSignal<Load>({ kind: 'loading' });
-  const offset = useSignal(0);
-
-  async function fetchPage(): Promise<void> {
-    if (load.value.kind === 'error') load.value = { kind: 'loading' };
-    try {
-      const page = await api.page(ARCHIVE_PAGE_SIZE, offset.value);
-      // The last row of a later page went: show the page before it.
-      if (page.videos.length === 0 && offset.value > 0) {
-        offset.value = Math.max(0, offset.value - ARCHIVE_PAGE_SIZE);
-        return fetchPage();
-      }
-      load.value = { kind: 'ready', page };
-    } catch (err) {
-      load.value = { kind: 'error', message: errorMessage(err) };
-    }
-  }
+  const store = useMemo(() => new ArchiveStore(api, () => ctx.events.emit('videos-changed', {})), [api]);
 
   useEffect(() => {
     const unsubscribers = [
-      active.subscribe((on) => on && void fetchPage()),
-      refreshCount.subscribe((n) => n > 0 && void fetchPage()),
-      ctx.events.on('videos-changed', () => void fetchPage()),
+      active.subscribe((on) => on && void store.load()),
+      refreshCount.subscribe((n) => n > 0 && void store.load()),
+      ctx.events.on('videos-changed', () => void store.load()),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, []);
 
-  function removed(id: number): void {
-    const now = load.value;
-    if (now.kind === 'ready') {
-      const videos = now.page.videos.filter((v) => v.id !== id);
-      load.value = { kind: 'ready', page: { videos, total: now.page.total - 1 } };
-    }
-    ctx.events.emit('videos-changed', {});
-  }
-
-  function goTo(next: number): void {
-    offset.value = next;
-    void fetchPage();
-  }
-
-  const state = load.value;
+  const state = store.state.value;
   const page = state.kind === 'ready' ? state.page : null;
   return (
     <>
@@ -84,11 +95,11 @@ function ArchivePanel({ ctx, active, refreshCount }: TabProps) {
         <div class="panel-title-row">
           <h2 class="panel-title">Archive</h2>
           <span class="panel-count" id="archive-count">
-            {page ? countText(offset.value, page.videos.length, page.total) : ''}
+            {page ? countText(store.offset.value, page.videos.length, page.total) : ''}
           </span>
         </div>
         <div class="toolbar">
-          <Button id="archive-refresh" size="sm" icon="refresh" onClick={() => void fetchPage()}>
+          <Button id="archive-refresh" size="sm" icon="refresh" onClick={() => void store.load()}>
             Refresh
           </Button>
         </div>
@@ -103,7 +114,7 @@ function ArchivePanel({ ctx, active, refreshCount }: TabProps) {
             <ErrorState
               title="Could not load the archive"
               message={state.message}
-              onRetry={() => void fetchPage()}
+              onRetry={() => void store.load()}
             />
           </div>
         ) : page && page.videos.length === 0 ? (
@@ -113,40 +124,9 @@ function ArchivePanel({ ctx, active, refreshCount }: TabProps) {
             </EmptyState>
           </div>
         ) : (
-          <div class="table-wrap">
-            <table class="video-table archive-table" id="archive-table" aria-busy={page ? 'false' : 'true'}>
-              <caption class="sr-only">Archived videos, most recently deleted first</caption>
-              <TableHead columns={COLUMNS} />
-              <tbody>
-                {page ? (
-                  page.videos.map((v) => <ArchiveRow key={v.id} video={v} api={api} removed={removed} />)
-                ) : (
-                  <SkeletonRows rows={3} cells={['lines', 'line', 'line', null]} />
-                )}
-              </tbody>
-            </table>
-          </div>
+          <ArchiveTable page={page} api={api} removed={(id) => store.removed(id)} />
         )}
-        {page && page.total > ARCHIVE_PAGE_SIZE ? (
-          <nav class="pager" aria-label="Archive pages">
-            <Button
-              id="archive-prev"
-              size="sm"
-              disabled={offset.value === 0}
-              onClick={() => goTo(Math.max(0, offset.value - ARCHIVE_PAGE_SIZE))}
-            >
-              Previous
-            </Button>
-            <Button
-              id="archive-next"
-              size="sm"
-              disabled={offset.value + ARCHIVE_PAGE_SIZE >= page.total}
-              onClick={() => goTo(offset.value + ARCHIVE_PAGE_SIZE)}
-            >
-              Next
-            </Button>
-          </nav>
-        ) : null}
+        {page ? <Pager store={store} total={page.total} /> : null}
       </div>
     </>
   );

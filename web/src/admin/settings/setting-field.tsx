@@ -4,19 +4,33 @@
  * controls save with their Save button or Enter. Reset removes the stored value (DELETE), so the
  * setting falls back to its environment variable or default.
  */
-import { useSignal } from '@preact/signals';
-import { useEffect, useId } from 'preact/hooks';
-import { errorMessage } from '../api.js';
+import { useId } from 'preact/hooks';
 import { Button } from '../components/button.js';
-import { confirmDialog } from '../components/confirm.js';
 import { formatDateTime } from '../../shared/format.js';
-import { describeLimits, parseInput, settingLabel, toInputText } from './setting-value.js';
+import { describeLimits, settingLabel } from './setting-value.js';
 import type { Setting, SettingsApi } from './settings-api.js';
 import { SettingInput } from './setting-input.js';
+import { useSettingEditor, type SaveState } from './use-setting-editor.js';
 
-type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+const STATUS_TEXT: Record<SaveState, string> = { idle: '', saving: 'Saving…', saved: 'Saved', error: '' };
 
-const SAVED_LABEL_MS = 2500;
+function SettingInfo({ setting, descId }: { setting: Setting; descId: string }) {
+  const limits = describeLimits(setting);
+  return (
+    <>
+      <code class="setting-key">{setting.key}</code>
+      <p class="setting-desc" id={descId}>
+        {setting.description || 'No description.'}
+        {limits ? <span class="setting-limits"> {limits}.</span> : null}
+      </p>
+      <p class="setting-source muted small">
+        Stored in the database
+        {setting.updated_at ? ` · updated ${formatDateTime(setting.updated_at)}` : ''}
+        {setting.updated_by ? ` by ${setting.updated_by}` : ''}
+      </p>
+    </>
+  );
+}
 
 export function SettingField(props: {
   setting: Setting;
@@ -24,102 +38,32 @@ export function SettingField(props: {
   onSaved: (setting: Setting) => void;
   onReset: (key: string) => void;
 }) {
-  const { setting, api } = props;
+  const { setting } = props;
   const id = useId();
-  const saved = toInputText(setting);
-  const text = useSignal(saved);
-  const state = useSignal<SaveState>('idle');
-  const error = useSignal('');
-
-  // A reload brought another value: show it.
-  useEffect(() => {
-    text.value = saved;
-  }, [saved]);
-
-  useEffect(() => {
-    if (state.value !== 'saved') return;
-    const timer = window.setTimeout(() => (state.value = 'idle'), SAVED_LABEL_MS);
-    return () => window.clearTimeout(timer);
-  }, [state.value]);
-
-  async function save(nextText = text.value): Promise<void> {
-    const parsed = parseInput(setting.value_type, nextText);
-    if (!parsed.ok) {
-      error.value = parsed.error;
-      state.value = 'error';
-      return;
-    }
-    state.value = 'saving';
-    error.value = '';
-    try {
-      const updated = await api.save(setting.key, parsed.value);
-      state.value = 'saved';
-      props.onSaved(updated);
-    } catch (err) {
-      // A refused switch shows the stored state again, with the reason.
-      if (setting.value_type === 'boolean') text.value = saved;
-      error.value = errorMessage(err);
-      state.value = 'error';
-    }
-  }
-
-  async function reset(): Promise<void> {
-    const ok = await confirmDialog({
-      title: 'Reset setting?',
-      message: `“${setting.key}” will be removed from the database and fall back to its environment variable or default.`,
-      confirmLabel: 'Reset',
-      danger: true,
-    });
-    if (!ok) return;
-    state.value = 'saving';
-    try {
-      await api.reset(setting.key);
-      props.onReset(setting.key);
-    } catch (err) {
-      error.value = errorMessage(err);
-      state.value = 'error';
-    }
-  }
-
-  function onInput(next: string): void {
-    text.value = next;
-    if (state.value === 'error') state.value = 'idle';
-    error.value = '';
-    if (setting.value_type === 'boolean') void save(next);
-  }
-
+  const editor = useSettingEditor(props);
+  const state = editor.state.value;
   const isSwitch = setting.value_type === 'boolean';
-  const dirty = text.value !== saved;
-  const limits = describeLimits(setting);
   const ids = { desc: `${id}-desc`, error: `${id}-error` };
+  const failed = state === 'error' && editor.error.value !== '';
 
   return (
-    <div class="setting-row" data-setting-key={setting.key} data-state={state.value}>
+    <div class="setting-row" data-setting-key={setting.key} data-state={state}>
       <div class="setting-info">
         <label class="setting-label" for={id}>
           {settingLabel(setting.key)}
         </label>
-        <code class="setting-key">{setting.key}</code>
-        <p class="setting-desc" id={ids.desc}>
-          {setting.description || 'No description.'}
-          {limits ? <span class="setting-limits"> {limits}.</span> : null}
-        </p>
-        <p class="setting-source muted small">
-          Stored in the database
-          {setting.updated_at ? ` · updated ${formatDateTime(setting.updated_at)}` : ''}
-          {setting.updated_by ? ` by ${setting.updated_by}` : ''}
-        </p>
+        <SettingInfo setting={setting} descId={ids.desc} />
       </div>
       <div class="setting-control">
         <SettingInput
           id={id}
           setting={setting}
-          text={text.value}
-          invalid={state.value === 'error'}
-          describedBy={state.value === 'error' ? `${ids.desc} ${ids.error}` : ids.desc}
-          disabled={state.value === 'saving' && isSwitch}
-          onInput={onInput}
-          onSubmit={() => void save()}
+          text={editor.text.value}
+          invalid={state === 'error'}
+          describedBy={failed ? `${ids.desc} ${ids.error}` : ids.desc}
+          disabled={state === 'saving' && isSwitch}
+          onInput={editor.input}
+          onSubmit={() => void editor.save()}
         />
         <div class="setting-actions">
           {isSwitch ? null : (
@@ -127,9 +71,9 @@ export function SettingField(props: {
               size="sm"
               variant="primary"
               data-action="save"
-              disabled={!dirty && state.value !== 'error'}
-              busy={state.value === 'saving'}
-              onClick={() => void save()}
+              disabled={!editor.dirty && state !== 'error'}
+              busy={state === 'saving'}
+              onClick={() => void editor.save()}
             >
               Save
             </Button>
@@ -139,21 +83,17 @@ export function SettingField(props: {
             variant="ghost"
             data-action="reset"
             title="Remove the stored value"
-            onClick={() => void reset()}
+            onClick={() => void editor.reset()}
           >
             Reset
           </Button>
-          <span
-            class={`setting-status setting-status-${state.value}`}
-            role="status"
-            data-testid="save-status"
-          >
-            {state.value === 'saving' ? 'Saving…' : state.value === 'saved' ? 'Saved' : ''}
+          <span class={`setting-status setting-status-${state}`} role="status" data-testid="save-status">
+            {STATUS_TEXT[state]}
           </span>
         </div>
-        {state.value === 'error' && error.value ? (
+        {failed ? (
           <p class="form-error setting-error" id={ids.error} role="alert" data-testid="setting-error">
-            {error.value}
+            {editor.error.value}
           </p>
         ) : null}
       </div>

@@ -3,6 +3,7 @@
  * catalogue's min/max for integers and floats, a select for enums, a textarea for JSON, text otherwise.
  * Controlled: `text` is the input's current text (booleans: "true"/"false").
  */
+import type { JSX } from 'preact';
 import type { Setting } from './settings-api.js';
 
 export interface SettingInputProps {
@@ -17,91 +18,119 @@ export interface SettingInputProps {
   onSubmit: () => void;
 }
 
-export function SettingInput(props: SettingInputProps) {
-  const { id, setting, text, invalid, describedBy, disabled, onInput } = props;
-  const common = {
-    id,
-    disabled,
-    'aria-invalid': invalid ? ('true' as const) : undefined,
-    'aria-describedby': describedBy,
-    'data-setting-input': setting.key,
+/** The attributes every control carries (id for its label, state for assistive technology, test hook). */
+function commonAttributes(props: SettingInputProps) {
+  return {
+    id: props.id,
+    disabled: props.disabled,
+    'aria-invalid': props.invalid ? ('true' as const) : undefined,
+    'aria-describedby': props.describedBy,
+    'data-setting-input': props.setting.key,
   };
-  const enter = (ev: KeyboardEvent) => {
-    if (ev.key === 'Enter') {
-      ev.preventDefault();
-      props.onSubmit();
-    }
-  };
-  const c = setting.constraints;
+}
 
-  switch (setting.value_type) {
-    case 'boolean': {
-      const on = text === 'true';
-      return (
-        <button
-          {...common}
-          type="button"
-          role="switch"
-          class="switch"
-          aria-checked={on ? 'true' : 'false'}
-          onClick={() => onInput(on ? 'false' : 'true')}
-        >
-          <span class="switch-track" aria-hidden="true">
-            <span class="switch-thumb" />
-          </span>
-          <span class="switch-text">{on ? 'On' : 'Off'}</span>
-        </button>
-      );
-    }
-    case 'integer':
-    case 'float':
-      return (
-        <input
-          {...common}
-          type="number"
-          class="input setting-number"
-          inputMode={setting.value_type === 'integer' ? 'numeric' : 'decimal'}
-          step={setting.value_type === 'integer' ? 1 : 'any'}
-          min={c?.min ?? undefined}
-          max={c?.max ?? undefined}
-          value={text}
-          onInput={(ev) => onInput(ev.currentTarget.value)}
-          onKeyDown={enter}
-        />
-      );
-    case 'enum':
-      return (
-        <select {...common} class="input" value={text} onChange={(ev) => onInput(ev.currentTarget.value)}>
-          {(c?.enum_values ?? []).includes(text) ? null : <option value={text}>{text || '(none)'}</option>}
-          {(c?.enum_values ?? []).map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      );
-    case 'json':
-      return (
-        <textarea
-          {...common}
-          class="input setting-json"
-          rows={4}
-          spellcheck={false}
-          value={text}
-          onInput={(ev) => onInput(ev.currentTarget.value)}
-        />
-      );
-    default:
-      return (
-        <input
-          {...common}
-          type="text"
-          class="input"
-          maxLength={c?.max_length ?? undefined}
-          value={text}
-          onInput={(ev) => onInput(ev.currentTarget.value)}
-          onKeyDown={enter}
-        />
-      );
-  }
+function submitOnEnter(props: SettingInputProps) {
+  return (ev: KeyboardEvent) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    props.onSubmit();
+  };
+}
+
+function SwitchInput(props: SettingInputProps) {
+  const on = props.text === 'true';
+  return (
+    <button
+      {...commonAttributes(props)}
+      type="button"
+      role="switch"
+      class="switch"
+      aria-checked={on ? 'true' : 'false'}
+      onClick={() => props.onInput(on ? 'false' : 'true')}
+    >
+      <span class="switch-track" aria-hidden="true">
+        <span class="switch-thumb" />
+      </span>
+      <span class="switch-text">{on ? 'On' : 'Off'}</span>
+    </button>
+  );
+}
+
+function NumberInput(props: SettingInputProps) {
+  const integer = props.setting.value_type === 'integer';
+  const c = props.setting.constraints;
+  return (
+    <input
+      {...commonAttributes(props)}
+      type="number"
+      class="input setting-number"
+      inputMode={integer ? 'numeric' : 'decimal'}
+      step={integer ? 1 : 'any'}
+      min={c?.min ?? undefined}
+      max={c?.max ?? undefined}
+      value={props.text}
+      onInput={(ev) => props.onInput(ev.currentTarget.value)}
+      onKeyDown={submitOnEnter(props)}
+    />
+  );
+}
+
+function EnumSelect(props: SettingInputProps) {
+  const values = props.setting.constraints?.enum_values ?? [];
+  return (
+    <select
+      {...commonAttributes(props)}
+      class="input"
+      value={props.text}
+      onChange={(ev) => props.onInput(ev.currentTarget.value)}
+    >
+      {/* A stored value the catalogue no longer lists stays visible rather than silently changing. */}
+      {values.includes(props.text) ? null : <option value={props.text}>{props.text || '(none)'}</option>}
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {v}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function JsonArea(props: SettingInputProps) {
+  return (
+    <textarea
+      {...commonAttributes(props)}
+      class="input setting-json"
+      rows={4}
+      spellcheck={false}
+      value={props.text}
+      onInput={(ev) => props.onInput(ev.currentTarget.value)}
+    />
+  );
+}
+
+function TextInput(props: SettingInputProps) {
+  return (
+    <input
+      {...commonAttributes(props)}
+      type="text"
+      class="input"
+      maxLength={props.setting.constraints?.max_length ?? undefined}
+      value={props.text}
+      onInput={(ev) => props.onInput(ev.currentTarget.value)}
+      onKeyDown={submitOnEnter(props)}
+    />
+  );
+}
+
+const CONTROLS: Record<string, (props: SettingInputProps) => JSX.Element> = {
+  boolean: SwitchInput,
+  integer: NumberInput,
+  float: NumberInput,
+  enum: EnumSelect,
+  json: JsonArea,
+};
+
+export function SettingInput(props: SettingInputProps) {
+  const Control = CONTROLS[props.setting.value_type] ?? TextInput;
+  return <Control {...props} />;
 }
