@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam } from '../../contracts/api/common.contract.js';
 import { ADMIN_SECURITY, errors } from './common.schemas.js';
 
@@ -57,6 +59,12 @@ export function routeSchemas(group: {
 /** Admin routes: both credentials accepted, 401 without one and 403 on a bad CSRF token. */
 export const adminSchemas = (tags: string[]) =>
   routeSchemas({ tags, security: ADMIN_SECURITY, fails: [401, 403] });
+
+/** An admin route plugin's start: the app typed by the route schemas, and the schema builder of its tags. */
+export const adminRouter = (fastify: FastifyInstance, tags: string[]) => ({
+  app: fastify.withTypeProvider<TypeBoxTypeProvider>(),
+  schema: adminSchemas(tags),
+});
 
 /** A route on one row named by its numeric id (`:id`): 404 when there is none. */
 export const byId = { params: IdParam, fails: [404] };

@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { CategoryService } from '../../../domain/categories/category.service.js';
 import { Category, CategoryCreate, CategoryList } from '../../../contracts/api/category.contract.js';
 import { IdParam, StatusOk } from '../../../contracts/api/common.contract.js';
-import { adminSchemas } from '../../schemas/route-schema.js';
+import { adminRouter } from '../../schemas/route-schema.js';
 
 export function adminCategoryRoutes(categories: CategoryService) {
   return async (fastify: FastifyInstance) => {
-    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const schema = adminSchemas(['categories']);
+    const { app, schema } = adminRouter(fastify, ['categories']);
     app.get('/api/categories', { schema: schema({ ok: CategoryList }) }, () => categories.list('all'));
     app.post('/api/categories', { schema: schema({ body: CategoryCreate, ok: Category }) }, (req) =>
       categories.create(req.body),

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ReencodeService } from '../../../domain/reencode/reencode.service.js';
 import { JobIdParam, StatusMessage } from '../../../contracts/api/common.contract.js';
 import * as queue from '../../../contracts/api/job-queue.contract.js';
-import { adminSchemas } from '../../schemas/route-schema.js';
+import { adminRouter } from '../../schemas/route-schema.js';
 
 /** Re-encode queue, admin side (api-admin.md §15). Parameters are query parameters, as in the reference. */
 export function adminReencodeRoutes(reencode: ReencodeService) {
   return async (fastify: FastifyInstance) => {
-    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const schema = adminSchemas(['reencode']);
+    const { app, schema } = adminRouter(fastify, ['reencode']);
 
     app.get('/api/reencode/status', { schema: schema({ ok: queue.ReencodeStatus }) }, () =>
       reencode.status(),

@@ -1,16 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { SettingInput, SettingsAdminService } from '../../../domain/settings/settings-admin.service.js';
 import { StatusOk } from '../../../contracts/api/common.contract.js';
 import * as wire from '../../../contracts/api/settings.contract.js';
-import { adminSchemas } from '../../schemas/route-schema.js';
+import { adminRouter } from '../../schemas/route-schema.js';
 
 /** Runtime settings (api-admin.md §14): the `settings` table, read by every process through its cache. */
 export function adminSettingsRoutes(admin: SettingsAdminService) {
   return async (fastify: FastifyInstance) => {
-    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const schema = adminSchemas(['settings']);
+    const { app, schema } = adminRouter(fastify, ['settings']);
     const byKey = { params: wire.SettingKeyParam, fails: [404] };
 
     app.get('/api/settings', { schema: schema({ ok: wire.SettingsByCategory }) }, () => admin.listGrouped());

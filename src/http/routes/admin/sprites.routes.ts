@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { SpriteService } from '../../../domain/sprites/sprite.service.js';
 import { JobIdParam, StatusMessage } from '../../../contracts/api/common.contract.js';
 import * as queue from '../../../contracts/api/job-queue.contract.js';
-import { adminSchemas, byId } from '../../schemas/route-schema.js';
+import { adminRouter, byId } from '../../schemas/route-schema.js';
 
 /** Sprite sheet queue (api-admin.md §10). */
 export function adminSpriteRoutes(sprites: SpriteService) {
   return async (fastify: FastifyInstance) => {
-    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const schema = adminSchemas(['sprites']);
+    const { app, schema } = adminRouter(fastify, ['sprites']);
 
     app.get('/api/sprites/status', { schema: schema({ ok: queue.SpriteQueueStatus }) }, () =>
       sprites.status(),

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam } from '../../../contracts/api/common.contract.js';
 import * as wire from '../../../contracts/api/thumbnail.contract.js';
 import { badRequest } from '../../../domain/shared/errors.js';
 import { thumbnailTooLarge, type ThumbnailService } from '../../../domain/videos/thumbnail.service.js';
-import { adminSchemas, byId } from '../../schemas/route-schema.js';
+import { adminRouter, byId } from '../../schemas/route-schema.js';
 import { acceptFormBodies, multipartFieldsAsBody } from './form-body.js';
 
 /** Multipart overhead allowed on top of the image itself in the Content-Length pre-check. */
@@ -14,8 +13,7 @@ const MULTIPART_SLACK = 64 * 1024;
 export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { maxThumbnailSize: number }) {
   return async (fastify: FastifyInstance) => {
     acceptFormBodies(fastify);
-    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const schema = adminSchemas(['thumbnails']);
+    const { app, schema } = adminRouter(fastify, ['thumbnails']);
 
     app.get(
       '/api/videos/:id/thumbnail',

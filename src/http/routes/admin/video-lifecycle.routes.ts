@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParam, StatusOk } from '../../../contracts/api/common.contract.js';
 import { UploadResponse } from '../../../contracts/api/upload.contract.js';
 import * as wire from '../../../contracts/api/video-lifecycle.contract.js';
@@ -8,7 +7,7 @@ import type {
   RetranscodeName,
   VideoLifecycleService,
 } from '../../../domain/videos/video-lifecycle.service.js';
-import { adminSchemas, byId } from '../../schemas/route-schema.js';
+import { adminRouter, byId } from '../../schemas/route-schema.js';
 import { acceptFormBodies, multipartFieldsAsBody } from './form-body.js';
 import { withStagedUpload } from './staged-upload.js';
 
@@ -23,8 +22,7 @@ export function adminVideoLifecycleRoutes(
 ) {
   return async (fastify: FastifyInstance) => {
     acceptFormBodies(fastify);
-    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const schema = adminSchemas(['videos']);
+    const { app, schema } = adminRouter(fastify, ['videos']);
 
     app.post(
       '/api/videos/:id/retry',

@@ -1,14 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { VideoService } from '../../../domain/videos/video.service.js';
 import { IdParam, StatusOk } from '../../../contracts/api/common.contract.js';
 import * as wire from '../../../contracts/api/video.contract.js';
-import { adminSchemas, byId } from '../../schemas/route-schema.js';
+import { adminRouter, byId } from '../../schemas/route-schema.js';
 
 export function adminVideoRoutes(videos: VideoService) {
   return async (fastify: FastifyInstance) => {
-    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const schema = adminSchemas(['videos']);
+    const { app, schema } = adminRouter(fastify, ['videos']);
     app.get(
       '/api/videos',
       { schema: schema({ querystring: wire.AdminVideoListQuery, ok: wire.VideoPage }) },

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { WorkerAdminService } from '../../../domain/workers/worker-admin.service.js';
 import {
   WORKER_COMMANDS,
   type WorkerCommandService,
 } from '../../../domain/workers/worker-command.service.js';
 import { StatusOk } from '../../../contracts/api/common.contract.js';
-import { adminSchemas } from '../../schemas/route-schema.js';
+import { adminRouter } from '../../schemas/route-schema.js';
 import {
   ActiveJobs,
   AdminWorkerDetail,
@@ -26,8 +25,7 @@ const COMMAND_HELP =
 export function adminWorkerRoutes(deps: { workers: WorkerAdminService; commands: WorkerCommandService }) {
   const { workers, commands } = deps;
   return async (fastify: FastifyInstance) => {
-    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-    const schema = adminSchemas(['workers']);
+    const { app, schema } = adminRouter(fastify, ['workers']);
     const byWorker = { params: WorkerIdParam, fails: [404] };
     app.get('/api/workers', { schema: schema({ ok: AdminWorkerList }) }, () => workers.listAdmin());
     app.get('/api/workers/active-jobs', { schema: schema({ ok: ActiveJobs }) }, () => workers.activeJobs());
