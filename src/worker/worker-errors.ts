@@ -3,24 +3,22 @@
  * the server's domain, so it does not share DomainError; it only needs to tell "this job is no longer
  * mine" from the rest.
  */
-export type WorkerApiErrorKind =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'payload_too_large'
-  | 'unavailable';
 
-function kindOf(status: number): WorkerApiErrorKind {
-  if (status === 400 || status === 422) return 'bad_request';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 413) return 'payload_too_large';
-  return 'unavailable';
-}
+/** What a refusal of the worker API means to the worker, by HTTP status; any other status: unavailable. */
+const KIND_OF_STATUS = {
+  400: 'bad_request',
+  422: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+} as const;
+
+export type WorkerApiErrorKind = (typeof KIND_OF_STATUS)[keyof typeof KIND_OF_STATUS] | 'unavailable';
+
+const kindOf = (status: number): WorkerApiErrorKind =>
+  KIND_OF_STATUS[status as keyof typeof KIND_OF_STATUS] ?? 'unavailable';
 
 /** A call the worker API refused (4xx), or gave up on after retrying (503). */
 export class WorkerApiError extends Error {

@@ -51,10 +51,7 @@ export const AdminWorkerList = Type.Object({
 });
 
 export const AdminWorkerDetail = Type.Object({
-  id: Type.Integer(),
-  worker_id: Type.String(),
-  worker_name: Nullable(Type.String()),
-  worker_type: Nullable(Type.String()),
+  ...workerRowIdentity,
   status: EffectiveStatus,
   registered_at: DateTime,
   last_heartbeat: DateTime,
