@@ -98,32 +98,33 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
   const newestFirst = d.created ? sql`${ref(`q.${d.created}`)} desc, q.id desc` : sql`q.id desc`;
   const changed = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0) > 0;
 
+  /**
+   * Takes the next claimable job (priority, then oldest) with FOR UPDATE SKIP LOCKED, so concurrent
+   * claimers never get the same row, and marks it running. `where` narrows the candidates (columns of
+   * the table, unqualified).
+   */
+  async function claimNext(
+    trx: Db,
+    opts: { workerPk?: number | null; leaseSeconds?: number; where?: RawBuilder<boolean> } = {},
+  ): Promise<Row | null> {
+    const sets = [sql`status = ${s.running}`];
+    if (d.lease.style === 'started') sets.push(sql`${lease} = now()`);
+    else sets.push(sql`${lease} = now() + make_interval(secs => ${opts.leaseSeconds ?? 300})`);
+    if (d.worker) sets.push(sql`${ref(d.worker)} = ${opts.workerPk ?? null}`);
+    if (d.clearErrorOnClaim) sets.push(sql`error_message = null`);
+    const notBefore = d.lease.style === 'expires' ? sql`and (${lease} is null or ${lease} <= now())` : sql``;
+    const extra = opts.where ? sql`and (${opts.where})` : sql``;
+    const r = await sql<Row>`update ${table} set ${sql.join(sets)} where id = (
+        select id from ${table} where status in (${claimable}) ${notBefore} ${extra}
+        order by ${order} limit 1 for update skip locked)
+      returning *`.execute(trx);
+    return r.rows[0] ?? null;
+  }
+
   return {
     descriptor: d,
 
-    /**
-     * Takes the next claimable job (priority, then oldest) with FOR UPDATE SKIP LOCKED, so concurrent
-     * claimers never get the same row, and marks it running. `where` narrows the candidates (columns of
-     * the table, unqualified).
-     */
-    async claimNext(
-      trx: Db,
-      opts: { workerPk?: number | null; leaseSeconds?: number; where?: RawBuilder<boolean> } = {},
-    ): Promise<Row | null> {
-      const sets = [sql`status = ${s.running}`];
-      if (d.lease.style === 'started') sets.push(sql`${lease} = now()`);
-      else sets.push(sql`${lease} = now() + make_interval(secs => ${opts.leaseSeconds ?? 300})`);
-      if (d.worker) sets.push(sql`${ref(d.worker)} = ${opts.workerPk ?? null}`);
-      if (d.clearErrorOnClaim) sets.push(sql`error_message = null`);
-      const notBefore =
-        d.lease.style === 'expires' ? sql`and (${lease} is null or ${lease} <= now())` : sql``;
-      const extra = opts.where ? sql`and (${opts.where})` : sql``;
-      const r = await sql<Row>`update ${table} set ${sql.join(sets)} where id = (
-          select id from ${table} where status in (${claimable}) ${notBefore} ${extra}
-          order by ${order} limit 1 for update skip locked)
-        returning *`.execute(trx);
-      return r.rows[0] ?? null;
-    },
+    claimNext,
 
     /**
      * claimNext in its own transaction, with the job's video; `then` (the kind's side effect, e.g. the
@@ -134,7 +135,7 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
       then?: (trx: Db, claimed: ClaimedRow<Row>) => Promise<void>,
     ): Promise<ClaimedRow<Row> | null> {
       return db.transaction().execute(async (trx) => {
-        const job = await this.claimNext(trx, opts);
+        const job = await claimNext(trx, opts);
         if (!job) return null;
         const claimed = {
           job,
