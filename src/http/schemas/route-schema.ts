@@ -56,7 +56,7 @@ export function routeSchemas(group: {
   };
 }
 
-/** Admin routes: both credentials accepted, 401 without one and 403 on a bad CSRF token. */
+/** Admin routes: the secret header or a session; 401 without either, 403 on a wrong secret or CSRF token. */
 export const adminSchemas = (tags: string[]) =>
   routeSchemas({ tags, security: ADMIN_SECURITY, fails: [401, 403] });
 
