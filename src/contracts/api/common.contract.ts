@@ -2,6 +2,7 @@ import {
   Type,
   type IntegerOptions,
   type NumberOptions,
+  type Static,
   type TLiteral,
   type TSchema,
   type TUnion,
@@ -24,10 +25,13 @@ export const literals = <T extends string>(
 
 /** The body of every 4xx and 5xx answer. */
 export const ErrorBody = Type.Object({ detail: Type.String() }, { $id: 'ErrorBody' });
+export type ErrorBody = Static<typeof ErrorBody>;
 /** `{status, message?}`: the answer of an action that returns nothing else. */
 export const StatusOk = Type.Object({ status: Type.String(), message: Type.Optional(Type.String()) });
+export type StatusOk = Static<typeof StatusOk>;
 /** `{status, message}`: the same with the message always present (job cancellation). */
 export const StatusMessage = Type.Object({ status: Type.String(), message: Type.String() });
+export type StatusMessage = Static<typeof StatusMessage>;
 
 /** The largest PostgreSQL `integer`: ids and counts past it fail in the database (SQLSTATE 22003). */
 export const INT4_MAX = 2147483647;

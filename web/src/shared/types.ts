@@ -9,7 +9,7 @@ import type { ProgressEvent } from '../../../src/contracts/api/progress-events.c
 import type { UploadResponse as UploadContract } from '../../../src/contracts/api/upload.contract.js';
 import type * as video from '../../../src/contracts/api/video.contract.js';
 
-export type { ErrorBody } from '../../../src/contracts/api/common.contract.js';
+export type { ErrorBody, StatusMessage, StatusOk } from '../../../src/contracts/api/common.contract.js';
 export type {
   ReencodeJob,
   ReencodeJobPage,
