@@ -1,11 +1,16 @@
 // The admin Videos tab in real Chromium against the real server and worker: empty state, live progress of an
 // upload to a green "ready" badge, search and status filter, publish, the thumbnail dialog, delete through the
 // confirm dialog, the keyboard shortcuts of ui.md §2.3, the error state, and no console error anywhere.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listTitles, openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
 import type { ServerProcess } from '../helpers/server-process.js';
+
+const run = promisify(execFile);
 
 const rowOf = (page: Page, title: string): Locator => page.locator('tr[data-video-id]', { hasText: title });
 
@@ -100,7 +105,7 @@ describe('admin Videos tab in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('thumbnail dialog: generates frames, selects one, keeps focus inside, Escape closes it', async () => {
+  it('thumbnail dialog: generates frames, selects one, uploads an image, reverts, keeps focus inside, Escape closes', async () => {
     const row = rowOf(page, 'Alpha sunrise');
     await row.locator('[data-action="thumbnail"]').click();
     const dialog = page.locator('#thumbnail-dialog[open]');
@@ -115,6 +120,27 @@ describe('admin Videos tab in Chromium', () => {
     await expect
       .poll(() => page.textContent('#thumbnail-status'), { timeout: 30_000 })
       .toBe(`Frame at ${timestamp.toFixed(2)} s`);
+    // A custom image, then back to the automatic frame.
+    const image = path.join(server.dataDir, 'custom-thumb.png');
+    await run('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=red:s=320x180',
+      '-frames:v',
+      '1',
+      image,
+    ]);
+    await page.setInputFiles('#thumbnail-file', image);
+    await page.click('#thumbnail-upload');
+    await expect.poll(() => page.textContent('#thumbnail-status'), { timeout: 30_000 }).toBe('Custom image');
+    expect(await page.inputValue('#thumbnail-file')).toBe('');
+    await page.click('#thumbnail-revert');
+    await expect
+      .poll(() => page.textContent('#thumbnail-status'), { timeout: 30_000 })
+      .toBe('Automatic frame');
     // The modal keeps keyboard focus: tabbing around never leaves the dialog.
     for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
