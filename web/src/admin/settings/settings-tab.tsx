@@ -95,7 +95,7 @@ function NoSettings({ api, onStored }: { api: SettingsApi; onStored: () => void 
   );
 }
 
-function SettingsTab({ ctx, refreshCount }: TabProps) {
+function SettingsTab({ ctx, active, refreshCount }: TabProps) {
   const api = useMemo(() => settingsApi(ctx.api), [ctx.api]);
   const load = useSignal<Load>({ kind: 'loading' });
   const selected = useSignal('');
@@ -118,9 +118,14 @@ function SettingsTab({ ctx, refreshCount }: TabProps) {
     void fetchCategories();
   }
 
+  // Shown again or signed in again: the categories may have changed elsewhere (another admin, the CLI).
   useEffect(() => {
-    void fetchCategories();
-  }, [refreshCount.value]);
+    const unsubscribers = [
+      active.subscribe((on) => on && void fetchCategories()),
+      refreshCount.subscribe((n) => n > 0 && void fetchCategories()),
+    ];
+    return () => unsubscribers.forEach((off) => off());
+  }, []);
 
   const current = load.value;
   const categories = current.kind === 'ready' ? current.categories : [];
