@@ -4,12 +4,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { adminJson } from '../helpers/admin-json.js';
-import { openAdmin, uploadViaApi } from '../helpers/admin-page.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { waitFor } from '../helpers/wait.js';
 
 type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
@@ -34,18 +32,10 @@ async function expectPlays(browser: Browser, url: string, errors: string[]): Pro
 const row = (page: Page, id: number) => page.locator(`#archive-table tr[data-archived-id="${id}"]`);
 
 describe('admin Archive view in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useServerAndBrowser();
 
   it('restores an archived video that then plays, and deletes one permanently', async () => {
+    const { server, browser } = ctx;
     const clip = await getClip('landscape480x5s');
     const { video_id: id, slug } = await uploadViaApi(server, clip, 'Archive Round Trip');
     await waitFor(

@@ -4,12 +4,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { adminJson, withoutExpected400 } from '../helpers/admin-json.js';
-import { openAdmin } from '../helpers/admin-page.js';
-import { launchBrowser } from '../helpers/browser.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { openAdmin, useServerAndBrowser } from '../helpers/admin-page.js';
 
 // A fresh install stores the environment's catalogued values at start-up: these give the tab two categories.
 const SEEDED_ENV = {
@@ -33,21 +31,13 @@ async function openCategory(page: Page, category: string): Promise<void> {
 }
 
 describe('admin Settings tab in Chromium', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(SEEDED_ENV), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useServerAndBrowser(SEEDED_ENV);
 
   const stored = async (key: string) =>
-    (await adminJson<Setting>(server, 'GET', `/api/settings/key/${key}`)).body.value;
+    (await adminJson<Setting>(ctx.server, 'GET', `/api/settings/key/${key}`)).body.value;
 
   it('lists categories, saves a switch and a number, shows refusals, exports and imports', async () => {
+    const { server, browser } = ctx;
     const { page, errors } = await openAdmin(browser, server, '#settings');
 
     // Categories from GET /api/settings/categories, the first one open.
