@@ -10,6 +10,7 @@ import {
   TRANSCRIPTION_QUEUE,
   WEBHOOK_DELIVERY_QUEUE,
 } from '../../src/domain/queue/queue-descriptor.js';
+import { enqueueJobs } from '../helpers/queue-fixtures.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 
 describe.each(DRIVERS)('the job queue on %s', (driver) => {
@@ -28,24 +29,14 @@ describe.each(DRIVERS)('the job queue on %s', (driver) => {
   const reencode = () => createJobQueue<ReencodeQueueEntry>(t.db, REENCODE_QUEUE);
   const deliveries = () => createJobQueue<WebhookDelivery>(t.db, WEBHOOK_DELIVERY_QUEUE);
 
-  /** One video and one pending job per priority, created in this order a few ms apart. */
-  async function enqueue(priorities: string[]): Promise<number[]> {
-    const ids: number[] = [];
-    for (const [i, priority] of priorities.entries()) {
-      const v = await t.db
+  const enqueue = (priorities: string[]) =>
+    enqueueJobs(t.db, 'reencode_queue', priorities, () =>
+      t.db
         .insertInto('videos')
         .values({ title: 'Q', slug: `q-${Math.random().toString(36).slice(2, 10)}`, status: 'ready' })
         .returning('id')
-        .executeTakeFirstOrThrow();
-      const job = await t.db
-        .insertInto('reencode_queue')
-        .values({ video_id: v.id, priority, created_at: new Date(Date.now() - 60_000 + i * 10) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      ids.push(job.id);
-    }
-    return ids;
-  }
+        .executeTakeFirstOrThrow(),
+    );
 
   const statusOf = async (id: number) =>
     (await t.db.selectFrom('reencode_queue').selectAll().where('id', '=', id).executeTakeFirstOrThrow())

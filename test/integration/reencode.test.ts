@@ -23,6 +23,7 @@ import {
 import { startApiWorker } from '../helpers/api-worker.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
+import { enqueueJobs } from '../helpers/queue-fixtures.js';
 import { waitFor } from '../helpers/wait.js';
 
 const auth = { 'x-admin-secret': TEST_ADMIN_SECRET };
@@ -42,19 +43,8 @@ describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
       options: { staleAfterSeconds: 3600, recoveryIntervalSeconds: 0 },
     });
 
-  async function queue(priorities: string[]): Promise<number[]> {
-    const ids: number[] = [];
-    for (const [i, priority] of priorities.entries()) {
-      const v = await insertLegacyVideo(db.db);
-      const job = await db.db
-        .insertInto('reencode_queue')
-        .values({ video_id: v.id, priority, created_at: new Date(Date.now() - 60_000 + i * 10) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      ids.push(job.id);
-    }
-    return ids;
-  }
+  const queue = (priorities: string[]) =>
+    enqueueJobs(db.db, 'reencode_queue', priorities, () => insertLegacyVideo(db.db));
 
   it('claims by priority, then age; concurrent claimers never share a job', async () => {
     await db.db.deleteFrom('videos').execute();

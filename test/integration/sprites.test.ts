@@ -16,6 +16,7 @@ import { cueAt, parseSpriteVtt, tileFromInfo } from '../../web/src/public/lib/sp
 import { startApiWorker } from '../helpers/api-worker.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
+import { enqueueJobs } from '../helpers/queue-fixtures.js';
 import { waitFor } from '../helpers/wait.js';
 
 const run = promisify(execFile);
@@ -114,19 +115,8 @@ describe.each(DRIVERS)('sprite queue on %s', (driver) => {
       options: { staleAfterSeconds: 7200, maxVideoDurationSeconds, recoveryIntervalSeconds: 0 },
     });
 
-  async function queue(priorities: string[]): Promise<number[]> {
-    const ids: number[] = [];
-    for (const [i, priority] of priorities.entries()) {
-      const v = await insertVideo(db.db);
-      const job = await db.db
-        .insertInto('sprite_queue')
-        .values({ video_id: v.id, priority, created_at: new Date(Date.now() - 60_000 + i * 10) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      ids.push(job.id);
-    }
-    return ids;
-  }
+  const queue = (priorities: string[]) =>
+    enqueueJobs(db.db, 'sprite_queue', priorities, () => insertVideo(db.db));
 
   it('claims by priority (high > normal > low), then oldest first', async () => {
     await db.db.deleteFrom('videos').execute();
