@@ -26,7 +26,15 @@ export interface RowActionsProps {
   deleted: () => void;
 }
 
-interface Request {
+/** A row button that runs one request: disabled while busy, toast on success or failure. */
+interface ActionSpec {
+  /** `data-action` test hook. */
+  action: string;
+  label: string;
+  icon?: IconName;
+  /** Icon only (the label stays as tooltip and accessible name). */
+  compact?: boolean;
+  danger?: boolean;
   /** Asked first when set; the request runs only on OK. */
   confirm?: { title: string; message: string; confirmLabel: string; danger?: boolean };
   send: () => Promise<unknown>;
@@ -35,27 +43,17 @@ interface Request {
   after: () => void;
 }
 
-/** A row button that runs one request: disabled while busy, toast on success or failure. */
-function ActionButton(props: {
-  action: string;
-  label: string;
-  title: string;
-  icon?: IconName;
-  compact?: boolean;
-  danger?: boolean;
-  request: Request;
-}) {
+function ActionButton({ spec, title }: { spec: ActionSpec; title: string }) {
   const [busy, setBusy] = useState(false);
-  const { request: r } = props;
   const click = async (): Promise<void> => {
-    if (r.confirm && !(await confirmDialog(r.confirm))) return;
+    if (spec.confirm && !(await confirmDialog(spec.confirm))) return;
     setBusy(true);
     try {
-      await r.send();
-      toast(r.success, 'success');
-      r.after();
+      await spec.send();
+      toast(spec.success, 'success');
+      spec.after();
     } catch (err) {
-      if (!(err instanceof UnauthorizedError)) toast(`${r.failure}: ${errorMessage(err)}`, 'error');
+      if (!(err instanceof UnauthorizedError)) toast(`${spec.failure}: ${errorMessage(err)}`, 'error');
     } finally {
       setBusy(false);
     }
@@ -63,23 +61,83 @@ function ActionButton(props: {
   return (
     <Button
       size="sm"
-      variant={props.danger ? 'ghost-danger' : 'secondary'}
-      icon={props.icon}
-      data-action={props.action}
-      title={props.compact ? props.label : undefined}
-      aria-label={`${props.label}: ${props.title}`}
+      variant={spec.danger ? 'ghost-danger' : 'secondary'}
+      icon={spec.icon}
+      data-action={spec.action}
+      title={spec.compact ? spec.label : undefined}
+      aria-label={`${spec.label}: ${title}`}
       busy={busy}
       onClick={() => void click()}
     >
-      {props.compact ? null : <span aria-hidden="true">{props.label}</span>}
+      {spec.compact ? null : <span aria-hidden="true">{spec.label}</span>}
     </Button>
   );
 }
 
-export function RowActions({ video: v, previewable, api, changed, deleted }: RowActionsProps) {
+/** The buttons that run one request, in row order, for a video in its current status. */
+function requestActions({ video: v, api, changed, deleted }: RowActionsProps): ActionSpec[] {
   const base = `/api/videos/${v.id}`;
-  const ready = v.status === 'ready';
   const published = v.published_at != null;
+  const specs: ActionSpec[] = [];
+  if (v.status === 'failed')
+    specs.push({
+      action: 'retry',
+      label: 'Retry',
+      icon: 'refresh',
+      send: () => api.post(`${base}/retry`),
+      success: `“${v.title}” queued for retry`,
+      failure: 'Retry failed',
+      after: changed,
+    });
+  if (v.status === 'ready')
+    specs.push(
+      {
+        action: published ? 'unpublish' : 'publish',
+        label: published ? 'Unpublish' : 'Publish',
+        send: () => api.post(`${base}/${published ? 'unpublish' : 'publish'}`),
+        success: published ? `“${v.title}” is no longer public` : `“${v.title}” is published`,
+        failure: published ? 'Could not unpublish' : 'Could not publish',
+        after: changed,
+      },
+      {
+        action: 'retranscode',
+        label: 'Re-transcode all qualities',
+        icon: 'gear',
+        compact: true,
+        confirm: {
+          title: 'Re-transcode all qualities?',
+          message: `“${v.title}” stays playable until a worker picks the job up; then every quality is rebuilt from the source.`,
+          confirmLabel: 'Re-transcode',
+        },
+        send: () => api.post(`${base}/retranscode`, { qualities: ['all'], priority: 'normal' }),
+        success: `“${v.title}” queued for re-transcoding`,
+        failure: 'Could not re-transcode',
+        after: changed,
+      },
+    );
+  specs.push({
+    action: 'delete',
+    label: 'Delete',
+    icon: 'trash',
+    danger: true,
+    confirm: {
+      title: 'Delete video?',
+      message: `“${v.title}” will be removed from the site and moved to the archive.`,
+      confirmLabel: 'Delete',
+      danger: true,
+    },
+    send: () => api.delete(base),
+    success: `Deleted “${v.title}”`,
+    failure: `Could not delete “${v.title}”`,
+    after: deleted,
+  });
+  return specs;
+}
+
+export function RowActions(props: RowActionsProps) {
+  const { video: v, previewable, api, changed } = props;
+  const specs = requestActions(props);
+  const button = (spec: ActionSpec) => <ActionButton key={spec.action} spec={spec} title={v.title} />;
   return (
     <div class="row-actions">
       {previewable && (
@@ -93,54 +151,8 @@ export function RowActions({ video: v, previewable, api, changed, deleted }: Row
           <span aria-hidden="true">Preview</span>
         </Button>
       )}
-      {v.status === 'failed' && (
-        <ActionButton
-          action="retry"
-          label="Retry"
-          title={v.title}
-          icon="refresh"
-          request={{
-            send: () => api.post(`${base}/retry`),
-            success: `“${v.title}” queued for retry`,
-            failure: 'Retry failed',
-            after: changed,
-          }}
-        />
-      )}
-      {ready && (
-        <ActionButton
-          action={published ? 'unpublish' : 'publish'}
-          label={published ? 'Unpublish' : 'Publish'}
-          title={v.title}
-          request={{
-            send: () => api.post(`${base}/${published ? 'unpublish' : 'publish'}`),
-            success: published ? `“${v.title}” is no longer public` : `“${v.title}” is published`,
-            failure: published ? 'Could not unpublish' : 'Could not publish',
-            after: changed,
-          }}
-        />
-      )}
-      {ready && (
-        <ActionButton
-          action="retranscode"
-          label="Re-transcode all qualities"
-          title={v.title}
-          icon="gear"
-          compact
-          request={{
-            confirm: {
-              title: 'Re-transcode all qualities?',
-              message: `“${v.title}” stays playable until a worker picks the job up; then every quality is rebuilt from the source.`,
-              confirmLabel: 'Re-transcode',
-            },
-            send: () => api.post(`${base}/retranscode`, { qualities: ['all'], priority: 'normal' }),
-            success: `“${v.title}” queued for re-transcoding`,
-            failure: 'Could not re-transcode',
-            after: changed,
-          }}
-        />
-      )}
-      {ready && (
+      {specs.filter((s) => s.action !== 'delete').map(button)}
+      {v.status === 'ready' && (
         <Button
           size="sm"
           icon="film"
@@ -150,25 +162,7 @@ export function RowActions({ video: v, previewable, api, changed, deleted }: Row
           onClick={() => openThumbnailDialog(v, { api, changed })}
         />
       )}
-      <ActionButton
-        action="delete"
-        label="Delete"
-        title={v.title}
-        icon="trash"
-        danger
-        request={{
-          confirm: {
-            title: 'Delete video?',
-            message: `“${v.title}” will be removed from the site and moved to the archive.`,
-            confirmLabel: 'Delete',
-            danger: true,
-          },
-          send: () => api.delete(`${base}`),
-          success: `Deleted “${v.title}”`,
-          failure: `Could not delete “${v.title}”`,
-          after: deleted,
-        }}
-      />
+      {specs.filter((s) => s.action === 'delete').map(button)}
     </div>
   );
 }
