@@ -8,6 +8,7 @@ import {
   type TargetCodec,
   type TargetFormat,
 } from '../../contracts/reencode-job.js';
+import { claimRunnable } from '../queue/claim-runnable.js';
 import { lazyRecovery, retryDecision, type LeaseOptions } from '../queue/stale-rule.js';
 import type { ReencodeQueueRepository } from './reencode-queue.repository.js';
 
@@ -66,17 +67,17 @@ export function createReencodeJobService(deps: {
     /** `workerPk`: the claiming registered worker's row id; null for a claim made directly (tests). */
     async claim(workerPk: number | null = null): Promise<ReencodeJob | null> {
       await recoverIfDue();
-      for (;;) {
-        const claimed = await queue.claimNext(workerPk);
-        if (!claimed) return null;
-        const { job, video } = claimed;
-        if (!video || video.deleted || video.status !== 'ready') {
-          const error = !video || video.deleted ? 'Video not found' : `Video status is ${video.status}`;
-          await queue.fail({ jobId: job.id, error, retry: false });
-          continue;
-        }
-        return toJob({ ...job, video_id: video.id, slug: video.slug });
-      }
+      const claimed = await claimRunnable({
+        claim: () => queue.claimNext(workerPk),
+        problem: (video) =>
+          !video || video.deleted
+            ? 'Video not found'
+            : video.status !== 'ready'
+              ? `Video status is ${video.status}`
+              : null,
+        refuse: ({ job }, error) => queue.fail({ jobId: job.id, error, retry: false }),
+      });
+      return claimed && toJob({ ...claimed.job, video_id: claimed.video.id, slug: claimed.video.slug });
     },
 
     /** The job, if this registered worker claimed it and it is still in progress (worker API checks). */

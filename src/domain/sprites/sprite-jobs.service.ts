@@ -1,6 +1,8 @@
 import { conflict, forbidden, notFound } from '../shared/errors.js';
 import type { JobEvents } from '../jobs/job-events.js';
 import type { SpriteJob, SpriteResult } from '../../contracts/sprite-job.js';
+import { claimRunnable } from '../queue/claim-runnable.js';
+import type { ClaimedVideo } from '../queue/job-queue.repository.js';
 import { lazyRecovery, type LeaseOptions } from '../queue/stale-rule.js';
 import type { SpriteQueueRepository } from './sprite-queue.repository.js';
 
@@ -29,7 +31,7 @@ export function createSpriteJobService(deps: {
   });
 
   /** Why a claimed job cannot run, or null. */
-  function refusal(video: NonNullable<Awaited<ReturnType<SpriteQueueRepository['claimNext']>>>['video']) {
+  function refusal(video: ClaimedVideo | null) {
     if (!video || video.deleted) return 'Video not found';
     if (video.status !== 'ready') return `Video is not ready (status is ${video.status ?? 'unknown'})`;
     if (video.duration > options.maxVideoDurationSeconds)
@@ -44,18 +46,15 @@ export function createSpriteJobService(deps: {
     /** The next runnable job, or null. Jobs whose video cannot have sprites are failed on the way. */
     async claim(workerPk: number | null = null): Promise<SpriteJob | null> {
       await recoverIfDue();
-      for (;;) {
-        const claimed = await queue.claimNext(workerPk);
-        if (!claimed) return null;
-        const problem = refusal(claimed.video);
-        if (problem) {
-          await queue.fail(claimed.job.id, claimed.video?.id ?? null, problem);
-          continue;
-        }
-        const video = claimed.video!;
-        events.changed(video.id);
-        return { jobId: claimed.job.id, videoId: video.id, slug: video.slug, duration: video.duration };
-      }
+      const claimed = await claimRunnable({
+        claim: () => queue.claimNext(workerPk),
+        problem: refusal,
+        refuse: ({ job, video }, problem) => queue.fail(job.id, video?.id ?? null, problem),
+      });
+      if (!claimed) return null;
+      const { job, video } = claimed;
+      events.changed(video.id);
+      return { jobId: job.id, videoId: video.id, slug: video.slug, duration: video.duration };
     },
 
     /** The job, if this registered worker claimed it and it is still processing (worker API checks). */
