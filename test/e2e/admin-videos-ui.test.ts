@@ -1,16 +1,12 @@
 // The admin Videos tab in real Chromium against the real server and worker: empty state, live progress of an
 // upload to a green "ready" badge, search and status filter, publish, the thumbnail dialog, delete through the
 // confirm dialog, the keyboard shortcuts of ui.md §2.3, the error state, and no console error anywhere.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listTitles, openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
 import type { ServerProcess } from '../helpers/server-process.js';
-
-const run = promisify(execFile);
 
 const rowOf = (page: Page, title: string): Locator => page.locator('tr[data-video-id]', { hasText: title });
 
@@ -122,17 +118,8 @@ describe('admin Videos tab in Chromium', () => {
       .toBe(`Frame at ${timestamp.toFixed(2)} s`);
     // A custom image, then back to the automatic frame.
     const image = path.join(server.dataDir, 'custom-thumb.png');
-    await run('ffmpeg', [
-      '-v',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=red:s=320x180',
-      '-frames:v',
-      '1',
-      image,
-    ]);
+    // The current thumbnail as shown, screenshotted to a PNG, is the image to upload.
+    await page.locator('#thumbnail-current').screenshot({ path: image });
     await page.setInputFiles('#thumbnail-file', image);
     await page.click('#thumbnail-upload');
     await expect.poll(() => page.textContent('#thumbnail-status'), { timeout: 30_000 }).toBe('Custom image');
