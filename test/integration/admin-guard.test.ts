@@ -99,6 +99,7 @@ const ADMIN_ROUTES: AdminRoute[] = [
   { method: 'GET', url: '/api/settings', pattern: '/api/settings' },
   { method: 'POST', url: '/api/settings', pattern: '/api/settings' },
   { method: 'GET', url: '/api/settings/categories', pattern: '/api/settings/categories' },
+  { method: 'GET', url: '/api/settings/catalogue', pattern: '/api/settings/catalogue' },
   { method: 'GET', url: '/api/settings/category/workers', pattern: '/api/settings/category/:category' },
   {
     method: 'GET',

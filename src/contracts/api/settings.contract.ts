@@ -131,3 +131,31 @@ export const SettingCategory = Type.Object({ category: Type.String(), settings: 
 export type SettingCategory = Static<typeof SettingCategory>;
 
 export const SettingUpdateBody = Type.Object({ value: SettingValue });
+
+/**
+ * GET /api/settings/catalogue (not in the reference): every catalogued setting, stored or not, with its
+ * effective value (database > environment > default) and where it comes from.
+ */
+export const CatalogueSetting = Type.Composite([
+  Setting,
+  Type.Object({
+    default: SettingValue,
+    source: Type.Union([Type.Literal('database'), Type.Literal('environment'), Type.Literal('default')]),
+    env: Type.Array(Type.String(), {
+      description: 'Environment variables read below the database, in order',
+    }),
+    env_variable: Nullable(
+      Type.String({ description: 'The variable the value (or a refused value) came from' }),
+    ),
+    env_problem: Nullable(Type.String({ description: 'Why a set variable is not used' })),
+    applies_to: Type.String({
+      description: 'The behaviour it drives ("not yet built" when its feature does not exist)',
+    }),
+    read_by: Nullable(Type.Union([Type.Literal('server'), Type.Literal('worker')])),
+  }),
+]);
+export type CatalogueSetting = Static<typeof CatalogueSetting>;
+export const SettingsCatalogue = Type.Object({
+  categories: Type.Record(Type.String(), Type.Array(CatalogueSetting)),
+});
+export type SettingsCatalogue = Static<typeof SettingsCatalogue>;

@@ -3,6 +3,7 @@ import { catalogueEntry, isCatalogued } from './settings-catalogue.js';
 import { toSettingRecord, toStoredConstraints, type SettingRecord } from './settings.mapper.js';
 import type { SettingRow, SettingsRepository, SettingWrite } from './settings.repository.js';
 import { seedFromEnvironment } from './settings-seed.js';
+import { createSettingsCatalogueView } from './settings-catalogue-view.js';
 import type { SettingsService } from './settings.service.js';
 import type { SettingConstraints, ValueType } from './settings.types.js';
 import { constraintsProblem, validationProblem } from './settings-validation.js';
@@ -105,6 +106,9 @@ export function createSettingsAdminService(deps: {
     },
 
     categories: () => repository.categories(),
+
+    /** Every catalogued key with its effective value and source (GET /api/settings/catalogue). */
+    catalogue: createSettingsCatalogueView({ repository, settings }),
 
     async byCategory(category: string) {
       return { category, settings: (await repository.byCategory(category)).map(toSettingRecord) };

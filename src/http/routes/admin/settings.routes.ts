@@ -15,6 +15,9 @@ export function adminSettingsRoutes(admin: SettingsAdminService) {
     app.get('/api/settings/categories', { schema: schema({ ok: Type.Array(Type.String()) }) }, () =>
       admin.categories(),
     );
+    app.get('/api/settings/catalogue', { schema: schema({ ok: wire.SettingsCatalogue }) }, () =>
+      admin.catalogue(),
+    );
     app.get(
       '/api/settings/category/:category',
       { schema: schema({ params: wire.SettingCategoryParam, ok: wire.SettingCategory }) },
