@@ -43,7 +43,10 @@ export class ArchiveStore {
     const now = this.state.value;
     if (now.kind === 'ready') {
       const videos = now.page.videos.filter((v) => v.id !== id);
-      this.state.value = { kind: 'ready', page: { videos, total: now.page.total - 1 } };
+      // The last row of a later page: load the page before it rather than flash "Archive is empty".
+      if (videos.length === 0 && this.offset.value > 0) this.state.value = { kind: 'loading' };
+      else this.state.value = { kind: 'ready', page: { videos, total: now.page.total - 1 } };
+      if (videos.length === 0) void this.load();
     }
     this.changed();
   }
