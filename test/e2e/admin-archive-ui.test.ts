@@ -90,3 +90,45 @@ describe('admin Archive view in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('admin Archive view: pages', () => {
+  // No local worker: the uploads stay pending, which is all an archived row needs.
+  const ctx = useServerAndBrowser({ VLOG_LOCAL_WORKER: 'false' });
+
+  it('pages 25 at a time, newest deletion first', async () => {
+    const { server, browser } = ctx;
+    const clip = await getClip('landscape480x5s');
+    const ids: number[] = [];
+    for (let i = 1; i <= 27; i++) {
+      const { video_id } = await uploadViaApi(server, clip, `Paged ${String(i).padStart(2, '0')}`);
+      expect((await adminJson(server, 'DELETE', `/api/videos/${video_id}`)).status).toBe(200);
+      ids.push(video_id);
+    }
+    const { page, errors } = await openAdmin(browser, server, '#archive');
+    const rows = page.locator('#archive-table tbody tr[data-archived-id]');
+    await expect.poll(() => rows.count()).toBe(25);
+    expect(await page.locator('#archive-count').textContent()).toBe('1–25 of 27 archived videos');
+    // Deleted last, listed first.
+    expect(await rows.first().getAttribute('data-archived-id')).toBe(String(ids[26]));
+    expect(await page.locator('#archive-prev').isDisabled()).toBe(true);
+
+    await page.click('#archive-next');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await page.locator('#archive-count').textContent()).toBe('26–27 of 27 archived videos');
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-archived-id')))).toEqual([
+      String(ids[1]),
+      String(ids[0]),
+    ]);
+    expect(await page.locator('#archive-next').isDisabled()).toBe(true);
+
+    // Restoring both rows of the last page goes back to the page before it.
+    for (const id of [ids[1], ids[0]]) {
+      await page.locator(`tr[data-archived-id="${id}"] [data-action="restore"]`).click();
+      await page.locator(`tr[data-archived-id="${id}"]`).waitFor({ state: 'detached' });
+    }
+    await expect.poll(() => rows.count()).toBe(25);
+    expect(await page.locator('#archive-count').textContent()).toBe('25 archived videos');
+    expect(await page.locator('#archive-next').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
