@@ -75,6 +75,20 @@ describe('admin Settings tab in Chromium', () => {
     await expect.poll(() => size.locator('[data-testid="save-status"]').textContent()).toBe('Saved');
     expect(await stored('watermark.text_size')).toBe(24);
 
+    // An enum is a select of the catalogue's values.
+    const position = field(page, 'watermark.position');
+    expect(await position.locator('select option').allTextContents()).toEqual([
+      'top-left',
+      'top-right',
+      'bottom-left',
+      'bottom-right',
+      'center',
+    ]);
+    await position.locator('select').selectOption('top-left');
+    await position.locator('[data-action="save"]').click();
+    await expect.poll(() => position.locator('[data-testid="save-status"]').textContent()).toBe('Saved');
+    expect(await stored('watermark.position')).toBe('top-left');
+
     // Out of range: the API's 400 is shown next to the field and nothing is stored.
     await sizeInput.fill('500');
     await sizeInput.press('Enter');
