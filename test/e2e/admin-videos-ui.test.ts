@@ -43,11 +43,14 @@ describe('admin Videos tab in Chromium', () => {
     let shot = false;
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const status = (await row.getAttribute('data-status')) ?? '';
+      // One read of the row, so status, text and quality rows belong to the same render.
+      const { status, text, qualities } = await row.evaluate((tr) => ({
+        status: tr.getAttribute('data-status') ?? '',
+        text: tr.querySelector('[data-testid="status"]')?.textContent ?? '',
+        qualities: tr.querySelectorAll('[data-quality]').length,
+      }));
       seen.add(status);
-      const text = (await row.locator('[data-testid="status"]').textContent()) ?? '';
       if (status === 'processing') expect(text).toMatch(/processing \d+%/);
-      const qualities = await row.locator('[data-quality]').count();
       qualityRows = Math.max(qualityRows, qualities);
       if (qualities > 0 && !shot) {
         await page.screenshot({ path: '/tmp/ui1-videos-progress.png' });
@@ -190,7 +193,12 @@ describe('admin Videos tab in Chromium', () => {
     await page.keyboard.press('?');
     const dialog = page.locator('#shortcuts-dialog[open]');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('Focus the search box');
+    const listed = (await dialog.locator('dd').allTextContents()).join(', ');
+    // Digits only for the tabs that exist: 3 and 4 (Workers, Analytics) are not tabs yet.
+    expect(listed).toMatch(
+      /^Focus the search box, Focus the search box, Show this list, Close the open dialog, Videos, Upload/,
+    );
+    expect(listed).not.toMatch(/Workers|Analytics/);
     await page.screenshot({ path: '/tmp/ui1-shortcuts.png' });
     // Shortcuts are off while a dialog is open.
     await page.keyboard.press('2');

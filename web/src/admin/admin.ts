@@ -92,7 +92,7 @@ logoutButton.addEventListener('click', () => {
 });
 
 installShortcuts({
-  tabIds: () => TABS.map((t) => t.id),
+  tabs: () => TABS,
   activeTabId: () => tabBar?.active?.id,
   selectTab: (id) => tabBar?.select(id, true),
 });

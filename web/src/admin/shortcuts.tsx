@@ -16,16 +16,11 @@ const TAB_KEYS: Record<string, string> = {
   '5': 'settings',
 };
 
-const LIST: Array<[keys: string[], what: string]> = [
+const GENERAL: Array<[keys: string[], what: string]> = [
   [['/'], 'Focus the search box'],
   [['Ctrl', 'K'], 'Focus the search box'],
   [['?'], 'Show this list'],
   [['Esc'], 'Close the open dialog'],
-  [['1'], 'Videos'],
-  [['2'], 'Upload'],
-  [['3'], 'Workers'],
-  [['4'], 'Analytics'],
-  [['5'], 'Settings'],
 ];
 
 /** True while the user is typing in a form control (shortcuts leave those keys alone). */
@@ -34,11 +29,16 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function openShortcutsDialog(): void {
+/** The dialog lists the digit shortcuts of the tabs that exist. */
+function openShortcutsDialog(tabs: ReadonlyArray<{ id: string; label: string }>): void {
+  const digits = Object.entries(TAB_KEYS).flatMap(([key, id]) => {
+    const tab = tabs.find((t) => t.id === id);
+    return tab ? [[[key], tab.label] as [string[], string]] : [];
+  });
   openOverlay((close) => (
     <Modal id="shortcuts-dialog" class="modal-sm" title="Keyboard shortcuts" onClose={close}>
       <dl class="shortcut-list">
-        {LIST.map(([keys, what]) => (
+        {[...GENERAL, ...digits].map(([keys, what]) => (
           <div key={keys.join('+')} class="shortcut">
             <dt>
               {keys.map((k, i) => (
@@ -57,8 +57,8 @@ export function openShortcutsDialog(): void {
 }
 
 export interface ShortcutTarget {
-  /** Ids of the tabs that exist. */
-  tabIds(): readonly string[];
+  /** The tabs that exist. */
+  tabs(): ReadonlyArray<{ id: string; label: string }>;
   activeTabId(): string | undefined;
   selectTab(id: string): void;
 }
@@ -83,10 +83,10 @@ export function installShortcuts(target: ShortcutTarget): void {
       if (focusSearch(target.activeTabId())) ev.preventDefault();
     } else if (ev.key === '?') {
       ev.preventDefault();
-      openShortcutsDialog();
+      openShortcutsDialog(target.tabs());
     } else {
       const id = TAB_KEYS[ev.key];
-      if (id && target.tabIds().includes(id)) {
+      if (id && target.tabs().some((t) => t.id === id)) {
         ev.preventDefault();
         target.selectTab(id);
       }
