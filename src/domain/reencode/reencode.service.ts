@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from '../jobs/job-events.js';
+import { cancelWaitingJob } from '../queue/cancel-waiting.js';
 import { toJobPage, toQueueJobResponse } from '../queue/queue-job.mapper.js';
-import { badRequest, notFound } from '../shared/errors.js';
+import { badRequest } from '../shared/errors.js';
 import type { ReencodeQueueRepository } from './reencode-queue.repository.js';
 import type { ReencodeStatus, ReencodeTarget } from './reencode-queue.types.js';
 
@@ -81,11 +82,9 @@ export function createReencodeService(deps: {
     },
 
     async cancel(jobId: number) {
-      await db.transaction().execute(async (trx) => {
-        const job = await queue.findById(trx, jobId);
-        if (!job) throw notFound('Job not found');
-        if (job.status !== 'pending') throw badRequest(`Cannot cancel job with status '${job.status}'`);
-        await queue.cancel(trx, jobId);
+      await cancelWaitingJob(db, jobId, {
+        find: (trx, id) => queue.findById(trx, id),
+        cancel: (trx, job) => queue.cancel(trx, job.id),
       });
       return { status: 'cancelled', message: 'Re-encode job cancelled' };
     },

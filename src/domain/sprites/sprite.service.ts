@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import type { JobEvents } from '../jobs/job-events.js';
+import { cancelWaitingJob } from '../queue/cancel-waiting.js';
 import { toJobPage, toQueueJobResponse } from '../queue/queue-job.mapper.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import type { SpriteQueueRepository } from './sprite-queue.repository.js';
@@ -99,11 +100,9 @@ export function createSpriteService(deps: {
 
     /** Only a pending job can be cancelled (a running one finishes or fails on its own). */
     async cancel(jobId: number) {
-      await db.transaction().execute(async (trx) => {
-        const job = await queue.findById(trx, jobId);
-        if (!job) throw notFound('Job not found');
-        if (job.status !== 'pending') throw badRequest(`Cannot cancel job with status '${job.status}'`);
-        await queue.cancel(trx, job);
+      await cancelWaitingJob(db, jobId, {
+        find: (trx, id) => queue.findById(trx, id),
+        cancel: (trx, job) => queue.cancel(trx, job),
       });
       return { status: 'cancelled', message: 'Sprite job cancelled' };
     },
