@@ -5,22 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freeServePorts, serveEnv } from '../test/helpers/serve-ports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function healthy(url: string): Promise<boolean> {
   try {
@@ -31,24 +20,16 @@ async function healthy(url: string): Promise<boolean> {
 }
 
 async function timeStart(dataDir: string): Promise<number> {
-  const ports = [await freePort(), await freePort(), await freePort()];
+  const ports = await freeServePorts();
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/vlog.js'), 'serve'], {
-    env: {
-      ...process.env,
-      VLOG_DATA_DIR: dataDir,
-      VLOG_DATABASE_URL: '',
-      VLOG_PUBLIC_PORT: String(ports[0]),
-      VLOG_ADMIN_PORT: String(ports[1]),
-      VLOG_WORKER_API_PORT: String(ports[2]),
-      VLOG_LOG_LEVEL: 'warn',
-    },
+    env: { ...process.env, ...serveEnv(dataDir, ports) },
     stdio: 'ignore',
   });
   const urls = [
-    `http://127.0.0.1:${ports[0]}/health`,
-    `http://127.0.0.1:${ports[1]}/health`,
-    `http://127.0.0.1:${ports[2]}/api/health`,
+    `http://127.0.0.1:${ports.public}/health`,
+    `http://127.0.0.1:${ports.admin}/health`,
+    `http://127.0.0.1:${ports.worker}/api/health`,
   ];
   try {
     for (;;) {

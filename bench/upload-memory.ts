@@ -6,23 +6,14 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { freeServePorts, serveEnv } from '../test/helpers/serve-ports.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const gib = Number(process.argv[2] ?? 2);
 const total = Math.round(gib * 1024 ** 3);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function rssMiB(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -30,18 +21,9 @@ async function rssMiB(pid: number): Promise<number> {
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vlog-bench-upload-'));
-const ports = [await freePort(), await freePort(), await freePort()];
+const ports = await freeServePorts();
 const child = spawn(process.execPath, [path.join(ROOT, 'bin/vlog.js'), 'serve'], {
-  env: {
-    ...process.env,
-    VLOG_DATA_DIR: dataDir,
-    VLOG_DATABASE_URL: '',
-    VLOG_PUBLIC_PORT: String(ports[0]),
-    VLOG_ADMIN_PORT: String(ports[1]),
-    VLOG_WORKER_API_PORT: String(ports[2]),
-    VLOG_LOCAL_WORKER: 'false',
-    VLOG_LOG_LEVEL: 'warn',
-  },
+  env: { ...process.env, ...serveEnv(dataDir, ports, { VLOG_LOCAL_WORKER: 'false' }) },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve) =>
@@ -67,7 +49,7 @@ const baseline = await rssMiB(child.pid!);
 let peak = baseline;
 const sampler = setInterval(() => void rssMiB(child.pid!).then((m) => (peak = Math.max(peak, m))), 100);
 const started = performance.now();
-const res = await fetch(`http://127.0.0.1:${ports[1]}/api/videos`, {
+const res = await fetch(`http://127.0.0.1:${ports.admin}/api/videos`, {
   method: 'POST',
   headers: {
     'X-Admin-Secret': secret,

@@ -5,8 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openAsBlob } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freeServePorts, serveEnv } from '../../test/helpers/serve-ports.js';
 import { trackGroup, untrackGroup } from './cleanup.js';
 import { processGroup } from './proc-tree.js';
 import { sleep } from './stats.js';
@@ -22,16 +22,7 @@ export function getVlogRoot(): string {
   return vlogRoot;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+export { freePort } from '../../test/helpers/serve-ports.js';
 
 export interface VlogServer {
   pid: number;
@@ -45,18 +36,9 @@ export interface VlogServer {
 
 /** Starts `node bin/vlog.js serve` on free ports; resolves once it prints "VLog ready". */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<VlogServer> {
-  const [pub, admin, worker] = [await freePort(), await freePort(), await freePort()];
+  const ports = await freeServePorts();
   const child = spawn(process.execPath, [path.join(vlogRoot, 'bin/vlog.js'), 'serve'], {
-    env: {
-      ...process.env,
-      VLOG_DATA_DIR: dataDir,
-      VLOG_DATABASE_URL: '',
-      VLOG_PUBLIC_PORT: String(pub),
-      VLOG_ADMIN_PORT: String(admin),
-      VLOG_WORKER_API_PORT: String(worker),
-      VLOG_LOG_LEVEL: 'warn',
-      ...env,
-    },
+    env: { ...process.env, ...serveEnv(dataDir, ports, env) },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: kill(-pid) reaches the server and its ffmpeg children, nothing else.
     detached: true,
@@ -74,8 +56,8 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   const secret = (await readFile(path.join(dataDir, 'admin-api.secret'), 'utf8')).trim();
   return {
     pid: child.pid!,
-    adminUrl: `http://127.0.0.1:${admin}`,
-    workerUrl: `http://127.0.0.1:${worker}`,
+    adminUrl: `http://127.0.0.1:${ports.admin}`,
+    workerUrl: `http://127.0.0.1:${ports.worker}`,
     secret,
     dataDir,
     child,

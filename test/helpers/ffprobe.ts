@@ -11,7 +11,10 @@ export interface PlaylistProbe {
   audioCodec: string | null;
 }
 
-/** Reads a produced HLS playlist with ffprobe (independent of VLog's own probe code). */
+/**
+ * Reads a produced HLS playlist (or any media file, e.g. a thumbnail) with ffprobe: what a player would
+ * see, independent of VLog's own probe code.
+ */
 export async function probePlaylist(playlist: string): Promise<PlaylistProbe> {
   const { stdout } = await run('ffprobe', [
     '-v',

@@ -1,22 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freeServePorts, serveEnv } from './serve-ports.js';
 import { waitFor } from './wait.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
+export { freePort } from './serve-ports.js';
 
 export interface ServerProcess {
   pid: number;
@@ -46,9 +37,7 @@ export async function startServerProcess(
   } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'vlog-e2e-')));
-  const [pub, admin, worker] = options.ports
-    ? [options.ports.public, options.ports.admin, options.ports.worker]
-    : [await freePort(), await freePort(), await freePort()];
+  const ports = options.ports ?? (await freeServePorts());
   let out = '';
   const child: ChildProcess = spawn(
     process.execPath,
@@ -56,16 +45,12 @@ export async function startServerProcess(
     {
       env: {
         ...process.env,
-        VLOG_DATA_DIR: dataDir,
-        VLOG_DATABASE_URL: '',
-        VLOG_PUBLIC_PORT: String(pub),
-        VLOG_ADMIN_PORT: String(admin),
-        VLOG_WORKER_API_PORT: String(worker),
-        VLOG_LOG_LEVEL: 'warn',
-        VLOG_WORKER_POLL_INTERVAL: '0.5',
-        // Tests drive the server from one address far faster than a person would.
-        VLOG_RATE_LIMIT_ENABLED: 'false',
-        ...env,
+        ...serveEnv(dataDir, ports, {
+          VLOG_WORKER_POLL_INTERVAL: '0.5',
+          // Tests drive the server from one address far faster than a person would.
+          VLOG_RATE_LIMIT_ENABLED: 'false',
+          ...env,
+        }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -90,9 +75,9 @@ export async function startServerProcess(
     env.VLOG_ADMIN_API_SECRET ?? (await readFile(path.join(dataDir, 'admin-api.secret'), 'utf8')).trim();
   return {
     pid: child.pid ?? 0,
-    publicUrl: `http://localhost:${pub}`,
-    adminUrl: `http://localhost:${admin}`,
-    workerUrl: `http://localhost:${worker}`,
+    publicUrl: `http://localhost:${ports.public}`,
+    adminUrl: `http://localhost:${ports.admin}`,
+    workerUrl: `http://localhost:${ports.worker}`,
     dataDir,
     adminSecret,
     output: () => out,

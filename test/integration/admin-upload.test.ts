@@ -2,47 +2,16 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN_AUTH, FAKE_VIDEO, uploadFake, uploadVideo, type UploadBody } from '../helpers/admin-inject.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
-
-const AUTH = { 'x-admin-secret': TEST_ADMIN_SECRET };
-const FAKE_VIDEO = Buffer.from('not really a video, the worker decides later\n'.repeat(20));
-
-interface UploadBody {
-  status: string;
-  video_id: number;
-  slug: string;
-  message: string;
-}
+import { useTestApp } from '../helpers/use-test-app.js';
 
 describe.each(DRIVERS)('admin upload (%s)', (driver) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(driver);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  const upload = (
-    app: TestApp,
-    fields: Record<string, string>,
-    file?: { name: string; content: Buffer; field?: string },
-  ) => {
-    const body = multipart(fields, file);
-    return app.adminApp.inject({
-      method: 'POST',
-      url: '/api/videos',
-      payload: body.payload,
-      headers: { ...body.headers, ...AUTH },
-    });
-  };
-  const uploadOk = async (title: string, extra: Record<string, string> = {}): Promise<UploadBody> => {
-    const res = await upload(t, { title, ...extra }, { name: 'clip.mp4', content: FAKE_VIDEO });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json<UploadBody>();
-  };
+  const t = useTestApp(driver);
+  const upload = uploadVideo;
+  const uploadOk = (title: string, extra: Record<string, string> = {}) => uploadFake(t, title, extra);
   const videoRow = (id: number) =>
     t.container.db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst();
   const uploadsDirEntries = async () => (await readdir(t.config.uploadsDir)).sort();
@@ -192,7 +161,7 @@ describe.each(DRIVERS)('admin upload (%s)', (driver) => {
         const res = await t.adminApp.inject({
           method: 'POST',
           url: '/api/videos',
-          headers: AUTH,
+          headers: ADMIN_AUTH,
           payload: { title: 'json' },
         });
         expect(res.statusCode).toBe(400);

@@ -1,18 +1,12 @@
 // Public app HTTP surface (api-public.md §1, §4.1, §5): health, 404 shape, /videos/* file serving and traversal, security headers, request ids, OpenAPI.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 describe.each(DRIVERS)('public app HTTP (%s)', (driver) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(driver);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(driver);
 
   const get = (url: string, headers: Record<string, string> = {}) =>
     t.publicApp.inject({ method: 'GET', url, headers });

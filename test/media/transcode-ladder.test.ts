@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildThumbnailCommand, thumbnailTime } from '../../src/media/ffmpeg-args.js';
 import { planLadder, type StreamingFormat } from '../../src/media/ladder.js';
@@ -16,9 +14,9 @@ import {
   type LadderProgress,
   type RenditionResult,
 } from '../../src/media/transcode-ladder.js';
+import { probePlaylist } from '../helpers/ffprobe.js';
 import { getClip, type ClipName } from '../helpers/media-clips.js';
 
-const execFileAsync = promisify(execFile);
 const SEGMENT = 1;
 
 let workDir: string;
@@ -28,37 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
-
-interface PlaylistProbe {
-  duration: number;
-  width: number;
-  height: number;
-  hasAudio: boolean;
-}
-
-/** Independent check with the real ffprobe: what a player would see through the playlist. */
-async function ffprobePlaylist(path: string): Promise<PlaylistProbe> {
-  const { stdout } = await execFileAsync('ffprobe', [
-    '-v',
-    'error',
-    '-print_format',
-    'json',
-    '-show_format',
-    '-show_streams',
-    path,
-  ]);
-  const data = JSON.parse(stdout) as {
-    format: { duration: string };
-    streams: { codec_type: string; width?: number; height?: number }[];
-  };
-  const video = data.streams.find((s) => s.codec_type === 'video');
-  return {
-    duration: Number(data.format.duration),
-    width: video?.width ?? 0,
-    height: video?.height ?? 0,
-    hasAudio: data.streams.some((s) => s.codec_type === 'audio'),
-  };
-}
 
 async function extinfList(playlistPath: string): Promise<number[]> {
   return parseMediaPlaylist(await readFile(playlistPath, 'utf8')).segments.map((s) => s.duration);
@@ -106,11 +73,11 @@ async function expectPlayableAligned(run: LadderRun, sizes: string[]): Promise<v
   expect(run.results.map((r) => `${r.name}=${r.width}x${r.height}`)).toEqual(sizes);
   const boundaries: number[][] = [];
   for (const r of run.results) {
-    const seen = await ffprobePlaylist(r.playlistPath);
+    const seen = await probePlaylist(r.playlistPath);
     expect(seen.duration, r.name).toBeGreaterThan(1.7);
     expect(seen.duration, r.name).toBeLessThan(2.3);
     expect(`${seen.width}x${seen.height}`).toBe(`${r.width}x${r.height}`);
-    expect(seen.hasAudio).toBe(run.probe.audioCodec !== null);
+    expect(seen.audioCodec !== null).toBe(run.probe.audioCodec !== null);
     expect(r.durationSeconds).toBeCloseTo(2, 0);
     expect(r.segmentCount).toBe(2);
     boundaries.push(await extinfList(r.playlistPath));
@@ -229,7 +196,7 @@ describe('thumbnail command', () => {
     const input = await getClip('landscape1080');
     const output = join(workDir, 'thumbnail.jpg');
     await runFfmpeg(buildThumbnailCommand({ input, output, atSeconds: thumbnailTime(2) }));
-    const seen = await ffprobePlaylist(output);
+    const seen = await probePlaylist(output);
     expect(`${seen.width}x${seen.height}`).toBe('640x360');
   });
 });
