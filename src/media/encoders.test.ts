@@ -6,9 +6,10 @@ import {
   pickSoftwareEncoder,
   SOFTWARE_TUNING,
   type EncoderArgsOptions,
+  type HwFamily,
 } from './encoders.js';
 import { buildLadderCommand } from './ffmpeg-args.js';
-import { planLadder } from './ladder.js';
+import { planLadder, type VideoCodec } from './ladder.js';
 import { MediaError } from './media-error.js';
 
 const rendition = { videoBitrateKbps: 2500, maxrateKbps: 2500, bufsizeKbps: 5000 };
@@ -82,56 +83,44 @@ describe('encoderArgs, software', () => {
 });
 
 describe('encoderArgs, hardware', () => {
+  /** What each codec adds after the family's arguments: H.264 High, HEVC Main with the hvc1 tag, AV1 nothing. */
+  const CODEC_TAIL: Record<VideoCodec, string[]> = {
+    h264: ['-profile:v', 'high'],
+    hevc: ['-profile:v', 'main', '-tag:v', 'hvc1'],
+    av1: [],
+  };
+  /** encoderArgs on `family` for each codec is `familyArgs(encoder name, codec)` and the codec's tail. */
+  const expectFamilyArgs = (family: HwFamily, familyArgs: (enc: string, codec: VideoCodec) => string[]) => {
+    for (const codec of ['h264', 'hevc', 'av1'] as const) {
+      expect(encoderArgs({ ...base, codec, hw: { family } }), codec).toEqual([
+        ...familyArgs(`${codec}_${family}`, codec),
+        ...CODEC_TAIL[codec],
+      ]);
+    }
+  };
+
   it('NVENC: p4/hq, VBR with CQ capped by maxrate, IDR on the forced keyframes', () => {
+    const cq = { h264: '23', hevc: '28', av1: '30' };
     // prettier-ignore
-    const common = (enc: string, cq: string) => [
-      '-c:v', enc, '-preset', 'p4', '-tune', 'hq', '-rc', 'vbr', '-cq', cq, '-b:v', '0', ...CAP,
+    expectFamilyArgs('nvenc', (enc, codec) => [
+      '-c:v', enc, '-preset', 'p4', '-tune', 'hq', '-rc', 'vbr', '-cq', cq[codec], '-b:v', '0', ...CAP,
       '-rc-lookahead', '32', '-bf', '3', '-pix_fmt', 'yuv420p',
       '-g', '120', '-no-scenecut', '1', '-forced-idr', '1', ...FORCE,
-    ];
-    const hw = { family: 'nvenc' } as const;
-    expect(encoderArgs({ ...base, hw })).toEqual([...common('h264_nvenc', '23'), '-profile:v', 'high']);
-    expect(encoderArgs({ ...base, codec: 'hevc', hw })).toEqual([
-      ...common('hevc_nvenc', '28'),
-      ...['-profile:v', 'main', '-tag:v', 'hvc1'],
     ]);
-    expect(encoderArgs({ ...base, codec: 'av1', hw })).toEqual(common('av1_nvenc', '30'));
   });
 
   it('VAAPI: VBR at the preset bitrate, capped', () => {
-    const hw = { family: 'vaapi' } as const;
-    const common = (enc: string) => [
-      '-c:v',
-      enc,
-      '-rc_mode',
-      'VBR',
-      '-b:v',
-      '2500k',
-      ...CAP,
-      '-g',
-      '120',
-      ...FORCE,
-    ];
-    expect(encoderArgs({ ...base, hw })).toEqual([...common('h264_vaapi'), '-profile:v', 'high']);
-    expect(encoderArgs({ ...base, codec: 'hevc', hw })).toEqual([
-      ...common('hevc_vaapi'),
-      ...['-profile:v', 'main', '-tag:v', 'hvc1'],
+    // prettier-ignore
+    expectFamilyArgs('vaapi', (enc) => [
+      '-c:v', enc, '-rc_mode', 'VBR', '-b:v', '2500k', ...CAP, '-g', '120', ...FORCE,
     ]);
-    expect(encoderArgs({ ...base, codec: 'av1', hw })).toEqual(common('av1_vaapi'));
   });
 
   it('QSV: preset medium, bitrate capped, forced IDR', () => {
-    const hw = { family: 'qsv' } as const;
     // prettier-ignore
-    const common = (enc: string) => [
+    expectFamilyArgs('qsv', (enc) => [
       '-c:v', enc, '-preset', 'medium', '-b:v', '2500k', ...CAP, '-g', '120', '-forced_idr', '1', ...FORCE,
-    ];
-    expect(encoderArgs({ ...base, hw })).toEqual([...common('h264_qsv'), '-profile:v', 'high']);
-    expect(encoderArgs({ ...base, codec: 'hevc', hw })).toEqual([
-      ...common('hevc_qsv'),
-      ...['-profile:v', 'main', '-tag:v', 'hvc1'],
     ]);
-    expect(encoderArgs({ ...base, codec: 'av1', hw })).toEqual(common('av1_qsv'));
   });
 
   it('names hardware encoders codec_family', () => {

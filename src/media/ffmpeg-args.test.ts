@@ -13,6 +13,9 @@ const probe = { frameRate: 30 };
 const landscape = (format: 'cmaf' | 'hls_ts', segmentDuration = 6) =>
   planLadder({ width: 1920, height: 1080 }, { format, segmentDuration });
 
+/** One value per rendition of the 1080p landscape ladder, in plan order. */
+const perRung = (value: (name: string) => string) => ['1080p', '720p', '480p', '360p'].map(value);
+
 /** Values following every occurrence of a flag. */
 function valuesOf(args: string[], flag: string): string[] {
   return args.flatMap((a, i) => (a === flag ? [args[i + 1] as string] : []));
@@ -93,18 +96,8 @@ describe('buildLadderCommand', () => {
   it('writes the CMAF layout', () => {
     expect(valuesOf(args, '-hls_segment_type')).toEqual(Array(4).fill('fmp4'));
     expect(valuesOf(args, '-hls_fmp4_init_filename')).toEqual(Array(4).fill('init.mp4'));
-    expect(valuesOf(args, '-hls_segment_filename')).toEqual([
-      '/out/1080p/seg_%04d.m4s',
-      '/out/720p/seg_%04d.m4s',
-      '/out/480p/seg_%04d.m4s',
-      '/out/360p/seg_%04d.m4s',
-    ]);
-    expect(args.filter((a) => a.endsWith('.m3u8'))).toEqual([
-      '/out/1080p/stream.m3u8',
-      '/out/720p/stream.m3u8',
-      '/out/480p/stream.m3u8',
-      '/out/360p/stream.m3u8',
-    ]);
+    expect(valuesOf(args, '-hls_segment_filename')).toEqual(perRung((n) => `/out/${n}/seg_%04d.m4s`));
+    expect(args.filter((a) => a.endsWith('.m3u8'))).toEqual(perRung((n) => `/out/${n}/stream.m3u8`));
   });
 
   it('writes the HLS/TS layout', () => {
@@ -116,18 +109,8 @@ describe('buildLadderCommand', () => {
     });
     expect(ts).not.toContain('-hls_segment_type');
     expect(ts).not.toContain('-hls_fmp4_init_filename');
-    expect(valuesOf(ts, '-hls_segment_filename')).toEqual([
-      '/out/1080p_%04d.ts',
-      '/out/720p_%04d.ts',
-      '/out/480p_%04d.ts',
-      '/out/360p_%04d.ts',
-    ]);
-    expect(ts.filter((a) => a.endsWith('.m3u8'))).toEqual([
-      '/out/1080p.m3u8',
-      '/out/720p.m3u8',
-      '/out/480p.m3u8',
-      '/out/360p.m3u8',
-    ]);
+    expect(valuesOf(ts, '-hls_segment_filename')).toEqual(perRung((n) => `/out/${n}_%04d.ts`));
+    expect(ts.filter((a) => a.endsWith('.m3u8'))).toEqual(perRung((n) => `/out/${n}.m3u8`));
     expect(valuesOf(ts, '-force_key_frames')[0]).toBe('expr:gte(t,n_forced*4)');
   });
 

@@ -7,6 +7,7 @@ import {
   h264LevelForSize,
   hevcLevelForSize,
   videoCodecString,
+  type CodecsStringOptions,
 } from './master-playlist.js';
 
 describe('buildMasterPlaylist', () => {
@@ -112,52 +113,45 @@ describe('codecsString', () => {
 });
 
 describe('CODECS for HEVC and AV1', () => {
-  it('HEVC: hvc1.<profile>.<compat>.L<level>.90 from the probed profile and level', () => {
-    expect(
-      videoCodecString({
-        videoCodec: 'hevc',
-        height: 720,
-        width: 1280,
-        hasAudio: false,
-        profile: 'Main',
-        level: 93,
-      }),
-    ).toBe('hvc1.1.6.L93.90');
-    expect(
-      videoCodecString({ videoCodec: 'hevc', height: 2160, hasAudio: false, profile: 'Main 10', level: 153 }),
-    ).toBe('hvc1.2.4.L153.90');
-    // level from the size when ffprobe reports none
+  it.each<[string, CodecsStringOptions, string]>([
+    [
+      'HEVC Main at its probed level',
+      { videoCodec: 'hevc', width: 1280, height: 720, hasAudio: false, profile: 'Main', level: 93 },
+      'hvc1.1.6.L93.90',
+    ],
+    [
+      'HEVC Main 10',
+      { videoCodec: 'hevc', height: 2160, hasAudio: false, profile: 'Main 10', level: 153 },
+      'hvc1.2.4.L153.90',
+    ],
+    [
+      'AV1 Main 8-bit',
+      { videoCodec: 'av1', width: 1920, height: 1080, hasAudio: false, profile: 'Main', level: 8 },
+      'av01.0.08M.08',
+    ],
+    [
+      'AV1 Main 10-bit',
+      { videoCodec: 'av1', height: 2160, hasAudio: false, profile: 'Main', level: 12, pixFmt: 'yuv420p10le' },
+      'av01.0.12M.10',
+    ],
+    [
+      'AV1 High',
+      { videoCodec: 'av1', height: 1080, hasAudio: false, profile: 'High', level: 8 },
+      'av01.1.08M.08',
+    ],
+  ])(
+    'videoCodecString for %s (hvc1.<profile>.<compat>.L<level>.90, av01.<profile>.<level><tier>.<depth>)',
+    (_case, opts, expected) => {
+      expect(videoCodecString(opts)).toBe(expected);
+    },
+  );
+
+  it('HEVC and AV1 take their level from the size when ffprobe reports none', () => {
     expect(codecsString({ videoCodec: 'hevc', width: 1920, height: 1080, hasAudio: true })).toBe(
       'hvc1.1.6.L120.90,mp4a.40.2',
     );
     expect(hevcLevelForSize(854, 480)).toBe(90);
     expect(hevcLevelForSize(3840, 2160)).toBe(150);
-  });
-
-  it('AV1: av01.<profile>.<level><tier>.<bit depth>', () => {
-    expect(
-      videoCodecString({
-        videoCodec: 'av1',
-        width: 1920,
-        height: 1080,
-        hasAudio: false,
-        profile: 'Main',
-        level: 8,
-      }),
-    ).toBe('av01.0.08M.08');
-    expect(
-      videoCodecString({
-        videoCodec: 'av1',
-        height: 2160,
-        hasAudio: false,
-        profile: 'Main',
-        level: 12,
-        pixFmt: 'yuv420p10le',
-      }),
-    ).toBe('av01.0.12M.10');
-    expect(
-      videoCodecString({ videoCodec: 'av1', height: 1080, hasAudio: false, profile: 'High', level: 8 }),
-    ).toBe('av01.1.08M.08');
     expect(codecsString({ videoCodec: 'av1', width: 854, height: 480, hasAudio: true })).toBe(
       'av01.0.04M.08,mp4a.40.2',
     );
