@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ServerResponse } from 'node:http';
 import type {
   HeartbeatEvent,
   InitialProgressEvent,
@@ -17,9 +18,15 @@ interface ProgressStreamEvents {
 /**
  * GET /api/events/progress (api-admin.md §12): Server-Sent Events with the progress of unfinished
  * videos. Changes in this process are pushed at once; others are found by a 1 s database poll.
+ * Shutting down ends every open stream first (the browser reconnects to the next server), so an open
+ * admin page never holds a stopping server.
  */
 export function adminEventRoutes(feed: ProgressFeed, options: { heartbeatSeconds: number; retryMs: number }) {
   return async (app: FastifyInstance) => {
+    const open = new Set<ServerResponse>();
+    app.addHook('preClose', async () => {
+      for (const res of open) res.end();
+    });
     app.get(
       '/api/events/progress',
       {
@@ -53,7 +60,9 @@ export function adminEventRoutes(feed: ProgressFeed, options: { heartbeatSeconds
           () => send('heartbeat', { timestamp: new Date().toISOString() }),
           options.heartbeatSeconds * 1000,
         );
+        open.add(res);
         req.raw.on('close', () => {
+          open.delete(res);
           clearInterval(heartbeat);
           subscription.close();
         });
