@@ -23,7 +23,13 @@ describe.each(DRIVERS)('GPU detection and CPU fallback (%s)', (driver) => {
   let url: string;
 
   beforeAll(async () => {
-    t = await createTestApp(driver, { VLOG_HLS_SEGMENT_DURATION: '1', VLOG_HWACCEL_TYPE: 'nvidia' });
+    t = await createTestApp(driver, {
+      VLOG_HLS_SEGMENT_DURATION: '1',
+      VLOG_HWACCEL_TYPE: 'nvidia',
+      // Server and worker each read `git rev-parse HEAD` otherwise: a commit made while the test runs
+      // would trip the version gate (claims refused) and hang the job. The gate has its own test.
+      VLOG_CODE_VERSION: 'gpu-fallback-test',
+    });
     url = await t.workerApp.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
