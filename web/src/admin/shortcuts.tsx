@@ -6,6 +6,7 @@
  */
 import { Fragment } from 'preact';
 import { Modal, openOverlay } from './components/modal.js';
+import { isTyping } from '../shared/dom.js';
 
 /** Digit → tab id. */
 const TAB_KEYS: Record<string, string> = {
@@ -22,12 +23,6 @@ const GENERAL: Array<[keys: string[], what: string]> = [
   [['?'], 'Show this list'],
   [['Esc'], 'Close the open dialog'],
 ];
-
-/** True while the user is typing in a form control (shortcuts leave those keys alone). */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** The dialog lists the digit shortcuts of the tabs that exist. */
 function openShortcutsDialog(tabs: ReadonlyArray<{ id: string; label: string }>): void {

@@ -9,6 +9,7 @@
 import Hls from 'hls.js';
 import type { ErrorData, LevelSwitchedData, ManifestParsedData } from 'hls.js';
 import { announce, h, icon, must, replaceChildren } from '../shared/dom.js';
+import { HLS_OPTIONS } from '../shared/hls-options.js';
 import { HttpError, errorMessage, fetchJson } from '../shared/http.js';
 import { formatDate, formatDuration } from '../shared/format.js';
 import type { VideoDetail } from '../shared/types.js';
@@ -25,8 +26,6 @@ declare global {
     __vlogPlayer?: { hls: Hls | null; video: HTMLVideoElement };
   }
 }
-
-export const HLS_WORKER_PATH = '/static/hls.worker.js';
 
 const root = must('#watch-root');
 
@@ -170,7 +169,7 @@ function setupPlayer(frame: HTMLElement, toolbar: HTMLElement, video: VideoDetai
 
   if (Hls.isSupported()) {
     frame.appendChild(el);
-    const hls = new Hls({ enableWorker: true, backBufferLength: 90, workerPath: HLS_WORKER_PATH });
+    const hls = new Hls({ ...HLS_OPTIONS });
     window.__vlogPlayer = { hls, video: el };
 
     const menu = new QualityMenu({

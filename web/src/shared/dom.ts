@@ -131,3 +131,9 @@ export function announce(message: string, regionId = 'sr-announcer'): void {
     target.textContent = message;
   }, 50);
 }
+
+/** True while the user is typing in a form control (keyboard shortcuts leave those keys alone). */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}

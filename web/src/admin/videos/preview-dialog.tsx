@@ -5,8 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Modal, openOverlay } from '../components/modal.js';
-
-const HLS_WORKER_PATH = '/static/hls.worker.js';
+import { HLS_OPTIONS } from '../../shared/hls-options.js';
 
 function PreviewDialog({ slug, title, onClose }: { slug: string; title: string; onClose: () => void }) {
   const src = `/videos/${encodeURIComponent(slug)}/master.m3u8`;
@@ -23,7 +22,7 @@ function PreviewDialog({ slug, title, onClose }: { slug: string; title: string; 
         const { default: Hls } = await import('hls.js');
         if (closed) return;
         if (Hls.isSupported()) {
-          const hls = new Hls({ enableWorker: true, backBufferLength: 90, workerPath: HLS_WORKER_PATH });
+          const hls = new Hls({ ...HLS_OPTIONS });
           destroy = () => hls.destroy();
           hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => {
             const heights = [...new Set(data.levels.map((l) => l.height).filter((n) => n > 0))].sort(

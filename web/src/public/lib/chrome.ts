@@ -1,5 +1,5 @@
 /** Shared page chrome for the public site: header search box and footer year. */
-import { must } from '../../shared/dom.js';
+import { isTyping, must } from '../../shared/dom.js';
 
 export const MAX_SEARCH_LENGTH = 200;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -33,9 +33,4 @@ export function initHeader(currentSearch = ''): void {
   });
   const year = document.getElementById('footer-year');
   if (year) year.textContent = String(new Date().getFullYear());
-}
-
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
