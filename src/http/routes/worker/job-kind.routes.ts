@@ -15,7 +15,7 @@ import { errors } from '../../schemas/common.schemas.js';
 import { sendFile } from '../../send-file.js';
 import { uploadOf } from './file-transfer.js';
 
-/** The worker calling a job endpoint, and the job (and video, for a by-video source URL) it names. */
+/** The worker calling a job endpoint, and the job its URL names. */
 export interface JobCaller {
   worker: WorkerPrincipal;
   jobId: number;
