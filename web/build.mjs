@@ -50,10 +50,34 @@ async function tsEntries(dir) {
     .map((f) => ({ in: path.join(dir, f), out: f.slice(0, -3) }));
 }
 
-/** Copy HTML pages, adding `?v=<hash>` to /static/*.js|css references for cache busting. */
+/**
+ * `<!-- @include NAME key="value" … -->` in a page is replaced by web/partials/NAME, indented like the
+ * marker, with each `{{key}}` set to its value (unset keys: empty). The pages share their <head> basics
+ * (CSP, viewport, icon) and the public header this way instead of repeating them.
+ */
+async function expandIncludes(html) {
+  const marker = /^([ \t]*)<!-- @include ([\w.-]+)((?: \w+="[^"]*")*) -->$/gm;
+  const parts = [];
+  for (const m of html.matchAll(marker)) {
+    const values = Object.fromEntries([...m[3].matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
+    const partial = await readFile(path.join(webDir, 'partials', m[2]), 'utf8');
+    const body = partial
+      .replace(/\{\{(\w+)\}\}/g, (_, key) => values[key] ?? '')
+      .trimEnd()
+      .split('\n')
+      .map((line) => (line ? m[1] + line : line))
+      .join('\n');
+    parts.push([m[0], body]);
+  }
+  for (const [from, to] of parts) html = html.replace(from, () => to);
+  if (html.includes('<!-- @include')) throw new Error('web: malformed @include marker');
+  return html;
+}
+
+/** Copy HTML pages (includes expanded), adding `?v=<hash>` to /static/*.js|css references for cache busting. */
 async function copyHtml(files, destDir, version) {
   for (const file of files) {
-    const html = await readFile(file, 'utf8');
+    const html = await expandIncludes(await readFile(file, 'utf8'));
     const out = html.replace(/((?:src|href)="\/static\/[^"?]+\.(?:js|css))"/g, `$1?v=${version}"`);
     await writeFile(path.join(destDir, path.basename(file)), out);
   }
