@@ -39,3 +39,21 @@ export async function probePlaylist(playlist: string): Promise<PlaylistProbe> {
     audioCodec: audio?.codec_name ?? null,
   };
 }
+
+/** Codec and size of an image (or the first video stream of any file), read with ffprobe. */
+export async function probeImage(file: string): Promise<{ codec: string; width: number; height: number }> {
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=codec_name,width,height',
+    '-of',
+    'json',
+    file,
+  ]);
+  const s = (JSON.parse(stdout) as { streams: Array<{ codec_name: string; width: number; height: number }> })
+    .streams[0];
+  return { codec: s?.codec_name ?? '', width: s?.width ?? 0, height: s?.height ?? 0 };
+}

@@ -14,26 +14,12 @@ import {
   uploadClip,
   type TestApp,
 } from '../helpers/test-app.js';
+import { probeImage } from '../helpers/ffprobe.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
 
 const run = promisify(execFile);
 const MIB = 1024 * 1024;
-
-async function imageWidth(file: string): Promise<number> {
-  const { stdout } = await run('ffprobe', [
-    '-v',
-    'error',
-    '-select_streams',
-    'v:0',
-    '-show_entries',
-    'stream=width',
-    '-of',
-    'csv=p=0',
-    file,
-  ]);
-  return Number(stdout.trim());
-}
 
 describe.each(DRIVERS)('settings drive behaviour (%s)', (driver) => {
   let t: TestApp;
@@ -103,10 +89,10 @@ describe.each(DRIVERS)('settings drive behaviour (%s)', (driver) => {
     const image = await readFile(png);
     const thumbnail = path.join(t.config.videosDir, video.slug, 'thumbnail.jpg');
     expect((await upload(image)).statusCode).toBe(200);
-    expect(await imageWidth(thumbnail)).toBe(640);
+    expect((await probeImage(thumbnail)).width).toBe(640);
     await set('storage.thumbnail_width', 320);
     expect((await upload(image)).statusCode).toBe(200);
-    expect(await imageWidth(thumbnail)).toBe(320);
+    expect((await probeImage(thumbnail)).width).toBe(320);
     await unset('storage.thumbnail_width');
 
     const big = Buffer.concat([image, Buffer.alloc(1.5 * MIB)]); // refused on its declared size

@@ -7,37 +7,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_AUTH } from '../helpers/admin-inject.js';
 import { getClip } from '../helpers/media-clips.js';
 import { startApiWorker } from '../helpers/api-worker.js';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
-import { waitFor } from '../helpers/wait.js';
+import { probeImage } from '../helpers/ffprobe.js';
+import { createTestApp, multipart, uploadClip, type TestApp } from '../helpers/test-app.js';
+import { waitVideoSettled } from '../helpers/wait.js';
 
 const run = promisify(execFile);
-const AUTH = { 'x-admin-secret': TEST_ADMIN_SECRET };
 const MAX_THUMB = 200_000;
 
 interface Thumb {
   thumbnail_url: string | null;
   thumbnail_source: string;
   thumbnail_timestamp: number | null;
-}
-
-/** Codec and size of an image file, read with ffprobe. */
-async function probeImage(file: string): Promise<{ codec: string; width: number; height: number }> {
-  const { stdout } = await run('ffprobe', [
-    '-v',
-    'error',
-    '-select_streams',
-    'v:0',
-    '-show_entries',
-    'stream=codec_name,width,height',
-    '-of',
-    'json',
-    file,
-  ]);
-  const s = (JSON.parse(stdout) as { streams: Array<{ codec_name: string; width: number; height: number }> })
-    .streams[0];
-  return { codec: s?.codec_name ?? '', width: s?.width ?? 0, height: s?.height ?? 0 };
 }
 
 describe('thumbnails (PGlite, real ffmpeg)', () => {
@@ -49,14 +32,19 @@ describe('thumbnails (PGlite, real ffmpeg)', () => {
   let initialUrl: string;
 
   const api = (method: 'GET' | 'POST', url: string, payload?: object | string, headers: object = {}) =>
-    t.adminApp.inject({ method, url, headers: { ...AUTH, ...headers }, ...(payload ? { payload } : {}) });
+    t.adminApp.inject({
+      method,
+      url,
+      headers: { ...ADMIN_AUTH, ...headers },
+      ...(payload ? { payload } : {}),
+    });
   const uploadImage = (id: number, file?: { name: string; content: Buffer }, extraHeaders: object = {}) => {
     const body = multipart({}, file);
     return t.adminApp.inject({
       method: 'POST',
       url: `/api/videos/${id}/thumbnail/upload`,
       payload: body.payload,
-      headers: { ...body.headers, ...AUTH, ...extraHeaders },
+      headers: { ...body.headers, ...ADMIN_AUTH, ...extraHeaders },
     });
   };
   const thumbPath = () => path.join(t.container.layout.videoDir(video.slug), 'thumbnail.jpg');
@@ -90,28 +78,10 @@ describe('thumbnails (PGlite, real ffmpeg)', () => {
     ]);
     tinyMovie = await readFile(path.join(tmp, 'tiny.mp4'));
 
-    const clip = await readFile(await getClip('webm'));
-    const body = multipart({ title: 'Thumb Clip' }, { name: 'clip.webm', content: clip });
-    const res = await t.adminApp.inject({
-      method: 'POST',
-      url: '/api/videos',
-      payload: body.payload,
-      headers: { ...body.headers, ...AUTH },
-    });
-    const { video_id, slug } = res.json<{ video_id: number; slug: string }>();
+    const { video_id, slug } = await uploadClip(t, 'Thumb Clip', 'webm', 'webm');
     const worker = await startApiWorker(t);
     try {
-      const row = await waitFor(
-        async () => {
-          const v = await t.container.db
-            .selectFrom('videos')
-            .selectAll()
-            .where('id', '=', video_id)
-            .executeTakeFirstOrThrow();
-          return v.status === 'ready' || v.status === 'failed' ? v : undefined;
-        },
-        { timeoutMs: 60_000, intervalMs: 100, what: 'the clip to be transcoded' },
-      );
+      const row = await waitVideoSettled(t, video_id, { timeoutMs: 60_000 });
       expect(row.status).toBe('ready');
       video = { video_id, slug, duration: row.duration ?? 0 };
     } finally {
@@ -160,7 +130,7 @@ describe('thumbnails (PGlite, real ffmpeg)', () => {
     // The admin app serves a video's files to the admin only (media-visibility.test.ts).
     const url = body.frames[2]?.url ?? '';
     expect((await t.adminApp.inject({ method: 'GET', url })).statusCode).toBe(401);
-    const served = await t.adminApp.inject({ method: 'GET', url, headers: AUTH });
+    const served = await t.adminApp.inject({ method: 'GET', url, headers: ADMIN_AUTH });
     expect(served.statusCode).toBe(200);
   });
 

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipName } from '../helpers/media-clips.js';
 import { probePlaylist } from '../helpers/ffprobe.js';
 import { startApiWorker } from '../helpers/api-worker.js';
-import { createTestApp, TEST_ADMIN_SECRET, uploadClip, type TestApp } from '../helpers/test-app.js';
-import { waitFor } from '../helpers/wait.js';
+import { adminInject } from '../helpers/admin-inject.js';
+import { createTestApp, uploadClip, type TestApp } from '../helpers/test-app.js';
+import { waitFor, waitVideoSettled } from '../helpers/wait.js';
 import type { WorkerLoop } from '../../src/worker/local-worker.js';
 
 interface Expected {
@@ -48,19 +49,13 @@ const VALID: Array<[ClipName, string, Expected]> = [
   ['webm', 'webm', { renditions: { '480p': [854, 480], '360p': [640, 360] }, audio: true, original: null }],
 ];
 
-async function finalState(t: TestApp, videoId: number) {
-  return waitFor(
-    async () => {
-      const v = await t.container.db
-        .selectFrom('videos')
-        .selectAll()
-        .where('id', '=', videoId)
-        .executeTakeFirstOrThrow();
-      return v.status === 'ready' || v.status === 'failed' ? v : undefined;
-    },
-    { timeoutMs: 90_000, intervalMs: 200, what: `video ${videoId} to finish` },
-  );
-}
+/** The transcoding job of a video. */
+const jobOf = (t: TestApp, videoId: number) =>
+  t.container.db
+    .selectFrom('transcoding_jobs')
+    .selectAll()
+    .where('video_id', '=', videoId)
+    .executeTakeFirstOrThrow();
 
 describe('transcoding pipeline (PGlite, local worker)', () => {
   let t: TestApp;
@@ -77,7 +72,7 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
 
   it.each(VALID)('%s ends ready with the right renditions', async (clip, ext, expected) => {
     const { video_id, slug } = await uploadClip(t, `Clip ${clip}`, clip, ext);
-    const video = await finalState(t, video_id);
+    const video = await waitVideoSettled(t, video_id);
     expect(video.error_message).toBeNull();
     expect(video.status).toBe('ready');
     expect(video.published_at).not.toBeNull();
@@ -118,11 +113,7 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
       await expect(readFile(path.join(dir, 'original.m3u8'))).rejects.toThrow();
     }
 
-    const job = await t.container.db
-      .selectFrom('transcoding_jobs')
-      .selectAll()
-      .where('video_id', '=', video_id)
-      .executeTakeFirstOrThrow();
+    const job = await jobOf(t, video_id);
     expect(job.completed_at).not.toBeNull();
     expect(job.progress_percent).toBe(100);
     const progress = await t.container.db
@@ -141,24 +132,16 @@ describe('transcoding pipeline (PGlite, local worker)', () => {
     ['notAVideo', 'mp4'],
   ] as Array<[ClipName, string]>)('%s ends failed with a clear message and no retry', async (clip, ext) => {
     const { video_id, slug } = await uploadClip(t, `Clip ${clip}`, clip, ext);
-    const video = await finalState(t, video_id);
+    const video = await waitVideoSettled(t, video_id);
     expect(video.status).toBe('failed');
     expect(video.error_message).toMatch(/not a playable video|truncated|damaged|no video stream/i);
     expect(video.error_message).not.toMatch(/\/tmp|\/work|\.cache/);
-    const job = await t.container.db
-      .selectFrom('transcoding_jobs')
-      .selectAll()
-      .where('video_id', '=', video_id)
-      .executeTakeFirstOrThrow();
+    const job = await jobOf(t, video_id);
     expect(job.completed_at).not.toBeNull();
     expect(job.attempt_number).toBe(1);
     // Nothing half-made is published.
     await expect(readFile(path.join(t.container.layout.videoDir(slug), 'master.m3u8'))).rejects.toThrow();
-    const progress = await t.adminApp.inject({
-      method: 'GET',
-      url: `/api/videos/${video_id}/progress`,
-      headers: { 'x-admin-secret': TEST_ADMIN_SECRET },
-    });
+    const progress = await adminInject(t, 'GET', `/api/videos/${video_id}/progress`);
     expect(progress.json()).toMatchObject({ status: 'failed' });
   });
 });
@@ -169,7 +152,7 @@ describe('transcoding pipeline (PostgreSQL)', () => {
     const worker = await startApiWorker(t);
     try {
       const { video_id } = await uploadClip(t, 'Clip webm', 'webm', 'webm');
-      const video = await finalState(t, video_id);
+      const video = await waitVideoSettled(t, video_id);
       expect(video.status).toBe('ready');
       const rows = await t.container.db
         .selectFrom('video_qualities')
@@ -202,11 +185,7 @@ describe('graceful shutdown', () => {
         { timeoutMs: 30_000, intervalMs: 20, what: 'the transcode step' },
       );
       await worker.stop();
-      const job = await t.container.db
-        .selectFrom('transcoding_jobs')
-        .selectAll()
-        .where('video_id', '=', video_id)
-        .executeTakeFirstOrThrow();
+      const job = await jobOf(t, video_id);
       expect(job.claimed_at).toBeNull();
       expect(job.worker_id).toBeNull();
       expect(job.completed_at).toBeNull();
@@ -222,7 +201,7 @@ describe('graceful shutdown', () => {
       // Another worker picks it up and finishes it.
       const next = await startApiWorker(t);
       try {
-        expect((await finalState(t, video_id)).status).toBe('ready');
+        expect((await waitVideoSettled(t, video_id)).status).toBe('ready');
       } finally {
         await next.stop();
       }
