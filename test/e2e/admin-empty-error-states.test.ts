@@ -1,23 +1,26 @@
-// Empty and error states of the Settings tab and the Archive view in Chromium: a fresh install with no
-// catalogued variable set stores nothing, so Settings offers to store the environment's values (and says
-// which one the API refused); the Archive says it is empty; once the server is gone both show an error
-// with a retry button.
+// Empty and error states of the Settings tab and the Archive view in Chromium: a fresh install with
+// nothing stored still lists every catalogued setting (Settings has no empty state), with the
+// environment's values marked as such; the Archive says it is empty; once the server is gone both show an
+// error with a retry button.
 import { describe, expect, it } from 'vitest';
 import { openAdmin, useServerAndBrowser } from '../helpers/admin-page.js';
 
 describe('admin Settings and Archive: empty and error states', () => {
-  // A sub-second poll interval suits the worker's variable but not the integer setting it seeds.
+  // A sub-second poll interval suits the worker's variable but not the integer setting: nothing is seeded.
   const ctx = useServerAndBrowser({ VLOG_WORKER_POLL_INTERVAL: '0.5' });
 
-  it('shows the empty states, the refused seed value, then errors with retry', async () => {
+  it('lists the catalogue with nothing stored, shows the empty archive, then errors with retry', async () => {
     const { page, errors } = await openAdmin(ctx.browser, ctx.server, '#settings');
-    const empty = page.locator('#panel-settings .empty-state', { hasText: 'No settings stored yet' });
-    await empty.waitFor();
-    await page.click('#settings-seed');
+    const listed = page.locator('#panel-settings .setting-row[data-setting-key]');
+    await listed.first().waitFor();
+    expect(await page.locator('#panel-settings .empty-state').count()).toBe(0);
+    expect(await page.locator('#panel-settings [data-source="database"]').count()).toBe(0);
+    await page.locator('#settings-tab-workers').click();
     await page
-      .locator('.toast-error', { hasText: /Not stored \(refused\): VLOG_WORKER_POLL_INTERVAL .*integer/ })
+      .locator('.setting-row[data-setting-key="workers.poll_interval"] .setting-source', {
+        hasText: 'From the environment (VLOG_WORKER_POLL_INTERVAL)',
+      })
       .waitFor();
-    await empty.waitFor();
 
     await page.locator('#tab-archive').click();
     await page.locator('#panel-archive .empty-state', { hasText: 'Archive is empty' }).waitFor();
@@ -38,7 +41,7 @@ describe('admin Settings and Archive: empty and error states', () => {
     });
     await settingsError.waitFor();
     expect(await settingsError.getByRole('button', { name: 'Try again' }).count()).toBe(1);
-    await page.screenshot({ path: '/tmp/ui2-settings-error.png' });
+    await page.screenshot({ path: '/tmp/ui3-settings-error.png' });
     // After the kill only the broken connections themselves were logged (refused, and the cut event stream).
     expect(
       errors.filter((e) => !/net::ERR_(CONNECTION_REFUSED|INCOMPLETE_CHUNKED_ENCODING)/.test(e)),

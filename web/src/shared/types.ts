@@ -24,12 +24,14 @@ export type {
 export type { InitialProgressEvent } from '../../../src/contracts/api/progress-events.contract.js';
 export type {
   CacheStats,
+  CatalogueSetting,
   ImportResult,
   SeedResult,
   Setting,
   SettingCategory,
   SettingCreate,
   SettingsByCategory,
+  SettingsCatalogue,
   SettingsExport,
   SettingValueType,
 } from '../../../src/contracts/api/settings.contract.js';

@@ -1,8 +1,9 @@
 /**
- * The Settings tab (ui.md §2.2): one sub-tab per category of GET /api/settings/categories, each setting
- * edited by its type and saved on its own; Export / Import of the whole table. The API lists the settings
- * stored in the database, so a fresh install may have none yet: the empty state offers to seed them from
- * the environment or import a file. Watermark is rendered like every other category (no image uploader yet).
+ * The Settings tab (ui.md §2.2): one sub-tab per category of GET /api/settings/catalogue (every catalogued
+ * setting, stored or not, with its effective value and source), plus the stored custom keys of
+ * GET /api/settings; each setting edited by its type and saved on its own; a search box (`/` focuses it)
+ * filtering by key, name and description across categories; Export / Import of the stored table.
+ * Watermark is rendered like every other category (no image uploader yet).
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
@@ -11,26 +12,27 @@ import { Button } from '../components/button.js';
 import { componentTab, type TabProps } from '../components/component-tab.js';
 import { EmptyState, ErrorState } from '../components/states.js';
 import { toast } from '../components/toast.js';
-import { CategoryPanel } from './category-panel.js';
+import { CategoryPanel, SearchResults } from './category-panel.js';
 import { CategoryTabs } from './category-tabs.js';
-import { settingsApi, type SettingsApi } from './settings-api.js';
+import { settingsApi, type Setting, type SettingsApi } from './settings-api.js';
+import { filterSettings, mergeSettings, withStored, type SettingsByCategory } from './settings-list.js';
 import { SettingsSkeleton } from './settings-skeleton.js';
 import { downloadExport, openImportDialog } from './settings-transfer.js';
 
 type Load =
-  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; categories: string[] };
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; categories: SettingsByCategory };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function ImportButton({ api, onImported }: { api: SettingsApi; onImported: () => void }) {
-  return (
-    <Button id="settings-import" icon="upload" onClick={() => openImportDialog(api, onImported)}>
-      Import
-    </Button>
-  );
-}
-
-function SettingsHeader({ api, onImported }: { api: SettingsApi; onImported: () => void }) {
+function SettingsHeader(props: {
+  api: SettingsApi;
+  onImported: () => void;
+  query: string;
+  onQuery: (q: string) => void;
+}) {
+  const { api } = props;
   const exporting = useSignal(false);
   async function exportAll(): Promise<void> {
     exporting.value = true;
@@ -51,47 +53,24 @@ function SettingsHeader({ api, onImported }: { api: SettingsApi; onImported: () 
         </p>
       </div>
       <div class="toolbar">
+        <input
+          type="search"
+          id="settings-search"
+          class="input input-sm"
+          placeholder="Search settings"
+          aria-label="Search settings by key or description"
+          aria-keyshortcuts="/ Control+K"
+          value={props.query}
+          onInput={(ev) => props.onQuery(ev.currentTarget.value)}
+        />
         <Button id="settings-export" busy={exporting.value} onClick={() => void exportAll()}>
           Export
         </Button>
-        <ImportButton api={api} onImported={onImported} />
+        <Button id="settings-import" icon="upload" onClick={() => openImportDialog(api, props.onImported)}>
+          Import
+        </Button>
       </div>
     </div>
-  );
-}
-
-/** Nothing stored yet: store the environment's values (POST /api/settings/seed-from-env) or import. */
-function NoSettings({ api, onStored }: { api: SettingsApi; onStored: () => void }) {
-  const seeding = useSignal(false);
-  async function seed(): Promise<void> {
-    seeding.value = true;
-    try {
-      const r = await api.seedFromEnv();
-      const refused = r.details.filter((d) => d.status === 'error');
-      if (r.seeded > 0) toast(`Stored ${plural(r.seeded, 'setting')} from the environment`, 'success');
-      if (refused.length > 0)
-        toast(`Not stored (refused): ${refused.map((d) => d.reason ?? d.key).join('; ')}`, 'error');
-      else if (r.seeded === 0) toast('No environment variable of a setting is set', 'info');
-      if (r.seeded > 0) onStored();
-    } catch (err) {
-      toast(`Seeding failed: ${errorMessage(err)}`, 'error');
-    } finally {
-      seeding.value = false;
-    }
-  }
-  return (
-    <EmptyState icon="gear" title="No settings stored yet">
-      <p class="muted">
-        Every setting follows its environment variable or default until a value is stored here. Store the
-        environment's values, or import an export.
-      </p>
-      <div class="empty-actions">
-        <Button id="settings-seed" variant="primary" busy={seeding.value} onClick={() => void seed()}>
-          Store environment values
-        </Button>
-        <ImportButton api={api} onImported={onStored} />
-      </div>
-    </EmptyState>
   );
 }
 
@@ -99,65 +78,85 @@ function SettingsTab({ ctx, active, refreshCount }: TabProps) {
   const api = useMemo(() => settingsApi(ctx.api), [ctx.api]);
   const load = useSignal<Load>({ kind: 'loading' });
   const selected = useSignal('');
-  const reloadCount = useSignal(0);
+  const query = useSignal('');
 
-  async function fetchCategories(): Promise<void> {
+  /** The catalogue and the stored settings; a reload keeps the list shown until the answer comes. */
+  async function fetchSettings(): Promise<void> {
     if (load.value.kind !== 'ready') load.value = { kind: 'loading' };
     try {
-      const categories = await api.categories();
+      const [catalogue, stored] = await Promise.all([api.catalogue(), api.stored()]);
+      const categories = mergeSettings(catalogue.categories, stored.categories);
       load.value = { kind: 'ready', categories };
-      if (!categories.includes(selected.value)) selected.value = categories[0] ?? '';
+      const names = Object.keys(categories);
+      if (!names.includes(selected.value)) selected.value = names[0] ?? '';
     } catch (err) {
       load.value = { kind: 'error', message: errorMessage(err) };
     }
   }
 
-  /** After an import or seeding: new categories may exist and the open one may hold new values. */
-  function reloadAll(): void {
-    reloadCount.value += 1;
-    void fetchCategories();
+  // Read the signal, not a render's copy: two fields may answer one after the other before a render.
+  function onSaved(saved: Setting): void {
+    const now = load.value;
+    if (now.kind !== 'ready') return;
+    const categories = Object.fromEntries(
+      Object.entries(now.categories).map(([c, list]) => [
+        c,
+        list.map((s) => (s.key === saved.key ? withStored(s, saved) : s)),
+      ]),
+    );
+    load.value = { kind: 'ready', categories };
   }
 
-  // Shown again or signed in again: the categories may have changed elsewhere (another admin, the CLI).
+  /** The fallback value and its source come from the server: reload the list. */
+  function onReset(key: string): void {
+    toast(`${key} reset: it now follows its environment variable or default`, 'success');
+    void fetchSettings();
+  }
+
+  // Shown again or signed in again: values may have changed elsewhere (another admin, the CLI).
   useEffect(() => {
     const unsubscribers = [
-      active.subscribe((on) => on && void fetchCategories()),
-      refreshCount.subscribe((n) => n > 0 && void fetchCategories()),
+      active.subscribe((on) => on && void fetchSettings()),
+      refreshCount.subscribe((n) => n > 0 && void fetchSettings()),
     ];
     return () => unsubscribers.forEach((off) => off());
   }, []);
 
   const current = load.value;
-  const categories = current.kind === 'ready' ? current.categories : [];
+  const categories = current.kind === 'ready' ? current.categories : {};
+  const names = Object.keys(categories);
+  const handlers = { api, onSaved, onReset };
+  const searching = query.value.trim() !== '';
+  const open = categories[selected.value];
   return (
     <div class="settings-tab">
-      <SettingsHeader api={api} onImported={reloadAll} />
+      <SettingsHeader
+        api={api}
+        onImported={() => void fetchSettings()}
+        query={query.value}
+        onQuery={(q) => (query.value = q)}
+      />
       {current.kind === 'loading' ? <SettingsSkeleton /> : null}
       {current.kind === 'error' ? (
         <ErrorState
           title="Could not load settings"
           message={current.message}
-          onRetry={() => void fetchCategories()}
+          onRetry={() => void fetchSettings()}
         />
       ) : null}
-      {current.kind === 'ready' && categories.length === 0 ? (
-        <NoSettings api={api} onStored={reloadAll} />
+      {current.kind === 'ready' && names.length === 0 ? <EmptyState icon="gear" title="No settings" /> : null}
+      {names.length > 0 && searching ? (
+        <SearchResults
+          found={filterSettings(categories, query.value)}
+          query={query.value.trim()}
+          {...handlers}
+        />
       ) : null}
-      {categories.length > 0 ? (
+      {names.length > 0 && !searching ? (
         <div class="settings-layout">
-          <CategoryTabs
-            categories={categories}
-            selected={selected.value}
-            onSelect={(c) => (selected.value = c)}
-          />
-          {selected.value ? (
-            <CategoryPanel
-              key={selected.value}
-              category={selected.value}
-              api={api}
-              reloadCount={reloadCount.value}
-              onEmptied={() => void fetchCategories()}
-            />
+          <CategoryTabs categories={names} selected={selected.value} onSelect={(c) => (selected.value = c)} />
+          {open ? (
+            <CategoryPanel key={selected.value} category={selected.value} settings={open} {...handlers} />
           ) : null}
         </div>
       ) : null}

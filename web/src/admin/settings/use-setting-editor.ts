@@ -1,7 +1,7 @@
 /**
  * The editing state of one setting: the input's text, and saving / saved / error with the API's
  * refusal. A switch saves as it is flipped (and shows the stored state again if refused); Reset asks
- * first, then removes the stored value.
+ * first, then removes the stored value (the tab then reloads the fallback value and its source).
  */
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
@@ -68,6 +68,7 @@ export function useSettingEditor(opts: {
     state.value = 'saving';
     try {
       await api.reset(setting.key);
+      state.value = 'idle';
       opts.onReset(setting.key);
     } catch (err) {
       fail(errorMessage(err));
