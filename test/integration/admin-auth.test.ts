@@ -1,5 +1,6 @@
 // Admin authentication endpoints (api-admin.md §2): login, check, csrf-token, logout, session rows and expiry.
 import { describe, expect, it } from 'vitest';
+import { sessionInject } from '../helpers/admin-inject.js';
 import { loginSession, TEST_ADMIN_SECRET } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
@@ -14,6 +15,7 @@ describe.each(DRIVERS)('admin auth (%s)', (driver) => {
       .where('session_token', '=', token)
       .executeTakeFirst();
   const tokenOf = (cookie: string) => cookie.replace(/^vlog_admin_session=/, '');
+  const login = (payload: object) => t.adminApp.inject({ method: 'POST', url: '/api/auth/login', payload });
 
   describe('POST /api/auth/login', () => {
     it('refuses a request without a body (400, schema requires secret)', async () => {
@@ -36,28 +38,20 @@ describe.each(DRIVERS)('admin auth (%s)', (driver) => {
     });
 
     it('refuses a body without secret (400 naming the field)', async () => {
-      const res = await t.adminApp.inject({ method: 'POST', url: '/api/auth/login', payload: {} });
+      const res = await login({});
       expect(res.statusCode).toBe(400);
       expect(res.json<{ detail: string }>().detail).toContain('secret');
     });
 
     it('refuses an empty secret (400 Secret is required)', async () => {
-      const res = await t.adminApp.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { secret: '' },
-      });
+      const res = await login({ secret: '' });
       expect(res.statusCode).toBe(400);
       expect(res.json()).toEqual({ detail: 'Secret is required' });
     });
 
     it('refuses a wrong secret (403) and creates no session', async () => {
       const before = await t.container.db.selectFrom('admin_sessions').select('id').execute();
-      const res = await t.adminApp.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { secret: 'wrong-secret' },
-      });
+      const res = await login({ secret: 'wrong-secret' });
       expect(res.statusCode).toBe(403);
       expect(res.json()).toEqual({ detail: 'Invalid admin secret' });
       expect(res.headers['set-cookie']).toBeUndefined();
@@ -176,12 +170,7 @@ describe.each(DRIVERS)('admin auth (%s)', (driver) => {
       const list = await t.adminApp.inject({ method: 'GET', url: '/api/videos', headers: { cookie } });
       expect(list.statusCode).toBe(401);
       expect(list.json()).toEqual({ detail: 'Authentication required' });
-      const post = await t.adminApp.inject({
-        method: 'POST',
-        url: '/api/categories',
-        headers: { cookie, 'x-csrf-token': csrf },
-        payload: { name: 'x' },
-      });
+      const post = await sessionInject(t, { cookie, csrf }, 'POST', '/api/categories', { name: 'x' });
       expect(post.statusCode).toBe(401);
       const token = await t.adminApp.inject({
         method: 'GET',

@@ -1,5 +1,6 @@
 // The admin guard on every protected /api route (api-admin.md §2): 401 without credentials, 403 on a wrong secret or CSRF token, coverage of every registered route.
 import { describe, expect, it } from 'vitest';
+import { sessionInject } from '../helpers/admin-inject.js';
 import { loginSession, TEST_ADMIN_SECRET } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
@@ -16,111 +17,86 @@ interface AdminRoute {
   stream?: boolean;
 }
 
+/** Values for the route parameters, so that each route is called at a concrete URL. */
+const PARAM_VALUES: Record<string, string> = {
+  id: '1',
+  job_id: '1',
+  worker_id: '00000000-0000-4000-8000-000000000000',
+  category: 'workers',
+  key: 'transcoding.hls_segment_duration',
+};
+
+/** A route by its Fastify pattern; its URL fills the parameters from PARAM_VALUES and adds `query`. */
+function route(method: Method, pattern: string, extra: { query?: string; stream?: true } = {}): AdminRoute {
+  const url = pattern.replace(/:(\w+)/g, (_match, name: string) => {
+    const value = PARAM_VALUES[name];
+    if (value === undefined) throw new Error(`No value for :${name} in PARAM_VALUES`);
+    return value;
+  });
+  return { method, pattern, url: url + (extra.query ?? ''), ...(extra.stream ? { stream: true } : {}) };
+}
+
 /** Every protected admin route. A new /api route must be added here (the guard test below fails otherwise). */
 const ADMIN_ROUTES: AdminRoute[] = [
-  { method: 'GET', url: '/api/videos', pattern: '/api/videos' },
-  { method: 'GET', url: '/api/videos/archived', pattern: '/api/videos/archived' },
-  { method: 'GET', url: '/api/videos/1', pattern: '/api/videos/:id' },
-  { method: 'GET', url: '/api/videos/1/progress', pattern: '/api/videos/:id/progress' },
-  { method: 'DELETE', url: '/api/videos/1', pattern: '/api/videos/:id' },
-  { method: 'POST', url: '/api/videos/1/restore', pattern: '/api/videos/:id/restore' },
-  { method: 'POST', url: '/api/videos/1/retry', pattern: '/api/videos/:id/retry' },
-  { method: 'POST', url: '/api/videos/1/re-upload', pattern: '/api/videos/:id/re-upload' },
-  { method: 'GET', url: '/api/videos/1/qualities', pattern: '/api/videos/:id/qualities' },
-  { method: 'POST', url: '/api/videos/1/retranscode', pattern: '/api/videos/:id/retranscode' },
-  { method: 'POST', url: '/api/videos/1/publish', pattern: '/api/videos/:id/publish' },
-  { method: 'POST', url: '/api/videos/1/unpublish', pattern: '/api/videos/:id/unpublish' },
-  { method: 'PUT', url: '/api/videos/1', pattern: '/api/videos/:id' },
-  { method: 'GET', url: '/api/videos/1/thumbnail', pattern: '/api/videos/:id/thumbnail' },
-  { method: 'POST', url: '/api/videos/1/thumbnail/frames', pattern: '/api/videos/:id/thumbnail/frames' },
-  { method: 'POST', url: '/api/videos/1/thumbnail/select', pattern: '/api/videos/:id/thumbnail/select' },
-  { method: 'POST', url: '/api/videos/1/thumbnail/upload', pattern: '/api/videos/:id/thumbnail/upload' },
-  { method: 'POST', url: '/api/videos/1/thumbnail/revert', pattern: '/api/videos/:id/thumbnail/revert' },
-  { method: 'POST', url: '/api/videos', pattern: '/api/videos' },
-  { method: 'GET', url: '/api/categories', pattern: '/api/categories' },
-  { method: 'POST', url: '/api/categories', pattern: '/api/categories' },
-  { method: 'DELETE', url: '/api/categories/1', pattern: '/api/categories/:id' },
-  { method: 'GET', url: '/api/sprites/status', pattern: '/api/sprites/status' },
-  { method: 'POST', url: '/api/videos/1/sprites/generate', pattern: '/api/videos/:id/sprites/generate' },
-  { method: 'POST', url: '/api/sprites/queue-all', pattern: '/api/sprites/queue-all' },
-  { method: 'GET', url: '/api/sprites/jobs', pattern: '/api/sprites/jobs' },
-  { method: 'GET', url: '/api/videos/1/sprites', pattern: '/api/videos/:id/sprites' },
-  { method: 'DELETE', url: '/api/sprites/jobs/1', pattern: '/api/sprites/jobs/:job_id' },
-  { method: 'GET', url: '/api/reencode/status', pattern: '/api/reencode/status' },
-  { method: 'POST', url: '/api/reencode/queue?video_ids=1', pattern: '/api/reencode/queue' },
-  { method: 'POST', url: '/api/reencode/queue-all', pattern: '/api/reencode/queue-all' },
-  { method: 'GET', url: '/api/reencode/jobs', pattern: '/api/reencode/jobs' },
-  { method: 'DELETE', url: '/api/reencode/jobs/1', pattern: '/api/reencode/jobs/:job_id' },
-  { method: 'GET', url: '/api/workers', pattern: '/api/workers' },
-  { method: 'GET', url: '/api/workers/active-jobs', pattern: '/api/workers/active-jobs' },
-  {
-    method: 'GET',
-    url: '/api/workers/00000000-0000-4000-8000-000000000000',
-    pattern: '/api/workers/:worker_id',
-  },
-  {
-    method: 'PUT',
-    url: '/api/workers/00000000-0000-4000-8000-000000000000/disable',
-    pattern: '/api/workers/:worker_id/disable',
-  },
-  {
-    method: 'PUT',
-    url: '/api/workers/00000000-0000-4000-8000-000000000000/enable',
-    pattern: '/api/workers/:worker_id/enable',
-  },
-  {
-    method: 'DELETE',
-    url: '/api/workers/00000000-0000-4000-8000-000000000000',
-    pattern: '/api/workers/:worker_id',
-  },
-  {
-    method: 'POST',
-    url: '/api/workers/00000000-0000-4000-8000-000000000000/revoke',
-    pattern: '/api/workers/:worker_id/revoke',
-  },
-  {
-    method: 'POST',
-    url: '/api/admin/workers/00000000-0000-4000-8000-000000000000/restart',
-    pattern: '/api/admin/workers/:worker_id/restart',
-  },
-  {
-    method: 'POST',
-    url: '/api/admin/workers/00000000-0000-4000-8000-000000000000/stop',
-    pattern: '/api/admin/workers/:worker_id/stop',
-  },
-  {
-    method: 'POST',
-    url: '/api/admin/workers/00000000-0000-4000-8000-000000000000/update',
-    pattern: '/api/admin/workers/:worker_id/update',
-  },
-  { method: 'POST', url: '/api/admin/workers/restart-all', pattern: '/api/admin/workers/restart-all' },
-  { method: 'GET', url: '/api/admin/deployments', pattern: '/api/admin/deployments' },
-  { method: 'GET', url: '/api/events/progress', pattern: '/api/events/progress', stream: true },
-  { method: 'GET', url: '/api/settings', pattern: '/api/settings' },
-  { method: 'POST', url: '/api/settings', pattern: '/api/settings' },
-  { method: 'GET', url: '/api/settings/categories', pattern: '/api/settings/categories' },
-  { method: 'GET', url: '/api/settings/catalogue', pattern: '/api/settings/catalogue' },
-  { method: 'GET', url: '/api/settings/category/workers', pattern: '/api/settings/category/:category' },
-  {
-    method: 'GET',
-    url: '/api/settings/key/transcoding.hls_segment_duration',
-    pattern: '/api/settings/key/:key',
-  },
-  {
-    method: 'PUT',
-    url: '/api/settings/key/transcoding.hls_segment_duration',
-    pattern: '/api/settings/key/:key',
-  },
-  {
-    method: 'DELETE',
-    url: '/api/settings/key/transcoding.hls_segment_duration',
-    pattern: '/api/settings/key/:key',
-  },
-  { method: 'POST', url: '/api/settings/export', pattern: '/api/settings/export' },
-  { method: 'POST', url: '/api/settings/import', pattern: '/api/settings/import' },
-  { method: 'POST', url: '/api/settings/invalidate-cache', pattern: '/api/settings/invalidate-cache' },
-  { method: 'GET', url: '/api/settings/cache-stats', pattern: '/api/settings/cache-stats' },
-  { method: 'POST', url: '/api/settings/seed-from-env', pattern: '/api/settings/seed-from-env' },
+  route('GET', '/api/videos'),
+  route('GET', '/api/videos/archived'),
+  route('GET', '/api/videos/:id'),
+  route('GET', '/api/videos/:id/progress'),
+  route('DELETE', '/api/videos/:id'),
+  route('POST', '/api/videos/:id/restore'),
+  route('POST', '/api/videos/:id/retry'),
+  route('POST', '/api/videos/:id/re-upload'),
+  route('GET', '/api/videos/:id/qualities'),
+  route('POST', '/api/videos/:id/retranscode'),
+  route('POST', '/api/videos/:id/publish'),
+  route('POST', '/api/videos/:id/unpublish'),
+  route('PUT', '/api/videos/:id'),
+  route('GET', '/api/videos/:id/thumbnail'),
+  route('POST', '/api/videos/:id/thumbnail/frames'),
+  route('POST', '/api/videos/:id/thumbnail/select'),
+  route('POST', '/api/videos/:id/thumbnail/upload'),
+  route('POST', '/api/videos/:id/thumbnail/revert'),
+  route('POST', '/api/videos'),
+  route('GET', '/api/categories'),
+  route('POST', '/api/categories'),
+  route('DELETE', '/api/categories/:id'),
+  route('GET', '/api/sprites/status'),
+  route('POST', '/api/videos/:id/sprites/generate'),
+  route('POST', '/api/sprites/queue-all'),
+  route('GET', '/api/sprites/jobs'),
+  route('GET', '/api/videos/:id/sprites'),
+  route('DELETE', '/api/sprites/jobs/:job_id'),
+  route('GET', '/api/reencode/status'),
+  route('POST', '/api/reencode/queue', { query: '?video_ids=1' }),
+  route('POST', '/api/reencode/queue-all'),
+  route('GET', '/api/reencode/jobs'),
+  route('DELETE', '/api/reencode/jobs/:job_id'),
+  route('GET', '/api/workers'),
+  route('GET', '/api/workers/active-jobs'),
+  route('GET', '/api/workers/:worker_id'),
+  route('PUT', '/api/workers/:worker_id/disable'),
+  route('PUT', '/api/workers/:worker_id/enable'),
+  route('DELETE', '/api/workers/:worker_id'),
+  route('POST', '/api/workers/:worker_id/revoke'),
+  route('POST', '/api/admin/workers/:worker_id/restart'),
+  route('POST', '/api/admin/workers/:worker_id/stop'),
+  route('POST', '/api/admin/workers/:worker_id/update'),
+  route('POST', '/api/admin/workers/restart-all'),
+  route('GET', '/api/admin/deployments'),
+  route('GET', '/api/events/progress', { stream: true }),
+  route('GET', '/api/settings'),
+  route('POST', '/api/settings'),
+  route('GET', '/api/settings/categories'),
+  route('GET', '/api/settings/catalogue'),
+  route('GET', '/api/settings/category/:category'),
+  route('GET', '/api/settings/key/:key'),
+  route('PUT', '/api/settings/key/:key'),
+  route('DELETE', '/api/settings/key/:key'),
+  route('POST', '/api/settings/export'),
+  route('POST', '/api/settings/import'),
+  route('POST', '/api/settings/invalidate-cache'),
+  route('GET', '/api/settings/cache-stats'),
+  route('POST', '/api/settings/seed-from-env'),
 ];
 
 const STATE_CHANGING = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -255,20 +231,11 @@ describe.each(DRIVERS)('admin route guard (%s)', (driver) => {
     );
 
     it('a state-changing request with a session and the right CSRF token gets through', async () => {
-      const { cookie, csrf } = await loginSession(t.adminApp);
-      const res = await t.adminApp.inject({
-        method: 'POST',
-        url: '/api/categories',
-        headers: { cookie, 'x-csrf-token': csrf },
-        payload: { name: 'Csrf Ok' },
-      });
+      const session = await loginSession(t.adminApp);
+      const res = await sessionInject(t, session, 'POST', '/api/categories', { name: 'Csrf Ok' });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ name: 'Csrf Ok', slug: 'csrf-ok' });
-      const del = await t.adminApp.inject({
-        method: 'DELETE',
-        url: '/api/videos/999999',
-        headers: { cookie, 'x-csrf-token': csrf },
-      });
+      const del = await sessionInject(t, session, 'DELETE', '/api/videos/999999');
       expect(del.statusCode).toBe(404);
       expect(del.json()).toEqual({ detail: 'Video not found' });
     });

@@ -40,6 +40,25 @@ function rawRequest(port: number, head: string[], firstBytes: Buffer): RawExchan
   return { socket, response };
 }
 
+/** POST /api/videos of `upload` with the admin secret over a raw socket; `firstBytes` go out at once. */
+function rawUpload(
+  port: number,
+  upload: ReturnType<typeof multipartUpload>,
+  firstBytes: Buffer,
+): RawExchange {
+  return rawRequest(
+    port,
+    [
+      'POST /api/videos HTTP/1.1',
+      'Host: 127.0.0.1',
+      `X-Admin-Secret: ${TEST_ADMIN_SECRET}`,
+      `Content-Type: ${upload.contentType}`,
+      `Content-Length: ${upload.length}`,
+    ],
+    firstBytes,
+  );
+}
+
 function statusAndBody(response: string): { status: number; body: unknown } {
   const [head = '', body = ''] = response.split('\r\n\r\n');
   return { status: Number(head.split(' ')[1]), body: body ? JSON.parse(body) : null };
@@ -115,15 +134,9 @@ describe.each(DRIVERS)('clean restarts (%s)', (driver) => {
     const port = await listenOn(t.adminApp);
     const upload = multipartUpload(4 * 1024 * 1024);
     const started = Date.now();
-    const exchange = rawRequest(
+    const exchange = rawUpload(
       port,
-      [
-        'POST /api/videos HTTP/1.1',
-        'Host: 127.0.0.1',
-        `X-Admin-Secret: ${TEST_ADMIN_SECRET}`,
-        `Content-Type: ${upload.contentType}`,
-        `Content-Length: ${upload.length}`,
-      ],
+      upload,
       Buffer.concat([upload.before, upload.file.subarray(0, 256 * 1024)]),
     );
     // The upload is being staged, then the client stops sending.
@@ -153,17 +166,7 @@ describe.each(DRIVERS)('clean restarts (%s)', (driver) => {
     t = await createTestApp(driver, { VLOG_UPLOAD_IDLE_TIMEOUT: '1' });
     const port = await listenOn(t.adminApp);
     const upload = multipartUpload(8 * 64 * 1024);
-    const exchange = rawRequest(
-      port,
-      [
-        'POST /api/videos HTTP/1.1',
-        'Host: 127.0.0.1',
-        `X-Admin-Secret: ${TEST_ADMIN_SECRET}`,
-        `Content-Type: ${upload.contentType}`,
-        `Content-Length: ${upload.length}`,
-      ],
-      upload.before,
-    );
+    const exchange = rawUpload(port, upload, upload.before);
     // Eight pieces 400 ms apart: 3.2 s in all, three times the idle timeout, never idle for 1 s.
     for (let i = 0; i < 8; i++) {
       await new Promise((r) => setTimeout(r, 400));
