@@ -12,7 +12,10 @@ import { createJobService } from '../domain/jobs/job.service.js';
 import { createCheckpointReader } from '../domain/jobs/job-checkpoint.js';
 import { createProgressFeed } from '../domain/jobs/progress-feed.js';
 import { createProgressRepository } from '../domain/jobs/progress.repository.js';
-import { createTranscodingJobRepository } from '../domain/jobs/transcoding-job.repository.js';
+import {
+  createTranscodingJobRepository,
+  type TranscodingJobRepository,
+} from '../domain/jobs/transcoding-job.repository.js';
 import { createStaleJobRecovery } from '../domain/queue/stale-job-recovery.js';
 import { createVideoSourceRepository } from '../domain/jobs/video-source.repository.js';
 import { createRetranscodeCleanup } from '../domain/jobs/retranscode-cleanup.js';
@@ -105,7 +108,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     afterComplete: (videoId) => mediaJobs.services.sprites.enqueueAfterTranscode(videoId),
   });
 
-  const workers = createWorkers(config, database, secrets, jobService, live);
+  const workers = createWorkers(config, database, secrets, jobService, live, jobs);
 
   const services = {
     ...workers.services,
@@ -213,6 +216,7 @@ function createWorkers(
   secrets: Secrets,
   jobService: { release(input: { jobId: number; workerId: string }): Promise<void> },
   live: LiveSettings,
+  jobs: Pick<TranscodingJobRepository, 'qualityProgress'>,
 ) {
   const { db } = database;
   const events = new WorkerEvents();
@@ -250,6 +254,7 @@ function createWorkers(
       views,
       auth: workerAuth,
       releaseJob: (input) => jobService.release(input),
+      qualityProgress: (jobIds) => jobs.qualityProgress(jobIds),
       options: live,
     }),
   };

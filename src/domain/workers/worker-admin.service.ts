@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Worker } from '../../db/database.types.js';
+import type { Database, QualityProgress, Worker } from '../../db/database.types.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import type { WorkerAuthService } from './worker-auth.service.js';
 import {
@@ -17,13 +17,8 @@ import type { CurrentJob, JobStats, WorkerViewRepository, WorkerWithAge } from '
 
 const RECENT_JOBS = 20;
 
-function toAdminWorker(
-  w: WorkerWithAge,
-  job: CurrentJob | undefined,
-  stats: JobStats | undefined,
-  threshold: number,
-) {
-  const metadata = parseJsonObject(w.metadata) ?? {};
+/** What the list and the detail both say of a worker: who it is and its effective status. */
+function workerIdentity(w: WorkerWithAge, hasJob: boolean, threshold: number) {
   return {
     id: w.id,
     worker_id: w.worker_id,
@@ -33,10 +28,22 @@ function toAdminWorker(
       status: w.status,
       heartbeatAgeSeconds: w.heartbeat_age,
       offlineThresholdSeconds: threshold,
-      hasJob: job !== undefined,
+      hasJob,
     }),
     registered_at: iso(w.registered_at),
     last_heartbeat: iso(w.last_heartbeat),
+  };
+}
+
+function toAdminWorker(
+  w: WorkerWithAge,
+  job: CurrentJob | undefined,
+  stats: JobStats | undefined,
+  threshold: number,
+) {
+  const metadata = parseJsonObject(w.metadata) ?? {};
+  return {
+    ...workerIdentity(w, job !== undefined, threshold),
     seconds_since_heartbeat: w.heartbeat_age === null ? null : Math.max(0, Math.round(w.heartbeat_age)),
     current_job_id: job?.job_id ?? null,
     current_video_slug: job?.video_slug ?? null,
@@ -63,6 +70,8 @@ export function createWorkerAdminService(deps: {
   db: Kysely<Database>;
   workers: WorkerRepository;
   views: WorkerViewRepository;
+  /** The per-rendition progress rows of transcode jobs (the job repository's). */
+  qualityProgress: (jobIds: number[]) => Promise<QualityProgress[]>;
   auth: WorkerAuthService;
   /** Gives a claimed job back to the queue (the job service's release). */
   releaseJob: (input: { jobId: number; workerId: string }) => Promise<void>;
@@ -136,18 +145,7 @@ export function createWorkerAdminService(deps: {
       const jobs = await views.recentJobs(w.worker_id, RECENT_JOBS);
       const current = (await views.currentJobs([w])).get(w.worker_id);
       return {
-        id: w.id,
-        worker_id: w.worker_id,
-        worker_name: w.worker_name,
-        worker_type: w.worker_type,
-        status: effectiveStatus({
-          status: w.status,
-          heartbeatAgeSeconds: w.heartbeat_age,
-          offlineThresholdSeconds: deps.options.offlineThresholdSeconds,
-          hasJob: current !== undefined,
-        }),
-        registered_at: iso(w.registered_at),
-        last_heartbeat: iso(w.last_heartbeat),
+        ...workerIdentity(w, current !== undefined, deps.options.offlineThresholdSeconds),
         capabilities: capabilitiesOf(w),
         metadata: parseJsonObject(w.metadata),
         jobs_completed: stats?.completed ?? 0,
@@ -169,7 +167,7 @@ export function createWorkerAdminService(deps: {
 
     async activeJobs() {
       const rows = await views.activeJobs();
-      const qualities = await views.qualities(rows.map((r) => r.job_id));
+      const qualities = await deps.qualityProgress(rows.map((r) => r.job_id));
       const jobs = rows.map((r) => ({
         job_id: r.job_id,
         video_id: r.video_id,

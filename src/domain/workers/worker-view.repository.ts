@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, QualityProgress, Worker } from '../../db/database.types.js';
+import type { Database, Worker } from '../../db/database.types.js';
 
 export type WorkerWithAge = Worker & { heartbeat_age: number | null };
 
@@ -143,16 +143,6 @@ export function createWorkerViewRepository(db: Kysely<Database>) {
         .where('tj.completed_at', 'is', null)
         .orderBy(sql`case when v.status = 'processing' then 0 else 1 end`)
         .orderBy('tj.id')
-        .execute();
-    },
-
-    async qualities(jobIds: number[]): Promise<QualityProgress[]> {
-      if (jobIds.length === 0) return [];
-      return db
-        .selectFrom('quality_progress')
-        .selectAll()
-        .where('job_id', 'in', jobIds)
-        .orderBy('id')
         .execute();
     },
   };
