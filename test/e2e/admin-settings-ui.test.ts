@@ -181,6 +181,7 @@ describe('admin Settings tab in Chromium', () => {
         .locator('.setting-row')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-setting-key'))),
     ).toEqual(['workers.fallback_poll_interval', 'workers.poll_interval']);
+    await page.screenshot({ path: '/tmp/ui3-settings-search.png' });
     await page.fill('#settings-search', 'opacity');
     await expect
       .poll(() =>

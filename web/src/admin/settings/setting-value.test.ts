@@ -47,6 +47,7 @@ describe('labels and limits', () => {
     expect(settingLabel('plain')).toBe('Plain');
     expect(categoryLabel('transcoding')).toBe('Transcoding');
     expect(categoryLabel('custom_fields')).toBe('Custom fields');
+    expect(categoryLabel('cdn')).toBe('CDN');
   });
 
   it('describes the constraints a field shows', () => {

@@ -62,8 +62,13 @@ export function settingLabel(key: string): string {
   return last.charAt(0).toUpperCase() + last.slice(1);
 }
 
-/** "transcoding" → "Transcoding". */
+/** Category names that are abbreviations, shown in capitals. */
+const ACRONYMS: Record<string, string> = { cdn: 'CDN' };
+
+/** "transcoding" → "Transcoding", "cdn" → "CDN". */
 export function categoryLabel(category: string): string {
+  const acronym = ACRONYMS[category];
+  if (acronym) return acronym;
   const words = category.replace(/[._-]/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
