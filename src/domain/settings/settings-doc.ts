@@ -23,7 +23,7 @@ export function renderSettingsDoc(): string {
   return [
     '# Runtime settings',
     '',
-    'Generated from `src/domain/settings/catalogue/` by `npx tsx scripts/gen-settings-doc.ts`; a test fails when it is stale.',
+    'Generated from `src/domain/settings/catalogue.ts` by `npx tsx scripts/gen-settings-doc.ts`; a test fails when it is stale.',
     '',
     'Each setting is read as: its value stored in the database (admin API `/api/settings`, `vlog settings set`),',
     'else its environment variable (the first one listed that is set), else its default. A change made through',
