@@ -13,6 +13,12 @@ const probe = { frameRate: 30 };
 const landscape = (format: 'cmaf' | 'hls_ts', segmentDuration = 6) =>
   planLadder({ width: 1920, height: 1080 }, { format, segmentDuration });
 
+/** The ladder command for `plan` from /src/in.mp4 into /out. */
+const ladderCommand = (
+  plan: ReturnType<typeof landscape>,
+  extra: Partial<Parameters<typeof buildLadderCommand>[0]> = {},
+) => buildLadderCommand({ input: '/src/in.mp4', outputDir: '/out', plan, probe, ...extra });
+
 /** One value per rendition of the 1080p landscape ladder, in plan order. */
 const perRung = (value: (name: string) => string) => ['1080p', '720p', '480p', '360p'].map(value);
 
@@ -22,12 +28,7 @@ function valuesOf(args: string[], flag: string): string[] {
 }
 
 describe('buildLadderCommand', () => {
-  const args = buildLadderCommand({
-    input: '/src/in.mp4',
-    outputDir: '/out',
-    plan: landscape('cmaf'),
-    probe,
-  });
+  const args = ladderCommand(landscape('cmaf'));
 
   it('decodes the source once and scales in a cascade, each rendition from the next larger one', () => {
     expect(valuesOf(args, '-i')).toEqual(['/src/in.mp4']);
@@ -43,10 +44,7 @@ describe('buildLadderCommand', () => {
   it('keeps each rendition on its own output label whatever the order of the plan', () => {
     const plan = landscape('cmaf');
     const reversed = { ...plan, renditions: [...plan.renditions].reverse() };
-    const [filter] = valuesOf(
-      buildLadderCommand({ input: 'i', outputDir: '/o', plan: reversed, probe }),
-      '-filter_complex',
-    );
+    const [filter] = valuesOf(ladderCommand(reversed), '-filter_complex');
     expect(filter).toBe(
       '[0:v:0]scale=1920:1080,setsar=1,split=2[v3][c0];' +
         '[c0]scale=1280:720,setsar=1,split=2[v2][c1];' +
@@ -101,12 +99,7 @@ describe('buildLadderCommand', () => {
   });
 
   it('writes the HLS/TS layout', () => {
-    const ts = buildLadderCommand({
-      input: 'in.mp4',
-      outputDir: '/out',
-      plan: landscape('hls_ts', 4),
-      probe,
-    });
+    const ts = ladderCommand(landscape('hls_ts', 4));
     expect(ts).not.toContain('-hls_segment_type');
     expect(ts).not.toContain('-hls_fmp4_init_filename');
     expect(valuesOf(ts, '-hls_segment_filename')).toEqual(perRung((n) => `/out/${n}_%04d.ts`));
@@ -123,19 +116,13 @@ describe('buildLadderCommand', () => {
   });
 
   it('supports event playlists for later progressive playback', () => {
-    const ev = buildLadderCommand({
-      input: 'in',
-      outputDir: '/o',
-      plan: landscape('cmaf'),
-      probe,
-      playlistType: 'event',
-    });
+    const ev = ladderCommand(landscape('cmaf'), { playlistType: 'event' });
     expect(valuesOf(ev, '-hls_playlist_type')).toEqual(Array(4).fill('event'));
   });
 
   it('builds a single-rendition ladder', () => {
     const plan = planLadder({ width: 320, height: 240 }, { format: 'cmaf', segmentDuration: 6 });
-    const one = buildLadderCommand({ input: 'in', outputDir: '/o', plan, probe });
+    const one = ladderCommand(plan);
     expect(valuesOf(one, '-filter_complex')).toEqual(['[0:v:0]scale=320:240,setsar=1[v0]']);
   });
 });

@@ -27,20 +27,32 @@ const rendition = (name: '720p' | '480p', width: number, height: number, kbps: n
 
 const original = { bandwidthBps: 1_800_000, codecs: 'avc1.64001f,mp4a.40.2', width: 1280, height: 720 };
 
+/** writeManifests into the test's directory for a 5 s video in 2 s segments (DASH requested unless `enableDash`). */
+const write = (
+  format: 'cmaf' | 'hls_ts',
+  renditions: RenditionResult[],
+  extra: { original?: typeof original; durationSeconds?: number; enableDash?: boolean } = {},
+) =>
+  writeManifests({
+    format,
+    outputDir: dir,
+    renditions,
+    durationSeconds: 5,
+    segmentDuration: 2,
+    enableDash: true,
+    ...extra,
+  });
+
 describe('writeManifests', () => {
   it('CMAF: master v7 with CODECS and no original, plus one-AdaptationSet DASH', async () => {
-    const written = await writeManifests({
-      format: 'cmaf',
-      outputDir: dir,
-      renditions: [
+    const written = await write(
+      'cmaf',
+      [
         rendition('480p', 854, 480, 1000, 'av01.0.04M.08,mp4a.40.2'),
         rendition('720p', 1280, 720, 2500, 'av01.0.05M.08,mp4a.40.2'),
       ],
-      original,
-      durationSeconds: 5.005,
-      segmentDuration: 2,
-      enableDash: true,
-    });
+      { original, durationSeconds: 5.005 },
+    );
     expect(written).toEqual({ masterPath: join(dir, 'master.m3u8'), dashPath: join(dir, 'manifest.mpd') });
     expect(await readFile(written.masterPath, 'utf8')).toBe(
       [
@@ -65,12 +77,7 @@ describe('writeManifests', () => {
   });
 
   it('CMAF without DASH writes only the master', async () => {
-    const written = await writeManifests({
-      format: 'cmaf',
-      outputDir: dir,
-      renditions: [rendition('480p', 854, 480, 1000, 'avc1.64001e,mp4a.40.2')],
-      durationSeconds: 5,
-      segmentDuration: 2,
+    const written = await write('cmaf', [rendition('480p', 854, 480, 1000, 'avc1.64001e,mp4a.40.2')], {
       enableDash: false,
     });
     expect(written.dashPath).toBeNull();
@@ -78,18 +85,14 @@ describe('writeManifests', () => {
   });
 
   it('HLS/TS: master v3, original first with its measured bandwidth, never DASH', async () => {
-    const written = await writeManifests({
-      format: 'hls_ts',
-      outputDir: dir,
-      renditions: [
+    const written = await write(
+      'hls_ts',
+      [
         rendition('480p', 854, 480, 1000, 'hvc1.1.6.L90.90,mp4a.40.2'),
         rendition('720p', 1280, 720, 2500, 'hvc1.1.6.L93.90,mp4a.40.2'),
       ],
-      original,
-      durationSeconds: 5,
-      segmentDuration: 2,
-      enableDash: true,
-    });
+      { original },
+    );
     expect(written.dashPath).toBeNull();
     expect(await readFile(written.masterPath, 'utf8')).toBe(
       [
@@ -108,15 +111,6 @@ describe('writeManifests', () => {
   });
 
   it('refuses an empty rendition list', async () => {
-    await expect(
-      writeManifests({
-        format: 'cmaf',
-        outputDir: dir,
-        renditions: [],
-        durationSeconds: 5,
-        segmentDuration: 2,
-        enableDash: true,
-      }),
-    ).rejects.toThrow(RangeError);
+    await expect(write('cmaf', [])).rejects.toThrow(RangeError);
   });
 });

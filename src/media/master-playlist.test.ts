@@ -10,6 +10,15 @@ import {
   type CodecsStringOptions,
 } from './master-playlist.js';
 
+/** An HLS/TS variant `<name>.m3u8` of the given size and bandwidth (no CODECS). */
+const tsVariant = (name: string, width: number, height: number, bandwidthBps: number) => ({
+  name,
+  width,
+  height,
+  bandwidthBps,
+  uri: `${name}.m3u8`,
+});
+
 describe('buildMasterPlaylist', () => {
   it('writes a CMAF master (version 7, CODECS), highest bandwidth first', () => {
     const text = buildMasterPlaylist({
@@ -50,10 +59,7 @@ describe('buildMasterPlaylist', () => {
   it('writes an HLS/TS master (version 3), without CODECS when none is given', () => {
     const text = buildMasterPlaylist({
       format: 'hls_ts',
-      variants: [
-        { name: '360p', width: 640, height: 360, bandwidthBps: 600_000, uri: '360p.m3u8' },
-        { name: 'original', width: 1920, height: 1080, bandwidthBps: 8_123_456, uri: 'original.m3u8' },
-      ],
+      variants: [tsVariant('360p', 640, 360, 600_000), tsVariant('original', 1920, 1080, 8_123_456)],
     });
     expect(text).toBe(
       '#EXTM3U\n#EXT-X-VERSION:3\n\n' +
@@ -65,11 +71,8 @@ describe('buildMasterPlaylist', () => {
   it('lists a pinned first variant (the original) before the sorted ones', () => {
     const text = buildMasterPlaylist({
       format: 'hls_ts',
-      variants: [
-        { name: '360p', width: 640, height: 360, bandwidthBps: 600_000, uri: '360p.m3u8' },
-        { name: '720p', width: 1280, height: 720, bandwidthBps: 2_500_000, uri: '720p.m3u8' },
-      ],
-      first: { name: 'original', width: 1280, height: 720, bandwidthBps: 900_000, uri: 'original.m3u8' },
+      variants: [tsVariant('360p', 640, 360, 600_000), tsVariant('720p', 1280, 720, 2_500_000)],
+      first: tsVariant('original', 1280, 720, 900_000),
     });
     expect(text.split('\n').filter((l) => l.endsWith('.m3u8'))).toEqual([
       'original.m3u8',
