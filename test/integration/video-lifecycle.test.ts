@@ -7,13 +7,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClip } from '../helpers/media-clips.js';
 import { startApiWorker } from '../helpers/api-worker.js';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import type { Updateable } from 'kysely';
+import type { VideosTable } from '../../src/db/database.types.js';
+import { ADMIN_AUTH, FAKE_VIDEO } from '../helpers/admin-inject.js';
+import { createTestApp, multipart, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
-import { waitFor } from '../helpers/wait.js';
+import { useTestApp } from '../helpers/use-test-app.js';
+import { waitFor, waitVideoSettled } from '../helpers/wait.js';
 import type { WorkerLoop } from '../../src/worker/local-worker.js';
 
-const AUTH = { 'x-admin-secret': TEST_ADMIN_SECRET };
-const FAKE_VIDEO = Buffer.from('not really a video, the worker decides later\n'.repeat(20));
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface Uploaded {
@@ -23,7 +25,12 @@ interface Uploaded {
 
 function harness(get: () => TestApp) {
   const api = (method: Method, url: string, payload?: object | string, headers: object = {}) =>
-    get().adminApp.inject({ method, url, headers: { ...AUTH, ...headers }, ...(payload ? { payload } : {}) });
+    get().adminApp.inject({
+      method,
+      url,
+      headers: { ...ADMIN_AUTH, ...headers },
+      ...(payload ? { payload } : {}),
+    });
   const sendMultipart = (
     url: string,
     fields: Record<string, string>,
@@ -34,7 +41,7 @@ function harness(get: () => TestApp) {
       method: url.startsWith('PUT ') ? 'PUT' : 'POST',
       url: url.replace(/^PUT /, ''),
       payload: body.payload,
-      headers: { ...body.headers, ...AUTH },
+      headers: { ...body.headers, ...ADMIN_AUTH },
     });
   };
   const db = () => get().container.db;
@@ -66,6 +73,9 @@ function harness(get: () => TestApp) {
     },
     video: (id: number) =>
       db().selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    /** Sets columns of a video row directly (a state the API would take a worker to reach). */
+    setVideo: (id: number, values: Updateable<VideosTable>) =>
+      db().updateTable('videos').set(values).where('id', '=', id).execute(),
     job: (id: number) =>
       db().selectFrom('transcoding_jobs').selectAll().where('video_id', '=', id).executeTakeFirstOrThrow(),
     qualityNames: async (id: number) =>
@@ -108,14 +118,8 @@ const READY_FILES = [
 ];
 
 describe.each(DRIVERS)('video lifecycle (%s)', (driver) => {
-  let t: TestApp;
+  const t = useTestApp(driver);
   const h = harness(() => t);
-  beforeAll(async () => {
-    t = await createTestApp(driver);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
 
   const dirOf = (slug: string) => t.container.layout.videoDir(slug);
   // Shared by the table-driven refusals (a refused request changes nothing).
@@ -205,11 +209,7 @@ describe.each(DRIVERS)('video lifecycle (%s)', (driver) => {
     it('creates the job when the failed video has none', async () => {
       const v = await h.seed('Retry Without Job');
       await t.container.db.deleteFrom('transcoding_jobs').where('video_id', '=', v.video_id).execute();
-      await t.container.db
-        .updateTable('videos')
-        .set({ status: 'failed' })
-        .where('id', '=', v.video_id)
-        .execute();
+      await h.setVideo(v.video_id, { status: 'failed' });
       expect((await h.api('POST', `/api/videos/${v.video_id}/retry`)).statusCode).toBe(200);
       expect(await h.job(v.video_id)).toMatchObject({ attempt_number: 1, completed_at: null });
     });
@@ -219,11 +219,7 @@ describe.each(DRIVERS)('video lifecycle (%s)', (driver) => {
       const pending = await h.api('POST', `/api/videos/${v.video_id}/retry`);
       expect(pending.statusCode).toBe(400);
       expect(pending.json()).toEqual({ detail: 'Video is not in failed state' });
-      await t.container.db
-        .updateTable('videos')
-        .set({ status: 'failed' })
-        .where('id', '=', v.video_id)
-        .execute();
+      await h.setVideo(v.video_id, { status: 'failed' });
       await rm(t.container.layout.uploadFile(v.video_id, '.mp4'));
       const gone = await h.api('POST', `/api/videos/${v.video_id}/retry`);
       expect(gone.statusCode).toBe(400);
@@ -293,19 +289,11 @@ describe.each(DRIVERS)('video lifecycle (%s)', (driver) => {
     it('refuses processing and deleted videos, bad files, unknown ids', async () => {
       const v = await h.seed('Reupload Refused');
       const file = { name: 'x.mp4', content: FAKE_VIDEO };
-      await t.container.db
-        .updateTable('videos')
-        .set({ status: 'processing' })
-        .where('id', '=', v.video_id)
-        .execute();
+      await h.setVideo(v.video_id, { status: 'processing' });
       const busy = await h.sendMultipart(`/api/videos/${v.video_id}/re-upload`, {}, file);
       expect(busy.statusCode).toBe(400);
       expect(busy.json()).toEqual({ detail: 'Cannot re-upload while video is processing' });
-      await t.container.db
-        .updateTable('videos')
-        .set({ status: 'ready' })
-        .where('id', '=', v.video_id)
-        .execute();
+      await h.setVideo(v.video_id, { status: 'ready' });
 
       const badExt = await h.sendMultipart(
         `/api/videos/${v.video_id}/re-upload`,
@@ -447,18 +435,10 @@ describe.each(DRIVERS)('video lifecycle (%s)', (driver) => {
       expect(missing.statusCode).toBe(404);
       expect(missing.json()).toEqual({ detail: 'Video not found' });
       const v = await h.seed('Retranscode Refused');
-      await t.container.db
-        .updateTable('videos')
-        .set({ status: 'processing' })
-        .where('id', '=', v.video_id)
-        .execute();
+      await h.setVideo(v.video_id, { status: 'processing' });
       const busy = await h.api('POST', `/api/videos/${v.video_id}/retranscode`, body);
       expect(busy.json()).toEqual({ detail: 'Cannot re-transcode while video is processing' });
-      await t.container.db
-        .updateTable('videos')
-        .set({ status: 'ready' })
-        .where('id', '=', v.video_id)
-        .execute();
+      await h.setVideo(v.video_id, { status: 'ready' });
       await rm(t.container.layout.uploadFile(v.video_id, '.mp4'));
       const noSource = await h.api('POST', `/api/videos/${v.video_id}/retranscode`, body);
       expect(noSource.statusCode).toBe(400);
@@ -603,14 +583,7 @@ describe('retry and retranscode with the real worker (PGlite, 2 s clip)', () => 
     await worker?.stop();
     worker = null;
   };
-  const settled = (id: number) =>
-    waitFor(
-      async () => {
-        const v = await h.video(id);
-        return v.status === 'ready' || v.status === 'failed' ? v : undefined;
-      },
-      { timeoutMs: 60_000, intervalMs: 100, what: `video ${id} to settle` },
-    );
+  const settled = (id: number) => waitVideoSettled(t, id, { timeoutMs: 60_000 });
 
   it('a permanently failed video is retried after its source is fixed, and ends ready', async () => {
     const broken = await readFile(await getClip('notAVideo'));
