@@ -70,6 +70,16 @@ describe.each(DRIVERS)('a worker killed mid-job, on %s', (driver) => {
       .split('\n')
       .filter((l) => l.includes(`${kind} job ${what}`) && l.includes(`"jobId":${jobId},`));
 
+  /** The survivor's `finished` line, which it logs once the server has answered its complete call. */
+  const finished = (w: ServerProcess, kind: string, jobId: number) =>
+    waitFor(
+      () => {
+        const lines = logged(w, kind, 'finished', jobId);
+        return Promise.resolve(lines.length > 0 ? lines : undefined);
+      },
+      { timeoutMs: 15_000, intervalMs: 50, what: `the ${kind} job to be logged as finished` },
+    );
+
   /**
    * SIGKILLs `victim` the moment it logs a claim of `kind` (watching from before `queue` runs), and
    * returns the claimed job's id.
@@ -151,7 +161,9 @@ describe.each(DRIVERS)('a worker killed mid-job, on %s', (driver) => {
     expect(logged(victim, 'sprite', 'claimed', jobId)).toHaveLength(1);
     expect(logged(victim, 'sprite', 'finished', jobId)).toHaveLength(0);
     expect(logged(survivor, 'sprite', 'claimed', jobId)).toHaveLength(1);
-    expect(logged(survivor, 'sprite', 'finished', jobId).join()).toContain('"outcome":"completed"');
+    const done = await finished(survivor, 'sprite', jobId);
+    expect(done).toHaveLength(1);
+    expect(done.join()).toContain('"outcome":"completed"');
     const vtt = await fetch(`${server.publicUrl}/videos/${video.slug}/sprites.vtt`);
     expect(vtt.status).toBe(200);
     expect((await vtt.text()).match(/sprites\/sprite_01\.jpg#xywh=/g)?.length).toBeGreaterThan(0);
@@ -177,7 +189,9 @@ describe.each(DRIVERS)('a worker killed mid-job, on %s', (driver) => {
     expect((await jobs()).jobs.filter((j) => j.video_id === video.video_id)).toHaveLength(1);
     expect(logged(victim, 'reencode', 'finished', jobId)).toHaveLength(0);
     expect(logged(survivor, 'reencode', 'claimed', jobId).join()).toContain('"attempt":2');
-    expect(logged(survivor, 'reencode', 'finished', jobId)).toHaveLength(1);
+    const finishedLines = await finished(survivor, 'reencode', jobId);
+    expect(finishedLines).toHaveLength(1);
+    expect(finishedLines.join()).toContain('"outcome":"completed"');
     const v = await admin<{ status: string; primary_codec: string; streaming_format: string }>(
       'GET',
       `/api/videos/${video.video_id}`,
