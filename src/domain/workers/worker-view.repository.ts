@@ -25,6 +25,13 @@ const heartbeatAge = sql<number | null>`extract(epoch from now() - last_heartbea
 
 /** Read-only queries behind the worker lists and details (workers joined with their jobs). */
 export function createWorkerViewRepository(db: Kysely<Database>) {
+  /** Transcode jobs with the columns every view shows of the job's video. */
+  const jobsWithVideo = () =>
+    db
+      .selectFrom('transcoding_jobs as tj')
+      .innerJoin('videos as v', 'v.id', 'tj.video_id')
+      .select(['tj.id as job_id', 'v.id as video_id', 'v.slug as video_slug', 'v.title as video_title']);
+
   return {
     /** Workers with their heartbeat age by the database clock, most recent heartbeat first. */
     workers(filter: { workerId?: string } = {}): Promise<WorkerWithAge[]> {
@@ -44,18 +51,8 @@ export function createWorkerViewRepository(db: Kysely<Database>) {
       if (workers.length === 0) return byWorker;
       const uuids = workers.map((w) => w.worker_id);
       const ids = workers.map((w) => w.current_job_id).filter((id): id is number => id !== null);
-      const rows = await db
-        .selectFrom('transcoding_jobs as tj')
-        .innerJoin('videos as v', 'v.id', 'tj.video_id')
-        .select([
-          'tj.id as job_id',
-          'tj.worker_id',
-          'tj.current_step',
-          'tj.progress_percent',
-          'v.id as video_id',
-          'v.slug as video_slug',
-          'v.title as video_title',
-        ])
+      const rows = await jobsWithVideo()
+        .select(['tj.worker_id', 'tj.current_step', 'tj.progress_percent'])
         .where('tj.completed_at', 'is', null)
         .where((eb) =>
           eb.or([
@@ -95,19 +92,8 @@ export function createWorkerViewRepository(db: Kysely<Database>) {
     },
 
     recentJobs(workerId: string, limit: number) {
-      return db
-        .selectFrom('transcoding_jobs as tj')
-        .innerJoin('videos as v', 'v.id', 'tj.video_id')
-        .select([
-          'tj.id as job_id',
-          'v.id as video_id',
-          'v.slug as video_slug',
-          'v.title as video_title',
-          'v.status as video_status',
-          'tj.last_error',
-          'tj.started_at',
-          'tj.completed_at',
-        ])
+      return jobsWithVideo()
+        .select(['v.status as video_status', 'tj.last_error', 'tj.started_at', 'tj.completed_at'])
         .where('tj.processed_by_worker_id', '=', workerId)
         .where('tj.completed_at', 'is not', null)
         .orderBy('tj.completed_at', 'desc')
@@ -117,15 +103,9 @@ export function createWorkerViewRepository(db: Kysely<Database>) {
 
     /** Jobs of videos waiting for or in transcoding, processing ones first. */
     activeJobs() {
-      return db
-        .selectFrom('transcoding_jobs as tj')
-        .innerJoin('videos as v', 'v.id', 'tj.video_id')
+      return jobsWithVideo()
         .leftJoin('workers as w', 'w.worker_id', 'tj.worker_id')
         .select([
-          'tj.id as job_id',
-          'v.id as video_id',
-          'v.slug as video_slug',
-          'v.title as video_title',
           'v.status as video_status',
           'tj.worker_id',
           'w.worker_name',
