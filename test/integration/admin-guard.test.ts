@@ -1,6 +1,7 @@
 // The admin guard on every protected /api route (api-admin.md §2): 401 without credentials, 403 on a wrong secret or CSRF token, coverage of every registered route.
 import { describe, expect, it } from 'vitest';
 import { sessionInject } from '../helpers/admin-inject.js';
+import { registeredRoutes } from '../helpers/route-tree.js';
 import { loginSession, TEST_ADMIN_SECRET } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
@@ -101,29 +102,6 @@ const ADMIN_ROUTES: AdminRoute[] = [
 
 const STATE_CHANGING = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
 const label = (r: AdminRoute) => `${r.method} ${r.url}`;
-
-/**
- * All (method, path) pairs from Fastify's route tree. printRoutes() nests children under their
- * parent's prefix, one level per 4 columns, so a full path is the concatenation of its ancestors.
- */
-function registeredRoutes(tree: string): Array<{ method: string; path: string }> {
-  const stack: string[] = [];
-  const out: Array<{ method: string; path: string }> = [];
-  for (const line of tree.split('\n')) {
-    const m = /^([│ ├└─]*?)[├└]── (.+?)(?: \(([^)]*)\))?$/u.exec(line);
-    if (!m) continue;
-    const depth = Math.round((m[1] ?? '').length / 4);
-    stack.length = depth;
-    stack[depth] = m[2] ?? '';
-    const full = stack.join('');
-    for (const method of (m[3] ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean))
-      out.push({ method, path: full.startsWith('/') ? full : `/${full}` });
-  }
-  return out;
-}
 
 describe.each(DRIVERS)('admin route guard (%s)', (driver) => {
   const t = useTestApp(driver);

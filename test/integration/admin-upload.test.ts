@@ -3,7 +3,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_AUTH, FAKE_VIDEO, uploadFake, uploadVideo, type UploadBody } from '../helpers/admin-inject.js';
+import {
+  adminInject,
+  FAKE_VIDEO,
+  uploadFake,
+  uploadVideo,
+  type UploadBody,
+} from '../helpers/admin-inject.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
@@ -158,12 +164,7 @@ describe.each(DRIVERS)('admin upload (%s)', (driver) => {
 
     it('refuses a body that is not multipart (400)', async () => {
       await leavesNothing(t, async () => {
-        const res = await t.adminApp.inject({
-          method: 'POST',
-          url: '/api/videos',
-          headers: ADMIN_AUTH,
-          payload: { title: 'json' },
-        });
+        const res = await adminInject(t, 'POST', '/api/videos', { title: 'json' });
         expect(res.statusCode).toBe(400);
         expect(res.json()).toEqual({ detail: 'Expected multipart/form-data with a file field' });
       });

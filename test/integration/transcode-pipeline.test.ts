@@ -174,14 +174,7 @@ describe('graceful shutdown', () => {
     try {
       const { video_id, slug } = await uploadClip(t, 'Clip landscape1080', 'landscape1080');
       await waitFor(
-        async () => {
-          const job = await t.container.db
-            .selectFrom('transcoding_jobs')
-            .select('current_step')
-            .where('video_id', '=', video_id)
-            .executeTakeFirstOrThrow();
-          return job.current_step === 'transcode' ? true : undefined;
-        },
+        async () => ((await jobOf(t, video_id)).current_step === 'transcode' ? true : undefined),
         { timeoutMs: 30_000, intervalMs: 20, what: 'the transcode step' },
       );
       await worker.stop();
