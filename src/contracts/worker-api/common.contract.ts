@@ -1,29 +1,17 @@
-import { Type, type IntegerOptions, type NumberOptions, type TSchema } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import { Id } from '../schema-blocks.js';
 
 /**
  * What every job kind of the worker protocol shares: the schema builders (the same bounds as the admin
  * and public APIs') and the URL parameters of the job endpoints.
  */
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export { Int4, Nullable, Seconds } from '../schema-blocks.js';
 
-/** The largest PostgreSQL `integer`. */
-const INT4_MAX = 2147483647;
-
-/** An integer a PostgreSQL `integer` column takes. */
-export const Int4 = (options: IntegerOptions = {}) =>
-  Type.Integer({ minimum: -INT4_MAX - 1, maximum: INT4_MAX, ...options });
-
-/** A duration or a position in a video, in seconds (about 115 days at most). */
-export const Seconds = (options: NumberOptions = {}) =>
-  Type.Number({ minimum: 0, maximum: 10_000_000, ...options });
-
-const RowId = () => Type.Integer({ minimum: 1, maximum: INT4_MAX });
-
-export const JobIdParam = Type.Object({ job_id: RowId() });
-export const VideoIdParam = Type.Object({ video_id: RowId() });
+export const JobIdParam = Type.Object({ job_id: Id() });
+export const VideoIdParam = Type.Object({ video_id: Id() });
 /** A file of a job at its path inside the video directory (`files/*`). */
 export const JobFileParams = Type.Object({
-  job_id: RowId(),
+  job_id: Id(),
   '*': Type.String({ minLength: 1, maxLength: 300, description: 'path inside the video directory' }),
 });
 

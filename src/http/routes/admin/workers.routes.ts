@@ -16,7 +16,7 @@ import {
   DeploymentQuery,
   RestartAllResult,
   WorkerIdParam,
-} from '../worker/worker.schemas.js';
+} from '../../../contracts/api/worker-admin.contract.js';
 
 const COMMAND_HELP =
   'Queued as a deployment event and delivered in the worker’s next heartbeat; the worker runs it after its current job.';

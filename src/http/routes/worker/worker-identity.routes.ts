@@ -11,7 +11,7 @@ import {
   RegisterResponse,
   WorkerApiList,
 } from '../../../contracts/worker-api/worker-identity.contract.js';
-import { WorkerIdParam } from './worker.schemas.js';
+import { WorkerIdParam } from '../../../contracts/api/worker-admin.contract.js';
 
 // OpenAPI: the worker admin secret travels in X-Admin-Secret like the admin secret.
 const ADMIN_SECRET = [{ adminSecret: [] }];

@@ -1,16 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import {
-  workerListCounts,
-  workerRowIdentity,
-} from '../../../contracts/worker-api/worker-identity.contract.js';
-import { Nullable } from '../../schemas/common.schemas.js';
+import { workerListCounts, workerRowIdentity } from '../worker-api/worker-identity.contract.js';
+import { DateTime, Nullable } from './common.contract.js';
 
 /**
  * Schemas of worker management on the admin API (api-admin.md §11). What workers themselves send and
  * receive is in src/contracts/worker-api/.
  */
 
-const DateTime = Nullable(Type.String({ format: 'date-time' }));
 const FreeObject = Nullable(Type.Unknown({ description: 'JSON object' }));
 
 export const WorkerIdParam = Type.Object({ worker_id: Type.String({ minLength: 1, maxLength: 36 }) });
@@ -28,8 +24,8 @@ export const AdminWorkerList = Type.Object({
     Type.Object({
       ...workerRowIdentity,
       status: EffectiveStatus,
-      registered_at: DateTime,
-      last_heartbeat: DateTime,
+      registered_at: DateTime(),
+      last_heartbeat: DateTime(),
       seconds_since_heartbeat: Nullable(Type.Integer()),
       current_job_id: Nullable(Type.Integer()),
       current_video_slug: Nullable(Type.String()),
@@ -43,7 +39,7 @@ export const AdminWorkerList = Type.Object({
       deployment_type: Nullable(Type.String()),
       jobs_completed: Type.Integer(),
       jobs_failed: Type.Integer(),
-      last_job_completed_at: DateTime,
+      last_job_completed_at: DateTime(),
     }),
   ),
   ...workerListCounts,
@@ -53,8 +49,8 @@ export const AdminWorkerList = Type.Object({
 export const AdminWorkerDetail = Type.Object({
   ...workerRowIdentity,
   status: EffectiveStatus,
-  registered_at: DateTime,
-  last_heartbeat: DateTime,
+  registered_at: DateTime(),
+  last_heartbeat: DateTime(),
   capabilities: FreeObject,
   metadata: FreeObject,
   jobs_completed: Type.Integer(),
@@ -67,8 +63,8 @@ export const AdminWorkerDetail = Type.Object({
       video_slug: Type.String(),
       video_title: Type.String(),
       status: Type.Union([Type.Literal('completed'), Type.Literal('failed')]),
-      started_at: DateTime,
-      completed_at: DateTime,
+      started_at: DateTime(),
+      completed_at: DateTime(),
       duration_seconds: Nullable(Type.Number()),
       error_message: Nullable(Type.String()),
     }),
@@ -92,8 +88,8 @@ export const ActiveJobs = Type.Object({
       qualities: Type.Array(
         Type.Object({ name: Type.String(), status: Type.String(), progress: Type.Number() }),
       ),
-      started_at: DateTime,
-      claimed_at: DateTime,
+      started_at: DateTime(),
+      claimed_at: DateTime(),
       attempt: Type.Integer(),
       max_attempts: Type.Integer(),
     }),
@@ -134,8 +130,8 @@ export const DeploymentEvents = Type.Object({
       status: Nullable(Type.String({ description: 'pending | delivered | completed | failed' })),
       triggered_by: Nullable(Type.String()),
       details: Nullable(Type.String()),
-      created_at: DateTime,
-      completed_at: DateTime,
+      created_at: DateTime(),
+      completed_at: DateTime(),
     }),
   ),
   count: Type.Integer(),
