@@ -1,5 +1,6 @@
 import type { ReencodeJob, ReencodeResult } from '../../contracts/reencode-job.js';
 import type { SpriteJob, SpriteResult } from '../../contracts/sprite-job.js';
+import type { WireJobKind } from '../../contracts/worker-api/job-kinds.contract.js';
 import type { TranscodeClaim, TranscodeComplete } from '../../contracts/worker-api/transcode-job.contract.js';
 import { REENCODE_QUEUE, SPRITE_QUEUE, type QueueDescriptor } from './queue-descriptor.js';
 
@@ -26,6 +27,10 @@ export interface JobKindTypes {
 }
 
 export type JobKind = keyof JobKindTypes;
+
+/** The queue's kinds are the worker protocol's (contracts/worker-api): a kind on one side only does not compile. */
+type SameKinds = [JobKind] extends [WireJobKind] ? ([WireJobKind] extends [JobKind] ? true : false) : false;
+export const KINDS_MATCH_THE_WORKER_PROTOCOL: SameKinds = true;
 export type JobPayload<K extends JobKind> = JobKindTypes[K]['payload'];
 export type JobResult<K extends JobKind> = JobKindTypes[K]['result'];
 

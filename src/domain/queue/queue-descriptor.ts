@@ -8,7 +8,8 @@
 export type QueueTableName = 'sprite_queue' | 'reencode_queue' | 'transcriptions' | 'webhook_deliveries';
 
 /** The priority column's values, high first (every queue with priorities). */
-export const QUEUE_PRIORITIES = ['high', 'normal', 'low'] as const;
+export { QUEUE_PRIORITIES } from '../../contracts/api/job-queue.contract.js';
+import { QUEUE_PRIORITIES } from '../../contracts/api/job-queue.contract.js';
 export type QueuePriority = (typeof QUEUE_PRIORITIES)[number];
 
 export interface StatusVocabulary {

@@ -2,7 +2,8 @@
  * The shape of a catalogued setting (pipeline.md §20.1): its type and constraints are the ones the
  * API validates, its env variables the fallback layer, and `readBy` says who applies it in this build.
  */
-export const VALUE_TYPES = ['string', 'integer', 'float', 'boolean', 'enum', 'json'] as const;
+export { SETTING_VALUE_TYPES as VALUE_TYPES } from '../../contracts/api/settings.contract.js';
+import type { SETTING_VALUE_TYPES as VALUE_TYPES } from '../../contracts/api/settings.contract.js';
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** Unset fields may be absent or null (exports list every field). */

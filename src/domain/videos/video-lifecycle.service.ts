@@ -14,7 +14,8 @@ import type { VideoLifecycleRepository } from './video-lifecycle.repository.js';
 import type { VideoRepository, VideoRow } from './video.repository.js';
 
 /** Names accepted by `POST /api/videos/{id}/retranscode` (api-admin.md §5.1). */
-export const RETRANSCODE_NAMES = ['all', 'original', ...QUALITY_PRESETS.map((p) => p.name)] as const;
+export { RETRANSCODE_NAMES } from '../../contracts/api/video-lifecycle.contract.js';
+import { RETRANSCODE_NAMES } from '../../contracts/api/video-lifecycle.contract.js';
 export type RetranscodeName = (typeof RETRANSCODE_NAMES)[number];
 
 /** `original` plus every preset the ladder would produce for this source (decided by the short side). */
