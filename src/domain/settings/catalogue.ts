@@ -108,7 +108,7 @@ export const SETTINGS_CATALOGUE = {
   'workers.claim_duration_minutes': integer(30, [1, 120], {
     env: 'VLOG_WORKER_CLAIM_DURATION',
     description: 'Job claim duration in minutes (extended by progress)',
-    applies: { to: 'lease of each claim and progress report', by: 'server' },
+    applies: { to: 'lease of each claim (transcode, sprite, re-encode) and progress report', by: 'server' },
   }),
   'workers.poll_interval': integer(10, [1, 120], {
     env: ['VLOG_WORKER_POLL_INTERVAL', 'VLOG_POLL_INTERVAL'],
