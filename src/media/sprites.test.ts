@@ -13,15 +13,16 @@ import {
 const valueOf = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
 
 describe('buildSpriteCommand', () => {
-  const args = buildSpriteCommand({
+  /** A 10×10 sheet of 160-wide frames every 5 s at JPEG quality 60; each test changes what it checks. */
+  const base = {
     input: '/src/in.mp4',
     outDir: '/tmp/out',
     intervalSeconds: 5,
     frameWidth: 160,
-    frameHeight: 90,
     tileSize: 10,
     jpegQuality: 60,
-  });
+  };
+  const args = buildSpriteCommand({ ...base, frameHeight: 90 });
 
   it('samples one frame per interval, scales, tiles N×N', () => {
     expect(valueOf(args, '-vf')).toBe('fps=1/5,scale=160:90,setsar=1,tile=10x10');
@@ -42,26 +43,11 @@ describe('buildSpriteCommand', () => {
   });
 
   it('keeps the aspect ratio when no height is given', () => {
-    const a = buildSpriteCommand({
-      input: 'in.mp4',
-      outDir: 'o',
-      intervalSeconds: 2,
-      frameWidth: 120,
-      tileSize: 5,
-      jpegQuality: 80,
-    });
+    const a = buildSpriteCommand({ ...base, intervalSeconds: 2, frameWidth: 120, tileSize: 5 });
     expect(valueOf(a, '-vf')).toBe('fps=1/2,scale=120:-2,setsar=1,tile=5x5');
   });
 
   it('refuses nonsense sizes', () => {
-    const base = {
-      input: 'i',
-      outDir: 'o',
-      intervalSeconds: 5,
-      frameWidth: 160,
-      tileSize: 10,
-      jpegQuality: 60,
-    };
     expect(() => buildSpriteCommand({ ...base, intervalSeconds: 0 })).toThrow(RangeError);
     expect(() => buildSpriteCommand({ ...base, tileSize: 2.5 })).toThrow(RangeError);
     expect(() => buildSpriteCommand({ ...base, frameWidth: -1 })).toThrow(RangeError);

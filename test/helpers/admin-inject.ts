@@ -23,24 +23,34 @@ export interface UploadFile {
   field?: string;
 }
 
-/** An admin request with the admin secret; `payload` is sent as JSON when given. */
+/** An admin request with the admin secret; `payload` (an object goes as JSON) when given. */
 export const adminInject = (
   app: TestApp,
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
-  payload?: object,
-) => app.adminApp.inject({ method, url, headers: ADMIN_AUTH, ...(payload ? { payload } : {}) });
+  payload?: object | string,
+) => app.adminApp.inject({ method, url, headers: ADMIN_AUTH, ...(payload === undefined ? {} : { payload }) });
 
-/** POST /api/videos with the admin secret: `fields` and, when given, `file` as multipart. */
-export const uploadVideo = (app: TestApp, fields: Record<string, string>, file?: UploadFile) => {
+/** A multipart request (`fields` and, when given, `file`) to `url` with the admin secret. */
+export const adminMultipart = (
+  app: TestApp,
+  url: string,
+  fields: Record<string, string>,
+  file?: UploadFile,
+  options: { method?: 'POST' | 'PUT'; headers?: Record<string, string> } = {},
+) => {
   const body = multipart(fields, file);
   return app.adminApp.inject({
-    method: 'POST',
-    url: '/api/videos',
+    method: options.method ?? 'POST',
+    url,
     payload: body.payload,
-    headers: { ...body.headers, ...ADMIN_AUTH },
+    headers: { ...body.headers, ...ADMIN_AUTH, ...options.headers },
   });
 };
+
+/** POST /api/videos with the admin secret: `fields` and, when given, `file` as multipart. */
+export const uploadVideo = (app: TestApp, fields: Record<string, string>, file?: UploadFile) =>
+  adminMultipart(app, '/api/videos', fields, file);
 
 /** Uploads FAKE_VIDEO as `clip.mp4` under `title` (and `extra` fields), asserting a 200. */
 export async function uploadFake(

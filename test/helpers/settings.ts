@@ -1,17 +1,13 @@
 import type { CatalogueEntry } from '../../src/domain/settings/settings-catalogue.js';
-import { TEST_ADMIN_SECRET, type TestApp } from './test-app.js';
+import { adminInject } from './admin-inject.js';
+import type { TestApp } from './test-app.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** The admin API as the settings tests call it (X-Admin-Secret). */
 export function settingsClient(t: TestApp) {
   return async (method: Method, url: string, payload?: unknown) => {
-    const res = await t.adminApp.inject({
-      method,
-      url,
-      headers: { 'x-admin-secret': TEST_ADMIN_SECRET },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
+    const res = await adminInject(t, method, url, payload as object | string | undefined);
     return { status: res.statusCode, body: res.json() as Record<string, unknown> & unknown[] };
   };
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getClip, type ClipName } from '../helpers/media-clips.js';
 import { legacyVideo, makeSmallClip } from '../helpers/legacy-video.js';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { adminMultipart } from '../helpers/admin-inject.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 
 /** Every file under `dir` with its content, so any change (deleted, replaced, added) shows. */
@@ -30,15 +31,16 @@ describe.each(DRIVERS)('re-upload probes the new file before replacing anything 
     await t?.close();
   });
 
-  const reupload = async (id: number, name: ClipName) => {
-    const body = multipart({}, { name: 'replacement.mp4', content: await readFile(await getClip(name)) });
-    return t.adminApp.inject({
-      method: 'POST',
-      url: `/api/videos/${id}/re-upload`,
-      payload: body.payload,
-      headers: { ...body.headers, 'x-admin-secret': TEST_ADMIN_SECRET },
-    });
-  };
+  const reupload = async (id: number, name: ClipName) =>
+    adminMultipart(
+      t,
+      `/api/videos/${id}/re-upload`,
+      {},
+      {
+        name: 'replacement.mp4',
+        content: await readFile(await getClip(name)),
+      },
+    );
   /** What a re-upload would change: the video row, its renditions, transcription, job. */
   const rows = async (id: number) => ({
     video: await t.container.db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst(),

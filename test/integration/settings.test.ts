@@ -1,12 +1,12 @@
 // DB-backed settings (issue 11.3; pipeline.md §20, api-admin.md §14) on both databases: the twelve
 // endpoints with their shapes and error texts, every catalogued key validated and read back through the
 // service, precedence database > environment > default, export/import and seeding from the environment.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOGUE_ENTRIES } from '../../src/domain/settings/settings-catalogue.js';
 import { NOT_YET_BUILT } from '../../src/domain/settings/settings.types.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { invalidValues, settingsClient as client, validValue } from '../helpers/settings.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const SETTING_KEYS = [
   'key',
@@ -20,15 +20,8 @@ const SETTING_KEYS = [
 ];
 
 describe.each(DRIVERS)('settings API (%s)', (driver) => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-  beforeAll(async () => {
-    t = await createTestApp(driver);
-    api = client(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(driver);
+  const api = client(t);
 
   it('starts empty: list, categories, a category, a key (404), cache stats', async () => {
     expect(await api('GET', '/api/settings')).toEqual({ status: 200, body: { categories: {} } });

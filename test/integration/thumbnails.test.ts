@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_AUTH } from '../helpers/admin-inject.js';
+import { ADMIN_AUTH, adminMultipart } from '../helpers/admin-inject.js';
 import { getClip } from '../helpers/media-clips.js';
 import { startApiWorker } from '../helpers/api-worker.js';
 import { probeImage } from '../helpers/ffprobe.js';
-import { createTestApp, multipart, uploadClip, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, uploadClip, type TestApp } from '../helpers/test-app.js';
 import { waitVideoSettled } from '../helpers/wait.js';
 
 const run = promisify(execFile);
@@ -38,15 +38,11 @@ describe('thumbnails (PGlite, real ffmpeg)', () => {
       headers: { ...ADMIN_AUTH, ...headers },
       ...(payload ? { payload } : {}),
     });
-  const uploadImage = (id: number, file?: { name: string; content: Buffer }, extraHeaders: object = {}) => {
-    const body = multipart({}, file);
-    return t.adminApp.inject({
-      method: 'POST',
-      url: `/api/videos/${id}/thumbnail/upload`,
-      payload: body.payload,
-      headers: { ...body.headers, ...ADMIN_AUTH, ...extraHeaders },
-    });
-  };
+  const uploadImage = (
+    id: number,
+    file?: { name: string; content: Buffer },
+    headers: Record<string, string> = {},
+  ) => adminMultipart(t, `/api/videos/${id}/thumbnail/upload`, {}, file, { headers });
   const thumbPath = () => path.join(t.container.layout.videoDir(video.slug), 'thumbnail.jpg');
   const current = async () => (await api('GET', `/api/videos/${video.video_id}/thumbnail`)).json<Thumb>();
   /** A ready video row without files (for the source and validation cases). */

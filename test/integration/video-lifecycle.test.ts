@@ -9,8 +9,8 @@ import { getClip } from '../helpers/media-clips.js';
 import { startApiWorker } from '../helpers/api-worker.js';
 import type { Updateable } from 'kysely';
 import type { VideosTable } from '../../src/db/database.types.js';
-import { ADMIN_AUTH, FAKE_VIDEO } from '../helpers/admin-inject.js';
-import { createTestApp, multipart, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_AUTH, adminMultipart, FAKE_VIDEO } from '../helpers/admin-inject.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
 import { waitFor, waitVideoSettled } from '../helpers/wait.js';
@@ -35,15 +35,10 @@ function harness(get: () => TestApp) {
     url: string,
     fields: Record<string, string>,
     file?: { name: string; content: Buffer },
-  ) => {
-    const body = multipart(fields, file);
-    return get().adminApp.inject({
+  ) =>
+    adminMultipart(get(), url.replace(/^PUT /, ''), fields, file, {
       method: url.startsWith('PUT ') ? 'PUT' : 'POST',
-      url: url.replace(/^PUT /, ''),
-      payload: body.payload,
-      headers: { ...body.headers, ...ADMIN_AUTH },
     });
-  };
   const db = () => get().container.db;
   let seeded = 0;
   return {
