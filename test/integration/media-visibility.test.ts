@@ -15,7 +15,7 @@ import {
   type TestApp,
 } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
-import { waitFor } from '../helpers/wait.js';
+import { waitVideoSettled } from '../helpers/wait.js';
 
 const SECRET = { 'x-admin-secret': TEST_ADMIN_SECRET };
 const uris = (playlist: string) => playlist.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'));
@@ -48,18 +48,8 @@ describe.each(DRIVERS)('media visibility (%s)', (driver) => {
     t = await createTestApp(driver);
     worker = await startApiWorker(t);
     video = await uploadClip(t, 'Visible Clip');
-    await waitFor(
-      async () => {
-        const v = await t.container.db
-          .selectFrom('videos')
-          .select(['status', 'published_at'])
-          .where('id', '=', video.video_id)
-          .executeTakeFirstOrThrow();
-        if (v.status === 'failed') throw new Error('the clip failed to transcode');
-        return v.status === 'ready' ? v : undefined;
-      },
-      { timeoutMs: 90_000, intervalMs: 200, what: 'the clip to be ready' },
-    );
+    const settled = await waitVideoSettled(t, video.video_id, { what: 'the clip to be transcoded' });
+    if (settled.status === 'failed') throw new Error('the clip failed to transcode');
     const dir = t.container.layout.videoDir(video.slug);
     const playlist = uris(await readFile(path.join(dir, 'master.m3u8'), 'utf8'))[0] ?? '';
     const segment = uris(await readFile(path.join(dir, playlist), 'utf8'))[0] ?? '';
