@@ -8,6 +8,7 @@ import { describeInitFile } from '../media/mp4-init.js';
 import { parseMediaPlaylist, type MediaPlaylistSegment } from '../media/output-validation.js';
 import { describeOutput, type OutputDescription } from '../media/transcode-ladder.js';
 import type { ClaimedWork, PublishFile, WorkerProtocol } from './worker-protocol.js';
+import { createWakeableSleep } from './wakeable-sleep.js';
 
 /**
  * Publishes each rendition's segments while the one ffmpeg process is still writing them. ffmpeg
@@ -62,7 +63,7 @@ export function createLivePublisher(opts: LivePublisherOptions) {
   const playable = new Promise<boolean>((resolve) => (settlePlayable = resolve));
   let loop: Promise<void> | null = null;
   let stopped = false;
-  let wake: (() => void) | null = null;
+  const pause = createWakeableSleep();
   /** Set the moment the encode is stopped: ffmpeg then flushes a cut-short segment, never to be published. */
   let halted = false;
   /** Set once ffmpeg exited successfully: its last, shorter segment is final. */
@@ -166,15 +167,7 @@ export function createLivePublisher(opts: LivePublisherOptions) {
     try {
       while (!stopped) {
         await poll();
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, POLL_MS);
-          function done() {
-            clearTimeout(timer);
-            wake = null;
-            resolve();
-          }
-          wake = done;
-        });
+        await pause.sleep(POLL_MS);
       }
     } catch (err) {
       onError(err);
@@ -184,7 +177,7 @@ export function createLivePublisher(opts: LivePublisherOptions) {
 
   async function stop(): Promise<void> {
     stopped = true;
-    wake?.();
+    pause.wake();
     await loop;
   }
 

@@ -7,6 +7,7 @@ import {
   type JobRunners,
   type JobWork,
 } from './job-runners.js';
+import { createWakeableSleep } from './wakeable-sleep.js';
 
 export interface WorkerLogger {
   info(obj: object, msg: string): void;
@@ -34,19 +35,10 @@ export function createWorkerLoop(deps: {
   const { runners, logger } = deps;
   let stopping = false;
   let current: AbortController | null = null;
-  let wakeUp: (() => void) | null = null;
+  const napping = createWakeableSleep();
   let loop: Promise<void> | null = null;
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      }
-      wakeUp = done;
-    });
+  const sleep = (ms: number) => napping.sleep(ms);
 
   /** Waits for work: the long poll when there is one (cut short by wake/stop), else the poll interval. */
   async function idle(): Promise<void> {
@@ -60,7 +52,7 @@ export function createWorkerLoop(deps: {
     );
     const answered = await Promise.race([waited, asleep.then(() => null)]);
     cancel.abort();
-    wakeUp?.();
+    napping.wake();
     // The server could not be asked (or it failed at once): poll as before.
     if (answered === false && !stopping) await sleep(deps.pollIntervalMs);
   }
@@ -96,7 +88,7 @@ export function createWorkerLoop(deps: {
   }
 
   async function run(): Promise<void> {
-    const unsubscribe = deps.onWake?.(() => wakeUp?.()) ?? (() => undefined);
+    const unsubscribe = deps.onWake?.(() => napping.wake()) ?? (() => undefined);
     try {
       while (!stopping) {
         let worked = false;
@@ -118,12 +110,12 @@ export function createWorkerLoop(deps: {
     },
     /** Wakes the loop now (e.g. right after an upload in this process). */
     wake(): void {
-      wakeUp?.();
+      napping.wake();
     },
     async stop(): Promise<void> {
       stopping = true;
       current?.abort();
-      wakeUp?.();
+      napping.wake();
       await loop;
     },
     /**
@@ -133,7 +125,7 @@ export function createWorkerLoop(deps: {
     async abandon(): Promise<void> {
       stopping = true;
       current?.abort(ABANDON);
-      wakeUp?.();
+      napping.wake();
       await loop;
     },
   };

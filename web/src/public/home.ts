@@ -2,7 +2,7 @@
  * Public home page (`/`): category chips, grid of ready videos with "Load more"
  * (cursor pagination, offset fallback), search results, skeleton/empty/error states.
  */
-import { announce, h, icon, must, replaceChildren } from '../shared/dom.js';
+import { announce, errorState, h, icon, must, replaceChildren } from '../shared/dom.js';
 import { errorMessage, fetchJson } from '../shared/http.js';
 import type { Category, VideoListResponse } from '../shared/types.js';
 import { skeletonCards, videoCard } from './lib/cards.js';
@@ -74,22 +74,11 @@ function showEmpty(): void {
 
 function showError(err: unknown): void {
   replaceChildren(grid);
-  const retry = h(
-    'button',
-    { type: 'button', class: 'btn btn-primary', on: { click: () => void loadFirstPage() } },
-    icon('refresh'),
-    'Try again',
-  );
   replaceChildren(
     stateBox,
-    h(
-      'div',
-      { class: 'error-state', role: 'alert' },
-      icon('alert', 'icon icon-xl'),
-      h('p', { class: 'empty-title' }, 'Could not load videos'),
-      h('p', { class: 'muted' }, errorMessage(err)),
-      retry,
-    ),
+    errorState(h('p', { class: 'empty-title' }, 'Could not load videos'), errorMessage(err), () => {
+      void loadFirstPage();
+    }),
   );
   stateBox.hidden = false;
 }

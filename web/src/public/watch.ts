@@ -8,7 +8,7 @@
  */
 import Hls from 'hls.js';
 import type { ErrorData, LevelSwitchedData, ManifestParsedData } from 'hls.js';
-import { announce, h, icon, must, replaceChildren } from '../shared/dom.js';
+import { announce, errorState, h, icon, must, replaceChildren } from '../shared/dom.js';
 import { HLS_OPTIONS } from '../shared/hls-options.js';
 import { HttpError, errorMessage, fetchJson } from '../shared/http.js';
 import { formatDate, formatDuration } from '../shared/format.js';
@@ -73,19 +73,7 @@ function showLoadError(err: unknown, retry: () => void): void {
   root.setAttribute('aria-busy', 'false');
   replaceChildren(
     root,
-    h(
-      'div',
-      { class: 'error-state', role: 'alert' },
-      icon('alert', 'icon icon-xl'),
-      h('h1', { class: 'empty-title' }, 'Could not load this video'),
-      h('p', { class: 'muted' }, errorMessage(err)),
-      h(
-        'button',
-        { type: 'button', class: 'btn btn-primary', on: { click: retry } },
-        icon('refresh'),
-        'Try again',
-      ),
-    ),
+    errorState(h('h1', { class: 'empty-title' }, 'Could not load this video'), errorMessage(err), retry),
   );
 }
 

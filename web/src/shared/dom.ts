@@ -137,3 +137,20 @@ export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
+
+/** The error state of a page or section: what failed, why, and a "Try again" button. */
+export function errorState(title: HTMLElement, detail: string, retry: () => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'error-state', role: 'alert' },
+    icon('alert', 'icon icon-xl'),
+    title,
+    h('p', { class: 'muted' }, detail),
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-primary', on: { click: retry } },
+      icon('refresh'),
+      'Try again',
+    ),
+  );
+}
