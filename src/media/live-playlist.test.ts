@@ -12,15 +12,20 @@ const segments = [
   { uri: 'seg_0001.m4s', duration: 2.002 },
 ];
 
+/** An EVENT playlist of `segments` in 2 s CMAF segments at 30 fps; `changes` override any of that. */
+const playlist = (changes: Partial<Parameters<typeof buildMediaPlaylist>[0]> = {}) =>
+  buildMediaPlaylist({
+    type: 'event',
+    segmentDuration: 2,
+    frameRate: 30,
+    initUri: 'init.mp4',
+    segments,
+    ...changes,
+  });
+
 describe('buildMediaPlaylist', () => {
   it('writes a growing EVENT playlist without ENDLIST', () => {
-    const text = buildMediaPlaylist({
-      type: 'event',
-      segmentDuration: 2,
-      frameRate: 30,
-      initUri: 'init.mp4',
-      segments,
-    });
+    const text = playlist();
     expect(text.split('\n')).toEqual([
       '#EXTM3U',
       '#EXT-X-VERSION:7',
@@ -41,13 +46,7 @@ describe('buildMediaPlaylist', () => {
 
   it('ends a VOD playlist with ENDLIST; MPEG-TS has no map and version 3', () => {
     const ts = [{ uri: '720p_0000.ts', duration: 1.5 }];
-    const text = buildMediaPlaylist({
-      type: 'vod',
-      segmentDuration: 6,
-      frameRate: 0,
-      initUri: null,
-      segments: ts,
-    });
+    const text = playlist({ type: 'vod', segmentDuration: 6, frameRate: 0, initUri: null, segments: ts });
     expect(text).toContain('#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:6\n');
     expect(text).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
     expect(text).not.toContain('#EXT-X-MAP');
@@ -56,26 +55,14 @@ describe('buildMediaPlaylist', () => {
 
   it('raises the target duration when a segment rounds above the grid (RFC 8216 §4.3.3.1)', () => {
     const long = [{ uri: 'seg_0000.m4s', duration: 2.6 }];
-    const text = buildMediaPlaylist({
-      type: 'event',
-      segmentDuration: 2,
-      frameRate: 25,
-      initUri: null,
-      segments: long,
-    });
+    const text = playlist({ frameRate: 25, initUri: null, segments: long });
     expect(text).toContain('#EXT-X-TARGETDURATION:3');
   });
 });
 
 describe('readEncodeParameters', () => {
   it('reads back what buildMediaPlaylist wrote, and null for foreign playlists', () => {
-    const text = buildMediaPlaylist({
-      type: 'event',
-      segmentDuration: 4,
-      frameRate: 29.97002997002997,
-      initUri: null,
-      segments,
-    });
+    const text = playlist({ segmentDuration: 4, frameRate: 29.97002997002997, initUri: null });
     expect(readEncodeParameters(text)).toEqual({ segmentDuration: 4, frameRate: 29.97002997002997 });
     expect(readEncodeParameters('#EXTM3U\n#EXT-X-TARGETDURATION:6\n')).toBeNull();
   });
