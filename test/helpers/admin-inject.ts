@@ -23,13 +23,20 @@ export interface UploadFile {
   field?: string;
 }
 
-/** An admin request with the admin secret; `payload` (an object goes as JSON) when given. */
+/** An admin request with the admin secret (and `headers`); `payload` (an object goes as JSON) when given. */
 export const adminInject = (
   app: TestApp,
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   payload?: object | string,
-) => app.adminApp.inject({ method, url, headers: ADMIN_AUTH, ...(payload === undefined ? {} : { payload }) });
+  headers: Record<string, string> = {},
+) =>
+  app.adminApp.inject({
+    method,
+    url,
+    headers: { ...ADMIN_AUTH, ...headers },
+    ...(payload === undefined ? {} : { payload }),
+  });
 
 /** A multipart request (`fields` and, when given, `file`) to `url` with the admin secret. */
 export const adminMultipart = (

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_AUTH, adminMultipart } from '../helpers/admin-inject.js';
+import { adminInject, adminMultipart } from '../helpers/admin-inject.js';
 import { getClip } from '../helpers/media-clips.js';
 import { startApiWorker } from '../helpers/api-worker.js';
 import { probeImage } from '../helpers/ffprobe.js';
@@ -31,13 +31,12 @@ describe('thumbnails (PGlite, real ffmpeg)', () => {
   let video: { video_id: number; slug: string; duration: number };
   let initialUrl: string;
 
-  const api = (method: 'GET' | 'POST', url: string, payload?: object | string, headers: object = {}) =>
-    t.adminApp.inject({
-      method,
-      url,
-      headers: { ...ADMIN_AUTH, ...headers },
-      ...(payload ? { payload } : {}),
-    });
+  const api = (
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: object | string,
+    headers: Record<string, string> = {},
+  ) => adminInject(t, method, url, payload, headers);
   const uploadImage = (
     id: number,
     file?: { name: string; content: Buffer },
@@ -126,7 +125,7 @@ describe('thumbnails (PGlite, real ffmpeg)', () => {
     // The admin app serves a video's files to the admin only (media-visibility.test.ts).
     const url = body.frames[2]?.url ?? '';
     expect((await t.adminApp.inject({ method: 'GET', url })).statusCode).toBe(401);
-    const served = await t.adminApp.inject({ method: 'GET', url, headers: ADMIN_AUTH });
+    const served = await api('GET', url);
     expect(served.statusCode).toBe(200);
   });
 

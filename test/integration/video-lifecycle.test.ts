@@ -9,7 +9,7 @@ import { getClip } from '../helpers/media-clips.js';
 import { startApiWorker } from '../helpers/api-worker.js';
 import type { Updateable } from 'kysely';
 import type { VideosTable } from '../../src/db/database.types.js';
-import { ADMIN_AUTH, adminMultipart, FAKE_VIDEO } from '../helpers/admin-inject.js';
+import { adminInject, adminMultipart, FAKE_VIDEO } from '../helpers/admin-inject.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
@@ -24,13 +24,12 @@ interface Uploaded {
 }
 
 function harness(get: () => TestApp) {
-  const api = (method: Method, url: string, payload?: object | string, headers: object = {}) =>
-    get().adminApp.inject({
-      method,
-      url,
-      headers: { ...ADMIN_AUTH, ...headers },
-      ...(payload ? { payload } : {}),
-    });
+  const api = (
+    method: Method,
+    url: string,
+    payload?: object | string,
+    headers: Record<string, string> = {},
+  ) => adminInject(get(), method, url, payload, headers);
   const sendMultipart = (
     url: string,
     fields: Record<string, string>,
