@@ -49,6 +49,15 @@ const VALID: Array<[ClipName, string, Expected]> = [
   ['webm', 'webm', { renditions: { '480p': [854, 480], '360p': [640, 360] }, audio: true, original: null }],
 ];
 
+const videoStatus = async (t: TestApp, videoId: number) =>
+  (
+    await t.container.db
+      .selectFrom('videos')
+      .select('status')
+      .where('id', '=', videoId)
+      .executeTakeFirstOrThrow()
+  ).status;
+
 /** The transcoding job of a video. */
 const jobOf = (t: TestApp, videoId: number) =>
   t.container.db
@@ -183,12 +192,7 @@ describe('graceful shutdown', () => {
       expect(job.worker_id).toBeNull();
       expect(job.completed_at).toBeNull();
       expect(job.attempt_number).toBe(1);
-      const video = await t.container.db
-        .selectFrom('videos')
-        .select('status')
-        .where('id', '=', video_id)
-        .executeTakeFirstOrThrow();
-      expect(video.status).toBe('pending');
+      expect(await videoStatus(t, video_id)).toBe('pending');
       await expect(readFile(path.join(t.container.layout.videoDir(slug), 'master.m3u8'))).rejects.toThrow();
 
       // Another worker picks it up and finishes it.

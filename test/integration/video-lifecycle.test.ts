@@ -72,6 +72,10 @@ function harness(get: () => TestApp) {
       db().updateTable('videos').set(values).where('id', '=', id).execute(),
     job: (id: number) =>
       db().selectFrom('transcoding_jobs').selectAll().where('video_id', '=', id).executeTakeFirstOrThrow(),
+    transcriptionIds: async (id: number) =>
+      (await db().selectFrom('transcriptions').select('id').where('video_id', '=', id).execute()).map(
+        (r) => r.id,
+      ),
     qualityNames: async (id: number) =>
       (await db().selectFrom('video_qualities').select('quality').where('video_id', '=', id).execute())
         .map((r) => r.quality)
@@ -260,12 +264,7 @@ describe.each(DRIVERS)('video lifecycle (%s)', (driver) => {
       expect(job.id).not.toBe(oldJob.id);
       expect(job).toMatchObject({ attempt_number: 1, completed_at: null, retranscode_metadata: null });
       expect(await h.qualityNames(v.video_id)).toEqual([]);
-      const transcript = await t.container.db
-        .selectFrom('transcriptions')
-        .select('id')
-        .where('video_id', '=', v.video_id)
-        .execute();
-      expect(transcript).toEqual([]);
+      expect(await h.transcriptionIds(v.video_id)).toEqual([]);
       expect(existsSync(t.container.layout.uploadFile(v.video_id, '.mp4'))).toBe(false);
       expect(await readFile(t.container.layout.uploadFile(v.video_id, '.webm'))).toEqual(content);
       expect(existsSync(dirOf(v.slug))).toBe(true);
@@ -366,12 +365,7 @@ describe.each(DRIVERS)('video lifecycle (%s)', (driver) => {
       for (const f of READY_FILES) expect(existsSync(path.join(dirOf(v.slug), f)), f).toBe(false);
       expect(existsSync(dirOf(v.slug))).toBe(true);
       expect(await h.qualityNames(v.video_id)).toEqual([]);
-      const transcripts = await t.container.db
-        .selectFrom('transcriptions')
-        .select('id')
-        .where('video_id', '=', v.video_id)
-        .execute();
-      expect(transcripts).toEqual([]);
+      expect(await h.transcriptionIds(v.video_id)).toEqual([]);
       expect((await h.job(v.video_id)).retranscode_metadata).toBeNull();
       expect((await h.video(v.video_id)).status).toBe('processing');
       await t.container.services.jobs.release({ jobId: claimed.jobId, workerId: 'test-worker' });
