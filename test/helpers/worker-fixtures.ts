@@ -43,8 +43,11 @@ export function workerFixtures(app: () => TestApp) {
     const body = res.json<{ worker_id: string; api_key: string }>();
     return { id: body.worker_id, key: body.api_key };
   };
-  /** A registered worker with a legacy SHA-256 key row: same behaviour, no argon2 cost per test. */
-  const register = async (name: string) => {
+  /**
+   * A registered worker with a legacy SHA-256 key row: same behaviour, no argon2 cost per test.
+   * `hashVersion` stores the row under another hash format (one the server must refuse).
+   */
+  const register = async (name: string, hashVersion = 1) => {
     const key = randomBytes(32).toString('base64url');
     const w = await app()
       .db.db.insertInto('workers')
@@ -64,7 +67,7 @@ export function workerFixtures(app: () => TestApp) {
         worker_id: w.id,
         key_prefix: key.slice(0, 8),
         key_hash: createHash('sha256').update(key).digest('hex'),
-        hash_version: 1,
+        hash_version: hashVersion,
         created_at: sql<Date>`now()`,
       })
       .execute();

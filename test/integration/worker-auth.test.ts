@@ -2,206 +2,27 @@
 // worker admin secret, argon2id keys (and legacy SHA-256 rows), revocation, expiry, disabled
 // workers, encoded-path bypasses, and coverage of every registered worker API route (job, sprite and
 // re-encode protocols included).
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registeredRoutes } from '../helpers/route-tree.js';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 import { waitFor } from '../helpers/wait.js';
+import { ADMIN_ROUTES, KEY_ROUTES, PUBLIC_ROUTES, type Route } from '../helpers/worker-auth-routes.js';
+import { WORKER_SECRET, workerFixtures } from '../helpers/worker-fixtures.js';
 
-const WORKER_SECRET = 'test-worker-admin-secret-0123456789';
 const ADMIN = { 'x-admin-secret': WORKER_SECRET };
 
-type Method = 'GET' | 'POST' | 'PUT';
-interface Route {
-  method: Method;
-  url: string;
-  pattern: string;
-  payload?: object | string;
-  headers?: Record<string, string>;
-  /** The status once authenticated (job routes on a job that does not exist: 404). Default 200. */
-  authed?: number;
-}
-
-const NO_JOB = 2147483000;
-const EMPTY_SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
-/** Routes that need a worker API key. A new worker endpoint must be listed here or in ADMIN_ROUTES. */
-const KEY_ROUTES: Route[] = [
-  {
-    method: 'POST',
-    url: '/api/worker/heartbeat',
-    pattern: '/api/worker/heartbeat',
-    payload: { status: 'idle' },
-  },
-  { method: 'POST', url: '/api/worker/claim', pattern: '/api/worker/claim' },
-  { method: 'GET', url: '/api/worker/wait?timeout=0', pattern: '/api/worker/wait' },
-  { method: 'GET', url: '/api/worker/settings', pattern: '/api/worker/settings' },
-  {
-    method: 'POST',
-    url: `/api/worker/${NO_JOB}/progress`,
-    pattern: '/api/worker/:job_id/progress',
-    payload: { progress_percent: 5 },
-    authed: 404,
-  },
-  {
-    method: 'POST',
-    url: `/api/worker/${NO_JOB}/complete`,
-    pattern: '/api/worker/:job_id/complete',
-    payload: { qualities: [] },
-    authed: 404,
-  },
-  {
-    method: 'POST',
-    url: `/api/worker/${NO_JOB}/fail`,
-    pattern: '/api/worker/:job_id/fail',
-    payload: { error_message: 'x', retry: true },
-    authed: 404,
-  },
-  {
-    method: 'POST',
-    url: `/api/worker/${NO_JOB}/release`,
-    pattern: '/api/worker/:job_id/release',
-    authed: 404,
-  },
-  {
-    method: 'GET',
-    url: `/api/worker/source/${NO_JOB}`,
-    pattern: '/api/worker/source/:video_id',
-    authed: 404,
-  },
-  {
-    method: 'PUT',
-    url: `/api/worker/${NO_JOB}/files/720p/seg_0000.m4s`,
-    pattern: '/api/worker/:job_id/files/*',
-    payload: '',
-    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
-    authed: 404,
-  },
-  {
-    method: 'POST',
-    url: `/api/worker/${NO_JOB}/local-files`,
-    pattern: '/api/worker/:job_id/local-files',
-    payload: { files: [{ path: '720p/seg_0000.m4s', local_path: '/tmp/seg_0000.m4s' }] },
-    // A registered remote worker: same-host transfer is for the server's local worker only.
-    authed: 403,
-  },
-  { method: 'POST', url: '/api/worker/sprites/claim', pattern: '/api/worker/sprites/claim' },
-  {
-    method: 'GET',
-    url: `/api/worker/sprites/${NO_JOB}/source`,
-    pattern: '/api/worker/sprites/:job_id/source',
-    authed: 404,
-  },
-  {
-    method: 'PUT',
-    url: `/api/worker/sprites/${NO_JOB}/files/sprite_01.jpg`,
-    pattern: '/api/worker/sprites/:job_id/files/:name',
-    payload: '',
-    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
-    authed: 404,
-  },
-  ...(['publish', 'release'] as const).map((what) => ({
-    method: 'POST' as const,
-    url: `/api/worker/sprites/${NO_JOB}/${what}`,
-    pattern: `/api/worker/sprites/:job_id/${what}`,
-    authed: 404,
-  })),
-  {
-    method: 'POST',
-    url: `/api/worker/sprites/${NO_JOB}/complete`,
-    pattern: '/api/worker/sprites/:job_id/complete',
-    payload: { count: 1, interval: 1, tile_size: 5, frame_width: 160, frame_height: 90 },
-    authed: 404,
-  },
-  {
-    method: 'POST',
-    url: `/api/worker/sprites/${NO_JOB}/fail`,
-    pattern: '/api/worker/sprites/:job_id/fail',
-    payload: { error_message: 'x' },
-    authed: 404,
-  },
-  { method: 'POST', url: '/api/worker/reencode/claim', pattern: '/api/worker/reencode/claim' },
-  {
-    method: 'GET',
-    url: `/api/worker/reencode/${NO_JOB}/source`,
-    pattern: '/api/worker/reencode/:job_id/source',
-    authed: 404,
-  },
-  {
-    method: 'PUT',
-    url: `/api/worker/reencode/${NO_JOB}/files/360p/seg_0000.m4s`,
-    pattern: '/api/worker/reencode/:job_id/files/*',
-    payload: '',
-    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
-    authed: 404,
-  },
-  {
-    method: 'POST',
-    url: `/api/worker/reencode/${NO_JOB}/complete`,
-    pattern: '/api/worker/reencode/:job_id/complete',
-    payload: { qualities: [{ name: '360p', width: 640, height: 360, bitrate: 800 }], keep_original: false },
-    authed: 404,
-  },
-  {
-    method: 'POST',
-    url: `/api/worker/reencode/${NO_JOB}/fail`,
-    pattern: '/api/worker/reencode/:job_id/fail',
-    payload: { error_message: 'x', retry: true },
-    authed: 404,
-  },
-  {
-    method: 'POST',
-    url: `/api/worker/reencode/${NO_JOB}/release`,
-    pattern: '/api/worker/reencode/:job_id/release',
-    authed: 404,
-  },
-];
-/** Routes that need X-Admin-Secret = the worker admin secret. */
-const ADMIN_ROUTES: Route[] = [
-  {
-    method: 'POST',
-    url: '/api/worker/register',
-    pattern: '/api/worker/register',
-    payload: { worker_name: 'x' },
-  },
-  { method: 'GET', url: '/api/workers', pattern: '/api/workers' },
-  {
-    method: 'POST',
-    url: '/api/workers/00000000-0000-4000-8000-000000000000/revoke',
-    pattern: '/api/workers/:worker_id/revoke',
-  },
-];
-const PUBLIC_ROUTES = ['GET /api/health'];
-
-/** (method, path) pairs from Fastify's route tree (same parser as admin-guard.test.ts). */
-function registeredRoutes(tree: string): string[] {
-  const stack: string[] = [];
-  const out: string[] = [];
-  for (const line of tree.split('\n')) {
-    const m = /^([│ ├└─]*?)[├└]── (.+?)(?: \(([^)]*)\))?$/u.exec(line);
-    if (!m) continue;
-    const depth = Math.round((m[1] ?? '').length / 4);
-    stack.length = depth;
-    stack[depth] = m[2] ?? '';
-    const full = stack.join('');
-    for (const method of (m[3] ?? '').split(',').map((s) => s.trim()))
-      if (method && method !== 'HEAD' && method !== 'OPTIONS')
-        out.push(`${method} ${full.startsWith('/') ? full : `/${full}`}`);
-  }
-  return out;
-}
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** "METHOD /path" of every route the app registers under /api/ (HEAD and OPTIONS left out). */
+const apiRoutes = (tree: string) =>
+  registeredRoutes(tree)
+    .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS')
+    .map((r) => `${r.method} ${r.path}`);
 
 describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp(driver, { VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(driver, { VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET });
+  const fixtures = workerFixtures(() => t);
 
   const register = async (name?: string) => {
     const res = await t.workerApp.inject({
@@ -220,44 +41,23 @@ describe.each(DRIVERS)('worker API authentication (%s)', (driver) => {
       headers: { ...r.headers, ...headers },
       ...(r.payload !== undefined ? { payload: r.payload } : {}),
     });
-  const workerRow = (uuid: string) =>
-    t.db.db.selectFrom('workers').selectAll().where('worker_id', '=', uuid).executeTakeFirstOrThrow();
+  const workerRow = fixtures.row;
   const keyRows = async (uuid: string) => {
     const w = await workerRow(uuid);
     return t.db.db.selectFrom('worker_api_keys').selectAll().where('worker_id', '=', w.id).execute();
   };
   /** A worker whose only key is stored with the given hash format (e.g. a legacy SHA-256 row). */
   const workerWithStoredKey = async (hashVersion: number) => {
-    const key = randomBytes(32).toString('base64url');
-    const w = await t.db.db
-      .insertInto('workers')
-      .values({
-        worker_id: randomUUID(),
-        worker_name: `legacy-${hashVersion}`,
-        registered_at: sql<Date>`now()`,
-        last_heartbeat: sql<Date>`now()`,
-      })
-      .returning(['id', 'worker_id'])
-      .executeTakeFirstOrThrow();
-    await t.db.db
-      .insertInto('worker_api_keys')
-      .values({
-        worker_id: w.id,
-        key_prefix: key.slice(0, 8),
-        key_hash: sha256(key),
-        hash_version: hashVersion,
-        created_at: sql<Date>`now()`,
-      })
-      .execute();
-    return { key, workerId: w.worker_id };
+    const w = await fixtures.register(`legacy-${hashVersion}`, hashVersion);
+    return { key: w.key, workerId: w.id };
   };
 
   it('every registered /api route is listed as key-protected, admin-protected or public', () => {
-    const tree = registeredRoutes(t.workerApp.printRoutes({ commonPrefix: false }));
+    const tree = apiRoutes(t.workerApp.printRoutes({ commonPrefix: false }));
     // Without common prefixes printRoutes shows wildcard routes as one bare "*" per method at the root;
     // the prefix tree shows each in place: each must be a listed wildcard pattern that is really
     // registered (hasRoute), and there must be no other.
-    const wildcards = registeredRoutes(t.workerApp.printRoutes()).filter(
+    const wildcards = apiRoutes(t.workerApp.printRoutes()).filter(
       (r) => r.endsWith('/*') && r.split(' ')[1]?.startsWith('/api/'),
     );
     const listedWildcards = KEY_ROUTES.filter((r) => r.pattern.endsWith('/*'));
