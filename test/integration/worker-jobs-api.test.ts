@@ -6,14 +6,11 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkerApp } from '../../src/http/worker-app.js';
-import { startApiWorker } from '../helpers/api-worker.js';
 import { getClip } from '../helpers/media-clips.js';
 import { createTestApp, uploadClip, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
-import { waitFor } from '../helpers/wait.js';
+import { WORKER_SECRET, workerFixtures } from '../helpers/worker-fixtures.js';
 
-const WORKER_SECRET = 'test-worker-admin-secret-0123456789';
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
 interface Claim {
@@ -25,25 +22,14 @@ interface Claim {
   attempt_number?: number;
 }
 
-async function register(t: TestApp, name: string): Promise<{ worker_id: string; key: string }> {
-  const res = await t.workerApp.inject({
-    method: 'POST',
-    url: '/api/worker/register',
-    headers: { 'x-admin-secret': WORKER_SECRET },
-    payload: { worker_name: name },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  const body = res.json<{ worker_id: string; api_key: string }>();
-  return { worker_id: body.worker_id, key: body.api_key };
-}
-
 describe.each(DRIVERS)('worker job API (%s)', (driver) => {
   let t: TestApp;
-  let a: { worker_id: string; key: string };
-  let b: { worker_id: string; key: string };
+  let a: { id: string; key: string };
+  let b: { id: string; key: string };
   let claim: Claim;
   let video: { video_id: number; slug: string };
 
+  const fixtures = workerFixtures(() => t);
   const as = (w: { key: string }) => ({ 'x-worker-api-key': w.key });
   const put = (w: { key: string }, jobId: number, file: string, data: Buffer, sha = sha256(data)) =>
     t.workerApp.inject({
@@ -60,8 +46,8 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
       VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
       VLOG_RETRY_BACKOFF_BASE: '60',
     });
-    a = await register(t, 'worker-a');
-    b = await register(t, 'worker-b');
+    a = await fixtures.registerViaApi('worker-a');
+    b = await fixtures.registerViaApi('worker-b');
     video = await uploadClip(t, 'Protocol');
     const res = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(a) });
     expect(res.statusCode, res.body).toBe(200);
@@ -82,7 +68,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
     const row = await t.db.db
       .selectFrom('workers')
       .select('current_job_id')
-      .where('worker_id', '=', a.worker_id)
+      .where('worker_id', '=', a.id)
       .executeTakeFirstOrThrow();
     expect(row.current_job_id).toBe(claim.job_id);
     // Nothing left for the other worker.
@@ -112,7 +98,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
       .selectAll()
       .where('id', '=', jobId)
       .executeTakeFirstOrThrow();
-    expect(job.worker_id).toBe(a.worker_id);
+    expect(job.worker_id).toBe(a.id);
     expect(job.completed_at).toBeNull();
   });
 
@@ -286,7 +272,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
   });
 
   it('refuses claims to a worker whose reported code version differs from the server (version gate)', async () => {
-    const c = await register(t, 'worker-old');
+    const c = await fixtures.registerViaApi('worker-old');
     await uploadClip(t, 'Gate');
     const beat = await t.workerApp.inject({
       method: 'POST',
@@ -308,162 +294,5 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
     });
     const claimed = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(c) });
     expect(claimed.json<Claim>().message).toBe('Job claimed successfully');
-  });
-});
-
-describe('claim storm over HTTP (postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp('postgres', { VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it('50 concurrent claimers over 500 queued jobs: none claimed twice, none lost', async () => {
-    const JOBS = 500;
-    const CLAIMERS = 50;
-    const claimers = [];
-    for (let i = 0; i < CLAIMERS; i++) claimers.push(await register(t, `storm-${i}`));
-    await sql`
-      WITH v AS (
-        INSERT INTO videos (title, slug, status, created_at)
-        SELECT 'storm ' || g, 'storm-' || g, 'pending', now() + g * interval '1 millisecond'
-        FROM generate_series(1, ${JOBS}) AS g
-        RETURNING id
-      )
-      INSERT INTO transcoding_jobs (video_id, max_attempts, attempt_number) SELECT id, 3, 1 FROM v
-    `.execute(t.db.db);
-    const address = await t.workerApp.listen({ port: 0, host: '127.0.0.1' });
-
-    const claimedBy = new Map<number, string[]>();
-    const started = performance.now();
-    await Promise.all(
-      claimers.map(async (w) => {
-        for (;;) {
-          const res = await fetch(`${address}/api/worker/claim`, {
-            method: 'POST',
-            headers: { 'x-worker-api-key': w.key },
-          });
-          expect(res.status).toBe(200);
-          const body = (await res.json()) as Claim;
-          if (body.job_id === undefined) return;
-          claimedBy.set(body.job_id, [...(claimedBy.get(body.job_id) ?? []), w.worker_id]);
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
-    console.log(
-      `claim storm: ${JOBS} jobs by ${CLAIMERS} HTTP claimers in ${seconds.toFixed(2)} s = ${(JOBS / seconds).toFixed(0)} claims/s`,
-    );
-    expect(claimedBy.size).toBe(JOBS);
-    expect([...claimedBy.values()].every((by) => by.length === 1)).toBe(true);
-    const rows = await t.db.db.selectFrom('transcoding_jobs').select(['id', 'worker_id']).execute();
-    expect(rows).toHaveLength(JOBS);
-    for (const r of rows) expect(r.worker_id).toBe(claimedBy.get(r.id)?.[0]);
-    expect(new Set(rows.map((r) => r.worker_id)).size).toBeGreaterThan(CLAIMERS / 2);
-  });
-});
-
-describe('long poll of idle workers (GET /api/worker/wait)', () => {
-  let t: TestApp;
-  let w: { worker_id: string; key: string };
-  const wait = (query: string) =>
-    t.workerApp.inject({
-      method: 'GET',
-      url: `/api/worker/wait?${query}`,
-      headers: { 'x-worker-api-key': w.key },
-    });
-
-  beforeAll(async () => {
-    // A poll interval far longer than the test: only the long poll can make the worker claim in time.
-    t = await createTestApp('pglite', {
-      VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
-      VLOG_WORKER_POLL_INTERVAL: '60',
-    });
-    w = await register(t, 'long-poller');
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it('an idle worker (60 s poll interval) claims an upload within seconds', async () => {
-    // First in this app: no other job is queued, so the new worker finds nothing and goes idle.
-    const worker = await startApiWorker(t);
-    try {
-      await new Promise((r) => setTimeout(r, 500)); // idle: the worker now waits in the long poll
-      const video = await uploadClip(t, 'claimed at once');
-      const uploaded = performance.now();
-      const claimed = await waitFor(
-        async () => {
-          const job = await t.db.db
-            .selectFrom('transcoding_jobs')
-            .select(['worker_id'])
-            .where('video_id', '=', video.video_id)
-            .executeTakeFirst();
-          return job?.worker_id ? job.worker_id : undefined;
-        },
-        { timeoutMs: 10_000, intervalMs: 20, what: 'the claim' },
-      );
-      expect(claimed).toBe(worker.workerId);
-      expect(performance.now() - uploaded).toBeLessThan(5_000);
-    } finally {
-      await worker.stop();
-    }
-  });
-
-  it('answers at once without a cursor, holds until the timeout, and answers as soon as work is queued', async () => {
-    const first = await wait('timeout=5');
-    expect(first.statusCode, first.body).toBe(200);
-    const { cursor } = first.json<{ queued: boolean; cursor: string }>();
-    expect(first.json()).toEqual({ queued: true, cursor });
-
-    const started = performance.now();
-    const idle = await wait(`timeout=0.3&after=${cursor}`);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
-    expect(idle.json()).toEqual({ queued: false, cursor });
-
-    const held = wait(`timeout=30&after=${cursor}`);
-    const uploaded = performance.now();
-    await uploadClip(t, 'long poll');
-    const answer = await held;
-    expect(performance.now() - uploaded).toBeLessThan(5_000);
-    const next = answer.json<{ queued: boolean; cursor: string }>();
-    expect(next.queued).toBe(true);
-    expect(next.cursor).not.toBe(cursor);
-    // A cursor of another server run (or a garbled one) means "maybe": at once.
-    expect((await wait('timeout=30&after=other.1')).json()).toMatchObject({ queued: true });
-  });
-
-  it('a long poll that ends by its timeout is not logged at info level (a refused one is)', async () => {
-    const lines: Array<Record<string, unknown>> = [];
-    const app = await buildWorkerApp(t.container, {
-      logLevel: 'info',
-      trustedProxies: [],
-      logStream: { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
-    });
-    const waitLines = () =>
-      lines.filter((l) => l.msg === 'request' && String(l.url).startsWith('/api/worker/wait'));
-    try {
-      const get = (query: string, key = w.key) =>
-        app.inject({ method: 'GET', url: `/api/worker/wait?${query}`, headers: { 'x-worker-api-key': key } });
-      const { cursor } = (await get('timeout=5')).json<{ cursor: string }>();
-      // Longer than the 1 s after which an ordinary request is logged as slow.
-      const idle = await get(`timeout=1.3&after=${cursor}`);
-      expect(idle.json()).toEqual({ queued: false, cursor });
-      expect(waitLines()).toEqual([]);
-      expect((await get('timeout=1', 'not-a-key')).statusCode).toBe(401);
-      expect(waitLines()).toEqual([expect.objectContaining({ level: 30, status: 401 })]);
-    } finally {
-      await app.close();
-    }
-  });
-
-  it('refuses a bad timeout with 400', async () => {
-    for (const q of ['timeout=61', 'timeout=-1', 'timeout=soon']) {
-      const res = await wait(q);
-      expect(res.statusCode, q).toBe(400);
-      expect(res.json<{ detail: string }>().detail).toMatch(/timeout/);
-    }
   });
 });
