@@ -1,14 +1,14 @@
 // Keyset pagination (public by published_at, admin by created_at) returns every row exactly once,
 // also when many rows share the same timestamp.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS } from '../helpers/test-db.js';
-import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { useTestApp } from '../helpers/use-test-app.js';
+import { TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 
 describe.each(DRIVERS)('cursor pagination on %s', (driver) => {
-  let t: TestApp;
+  const t = useTestApp(driver);
   const ids: number[] = [];
   beforeAll(async () => {
-    t = await createTestApp(driver);
     const base = Date.UTC(2026, 0, 1, 12, 0, 0);
     for (let i = 0; i < 23; i++) {
       // Groups of five share a timestamp (microseconds apart within a group), to exercise ties.
@@ -26,9 +26,6 @@ describe.each(DRIVERS)('cursor pagination on %s', (driver) => {
         .executeTakeFirstOrThrow();
       ids.push(row.id);
     }
-  });
-  afterAll(async () => {
-    await t.close();
   });
 
   async function walk(app: TestApp['publicApp'], url: string, headers: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 // Public JSON API (api-public.md §4.2–4.3) on seeded rows: video list filters/sort/cursor, detail, progress, categories.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 const HOUR = 3600 * 1000;
 
@@ -13,13 +13,12 @@ interface Page {
 }
 
 describe.each(DRIVERS)('public API (%s)', (driver) => {
-  let t: TestApp;
+  const t = useTestApp(driver);
   /** Video ids by slug. */
   const id: Record<string, number> = {};
   const now = Date.now();
 
   beforeAll(async () => {
-    t = await createTestApp(driver);
     const db = t.container.db;
     const cats = await db
       .insertInto('categories')
@@ -124,9 +123,6 @@ describe.each(DRIVERS)('public API (%s)', (driver) => {
       .insertInto('quality_progress')
       .values({ job_id: job.id, quality: '720p', status: 'in_progress', progress_percent: 60 })
       .execute();
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const get = (url: string, headers: Record<string, string> = {}) =>

@@ -2,12 +2,12 @@
 // not a video is refused with 400 and the published video keeps its files, rows and job untouched.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getClip, type ClipName } from '../helpers/media-clips.js';
 import { legacyVideo, makeSmallClip } from '../helpers/legacy-video.js';
 import { adminMultipart } from '../helpers/admin-inject.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 /** Every file under `dir` with its content, so any change (deleted, replaced, added) shows. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -21,14 +21,10 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
 }
 
 describe.each(DRIVERS)('re-upload probes the new file before replacing anything (%s)', (driver) => {
-  let t: TestApp;
+  const t = useTestApp(driver);
   let clip: string;
   beforeAll(async () => {
-    t = await createTestApp(driver);
     clip = await makeSmallClip(path.join(t.dataDir, 'clip180.mp4'));
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const reupload = async (id: number, name: ClipName) =>

@@ -5,25 +5,20 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { settingsClient } from '../helpers/settings.js';
-import {
-  createTestApp,
-  multipart,
-  TEST_ADMIN_SECRET,
-  uploadClip,
-  type TestApp,
-} from '../helpers/test-app.js';
+import { multipart, TEST_ADMIN_SECRET, uploadClip } from '../helpers/test-app.js';
 import { probeImage } from '../helpers/ffprobe.js';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 import { waitFor } from '../helpers/wait.js';
 
 const run = promisify(execFile);
 const MIB = 1024 * 1024;
 
 describe.each(DRIVERS)('settings drive behaviour (%s)', (driver) => {
-  let t: TestApp;
-  let api: ReturnType<typeof settingsClient>;
+  const t = useTestApp(driver);
+  const api = settingsClient(t);
   const set = async (key: string, value: unknown) => {
     const r = await api('PUT', `/api/settings/key/${key}`, { value });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -41,13 +36,6 @@ describe.each(DRIVERS)('settings drive behaviour (%s)', (driver) => {
       ...(body ? { payload: body.payload } : {}),
     });
 
-  beforeAll(async () => {
-    t = await createTestApp(driver);
-    api = settingsClient(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
   // Each test starts from no stored settings, even when the one before failed half-way.
   afterEach(async () => {
     await t.container.db.deleteFrom('settings').execute();

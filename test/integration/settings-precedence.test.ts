@@ -1,29 +1,23 @@
 // Settings precedence (database > environment > default) and seeding from the environment (pipeline.md
 // §20), on both databases, with variables of each kind set: settings-only, config-owned, bytes → MB,
 // out of range, the reference's derived names.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOGUE_ENTRIES } from '../../src/domain/settings/settings-catalogue.js';
 import { settingsClient as client } from '../helpers/settings.js';
-import { createTestApp, multipart, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { multipart, TEST_ADMIN_SECRET } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
 
 describe.each(DRIVERS)('settings precedence and seeding (%s)', (driver) => {
-  let t: TestApp;
-  let api: ReturnType<typeof client>;
-  beforeAll(async () => {
-    t = await createTestApp(driver, {
-      VLOG_WATERMARK_TEXT_SIZE: '20', // read only as a settings fallback
-      VLOG_HLS_SEGMENT_DURATION: '4', // owned by the config schema
-      VLOG_MAX_UPLOAD_SIZE: String(5 * 1024 * 1024), // bytes; the setting is MB
-      VLOG_WATERMARK_OPACITY: '5', // out of range: not used
-      VLOG_HEARTBEAT_INTERVAL: '45', // the reference's derived name for workers.heartbeat_interval
-      VLOG_CDN_BASE_URL: 'https://cdn.example.com',
-    });
-    api = client(t);
+  const t = useTestApp(driver, {
+    VLOG_WATERMARK_TEXT_SIZE: '20', // read only as a settings fallback
+    VLOG_HLS_SEGMENT_DURATION: '4', // owned by the config schema
+    VLOG_MAX_UPLOAD_SIZE: String(5 * 1024 * 1024), // bytes; the setting is MB
+    VLOG_WATERMARK_OPACITY: '5', // out of range: not used
+    VLOG_HEARTBEAT_INTERVAL: '45', // the reference's derived name for workers.heartbeat_interval
+    VLOG_CDN_BASE_URL: 'https://cdn.example.com',
   });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const api = client(t);
 
   it('database > environment > default', async () => {
     const s = t.container.services.settings;
