@@ -75,27 +75,39 @@ export function h264ProfileFromName(name: string | null | undefined): H264Profil
   return 'high';
 }
 
-/** HEVC general_level_idc (level × 30) for a frame size, by luma samples per picture (H.265 Table A.8). */
-export function hevcLevelForSize(width: number, height: number): number {
+/** The first level whose picture-size limit (luma samples) takes `width`×`height`, else the last one. */
+function levelForSize(
+  levels: ReadonlyArray<readonly [maxSamples: number, level: number]>,
+  width: number,
+  height: number,
+) {
   const samples = width * height;
-  if (samples <= 552_960) return 90; // 3.0
-  if (samples <= 983_040) return 93; // 3.1
-  if (samples <= 2_228_224) return 120; // 4.0
-  if (samples <= 8_912_896) return 150; // 5.0
-  return 180; // 6.0
+  return (levels.find(([max]) => samples <= max) ?? levels[levels.length - 1])![1];
 }
 
-/** AV1 seq_level_idx for a frame size, by MaxPicSize (AV1 spec Annex A). */
-export function av1LevelForSize(width: number, height: number): number {
-  const samples = width * height;
-  if (samples <= 147_456) return 0; // 2.0
-  if (samples <= 278_784) return 1; // 2.1
-  if (samples <= 665_856) return 4; // 3.0
-  if (samples <= 1_065_024) return 5; // 3.1
-  if (samples <= 2_359_296) return 8; // 4.0
-  if (samples <= 8_912_896) return 12; // 5.0
-  return 16; // 6.0
-}
+/** HEVC general_level_idc (level × 30) by luma samples per picture (H.265 Table A.8): 3.0, 3.1, 4.0, 5.0, 6.0. */
+const HEVC_LEVELS = [
+  [552_960, 90],
+  [983_040, 93],
+  [2_228_224, 120],
+  [8_912_896, 150],
+  [Infinity, 180],
+] as const;
+/** AV1 seq_level_idx by MaxPicSize (AV1 spec Annex A): 2.0, 2.1, 3.0, 3.1, 4.0, 5.0, 6.0. */
+const AV1_LEVELS = [
+  [147_456, 0],
+  [278_784, 1],
+  [665_856, 4],
+  [1_065_024, 5],
+  [2_359_296, 8],
+  [8_912_896, 12],
+  [Infinity, 16],
+] as const;
+
+export const hevcLevelForSize = (width: number, height: number): number =>
+  levelForSize(HEVC_LEVELS, width, height);
+export const av1LevelForSize = (width: number, height: number): number =>
+  levelForSize(AV1_LEVELS, width, height);
 
 /** RFC 6381 audio codec for an ffprobe codec name; AAC-LC when unknown (what the ladder encodes). */
 export function audioCodecString(codec: string | null | undefined): string {

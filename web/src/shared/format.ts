@@ -1,23 +1,22 @@
 /** Pure formatting helpers shared by the public site and the admin panel. */
 
-/** Seconds → `m:ss` or `h:mm:ss`. Non-finite or negative values give `0:00`. */
-export function formatDuration(seconds: number | null | undefined): string {
+/** Whole hours, minutes and seconds of a duration; non-finite or negative values count as 0. */
+function hms(seconds: number | null | undefined): { h: number; m: number; s: number } {
   const total =
     typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
+  return { h: Math.floor(total / 3600), m: Math.floor((total % 3600) / 60), s: total % 60 };
+}
+
+/** Seconds → `m:ss` or `h:mm:ss`. Non-finite or negative values give `0:00`. */
+export function formatDuration(seconds: number | null | undefined): string {
+  const { h, m, s } = hms(seconds);
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
 /** Long spoken form for screen readers, e.g. "1 hour 2 minutes 5 seconds". */
 export function formatDurationLong(seconds: number | null | undefined): string {
-  const total =
-    typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
+  const { h, m, s } = hms(seconds);
   const parts: string[] = [];
   if (h) parts.push(`${h} hour${h === 1 ? '' : 's'}`);
   if (m) parts.push(`${m} minute${m === 1 ? '' : 's'}`);
