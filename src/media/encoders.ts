@@ -126,13 +126,16 @@ const cap = (r: EncoderRates): string[] => ['-maxrate', `${r.maxrateKbps}k`, '-b
 /** HLS players expect `hvc1` (parameter sets in the sample entry); ffmpeg's default `hev1` fails on Apple. */
 const HVC1 = ['-tag:v', 'hvc1'];
 
+/** How the CRF software encoders start: the encoder, its preset, the CRF, and the bitrate cap. */
+const crfHead = (encoder: string, o: EncoderArgsOptions, t: SoftwareSetting): string[] => [
+  ...['-c:v', encoder, '-preset', t.preset, '-crf', String(t.crf)],
+  ...cap(o.rendition),
+];
+
 function x264Args(o: EncoderArgsOptions, k: KeyframePlan, t: SoftwareSetting): string[] {
   // prettier-ignore
   return [
-    '-c:v', 'libx264',
-    '-preset', t.preset,
-    '-crf', String(t.crf),
-    ...cap(o.rendition),
+    ...crfHead('libx264', o, t),
     '-profile:v', 'high',
     '-pix_fmt', 'yuv420p',
     '-g', String(k.gop),
@@ -145,10 +148,7 @@ function x265Args(o: EncoderArgsOptions, k: KeyframePlan, t: SoftwareSetting): s
   const params = `keyint=${k.gop}:min-keyint=${k.gop}:scenecut=0:open-gop=0:log-level=error`;
   // prettier-ignore
   return [
-    '-c:v', 'libx265',
-    '-preset', t.preset,
-    '-crf', String(t.crf),
-    ...cap(o.rendition),
+    ...crfHead('libx265', o, t),
     '-profile:v', 'main',
     '-pix_fmt', 'yuv420p',
     ...HVC1,
@@ -165,10 +165,7 @@ function svtAv1Args(o: EncoderArgsOptions, k: KeyframePlan, t: SoftwareSetting):
   // keyframe every segmentFrames frames, scene detection off.
   // prettier-ignore
   return [
-    '-c:v', 'libsvtav1',
-    '-preset', t.preset,
-    '-crf', String(t.crf),
-    ...cap(o.rendition),
+    ...crfHead('libsvtav1', o, t),
     '-pix_fmt', 'yuv420p',
     '-svtav1-params', `keyint=${k.segmentFrames}:scd=0`,
   ];
