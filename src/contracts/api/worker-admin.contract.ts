@@ -18,14 +18,27 @@ const EffectiveStatus = Type.Union([
   Type.Literal('disabled'),
 ]);
 
+/** Who a worker is and how it is doing: how the list and the detail both start (workerIdentity()). */
+const workerState = {
+  ...workerRowIdentity,
+  status: EffectiveStatus,
+  registered_at: DateTime(),
+  last_heartbeat: DateTime(),
+};
+
+/** A transcode job and its video, as the recent and active job lists show it. */
+const jobWithVideo = {
+  job_id: Type.Integer(),
+  video_id: Type.Integer(),
+  video_slug: Type.String(),
+  video_title: Type.String(),
+};
+
 /** GET /api/workers on the admin API (api-admin.md §11). */
 export const AdminWorkerList = Type.Object({
   workers: Type.Array(
     Type.Object({
-      ...workerRowIdentity,
-      status: EffectiveStatus,
-      registered_at: DateTime(),
-      last_heartbeat: DateTime(),
+      ...workerState,
       seconds_since_heartbeat: Nullable(Type.Integer()),
       current_job_id: Nullable(Type.Integer()),
       current_video_slug: Nullable(Type.String()),
@@ -47,10 +60,7 @@ export const AdminWorkerList = Type.Object({
 });
 
 export const AdminWorkerDetail = Type.Object({
-  ...workerRowIdentity,
-  status: EffectiveStatus,
-  registered_at: DateTime(),
-  last_heartbeat: DateTime(),
+  ...workerState,
   capabilities: FreeObject,
   metadata: FreeObject,
   jobs_completed: Type.Integer(),
@@ -58,10 +68,7 @@ export const AdminWorkerDetail = Type.Object({
   avg_job_duration_seconds: Nullable(Type.Number()),
   recent_jobs: Type.Array(
     Type.Object({
-      job_id: Type.Integer(),
-      video_id: Type.Integer(),
-      video_slug: Type.String(),
-      video_title: Type.String(),
+      ...jobWithVideo,
       status: Type.Union([Type.Literal('completed'), Type.Literal('failed')]),
       started_at: DateTime(),
       completed_at: DateTime(),
@@ -74,10 +81,7 @@ export const AdminWorkerDetail = Type.Object({
 export const ActiveJobs = Type.Object({
   jobs: Type.Array(
     Type.Object({
-      job_id: Type.Integer(),
-      video_id: Type.Integer(),
-      video_slug: Type.String(),
-      video_title: Type.String(),
+      ...jobWithVideo,
       thumbnail_url: Nullable(Type.String()),
       worker_id: Nullable(Type.String()),
       worker_name: Nullable(Type.String()),
