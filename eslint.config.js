@@ -21,112 +21,61 @@ const NODE_ONLY = (name) => [
   no(HTTP, `${name} is node only: no HTTP code.`),
 ];
 
-const importRules = [
-  {
-    files: ['src/config/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        ...NODE_ONLY('config/'),
-        no([...folder('media'), ...folder('storage'), ...folder('contracts')], 'config/ is node only.'),
-      ),
-    },
-  },
-  {
-    files: ['src/media/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        ...NODE_ONLY('media/'),
-        no(
-          [...folder('storage'), ...folder('config'), ...folder('contracts')],
-          'media/ is node only: callers pass paths and settings in.',
-        ),
-      ),
-    },
-  },
-  {
-    files: ['src/storage/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        ...NODE_ONLY('storage/'),
-        no([...folder('media'), ...folder('config'), ...folder('contracts')], 'storage/ is node only.'),
-      ),
-    },
-  },
-  {
-    files: ['src/contracts/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        ...NODE_ONLY('contracts/'),
-        no(
-          [...folder('storage'), ...folder('config')],
-          'contracts/ holds types shared by server and worker.',
-        ),
-      ),
-    },
-  },
-  {
-    files: ['src/worker/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        no(
-          [...folder('domain'), ...folder('server'), ...folder('cli')],
-          'The worker runs apart from the server: media/, storage/, config/ and contracts/ only (own errors in worker-errors.ts).',
-        ),
-        no(DATABASE, 'The worker reaches the database only through the worker API.'),
-        no(
-          HTTP,
-          'The worker is an HTTP client of the worker API, not part of the server (node:http is fine).',
-        ),
-      ),
-    },
-  },
-  {
-    files: ['src/db/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        no(
-          [
-            ...folder('domain'),
-            ...folder('http'),
-            ...folder('server'),
-            ...folder('worker'),
-            ...folder('cli'),
-            ...folder('media'),
-            ...folder('storage'),
-          ],
-          'db/ is the drivers and migrations only.',
-        ),
-      ),
-    },
-  },
-  {
-    files: ['src/domain/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        no(
-          HTTP,
-          'Services import nothing from Fastify or http/: throw a DomainError, the error handler maps it.',
-        ),
-        no(
-          [...folder('server'), ...folder('worker'), ...folder('cli')],
-          'domain/ does not know who calls it.',
-        ),
-      ),
-    },
-  },
-  {
-    files: ['src/http/routes/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        no(
-          ['**/*.repository', '**/*.repository.js', '**/*.query', '**/*.query.js'],
-          'Routes call services, never repositories.',
-        ),
-        no(DATABASE, 'Routes hold no SQL and no database handle: go through a service.'),
-      ),
-    },
-  },
-];
+/** What each folder of src/ must not import (the folders of src/README.md). */
+const FORBIDDEN = {
+  config: [
+    ...NODE_ONLY('config/'),
+    no([...folder('media'), ...folder('storage'), ...folder('contracts')], 'config/ is node only.'),
+  ],
+  media: [
+    ...NODE_ONLY('media/'),
+    no(
+      [...folder('storage'), ...folder('config'), ...folder('contracts')],
+      'media/ is node only: callers pass paths and settings in.',
+    ),
+  ],
+  storage: [
+    ...NODE_ONLY('storage/'),
+    no([...folder('media'), ...folder('config'), ...folder('contracts')], 'storage/ is node only.'),
+  ],
+  contracts: [
+    ...NODE_ONLY('contracts/'),
+    no([...folder('storage'), ...folder('config')], 'contracts/ holds types shared by server and worker.'),
+  ],
+  worker: [
+    no(
+      [...folder('domain'), ...folder('server'), ...folder('cli')],
+      'The worker runs apart from the server: media/, storage/, config/ and contracts/ only (own errors in worker-errors.ts).',
+    ),
+    no(DATABASE, 'The worker reaches the database only through the worker API.'),
+    no(HTTP, 'The worker is an HTTP client of the worker API, not part of the server (node:http is fine).'),
+  ],
+  db: [
+    no(
+      ['domain', 'http', 'server', 'worker', 'cli', 'media', 'storage'].flatMap(folder),
+      'db/ is the drivers and migrations only.',
+    ),
+  ],
+  domain: [
+    no(
+      HTTP,
+      'Services import nothing from Fastify or http/: throw a DomainError, the error handler maps it.',
+    ),
+    no([...folder('server'), ...folder('worker'), ...folder('cli')], 'domain/ does not know who calls it.'),
+  ],
+  'http/routes': [
+    no(
+      ['**/*.repository', '**/*.repository.js', '**/*.query', '**/*.query.js'],
+      'Routes call services, never repositories.',
+    ),
+    no(DATABASE, 'Routes hold no SQL and no database handle: go through a service.'),
+  ],
+};
+
+const importRules = Object.entries(FORBIDDEN).map(([dir, groups]) => ({
+  files: [`src/${dir}/**`],
+  rules: { 'no-restricted-imports': restrict(...groups) },
+}));
 
 /*
  * The browser code reads the server's API only through its contracts, and only as types (typescript-eslint's
