@@ -1,191 +1,20 @@
-// Sprite sheets (issue 3): the queue on both databases (priority order, SKIP LOCKED exclusivity, stale
-// recovery), the admin endpoints (api-admin.md §10), and real generation by the local worker from an
-// upload and from a CMAF rendition, with sheets, WebVTT track, video columns and the public detail.
+// Sprite sheets (issue 3), end to end: real generation by a worker from an upload and from a CMAF
+// rendition, with sheets, WebVTT track, video columns and the public detail, and the admin endpoints
+// (api-admin.md §10). The queue itself: sprite-queue.test.ts.
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobEvents } from '../../src/domain/jobs/job-events.js';
-import { createSpriteJobService } from '../../src/domain/sprites/sprite-jobs.service.js';
-import { createSpriteQueueRepository } from '../../src/domain/sprites/sprite-queue.repository.js';
-import { buildSpriteVtt, spriteSheetFileName } from '../../src/media/sprites.js';
-import { cueAt, parseSpriteVtt, tileFromInfo } from '../../web/src/public/lib/sprite-preview.js';
 import { startApiWorker } from '../helpers/api-worker.js';
+import { insertSpriteVideo, makeSpriteClip, sheetSize } from '../helpers/sprite-fixtures.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
-import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
-import { enqueueJobs } from '../helpers/queue-fixtures.js';
 import { waitFor } from '../helpers/wait.js';
 
 const run = promisify(execFile);
 const auth = { 'x-admin-secret': TEST_ADMIN_SECRET };
 const FF = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
-
-/** 27 s of 320x180 at 5 fps: 27 frames at a 1 s interval, i.e. two 5×5 sheets. Encodes in well under a second. */
-async function makeClip(dir: string): Promise<string> {
-  const out = path.join(dir, 'clip27.mp4');
-  // prettier-ignore
-  await run('ffmpeg', [...FF, '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=5:duration=27',
-    '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '10', out]);
-  return out;
-}
-
-async function sheetSize(file: string): Promise<[number, number]> {
-  const { stdout } = await run('ffprobe', [
-    '-v',
-    'error',
-    '-show_entries',
-    'stream=width,height',
-    '-of',
-    'json',
-    file,
-  ]);
-  const s = (JSON.parse(stdout) as { streams: Array<{ width: number; height: number }> }).streams[0]!;
-  return [s.width, s.height];
-}
-
-async function insertVideo(
-  db: TestDatabase['db'],
-  values: {
-    status?: string;
-    duration?: number;
-    published?: boolean;
-    deleted?: boolean;
-    createdAt?: Date;
-  } = {},
-) {
-  return db
-    .insertInto('videos')
-    .values({
-      title: 'Sprite video',
-      slug: `sprite-${Math.random().toString(36).slice(2, 10)}`,
-      status: values.status ?? 'ready',
-      duration: values.duration ?? 27,
-      source_width: 320,
-      source_height: 180,
-      published_at: values.published === false ? null : new Date(),
-      deleted_at: values.deleted ? new Date() : null,
-      created_at: values.createdAt ?? new Date(),
-    })
-    .returning(['id', 'slug'])
-    .executeTakeFirstOrThrow();
-}
-
-describe('the watch page reads the track the worker writes', () => {
-  it('VTT cues and the sprite_sheet_info formula agree on every tile', () => {
-    const grid = { tileSize: 3, frameWidth: 160, frameHeight: 90 };
-    const vtt = buildSpriteVtt({
-      durationSeconds: 47.5,
-      intervalSeconds: 5,
-      ...grid,
-      sheetUrl: (i) => `sprites/${spriteSheetFileName(i)}`,
-    });
-    const cues = parseSpriteVtt(vtt, 'http://localhost/videos/demo/sprites.vtt');
-    expect(cues).toHaveLength(10);
-    const info = {
-      base_url: 'http://localhost/videos/demo/sprites/sprite_',
-      count: 2,
-      interval: 5,
-      tile_size: 3,
-      frame_width: 160,
-      frame_height: 90,
-    };
-    for (const t of [0, 4.9, 5, 22, 44.99, 45, 47.4]) {
-      const { url, x, y, w, h } = cueAt(cues, t)!;
-      expect({ url, x, y, w, h }, `t=${t}`).toEqual(tileFromInfo(info, t));
-    }
-    expect(tileFromInfo(info, 90)).toBeNull(); // past the last sheet
-  });
-});
-
-describe.each(DRIVERS)('sprite queue on %s', (driver) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDb(driver);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
-  const service = (maxVideoDurationSeconds = 14_400) =>
-    createSpriteJobService({
-      queue: createSpriteQueueRepository(db.db),
-      events: new JobEvents(),
-      options: { staleAfterSeconds: 7200, maxVideoDurationSeconds, recoveryIntervalSeconds: 0 },
-    });
-
-  const queue = (priorities: string[]) =>
-    enqueueJobs(db.db, 'sprite_queue', priorities, () => insertVideo(db.db));
-
-  it('claims by priority (high > normal > low), then oldest first', async () => {
-    await db.db.deleteFrom('videos').execute();
-    const [low1, normal1, high1, low2, high2, normal2] = await queue([
-      'low',
-      'normal',
-      'high',
-      'low',
-      'high',
-      'normal',
-    ]);
-    const jobs = service();
-    const order: number[] = [];
-    for (let job = await jobs.claim(); job; job = await jobs.claim()) order.push(job.jobId);
-    expect(order).toEqual([high1, high2, normal1, normal2, low1, low2]);
-    const video = await db.db
-      .selectFrom('videos')
-      .innerJoin('sprite_queue as q', 'q.video_id', 'videos.id')
-      .select(['sprite_sheet_status', 'q.status', 'q.started_at'])
-      .where('q.id', '=', high1!)
-      .executeTakeFirstOrThrow();
-    expect(video).toMatchObject({ sprite_sheet_status: 'generating', status: 'processing' });
-    expect(video.started_at).not.toBeNull();
-  });
-
-  it('never hands the same job to two concurrent claimers (FOR UPDATE SKIP LOCKED), and loses none', async () => {
-    await db.db.deleteFrom('videos').execute();
-    const ids = await queue(Array.from({ length: 24 }, (_, i) => ['high', 'normal', 'low'][i % 3]!));
-    const claimed: number[] = [];
-    await Promise.all(
-      Array.from({ length: 6 }, async () => {
-        const jobs = service();
-        for (let job = await jobs.claim(); job; job = await jobs.claim()) claimed.push(job.jobId);
-      }),
-    );
-    expect(claimed.sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
-  });
-
-  it('recovers jobs stuck in processing, and fails jobs whose video cannot have sprites', async () => {
-    await db.db.deleteFrom('videos').execute();
-    const [stuck] = await queue(['normal']);
-    await db.db
-      .updateTable('sprite_queue')
-      .set({ status: 'processing', started_at: sql<Date>`now() - interval '3 hours'` })
-      .where('id', '=', stuck!)
-      .execute();
-    const long = await insertVideo(db.db, { duration: 20_000 });
-    const notReady = await insertVideo(db.db, { status: 'processing' });
-    for (const v of [long, notReady])
-      await db.db.insertInto('sprite_queue').values({ video_id: v.id, priority: 'high' }).execute();
-
-    const job = await service(14_400).claim();
-    expect(job?.jobId).toBe(stuck);
-    expect(await service().claim()).toBeNull();
-    const failed = await db.db
-      .selectFrom('sprite_queue as q')
-      .innerJoin('videos as v', 'v.id', 'q.video_id')
-      .select(['q.status', 'q.error_message', 'v.sprite_sheet_status', 'v.sprite_sheet_error', 'v.id'])
-      .where('q.status', '=', 'failed')
-      .orderBy('v.id')
-      .execute();
-    expect(failed.map((f) => [f.id, f.sprite_sheet_status])).toEqual([
-      [long.id, 'failed'],
-      [notReady.id, 'failed'],
-    ]);
-    expect(failed[0]!.error_message).toMatch(/too long/);
-    expect(failed[1]!.sprite_sheet_error).toMatch(/not ready/);
-  });
-});
 
 describe('sprite sheets end to end (PGlite, local worker)', () => {
   let t: TestApp;
@@ -199,7 +28,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
         VLOG_SPRITE_SHEET_TILE_SIZE: '5',
         VLOG_SPRITE_SHEET_AUTO_GENERATE: 'true',
       }),
-      makeClip(clipDir),
+      makeSpriteClip(clipDir),
     ]);
   });
   afterAll(async () => {
@@ -211,7 +40,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
     t.adminApp.inject({ method, url, headers: auth, ...(payload ? { payload } : {}) });
 
   async function readyVideoWithUpload() {
-    const v = await insertVideo(t.container.db);
+    const v = await insertSpriteVideo(t.container.db);
     await copyFile(clip, t.container.layout.uploadFile(v.id, '.mp4'));
     await mkdir(t.container.layout.videoDir(v.slug), { recursive: true });
     return v;
@@ -306,7 +135,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
   });
 
   it('falls back to the best rendition when the upload is gone (CMAF layout)', async () => {
-    const v = await insertVideo(t.container.db);
+    const v = await insertSpriteVideo(t.container.db);
     const dir = path.join(t.container.layout.videoDir(v.slug), '360p');
     await mkdir(dir, { recursive: true });
     // prettier-ignore
@@ -328,7 +157,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
   });
 
   it('a video without any source fails with a readable error', async () => {
-    const v = await insertVideo(t.container.db);
+    const v = await insertSpriteVideo(t.container.db);
     const { job_id } = (await api('POST', `/api/videos/${v.id}/sprites/generate`)).json<{ job_id: number }>();
     const worker = await startApiWorker(t);
     try {
@@ -341,15 +170,15 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
 
   it('generate: 404 for missing or deleted videos, 400 when not ready or on a bad priority, already_queued', async () => {
     expect((await api('POST', '/api/videos/999999/sprites/generate')).statusCode).toBe(404);
-    const deleted = await insertVideo(t.container.db, { deleted: true });
+    const deleted = await insertSpriteVideo(t.container.db, { deleted: true });
     expect((await api('POST', `/api/videos/${deleted.id}/sprites/generate`)).json()).toEqual({
       detail: 'Video not found',
     });
-    const pending = await insertVideo(t.container.db, { status: 'pending' });
+    const pending = await insertSpriteVideo(t.container.db, { status: 'pending' });
     const notReady = await api('POST', `/api/videos/${pending.id}/sprites/generate`);
     expect(notReady.statusCode).toBe(400);
     expect(notReady.json<{ detail: string }>().detail).toMatch(/must be ready/);
-    const v = await insertVideo(t.container.db);
+    const v = await insertSpriteVideo(t.container.db);
     expect(
       (await api('POST', `/api/videos/${v.id}/sprites/generate`, { priority: 'urgent' })).statusCode,
     ).toBe(400);
@@ -361,7 +190,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
   });
 
   it('cancel: only pending jobs; the video sprite status is reset; 404 for unknown jobs', async () => {
-    const v = await insertVideo(t.container.db);
+    const v = await insertSpriteVideo(t.container.db);
     const { job_id } = (await api('POST', `/api/videos/${v.id}/sprites/generate`)).json<{ job_id: number }>();
     expect((await api('GET', `/api/videos/${v.id}/sprites`)).json()).toMatchObject({ status: 'pending' });
     const cancelled = await api('DELETE', `/api/sprites/jobs/${job_id}`);
@@ -376,9 +205,9 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
 
   it('queue-all queues ready videos without sprites once; status and jobs list report the queue', async () => {
     await t.container.db.deleteFrom('videos').execute();
-    const ready = [await insertVideo(t.container.db), await insertVideo(t.container.db)];
-    await insertVideo(t.container.db, { status: 'failed' });
-    await insertVideo(t.container.db, { deleted: true });
+    const ready = [await insertSpriteVideo(t.container.db), await insertSpriteVideo(t.container.db)];
+    await insertSpriteVideo(t.container.db, { status: 'failed' });
+    await insertSpriteVideo(t.container.db, { deleted: true });
     const first = await api('POST', '/api/sprites/queue-all');
     expect(first.json()).toMatchObject({ status: 'ok', queued: 2 });
     expect((await api('POST', '/api/sprites/queue-all?priority=high')).json()).toMatchObject({ queued: 0 });
@@ -400,7 +229,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
   });
 
   it('auto-generate queues sprites when a transcode completes', async () => {
-    const v = await insertVideo(t.container.db, { status: 'pending' });
+    const v = await insertSpriteVideo(t.container.db, { status: 'pending' });
     await t.container.db
       .insertInto('transcoding_jobs')
       .values({ video_id: v.id, current_step: 'pending' })
