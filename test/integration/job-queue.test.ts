@@ -1,14 +1,15 @@
 // The transcoding job queue on both databases: exclusive claims (FOR UPDATE SKIP LOCKED), lease
 // expiry and reclaim, retries with backoff up to max_attempts, final failure, release.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createJobOutcomeRepository } from '../../src/domain/jobs/job-outcome.repository.js';
 import { JobEvents } from '../../src/domain/jobs/job-events.js';
 import { createJobService, type JobService } from '../../src/domain/jobs/job.service.js';
 import { createTranscodingJobRepository } from '../../src/domain/jobs/transcoding-job.repository.js';
 import { createVideoSourceRepository } from '../../src/domain/jobs/video-source.repository.js';
 import { DomainError } from '../../src/domain/shared/errors.js';
-import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
+import { DRIVERS, type TestDatabase } from '../helpers/test-db.js';
+import { useTestDb } from '../helpers/use-test-db.js';
 
 function service(
   db: TestDatabase,
@@ -46,13 +47,7 @@ async function queueVideos(db: TestDatabase, count: number, maxAttempts = 3): Pr
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(DRIVERS)('job queue on %s', (driver) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDb(driver);
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+  const db = useTestDb(driver);
 
   it('never hands the same job to two concurrent claimers, and loses none', async () => {
     await db.db.deleteFrom('videos').execute();

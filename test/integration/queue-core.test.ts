@@ -2,7 +2,7 @@
 // reencode_queue (status + started_at lease + retry_count) and webhook_deliveries (expires-style lease on
 // next_retry_at, attempt_number, no priority) — the same code serves both.
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ReencodeQueueEntry, Transcription, WebhookDelivery } from '../../src/db/database.types.js';
 import { createJobQueue } from '../../src/domain/queue/job-queue.repository.js';
 import {
@@ -11,16 +11,11 @@ import {
   WEBHOOK_DELIVERY_QUEUE,
 } from '../../src/domain/queue/queue-descriptor.js';
 import { enqueueJobs } from '../helpers/queue-fixtures.js';
-import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
+import { DRIVERS } from '../helpers/test-db.js';
+import { useTestDb } from '../helpers/use-test-db.js';
 
 describe.each(DRIVERS)('the job queue on %s', (driver) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDb(driver);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestDb(driver);
   beforeEach(async () => {
     await t.db.deleteFrom('videos').execute();
     await t.db.deleteFrom('workers').execute();
