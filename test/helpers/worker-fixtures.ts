@@ -5,6 +5,13 @@ import { expect } from 'vitest';
 import { TEST_ADMIN_SECRET, type TestApp } from './test-app.js';
 
 export const WORKER_SECRET = 'test-worker-admin-secret-0123456789';
+/** The app of the worker-management tests: a 15 s offline threshold, 10 min command timeout, code v1. */
+export const MANAGED_WORKERS_ENV = {
+  VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
+  VLOG_WORKER_OFFLINE_THRESHOLD: '0.25', // 15 s
+  VLOG_WORKER_COMMAND_TIMEOUT: '10', // minutes
+  VLOG_CODE_VERSION: 'v1',
+};
 const ADMIN = { 'x-admin-secret': TEST_ADMIN_SECRET };
 
 export interface Heartbeat {

@@ -4,15 +4,10 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
-import { WORKER_SECRET, workerFixtures, type AdminWorker } from '../helpers/worker-fixtures.js';
+import { MANAGED_WORKERS_ENV, workerFixtures, type AdminWorker } from '../helpers/worker-fixtures.js';
 
 describe.each(DRIVERS)('worker commands (%s)', (driver) => {
-  const t = useTestApp(driver, {
-    VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
-    VLOG_WORKER_OFFLINE_THRESHOLD: '0.25', // 15 s
-    VLOG_WORKER_COMMAND_TIMEOUT: '10', // minutes
-    VLOG_CODE_VERSION: 'v1',
-  });
+  const t = useTestApp(driver, MANAGED_WORKERS_ENV);
   const { register, beat, admin, backdate } = workerFixtures(() => t);
 
   describe('remote commands through heartbeats', () => {

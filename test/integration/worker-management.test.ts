@@ -6,15 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { waitFor } from '../helpers/wait.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
-import { WORKER_SECRET, workerFixtures } from '../helpers/worker-fixtures.js';
+import { MANAGED_WORKERS_ENV, workerFixtures } from '../helpers/worker-fixtures.js';
 
 describe.each(DRIVERS)('worker management (%s)', (driver) => {
-  const t = useTestApp(driver, {
-    VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
-    VLOG_WORKER_OFFLINE_THRESHOLD: '0.25', // 15 s
-    VLOG_WORKER_COMMAND_TIMEOUT: '10', // minutes
-    VLOG_CODE_VERSION: 'v1',
-  });
+  const t = useTestApp(driver, MANAGED_WORKERS_ENV);
   const {
     registerViaApi,
     register,
