@@ -13,29 +13,26 @@ import { createReencodeQueueRepository } from '../../src/domain/reencode/reencod
 import { createReencodePublisher } from '../../src/domain/reencode/reencode-publish.js';
 import { createReencodeRunner } from '../../src/worker/reencode.runner.js';
 import { findLocalSource } from '../../src/domain/shared/local-source.js';
-import { probePlaylist } from '../helpers/ffprobe.js';
 import {
   insertLegacyVideo,
   legacyVideo as makeLegacyVideo,
   makeSmallClip,
   type LegacyVideoOptions,
 } from '../helpers/legacy-video.js';
+import { probePlaylist } from '../helpers/ffprobe.js';
+import { expectLegacyExtrasKept, expectReencoded360p } from '../helpers/reencode-output.js';
 import { startApiWorker } from '../helpers/api-worker.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
-import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
+import { DRIVERS } from '../helpers/test-db.js';
+import { useTestDb } from '../helpers/use-test-db.js';
 import { enqueueJobs } from '../helpers/queue-fixtures.js';
 import { waitFor } from '../helpers/wait.js';
+import { videoRow } from '../helpers/rows.js';
 
 const auth = { 'x-admin-secret': TEST_ADMIN_SECRET };
 
 describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
-  let db: TestDatabase;
-  beforeAll(async () => {
-    db = await createTestDb(driver);
-  });
-  afterAll(async () => {
-    await db?.close();
-  });
+  const db = useTestDb(driver);
   const service = () =>
     createReencodeJobService({
       queue: createReencodeQueueRepository(db.db),
@@ -43,6 +40,8 @@ describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
       options: { staleAfterSeconds: 3600, recoveryIntervalSeconds: 0 },
     });
 
+  const queueRow = (id: number) =>
+    db.db.selectFrom('reencode_queue').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const queue = (priorities: string[]) =>
     enqueueJobs(db.db, 'reencode_queue', priorities, () => insertLegacyVideo(db.db));
 
@@ -73,11 +72,7 @@ describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
       const job = await jobs.claim();
       expect(job).toMatchObject({ jobId: id, attempt, format: 'cmaf', codec: 'hevc' });
       expect(await jobs.fail(job!, { error: 'encoder crashed', retry: true })).toEqual({ willRetry: true });
-      const row = await db.db
-        .selectFrom('reencode_queue')
-        .selectAll()
-        .where('id', '=', id!)
-        .executeTakeFirstOrThrow();
+      const row = await queueRow(id!);
       expect(row).toMatchObject({
         status: 'pending',
         retry_count: attempt,
@@ -87,11 +82,7 @@ describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
     const last = await jobs.claim();
     expect(last?.attempt).toBe(3);
     expect(await jobs.fail(last!, { error: 'encoder crashed', retry: true })).toEqual({ willRetry: false });
-    const row = await db.db
-      .selectFrom('reencode_queue')
-      .selectAll()
-      .where('id', '=', id!)
-      .executeTakeFirstOrThrow();
+    const row = await queueRow(id!);
     expect(row).toMatchObject({
       status: 'failed',
       retry_count: 3,
@@ -204,21 +195,12 @@ describe('re-encoding a legacy video (PGlite, local worker)', () => {
       'sprites.vtt',
       'thumbnail.jpg',
     ]);
-    expect(await readFile(path.join(v.dir, 'thumbnail.jpg'), 'utf8')).toBe('old-thumbnail');
-    expect(await readFile(path.join(v.dir, 'captions.vtt'), 'utf8')).toContain('hello');
-    expect(await readFile(path.join(v.dir, 'sprites', 'sprite_01.jpg'), 'utf8')).toBe('sheet');
-    expect(await readFile(path.join(v.dir, 'sprites.vtt'), 'utf8')).toBe('WEBVTT\n');
+    await expectLegacyExtrasKept(v.dir);
     expect(await readdir(path.join(v.dir, '360p'))).toContain('init.mp4');
     const master = await readFile(path.join(v.dir, 'master.m3u8'), 'utf8');
     expect(master).toContain('#EXT-X-VERSION:7');
     expect(master).toContain('360p/stream.m3u8');
-    const probe = await probePlaylist(path.join(v.dir, '360p', 'stream.m3u8'));
-    expect([probe.videoCodec, probe.width, probe.height, probe.audioCodec]).toEqual([
-      'h264',
-      320,
-      180,
-      'aac',
-    ]);
+    await expectReencoded360p(v.dir);
     // Nothing staged or backed up is left beside the videos.
     expect((await readdir(t.container.layout.dirs.videosDir)).filter((f) => f.startsWith('.'))).toEqual([]);
 
@@ -228,11 +210,7 @@ describe('re-encoding a legacy video (PGlite, local worker)', () => {
       .where('video_id', '=', v.id)
       .execute();
     expect(qualities).toEqual([{ quality: '360p', width: 320, height: 180, bitrate: 600 }]);
-    const row = await t.container.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('id', '=', v.id)
-      .executeTakeFirstOrThrow();
+    const row = await videoRow(t, v.id);
     expect(row).toMatchObject({ status: 'ready', streaming_format: 'cmaf', primary_codec: 'h264' });
     const detail = await t.publicApp.inject({ method: 'GET', url: `/api/videos/${v.slug}` });
     expect(detail.json()).toMatchObject({
@@ -245,11 +223,7 @@ describe('re-encoding a legacy video (PGlite, local worker)', () => {
     const v = await legacyVideo();
     const { job } = await reencode(v.id, 'hevc');
     expect(job.error_message).toBeNull();
-    const row = await t.container.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('id', '=', v.id)
-      .executeTakeFirstOrThrow();
+    const row = await videoRow(t, v.id);
     expect(row).toMatchObject({ status: 'ready', streaming_format: 'cmaf', primary_codec: 'hevc' });
     expect((await probePlaylist(path.join(v.dir, '360p', 'stream.m3u8'))).videoCodec).toBe('hevc');
     expect(await readFile(path.join(v.dir, 'master.m3u8'), 'utf8')).toMatch(/CODECS="hvc1\./);

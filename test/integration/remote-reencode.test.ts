@@ -11,8 +11,9 @@ import { createReencodeRunner } from '../../src/worker/reencode.runner.js';
 import { createHttpReencodeJobs } from '../../src/worker/remote/http-reencode-jobs.js';
 import { createWorkerApiClient } from '../../src/worker/remote/worker-api-client.js';
 import { transcodeSettingsFrom } from '../../src/worker/transcode.job.js';
-import { probePlaylist } from '../helpers/ffprobe.js';
 import { LEGACY_ORIGINAL_ENTRY, legacyVideo, makeSmallClip } from '../helpers/legacy-video.js';
+import { probePlaylist } from '../helpers/ffprobe.js';
+import { expectLegacyExtrasKept, expectReencoded360p } from '../helpers/reencode-output.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { workerFixtures } from '../helpers/worker-fixtures.js';
@@ -181,17 +182,8 @@ describe.each(DRIVERS)('re-encode jobs on a remote worker (%s)', (driver) => {
         'thumbnail.jpg',
       ].sort(),
     );
-    expect(await readFile(path.join(v.dir, 'thumbnail.jpg'), 'utf8')).toBe('old-thumbnail');
-    expect(await readFile(path.join(v.dir, 'captions.vtt'), 'utf8')).toContain('hello');
-    expect(await readFile(path.join(v.dir, 'sprites', 'sprite_01.jpg'), 'utf8')).toBe('sheet');
-    expect(await readFile(path.join(v.dir, 'sprites.vtt'), 'utf8')).toBe('WEBVTT\n');
-    const probe = await probePlaylist(path.join(v.dir, '360p', 'stream.m3u8'));
-    expect([probe.videoCodec, probe.width, probe.height, probe.audioCodec]).toEqual([
-      'h264',
-      320,
-      180,
-      'aac',
-    ]);
+    await expectLegacyExtrasKept(v.dir);
+    await expectReencoded360p(v.dir);
     expect(await readFile(path.join(v.dir, 'master.m3u8'), 'utf8')).toContain('360p/stream.m3u8');
     expect(await videoRow(v.id)).toMatchObject({
       status: 'ready',
