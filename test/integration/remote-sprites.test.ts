@@ -11,6 +11,7 @@ import { createHttpSpriteJobs } from '../../src/worker/remote/http-sprite-jobs.j
 import { createWorkerApiClient } from '../../src/worker/remote/worker-api-client.js';
 import { getClip } from '../helpers/media-clips.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
+import { videoRow } from '../helpers/rows.js';
 
 const WORKER_SECRET = 'test-worker-admin-secret-0123456789';
 
@@ -116,11 +117,7 @@ describe('sprite jobs on a remote worker (postgres)', () => {
     expect((await readdir(dir)).filter((n) => n.startsWith('.'))).toEqual([]); // no staging left
     const vtt = await readFile(path.join(dir, 'sprites.vtt'), 'utf8');
     expect(vtt.match(/sprites\/sprite_01\.jpg#xywh=/g)).toHaveLength(5);
-    const row = await t.db.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('id', '=', v.id)
-      .executeTakeFirstOrThrow();
+    const row = await videoRow(t, v.id);
     expect(row).toMatchObject({
       sprite_sheet_status: 'ready',
       sprite_sheet_count: 1,

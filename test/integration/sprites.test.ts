@@ -11,6 +11,7 @@ import { startApiWorker } from '../helpers/api-worker.js';
 import { insertSpriteVideo, makeSpriteClip, sheetSize } from '../helpers/sprite-fixtures.js';
 import { createTestApp, TEST_ADMIN_SECRET, type TestApp } from '../helpers/test-app.js';
 import { waitFor } from '../helpers/wait.js';
+import { videoRow } from '../helpers/rows.js';
 
 const run = promisify(execFile);
 const auth = { 'x-admin-secret': TEST_ADMIN_SECRET };
@@ -95,11 +96,7 @@ describe('sprite sheets end to end (PGlite, local worker)', () => {
     expect(cues[0]!.slice(1, 4)).toEqual(['00:00:00.000', '00:00:01.000', 'sprites/sprite_01.jpg']);
     expect(cues[25]!.slice(3, 9)).toEqual(['sprites/sprite_02.jpg', '02', '0', '0', '160', '90']);
 
-    const row = await t.container.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('id', '=', v.id)
-      .executeTakeFirstOrThrow();
+    const row = await videoRow(t, v.id);
     expect(row).toMatchObject({
       sprite_sheet_status: 'ready',
       sprite_sheet_error: null,

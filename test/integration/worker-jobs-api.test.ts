@@ -10,6 +10,7 @@ import { getClip } from '../helpers/media-clips.js';
 import { createTestApp, uploadClip, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { WORKER_SECRET, workerFixtures } from '../helpers/worker-fixtures.js';
+import { videoRow } from '../helpers/rows.js';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
 
@@ -219,11 +220,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
     expect(released.statusCode).toBe(200);
     const workers = await t.db.db.selectFrom('workers').select('current_job_id').execute();
     expect(workers.every((w) => w.current_job_id === null)).toBe(true);
-    const v = await t.db.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('id', '=', video.video_id)
-      .executeTakeFirstOrThrow();
+    const v = await videoRow(t, video.video_id);
     expect(v.status).toBe('pending');
     expect([v.duration, v.source_width, v.source_height]).toEqual([5, 854, 480]);
   });
@@ -262,11 +259,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
       payload: { error_message: 'not a video', retry: false },
     });
     expect(final.json()).toEqual({ status: 'ok', will_retry: false, attempt_number: 2 });
-    const v = await t.db.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('id', '=', video.video_id)
-      .executeTakeFirstOrThrow();
+    const v = await videoRow(t, video.video_id);
     expect(v.status).toBe('failed');
     expect(v.error_message).toBe('not a video');
   });
