@@ -13,21 +13,14 @@ import { startApiWorker } from '../helpers/api-worker.js';
 import { settingsClient } from '../helpers/settings.js';
 import { createTestApp, uploadClip, type TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
-import { waitFor } from '../helpers/wait.js';
+import { waitVideoSettled } from '../helpers/wait.js';
 
 async function transcoded(t: TestApp, title: string) {
   const { video_id, slug } = await uploadClip(t, title);
-  const video = await waitFor(
-    async () => {
-      const v = await t.container.db
-        .selectFrom('videos')
-        .selectAll()
-        .where('id', '=', video_id)
-        .executeTakeFirstOrThrow();
-      return v.status === 'ready' || v.status === 'failed' ? v : undefined;
-    },
-    { timeoutMs: 120_000, intervalMs: 200, what: `${title} to be transcoded` },
-  );
+  const video = await waitVideoSettled(t, video_id, {
+    timeoutMs: 120_000,
+    what: `${title} to be transcoded`,
+  });
   expect(video.status, video.error_message ?? '').toBe('ready');
   const dir = path.join(t.config.videosDir, slug);
   const playlist = await readFile(path.join(dir, '360p', 'stream.m3u8'), 'utf8');
