@@ -2,15 +2,14 @@
 // --no-local-worker` and `vlog worker` processes over HTTP, on both databases. The killed worker's job
 // keeps its claim until the lease (workers.claim_duration_minutes, short here) runs out without a
 // heartbeat from it; then the next worker takes it and completes it, once.
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getClip } from '../helpers/media-clips.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createTestDb, DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
+import { registerWorkerOverHttp, uploadOverHttp } from '../helpers/server-http.js';
 
 const SECRET = 'crash-recovery-admin-secret-0123';
 const WORKER_SECRET = 'crash-recovery-worker-secret-012';
@@ -40,13 +39,7 @@ describe.each(DRIVERS)('a worker killed mid-job, on %s', (driver) => {
   };
 
   async function startWorker(name: string): Promise<ServerProcess> {
-    const res = await fetch(`${server.workerUrl}/api/worker/register`, {
-      method: 'POST',
-      headers: { 'x-admin-secret': WORKER_SECRET, 'content-type': 'application/json' },
-      body: JSON.stringify({ worker_name: name }),
-    });
-    expect(res.status).toBe(200);
-    const { api_key } = (await res.json()) as { api_key: string };
+    const { api_key } = await registerWorkerOverHttp(server.workerUrl, WORKER_SECRET, name);
     const worker = await startServerProcess(
       {
         VLOG_WORKER_API_URL: server.workerUrl,
@@ -114,10 +107,11 @@ describe.each(DRIVERS)('a worker killed mid-job, on %s', (driver) => {
       { args: ['serve', '--no-local-worker'] },
     );
     await startWorker('first');
-    const form = new FormData();
-    form.set('title', 'Crash recovery');
-    form.set('file', new Blob([await readFile(await getClip('landscape720x16s'))]), 'clip.mp4');
-    video = await admin('POST', '/api/videos', form);
+    video = await uploadOverHttp(server.adminUrl, SECRET, {
+      clip: 'landscape720x16s',
+      title: 'Crash recovery',
+      fileName: 'clip.mp4',
+    });
     await waitFor(
       async () => {
         const v = await admin<{ status: string }>('GET', `/api/videos/${video.video_id}`);

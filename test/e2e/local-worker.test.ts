@@ -1,13 +1,12 @@
 // The server's own worker (STYLE.md point 4): `vlog serve` runs it as a supervised `vlog worker` child
 // that uses the worker API like any remote worker. A kill -9 of that child costs a child restart, not a
 // server restart, and the job resumes after the segments already published.
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processTree } from '../../bench/lib/proc-tree.js';
 import { publishedSegments } from '../helpers/published-segments.js';
-import { getClip } from '../helpers/media-clips.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { waitFor } from '../helpers/wait.js';
+import { uploadOverHttp } from '../helpers/server-http.js';
 
 const SECRET = 'local-worker-admin-secret-012345';
 const WORKER_SECRET = 'local-worker-worker-secret-01234';
@@ -68,16 +67,11 @@ describe('the local worker process of `vlog serve` (embedded database)', () => {
   });
 
   it('a kill -9 of the worker process: the server restarts it and the job resumes after the published segments', async () => {
-    const form = new FormData();
-    form.set('title', 'Killed worker');
-    form.set('file', new Blob([await readFile(await getClip('landscape720x16s'))]), 'clip.mp4');
-    const res = await fetch(`${server.adminUrl}/api/videos`, {
-      method: 'POST',
-      headers: { 'X-Admin-Secret': SECRET },
-      body: form,
+    const { video_id: id, slug } = await uploadOverHttp(server.adminUrl, SECRET, {
+      clip: 'landscape720x16s',
+      title: 'Killed worker',
+      fileName: 'clip.mp4',
     });
-    expect(res.status, await res.clone().text()).toBe(200);
-    const { video_id: id, slug } = (await res.json()) as { video_id: number; slug: string };
 
     // At least two 720p segments published, and the encode not finished.
     const before = await waitFor(

@@ -1,14 +1,15 @@
 // Distributed transcoding (issue 4): `vlog serve --no-local-worker` on PostgreSQL and `vlog worker`
 // processes that reach it over HTTP only (own data dirs, no database, no shared storage).
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedSegments } from '../helpers/published-segments.js';
-import { getClip, type ClipName } from '../helpers/media-clips.js';
+import type { ClipName } from '../helpers/media-clips.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createTestDb, type TestDatabase } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
+import { registerWorkerOverHttp, uploadOverHttp } from '../helpers/server-http.js';
 
 const SECRET = 'remote-workers-admin-secret-0123';
 const WORKER_SECRET = 'remote-workers-worker-secret-0123';
@@ -54,13 +55,7 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
   }
 
   async function startWorker(name: string): Promise<Worker> {
-    const res = await fetch(`${server.workerUrl}/api/worker/register`, {
-      method: 'POST',
-      headers: { 'x-admin-secret': WORKER_SECRET, 'content-type': 'application/json' },
-      body: JSON.stringify({ worker_name: name }),
-    });
-    expect(res.status).toBe(200);
-    const { worker_id, api_key } = (await res.json()) as { worker_id: string; api_key: string };
+    const { worker_id, api_key } = await registerWorkerOverHttp(server.workerUrl, WORKER_SECRET, name);
     const workDir = await mkdtemp(path.join(os.tmpdir(), `vlog-remote-${name}-`));
     const process = await startServerProcess(
       {
@@ -82,16 +77,7 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
   }
 
   async function upload(clip: ClipName, title: string): Promise<{ video_id: number; slug: string }> {
-    const form = new FormData();
-    form.set('title', title);
-    form.set('file', new Blob([await readFile(await getClip(clip))]), `${clip}.mp4`);
-    const res = await fetch(`${server.adminUrl}/api/videos`, {
-      method: 'POST',
-      headers: { 'X-Admin-Secret': SECRET },
-      body: form,
-    });
-    expect(res.status, await res.clone().text()).toBe(200);
-    return (await res.json()) as { video_id: number; slug: string };
+    return uploadOverHttp(server.adminUrl, SECRET, { clip, title });
   }
 
   const job = (videoId: number) =>

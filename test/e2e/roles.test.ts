@@ -1,12 +1,11 @@
 // Process model on PostgreSQL: `vlog serve --role public`, `--role admin`, `--role worker-api` as
 // separate processes sharing one database and storage (issue 2, point 5), and a `vlog worker` that
 // reaches the worker API only (issue 4), woken across processes when the admin queues work.
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getClip } from '../helpers/media-clips.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 import { createTestDb, type TestDatabase } from '../helpers/test-db.js';
 import { waitFor } from '../helpers/wait.js';
+import { uploadOverHttp } from '../helpers/server-http.js';
 
 const SECRET = 'roles-test-secret-0123456789';
 const WORKER_SECRET = 'roles-test-worker-secret-0123456';
@@ -56,16 +55,11 @@ describe('separate roles on one PostgreSQL database', () => {
     );
     processes.push(worker);
 
-    const form = new FormData();
-    form.set('title', 'Role split');
-    form.set('file', new Blob([await readFile(await getClip('webm'))]), 'clip.webm');
-    const res = await fetch(`${admin.adminUrl}/api/videos`, {
-      method: 'POST',
-      headers: { 'X-Admin-Secret': SECRET },
-      body: form,
+    const { slug } = await uploadOverHttp(admin.adminUrl, SECRET, {
+      clip: 'webm',
+      title: 'Role split',
+      fileName: 'clip.webm',
     });
-    expect(res.status).toBe(200);
-    const { slug } = (await res.json()) as { slug: string };
 
     const detail = await waitFor(
       async () => {
