@@ -10,6 +10,7 @@ import { createVideoSourceRepository } from '../../src/domain/jobs/video-source.
 import { DomainError } from '../../src/domain/shared/errors.js';
 import { DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 import { useTestDb } from '../helpers/use-test-db.js';
+import { claimUntilEmpty } from '../helpers/concurrent-claims.js';
 
 function service(
   db: TestDatabase,
@@ -53,15 +54,9 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
     await db.db.deleteFrom('videos').execute();
     const ids = await queueVideos(db, 30);
     const jobs = service(db, { leaseSeconds: 600, retryBackoffBaseSeconds: 0 });
-    const claimed: number[] = [];
-    await Promise.all(
-      Array.from({ length: 8 }, async (_, w) => {
-        for (;;) {
-          const job = await jobs.claim({ workerId: `worker-${w}`, workerName: `w${w}` });
-          if (!job) return;
-          claimed.push(job.videoId);
-        }
-      }),
+    const claimed = await claimUntilEmpty(
+      8,
+      (w) => async () => (await jobs.claim({ workerId: `worker-${w}`, workerName: `w${w}` }))?.videoId,
     );
     expect(claimed.sort((a, b) => a - b)).toEqual(ids);
     const statuses = await db.db.selectFrom('videos').select('status').where('id', 'in', ids).execute();

@@ -13,6 +13,7 @@ import {
 import { enqueueJobs } from '../helpers/queue-fixtures.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestDb } from '../helpers/use-test-db.js';
+import { claimUntilEmpty, mixedPriorities } from '../helpers/concurrent-claims.js';
 
 describe.each(DRIVERS)('the job queue on %s', (driver) => {
   const t = useTestDb(driver);
@@ -55,17 +56,11 @@ describe.each(DRIVERS)('the job queue on %s', (driver) => {
   });
 
   it('never hands one job to two of 8 parallel claimers, and loses none', async () => {
-    const ids = await enqueue(Array.from({ length: 40 }, (_, i) => ['high', 'normal', 'low'][i % 3]!));
+    const ids = await enqueue(mixedPriorities(40));
     const q = reencode();
-    const claimed: number[] = [];
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (;;) {
-          const job = await t.db.transaction().execute((trx) => q.claimNext(trx));
-          if (!job) return;
-          claimed.push(job.id);
-        }
-      }),
+    const claimed = await claimUntilEmpty(
+      8,
+      () => async () => (await t.db.transaction().execute((trx) => q.claimNext(trx)))?.id,
     );
     expect(claimed).toHaveLength(ids.length);
     expect([...claimed].sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));

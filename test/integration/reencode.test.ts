@@ -28,6 +28,7 @@ import { useTestDb } from '../helpers/use-test-db.js';
 import { enqueueJobs } from '../helpers/queue-fixtures.js';
 import { waitFor } from '../helpers/wait.js';
 import { videoRow } from '../helpers/rows.js';
+import { claimUntilEmpty, mixedPriorities } from '../helpers/concurrent-claims.js';
 
 const auth = { 'x-admin-secret': TEST_ADMIN_SECRET };
 
@@ -53,14 +54,11 @@ describe.each(DRIVERS)('re-encode queue on %s', (driver) => {
     expect(first).toEqual([high, normal, low]);
     expect(await jobs.claim()).toBeNull();
 
-    const ids = await queue(Array.from({ length: 18 }, (_, i) => ['high', 'normal', 'low'][i % 3]!));
-    const claimed: number[] = [];
-    await Promise.all(
-      Array.from({ length: 6 }, async () => {
-        const s = service();
-        for (let job = await s.claim(); job; job = await s.claim()) claimed.push(job.jobId);
-      }),
-    );
+    const ids = await queue(mixedPriorities(18));
+    const claimed = await claimUntilEmpty(6, () => {
+      const s = service();
+      return async () => (await s.claim())?.jobId;
+    });
     expect(claimed.sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
   });
 

@@ -11,6 +11,7 @@ import { enqueueJobs } from '../helpers/queue-fixtures.js';
 import { insertSpriteVideo } from '../helpers/sprite-fixtures.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestDb } from '../helpers/use-test-db.js';
+import { claimUntilEmpty, mixedPriorities } from '../helpers/concurrent-claims.js';
 
 describe('the watch page reads the track the worker writes', () => {
   it('VTT cues and the sprite_sheet_info formula agree on every tile', () => {
@@ -77,14 +78,11 @@ describe.each(DRIVERS)('sprite queue on %s', (driver) => {
 
   it('never hands the same job to two concurrent claimers (FOR UPDATE SKIP LOCKED), and loses none', async () => {
     await db.db.deleteFrom('videos').execute();
-    const ids = await queue(Array.from({ length: 24 }, (_, i) => ['high', 'normal', 'low'][i % 3]!));
-    const claimed: number[] = [];
-    await Promise.all(
-      Array.from({ length: 6 }, async () => {
-        const jobs = service();
-        for (let job = await jobs.claim(); job; job = await jobs.claim()) claimed.push(job.jobId);
-      }),
-    );
+    const ids = await queue(mixedPriorities(24));
+    const claimed = await claimUntilEmpty(6, () => {
+      const jobs = service();
+      return async () => (await jobs.claim())?.jobId;
+    });
     expect(claimed.sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
   });
 
