@@ -60,6 +60,13 @@ describe.each(DRIVERS)('deleting a video fences its jobs (%s)', (driver) => {
     const staging = async () =>
       (await readdir(t.config.videosDir)).filter((n) => n.startsWith('.') && n !== '.publishing');
 
+    /** A remote job's file side whose upload (publish) first deletes the video, as an admin would. */
+    const deletingBeforeUpload = <A extends unknown[], F extends { publish(...a: A): Promise<void> }>(
+      files: F,
+      id: number,
+      how: 'archive' | 'permanent',
+    ): F => ({ ...files, publish: async (...a: A) => (await remove(id, how), files.publish(...a)) });
+
     /**
      * Claims and runs the job of `v` on `runner`, whose upload deletes the video first: the worker gives
      * the job back, nothing lands or stays staged, and the queue row is cancelled (archive) or gone.
@@ -108,10 +115,7 @@ describe.each(DRIVERS)('deleting a video fences its jobs (%s)', (driver) => {
         const runner = createSpriteRunner({
           jobs: remote.jobs,
           // ffmpeg has made the sheets; the admin deletes the video just before they are sent.
-          files: {
-            ...remote.files,
-            publish: async (...a) => (await remove(v.id, how), remote.files.publish(...a)),
-          },
+          files: deletingBeforeUpload(remote.files, v.id, how),
           settings: spriteSettingsFrom(t.config),
         });
         await expectDroppedAtUpload(runner, 'sprite_queue', v, how);
@@ -139,10 +143,7 @@ describe.each(DRIVERS)('deleting a video fences its jobs (%s)', (driver) => {
         const remote = createHttpReencodeJobs(client);
         const runner = createReencodeRunner({
           jobs: remote.jobs,
-          files: {
-            ...remote.files,
-            publish: async (...a) => (await remove(v.id, how), remote.files.publish(...a)),
-          },
+          files: deletingBeforeUpload(remote.files, v.id, how),
           settings: transcodeSettingsFrom(t.config),
         });
         await expectDroppedAtUpload(runner, 'reencode_queue', v, how);
