@@ -103,6 +103,13 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
   }
 
   const published = (slug: string) => publishedSegments(server.dataDir, slug);
+  /** Waits until `count` segments of the video are published (the encode is under way). */
+  const untilPublished = (slug: string, count: number, what: string) =>
+    waitFor(async () => ((await published(slug)).size >= count ? true : undefined), {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+      what,
+    });
 
   const claimsOf = (w: Worker, jobId: number) =>
     w.process
@@ -156,11 +163,7 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
 
   it('the server restarts mid-job: the worker keeps its job, retries its calls and completes', async () => {
     const video = await upload('landscape720x16s', 'Server restart');
-    await waitFor(async () => ((await published(video.slug)).size >= 1 ? true : undefined), {
-      timeoutMs: 60_000,
-      intervalMs: 100,
-      what: 'a first published segment',
-    });
+    await untilPublished(video.slug, 1, 'a first published segment');
     const holder = (await job(video.video_id)).worker_id;
     const before = await published(video.slug);
     const dataDir = server.dataDir;
@@ -182,11 +185,7 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
 
   it('kill -9 of a worker mid-transcode: the other takes the job over without re-encoding uploaded segments', async () => {
     const video = await upload('landscape720x16s', 'Worker crash');
-    await waitFor(async () => ((await published(video.slug)).size >= 2 ? true : undefined), {
-      timeoutMs: 60_000,
-      intervalMs: 100,
-      what: 'two published segments',
-    });
+    await untilPublished(video.slug, 2, 'two published segments');
     const j0 = await job(video.video_id);
     const victim = workers.find((w) => w.id === j0.worker_id) as Worker;
     const survivor = workers.find((w) => w !== victim && !w.stopped) as Worker;
@@ -212,11 +211,7 @@ describe('remote workers over the worker API (PostgreSQL)', () => {
     const live = workers.filter((w) => w.process.output().includes('waiting') && !w.stopped);
     expect(live.length).toBeGreaterThanOrEqual(2);
     const video = await upload('landscape720x16s', 'Graceful stop');
-    await waitFor(async () => ((await published(video.slug)).size >= 1 ? true : undefined), {
-      timeoutMs: 60_000,
-      intervalMs: 100,
-      what: 'a first published segment',
-    });
+    await untilPublished(video.slug, 1, 'a first published segment');
     const j0 = await job(video.video_id);
     const victim = workers.find((w) => w.id === j0.worker_id) as Worker;
     await victim.process.kill('SIGTERM');
