@@ -2,9 +2,10 @@
 // whose local worker transcodes, and follows the transcode over the admin API's progress stream.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getClip } from '../helpers/media-clips.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { useScoped } from '../helpers/scoped-resource.js';
+import { startServerProcess } from '../helpers/server-process.js';
 import { waitFor } from '../helpers/wait.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -18,18 +19,17 @@ interface CliRun {
 }
 
 describe('vlog upload --wait', () => {
-  let server: ServerProcess;
-
-  beforeAll(async () => {
-    server = await startServerProcess({
-      VLOG_ADMIN_API_SECRET: SECRET,
-      VLOG_HLS_SEGMENT_DURATION: '2',
-      VLOG_PROGRESS_UPDATE_INTERVAL: '0.2',
-    });
-  }, 90_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useScoped(
+    'server process',
+    () =>
+      startServerProcess({
+        VLOG_ADMIN_API_SECRET: SECRET,
+        VLOG_HLS_SEGMENT_DURATION: '2',
+        VLOG_PROGRESS_UPDATE_INTERVAL: '0.2',
+      }),
+    (s) => s.stop(),
+    90_000,
+  );
 
   function cli(args: string[]): CliRun {
     let out = '';

@@ -1,10 +1,11 @@
 // The server's own worker (STYLE.md point 4): `vlog serve` runs it as a supervised `vlog worker` child
 // that uses the worker API like any remote worker. A kill -9 of that child costs a child restart, not a
 // server restart, and the job resumes after the segments already published.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processTree } from '../../bench/lib/proc-tree.js';
 import { publishedSegments } from '../helpers/published-segments.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { useScoped } from '../helpers/scoped-resource.js';
+import { startServerProcess } from '../helpers/server-process.js';
 import { waitFor } from '../helpers/wait.js';
 import { uploadOverHttp } from '../helpers/server-http.js';
 
@@ -18,20 +19,18 @@ interface Progress {
 }
 
 describe('the local worker process of `vlog serve` (embedded database)', () => {
-  let server: ServerProcess;
-
-  beforeAll(async () => {
-    server = await startServerProcess({
-      VLOG_ADMIN_API_SECRET: SECRET,
-      VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
-      VLOG_HLS_SEGMENT_DURATION: '2',
-      VLOG_PROGRESS_UPDATE_INTERVAL: '0.2',
-    });
-  }, 90_000);
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useScoped(
+    'server process',
+    () =>
+      startServerProcess({
+        VLOG_ADMIN_API_SECRET: SECRET,
+        VLOG_WORKER_ADMIN_SECRET: WORKER_SECRET,
+        VLOG_HLS_SEGMENT_DURATION: '2',
+        VLOG_PROGRESS_UPDATE_INTERVAL: '0.2',
+      }),
+    (s) => s.stop(),
+    90_000,
+  );
 
   /** The `node …/cli/entry.js worker` child of the server, once it runs. */
   const workerPid = () =>
