@@ -39,6 +39,10 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
       headers: { ...as(w), 'content-type': 'application/octet-stream', 'x-content-sha256': sha },
       payload: data,
     });
+  const claimAs = (w: { key: string }) =>
+    t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(w) });
+  const failAs = (w: { key: string }, jobId: number, payload: { error_message: string; retry: boolean }) =>
+    t.workerApp.inject({ method: 'POST', url: `/api/worker/${jobId}/fail`, headers: as(w), payload });
   const videoDir = () => t.container.layout.videoDir(video.slug);
 
   beforeAll(async () => {
@@ -50,7 +54,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
     a = await fixtures.registerViaApi('worker-a');
     b = await fixtures.registerViaApi('worker-b');
     video = await uploadClip(t, 'Protocol');
-    const res = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(a) });
+    const res = await claimAs(a);
     expect(res.statusCode, res.body).toBe(200);
     claim = res.json<Claim>();
   });
@@ -73,7 +77,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
       .executeTakeFirstOrThrow();
     expect(row.current_job_id).toBe(claim.job_id);
     // Nothing left for the other worker.
-    const other = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(b) });
+    const other = await claimAs(b);
     expect(other.json()).toEqual({ message: 'No jobs available' });
   });
 
@@ -206,7 +210,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
     expect((await put(a, jobId, '720p/seg_0001.m4s', Buffer.from('late'))).statusCode).toBe(409);
 
     // B takes the expired job over; A's release of it is refused, B's release gives it back.
-    const taken = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(b) });
+    const taken = await claimAs(b);
     expect(taken.json<Claim>().job_id).toBe(jobId);
     expect(
       (await t.workerApp.inject({ method: 'POST', url: `/api/worker/${jobId}/release`, headers: as(a) }))
@@ -226,21 +230,12 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
   });
 
   it('fail counts the attempt and backs off; a permanent failure fails the video', async () => {
-    const again = (
-      await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(a) })
-    ).json<Claim>();
+    const again = (await claimAs(a)).json<Claim>();
     const jobId = again.job_id as number;
-    const retry = await t.workerApp.inject({
-      method: 'POST',
-      url: `/api/worker/${jobId}/fail`,
-      headers: as(a),
-      payload: { error_message: 'encoder crashed', retry: true },
-    });
+    const retry = await failAs(a, jobId, { error_message: 'encoder crashed', retry: true });
     expect(retry.json()).toEqual({ status: 'ok', will_retry: true, attempt_number: 2 });
     // The backoff keeps it from being claimed at once.
-    expect(
-      (await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(b) })).json(),
-    ).toEqual({
+    expect((await claimAs(b)).json()).toEqual({
       message: 'No jobs available',
     });
     await t.db.db
@@ -248,16 +243,9 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
       .set({ claim_expires_at: null })
       .where('id', '=', jobId)
       .execute();
-    const third = (
-      await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(b) })
-    ).json<Claim>();
+    const third = (await claimAs(b)).json<Claim>();
     expect(third.attempt_number).toBe(2);
-    const final = await t.workerApp.inject({
-      method: 'POST',
-      url: `/api/worker/${jobId}/fail`,
-      headers: as(b),
-      payload: { error_message: 'not a video', retry: false },
-    });
+    const final = await failAs(b, jobId, { error_message: 'not a video', retry: false });
     expect(final.json()).toEqual({ status: 'ok', will_retry: false, attempt_number: 2 });
     const v = await videoRow(t, video.video_id);
     expect(v.status).toBe('failed');
@@ -275,7 +263,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
     });
     expect(beat.json<{ version_ok: boolean }>().version_ok).toBe(false);
     const required = beat.json<{ required_version: string }>().required_version;
-    const refused = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(c) });
+    const refused = await claimAs(c);
     expect(refused.json()).toEqual({
       message: `Version mismatch: worker has old-build, server requires ${required}`,
     });
@@ -285,7 +273,7 @@ describe.each(DRIVERS)('worker job API (%s)', (driver) => {
       headers: as(c),
       payload: { status: 'idle', code_version: required },
     });
-    const claimed = await t.workerApp.inject({ method: 'POST', url: '/api/worker/claim', headers: as(c) });
+    const claimed = await claimAs(c);
     expect(claimed.json<Claim>().message).toBe('Job claimed successfully');
   });
 });
