@@ -49,6 +49,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(DRIVERS)('job queue on %s', (driver) => {
   const db = useTestDb(driver);
+  /** The transcoding_jobs row of a video, and the video row. */
+  const jobOf = (videoId: number) =>
+    db.db
+      .selectFrom('transcoding_jobs')
+      .selectAll()
+      .where('video_id', '=', videoId)
+      .executeTakeFirstOrThrow();
+  const videoOf = (id: number) =>
+    db.db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('never hands the same job to two concurrent claimers, and loses none', async () => {
     await db.db.deleteFrom('videos').execute();
@@ -71,11 +80,7 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
       workerName: 'one',
     });
     expect(job?.videoId).toBe(first);
-    const row = await db.db
-      .selectFrom('transcoding_jobs')
-      .selectAll()
-      .where('video_id', '=', first!)
-      .executeTakeFirstOrThrow();
+    const row = await jobOf(first!);
     expect(row.worker_id).toBe('w1');
     expect(row.current_step).toBe('claimed');
     expect(row.processed_by_worker_name).toBe('one');
@@ -114,11 +119,7 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
     expect(
       await jobs.fail({ jobId: first!.jobId, workerId: 'w', error: 'encoder crashed', retry: true }),
     ).toEqual({ willRetry: true, attemptNumber: 2 });
-    let job = await db.db
-      .selectFrom('transcoding_jobs')
-      .selectAll()
-      .where('video_id', '=', videoId!)
-      .executeTakeFirstOrThrow();
+    let job = await jobOf(videoId!);
     expect(job.attempt_number).toBe(2);
     expect(job.last_error).toBe('encoder crashed');
     expect(job.completed_at).toBeNull();
@@ -133,17 +134,9 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
     expect(
       await jobs.fail({ jobId: second!.jobId, workerId: 'w', error: 'encoder crashed again', retry: true }),
     ).toEqual({ willRetry: false, attemptNumber: 2 });
-    job = await db.db
-      .selectFrom('transcoding_jobs')
-      .selectAll()
-      .where('video_id', '=', videoId!)
-      .executeTakeFirstOrThrow();
+    job = await jobOf(videoId!);
     expect(job.completed_at).not.toBeNull();
-    const video = await db.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('id', '=', videoId!)
-      .executeTakeFirstOrThrow();
+    const video = await videoOf(videoId!);
     expect(video.status).toBe('failed');
     expect(video.error_message).toBe('encoder crashed again');
     await sleep(500);
@@ -190,11 +183,7 @@ describe.each(DRIVERS)('job queue on %s', (driver) => {
       qualities: [{ name: '720p', width: 1280, height: 720, bitrateKbps: 2500 }],
       duration: 12.5,
     });
-    const video = await db.db
-      .selectFrom('videos')
-      .selectAll()
-      .where('id', '=', videoId!)
-      .executeTakeFirstOrThrow();
+    const video = await videoOf(videoId!);
     expect(video.status).toBe('ready');
     expect(video.published_at).not.toBeNull();
     expect(video.duration).toBe(12.5);
