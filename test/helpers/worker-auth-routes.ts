@@ -1,5 +1,5 @@
 // Every worker API route with how to call it and what it answers once authenticated, for the
-// authentication tests (worker-auth*.test.ts). A new worker endpoint must be listed here.
+// authentication tests (worker-auth.test.ts). A new worker endpoint must be listed here.
 
 export type Method = 'GET' | 'POST' | 'PUT';
 export interface Route {
@@ -14,6 +14,16 @@ export interface Route {
 
 const NO_JOB = 2147483000;
 const EMPTY_SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** A checksummed upload of an empty file into a job that does not exist (404 once authenticated). */
+const emptyUpload = (url: string, pattern: string): Route => ({
+  method: 'PUT',
+  url,
+  pattern,
+  payload: '',
+  headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
+  authed: 404,
+});
 
 /** Routes that need a worker API key. A new worker endpoint must be listed here or in ADMIN_ROUTES. */
 export const KEY_ROUTES: Route[] = [
@@ -59,14 +69,7 @@ export const KEY_ROUTES: Route[] = [
     pattern: '/api/worker/source/:video_id',
     authed: 404,
   },
-  {
-    method: 'PUT',
-    url: `/api/worker/${NO_JOB}/files/720p/seg_0000.m4s`,
-    pattern: '/api/worker/:job_id/files/*',
-    payload: '',
-    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
-    authed: 404,
-  },
+  emptyUpload(`/api/worker/${NO_JOB}/files/720p/seg_0000.m4s`, '/api/worker/:job_id/files/*'),
   {
     method: 'POST',
     url: `/api/worker/${NO_JOB}/local-files`,
@@ -82,14 +85,7 @@ export const KEY_ROUTES: Route[] = [
     pattern: '/api/worker/sprites/:job_id/source',
     authed: 404,
   },
-  {
-    method: 'PUT',
-    url: `/api/worker/sprites/${NO_JOB}/files/sprite_01.jpg`,
-    pattern: '/api/worker/sprites/:job_id/files/:name',
-    payload: '',
-    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
-    authed: 404,
-  },
+  emptyUpload(`/api/worker/sprites/${NO_JOB}/files/sprite_01.jpg`, '/api/worker/sprites/:job_id/files/:name'),
   ...(['publish', 'release'] as const).map((what) => ({
     method: 'POST' as const,
     url: `/api/worker/sprites/${NO_JOB}/${what}`,
@@ -117,14 +113,10 @@ export const KEY_ROUTES: Route[] = [
     pattern: '/api/worker/reencode/:job_id/source',
     authed: 404,
   },
-  {
-    method: 'PUT',
-    url: `/api/worker/reencode/${NO_JOB}/files/360p/seg_0000.m4s`,
-    pattern: '/api/worker/reencode/:job_id/files/*',
-    payload: '',
-    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': EMPTY_SHA },
-    authed: 404,
-  },
+  emptyUpload(
+    `/api/worker/reencode/${NO_JOB}/files/360p/seg_0000.m4s`,
+    '/api/worker/reencode/:job_id/files/*',
+  ),
   {
     method: 'POST',
     url: `/api/worker/reencode/${NO_JOB}/complete`,
