@@ -5,21 +5,21 @@ import { createAdminSessionRepository } from '../domain/auth/admin-session.repos
 import { createCategoryRepository } from '../domain/categories/category.repository.js';
 import { createCategoryService } from '../domain/categories/category.service.js';
 import { createHealthService } from '../domain/health/health.service.js';
-import { createJobOutcomeRepository } from '../domain/jobs/job-outcome.repository.js';
-import { JobEvents } from '../domain/jobs/job-events.js';
-import { createJobUploadService } from '../domain/jobs/job-upload.service.js';
-import { createJobService } from '../domain/jobs/job.service.js';
-import { createCheckpointReader } from '../domain/jobs/job-checkpoint.js';
-import { createProgressFeed } from '../domain/jobs/progress-feed.js';
-import { createProgressRepository } from '../domain/jobs/progress.repository.js';
+import { createJobOutcomeRepository } from '../domain/transcode/job-outcome.repository.js';
+import { JobEvents } from '../domain/queue/job-events.js';
+import { createJobUploadService } from '../domain/transcode/job-upload.service.js';
+import { createJobService } from '../domain/transcode/job.service.js';
+import { createCheckpointReader } from '../domain/transcode/job-checkpoint.js';
+import { createProgressFeed } from '../domain/transcode/progress-feed.js';
+import { createProgressRepository } from '../domain/transcode/progress.repository.js';
 import {
   createTranscodingJobRepository,
   type TranscodingJobRepository,
-} from '../domain/jobs/transcoding-job.repository.js';
+} from '../domain/transcode/transcoding-job.repository.js';
 import { createStaleJobRecovery } from '../domain/queue/stale-job-recovery.js';
-import { createVideoSourceRepository } from '../domain/jobs/video-source.repository.js';
-import { createRetranscodeCleanup } from '../domain/jobs/retranscode-cleanup.js';
-import { createRetranscodeCleanupRepository } from '../domain/jobs/retranscode-cleanup.repository.js';
+import { createVideoSourceRepository } from '../domain/transcode/video-source.repository.js';
+import { createRetranscodeCleanup } from '../domain/transcode/retranscode-cleanup.js';
+import { createRetranscodeCleanupRepository } from '../domain/transcode/retranscode-cleanup.repository.js';
 import { createMediaVisibility } from '../domain/videos/media-visibility.js';
 import { createRetentionService } from '../domain/videos/retention.service.js';
 import { createThumbnailService } from '../domain/videos/thumbnail.service.js';

@@ -1,5 +1,5 @@
 import { createNotifyRelay, type RelayBinding } from '../db/notify-relay.js';
-import type { JobEvents } from '../domain/jobs/job-events.js';
+import type { JobEvents } from '../domain/queue/job-events.js';
 
 /**
  * "Work queued" across the server processes of one PostgreSQL database (`--role` split, several servers):

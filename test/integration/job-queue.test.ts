@@ -2,11 +2,11 @@
 // expiry and reclaim, retries with backoff up to max_attempts, final failure, release.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createJobOutcomeRepository } from '../../src/domain/jobs/job-outcome.repository.js';
-import { JobEvents } from '../../src/domain/jobs/job-events.js';
-import { createJobService, type JobService } from '../../src/domain/jobs/job.service.js';
-import { createTranscodingJobRepository } from '../../src/domain/jobs/transcoding-job.repository.js';
-import { createVideoSourceRepository } from '../../src/domain/jobs/video-source.repository.js';
+import { createJobOutcomeRepository } from '../../src/domain/transcode/job-outcome.repository.js';
+import { JobEvents } from '../../src/domain/queue/job-events.js';
+import { createJobService, type JobService } from '../../src/domain/transcode/job.service.js';
+import { createTranscodingJobRepository } from '../../src/domain/transcode/transcoding-job.repository.js';
+import { createVideoSourceRepository } from '../../src/domain/transcode/video-source.repository.js';
 import { DomainError } from '../../src/domain/shared/errors.js';
 import { DRIVERS, type TestDatabase } from '../helpers/test-db.js';
 import { useTestDb } from '../helpers/use-test-db.js';

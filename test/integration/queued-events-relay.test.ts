@@ -3,7 +3,7 @@
 // reconnects by itself.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobEvents } from '../../src/domain/jobs/job-events.js';
+import { JobEvents } from '../../src/domain/queue/job-events.js';
 import { RELAY_APPLICATION_NAME } from '../../src/db/notify-relay.js';
 import { relayQueuedEvents } from '../../src/server/queued-events-relay.js';
 import { createTestDb, type TestDatabase } from '../helpers/test-db.js';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JobEvents } from '../../src/domain/jobs/job-events.js';
+import { JobEvents } from '../../src/domain/queue/job-events.js';
 import { createReencodeJobService } from '../../src/domain/reencode/reencode-jobs.service.js';
 import { createReencodeQueueRepository } from '../../src/domain/reencode/reencode-queue.repository.js';
 import { createReencodePublisher } from '../../src/domain/reencode/reencode-publish.js';

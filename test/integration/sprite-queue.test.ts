@@ -2,7 +2,7 @@
 // recovery), and the watch page's reading of the WebVTT track the worker writes.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { JobEvents } from '../../src/domain/jobs/job-events.js';
+import { JobEvents } from '../../src/domain/queue/job-events.js';
 import { createSpriteJobService } from '../../src/domain/sprites/sprite-jobs.service.js';
 import { createSpriteQueueRepository } from '../../src/domain/sprites/sprite-queue.repository.js';
 import { buildSpriteVtt, spriteSheetFileName } from '../../src/media/sprites.js';

@@ -35,7 +35,7 @@ export const ClaimQuery = Type.Object({
   ),
 });
 
-/** What earlier attempts published; the worker resumes after it (see src/domain/jobs/job-checkpoint.ts). */
+/** What earlier attempts published; the worker resumes after it (see src/domain/transcode/job-checkpoint.ts). */
 export const CheckpointSchema = Type.Object({
   encode: Nullable(Type.Object({ segment_duration: Type.Number(), frame_rate: Type.Number() })),
   source: Nullable(Type.Object({ duration: Type.Number(), width: Type.Integer(), height: Type.Integer() })),

@@ -1,4 +1,4 @@
-import type { JobEvents } from '../jobs/job-events.js';
+import type { JobEvents } from '../queue/job-events.js';
 import { conflict, forbidden, notFound } from '../shared/errors.js';
 import {
   TARGET_CODECS,

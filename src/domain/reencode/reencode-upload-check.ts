@@ -5,7 +5,7 @@ import type { StreamingFormat } from '../../media/ladder.js';
 import { DASH_MANIFEST, MASTER_PLAYLIST } from '../../media/manifests.js';
 import { isMediaError } from '../../media/media-error.js';
 import { parseMediaPlaylist, validateMediaPlaylist } from '../../media/output-validation.js';
-import { isPublishablePath } from '../jobs/output-files.js';
+import { isPublishablePath } from '../transcode/output-files.js';
 import { badRequest } from '../shared/errors.js';
 
 /** Top-level files a re-encode uploads beside the renditions. */

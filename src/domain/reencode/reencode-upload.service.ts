@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { NO_SOURCE, transferableSource } from '../shared/local-source.js';
 import { contained, type StorageLayout } from '../../storage/storage-layout.js';
-import { declaredSha256, writeVerified } from '../jobs/job-upload.service.js';
+import { declaredSha256, writeVerified } from '../transcode/job-upload.service.js';
 import { badRequest, DomainError, notFound, payloadTooLarge } from '../shared/errors.js';
 import type { KeptFiles, ReencodeJob, ReencodeResult } from '../../contracts/reencode-job.js';
 import type { ReencodeJobService } from './reencode-jobs.service.js';

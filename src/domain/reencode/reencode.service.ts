@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
-import type { JobEvents } from '../jobs/job-events.js';
+import type { JobEvents } from '../queue/job-events.js';
 import { cancelWaitingJob } from '../queue/cancel-waiting.js';
 import { toJobPage, toQueueJobResponse } from '../queue/queue-job.mapper.js';
 import { badRequest } from '../shared/errors.js';

@@ -1,5 +1,5 @@
 import { conflict, forbidden, notFound } from '../shared/errors.js';
-import type { JobEvents } from '../jobs/job-events.js';
+import type { JobEvents } from '../queue/job-events.js';
 import type { SpriteJob, SpriteResult } from '../../contracts/sprite-job.js';
 import { claimRunnable } from '../queue/claim-runnable.js';
 import type { ClaimedVideo } from '../queue/job-queue.repository.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { SPRITE_SHEET_FILE } from '../../media/sprites.js';
 import type { StorageLayout } from '../../storage/storage-layout.js';
-import { declaredSha256, writeVerified } from '../jobs/job-upload.service.js';
+import { declaredSha256, writeVerified } from '../transcode/job-upload.service.js';
 import { badRequest, DomainError, notFound } from '../shared/errors.js';
 import { NO_SOURCE, transferableSource } from '../shared/local-source.js';
 import type { SpriteJob } from '../../contracts/sprite-job.js';

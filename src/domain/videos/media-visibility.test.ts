@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobEvents } from '../jobs/job-events.js';
+import { JobEvents } from '../queue/job-events.js';
 import { createMediaVisibility, isPubliclyServed, type MediaState } from './media-visibility.js';
 
 const PUBLISHED: MediaState = { id: 1, published_at: new Date(), deleted_at: null };

@@ -1,4 +1,4 @@
-import type { JobEvents } from '../jobs/job-events.js';
+import type { JobEvents } from '../queue/job-events.js';
 import { isValidSlug } from '../shared/slug.js';
 
 /** The row fields the rule reads (VideoRepository.findMediaState). */

@@ -10,7 +10,7 @@ import {
   type Move,
 } from '../../storage/file-moves.js';
 import type { StorageLayout } from '../../storage/storage-layout.js';
-import type { JobEvents } from '../jobs/job-events.js';
+import type { JobEvents } from '../queue/job-events.js';
 import { badRequest, conflict, DomainError, notFound } from '../shared/errors.js';
 import { isPlayableVideoDir } from './playable-outputs.js';
 import type { LockedVideo, VideoDeletionRepository } from './video-deletion.repository.js';

@@ -5,7 +5,7 @@ import type {
   InitialProgressEvent,
   ProgressEvent,
 } from '../../../contracts/api/progress-events.contract.js';
-import type { ProgressFeed } from '../../../domain/jobs/progress-feed.js';
+import type { ProgressFeed } from '../../../domain/transcode/progress-feed.js';
 
 /** Each event of the stream and its data (progress-events.contract.ts). */
 interface ProgressStreamEvents {

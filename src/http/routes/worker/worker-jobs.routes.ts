@@ -10,9 +10,9 @@ import {
   type CheckpointBody,
   type TranscodeClaim,
 } from '../../../contracts/worker-api/transcode-job.contract.js';
-import type { JobCheckpoint } from '../../../domain/jobs/job-checkpoint.js';
-import type { JobUploadService } from '../../../domain/jobs/job-upload.service.js';
-import type { JobService } from '../../../domain/jobs/job.service.js';
+import type { JobCheckpoint } from '../../../domain/transcode/job-checkpoint.js';
+import type { JobUploadService } from '../../../domain/transcode/job-upload.service.js';
+import type { JobService } from '../../../domain/transcode/job.service.js';
 import type { WorkerRegistryService } from '../../../domain/workers/worker-registry.service.js';
 import { findUpload } from '../../../storage/file-moves.js';
 import type { StorageLayout } from '../../../storage/storage-layout.js';

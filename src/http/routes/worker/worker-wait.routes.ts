@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { WaitQuery, WaitResponse } from '../../../contracts/worker-api/wait.contract.js';
-import type { JobEvents } from '../../../domain/jobs/job-events.js';
+import type { JobEvents } from '../../../domain/queue/job-events.js';
 import { errors } from '../../schemas/common.schemas.js';
 
 /**

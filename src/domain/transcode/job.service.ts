@@ -8,7 +8,7 @@ import type {
 import type { ClaimedJobRow } from './transcoding-job.repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
-import type { JobEvents } from './job-events.js';
+import type { JobEvents } from '../queue/job-events.js';
 import { retryDecision } from '../queue/stale-rule.js';
 import { NO_CHECKPOINT, type CheckpointReader, type JobCheckpoint } from './job-checkpoint.js';
 import type { SourceInfo, VideoSourceRepository } from './video-source.repository.js';

@@ -1,4 +1,4 @@
-import type { JobEvents } from './job-events.js';
+import type { JobEvents } from '../queue/job-events.js';
 import type { ProgressMessage, ProgressRepository } from './progress.repository.js';
 
 export type { ProgressMessage };
