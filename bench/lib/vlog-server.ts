@@ -38,7 +38,8 @@ export interface VlogServer {
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<VlogServer> {
   const ports = await freeServePorts();
   const child = spawn(process.execPath, [path.join(vlogRoot, 'bin/vlog.js'), 'serve'], {
-    env: { ...process.env, ...serveEnv(dataDir, ports, env) },
+    // The bench polls the admin API far faster than a person would: rate limits off, as in the tests.
+    env: { ...process.env, ...serveEnv(dataDir, ports, { VLOG_RATE_LIMIT_ENABLED: 'false', ...env }) },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: kill(-pid) reaches the server and its ffmpeg children, nothing else.
     detached: true,
