@@ -18,18 +18,29 @@ export class ArchiveStore {
     private readonly changed: () => void,
   ) {}
 
+  /** Bumped by every load: an answer that arrives after a newer load started is dropped. */
+  private latest = 0;
+
+  /**
+   * Loads the page at the current offset. Loads can overlap (a restore reloads, and so does the
+   * 'videos-changed' it announces): only the latest one's answer is shown, so a stale empty page never
+   * replaces the page before it.
+   */
   async load(): Promise<void> {
+    const mine = ++this.latest;
     if (this.state.value.kind === 'error') this.state.value = { kind: 'loading' };
+    const offset = this.offset.value;
     try {
-      const page = await this.api.page(ARCHIVE_PAGE_SIZE, this.offset.value);
+      const page = await this.api.page(ARCHIVE_PAGE_SIZE, offset);
+      if (mine !== this.latest) return;
       // The last rows of a later page went: show the page before it.
-      if (page.videos.length === 0 && this.offset.value > 0) {
-        this.offset.value = Math.max(0, this.offset.value - ARCHIVE_PAGE_SIZE);
+      if (page.videos.length === 0 && offset > 0) {
+        this.offset.value = Math.max(0, offset - ARCHIVE_PAGE_SIZE);
         return this.load();
       }
       this.state.value = { kind: 'ready', page };
     } catch (err) {
-      this.state.value = { kind: 'error', message: errorMessage(err) };
+      if (mine === this.latest) this.state.value = { kind: 'error', message: errorMessage(err) };
     }
   }
 
