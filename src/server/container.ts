@@ -4,6 +4,8 @@ import { createAdminAuthService } from '../domain/auth/admin-auth.service.js';
 import { createAdminSessionRepository } from '../domain/auth/admin-session.repository.js';
 import { createCategoryRepository } from '../domain/categories/category.repository.js';
 import { createCategoryService } from '../domain/categories/category.service.js';
+import { createTagRepository } from '../domain/tags/tag.repository.js';
+import { createTagService } from '../domain/tags/tag.service.js';
 import { createHealthService } from '../domain/health/health.service.js';
 import { createJobOutcomeRepository } from '../domain/transcode/job-outcome.repository.js';
 import { JobEvents } from '../domain/queue/job-events.js';
@@ -121,6 +123,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       sessionExpiryHours: config.adminSessionExpiryHours,
     }),
     categories: createCategoryService({ categories }),
+    tags: createTagService({ tags: createTagRepository(db) }),
     videos: createVideoService({
       videos,
       jobs,

@@ -25,6 +25,7 @@ const PARAM_VALUES: Record<string, string> = {
   worker_id: '00000000-0000-4000-8000-000000000000',
   category: 'workers',
   key: 'transcoding.hls_segment_duration',
+  tag_id: '1',
 };
 
 /** A route by its Fastify pattern; its URL fills the parameters from PARAM_VALUES and adds `query`. */
@@ -61,6 +62,13 @@ const ADMIN_ROUTES: AdminRoute[] = [
   route('GET', '/api/categories'),
   route('POST', '/api/categories'),
   route('DELETE', '/api/categories/:id'),
+  route('GET', '/api/tags'),
+  route('POST', '/api/tags'),
+  route('PUT', '/api/tags/:id'),
+  route('DELETE', '/api/tags/:id'),
+  route('GET', '/api/videos/:id/tags'),
+  route('PUT', '/api/videos/:id/tags'),
+  route('DELETE', '/api/videos/:id/tags/:tag_id'),
   route('GET', '/api/sprites/status'),
   route('POST', '/api/videos/:id/sprites/generate'),
   route('POST', '/api/sprites/queue-all'),

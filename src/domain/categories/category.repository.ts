@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Category, Database } from '../../db/database.types.js';
+import { countedVideos, type VideoCountScope } from '../videos/counted-videos.query.js';
 
 export type CategoryWithCount = Category & { video_count: number };
-export type VideoCountScope = 'public' | 'all';
+export type { VideoCountScope };
 
 export function createCategoryRepository(db: Kysely<Database>) {
   function withCounts(scope: VideoCountScope) {
@@ -14,10 +15,7 @@ export function createCategoryRepository(db: Kysely<Database>) {
           .selectFrom('videos as v')
           .select(sql<number>`count(*)::int`.as('n'))
           .whereRef('v.category_id', '=', 'c.id')
-          .where('v.deleted_at', 'is', null)
-          .$if(scope === 'public', (q) =>
-            q.where('v.status', '=', 'ready').where('v.published_at', 'is not', null),
-          )
+          .where(countedVideos(scope))
           .as('video_count'),
       );
   }
