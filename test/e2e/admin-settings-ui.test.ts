@@ -93,7 +93,7 @@ describe('admin Settings tab in Chromium', () => {
     await expect
       .poll(() => source(page, 'display.tagline'))
       .toBe('From the environment (VLOG_DISPLAY_TAGLINE) · Default: (empty)');
-    expect(await tagline.locator('input').inputValue()).toBe('Videos for everyone');
+    await expect.poll(() => tagline.locator('input').inputValue()).toBe('Videos for everyone');
     expect(await tagline.locator('[data-action="reset"]').count()).toBe(0);
     expect((await adminJson(server, 'GET', '/api/settings/key/display.tagline')).status).toBe(404);
 
@@ -166,7 +166,10 @@ describe('admin Settings tab in Chromium', () => {
     await field(page, 'watermark.text_size').locator('[data-action="reset"]').click();
     await page.click('#confirm-ok');
     await expect.poll(() => source(page, 'watermark.text_size')).toBe('Default');
-    expect(await field(page, 'watermark.text_size').locator('input').inputValue()).toBe(sizeDefault);
+    // The input takes the fallback value in the effect after that render.
+    await expect
+      .poll(() => field(page, 'watermark.text_size').locator('input').inputValue())
+      .toBe(sizeDefault);
     await page.locator('.toast', { hasText: 'watermark.text_size reset' }).waitFor();
 
     // Search: `/` focuses it; it filters by key and description across categories.
