@@ -31,6 +31,10 @@ export function createTagService(deps: { tags: TagRepository }) {
     if (!(await tags.videoExists(videoId))) throw notFound('Video not found');
   }
 
+  async function requireTag(tagId: number): Promise<void> {
+    if ((await tags.existing([tagId])).length === 0) throw notFound('Tag not found');
+  }
+
   return {
     list: async (scope: TagCountScope) => (await tags.list(scope)).map(toTagResponse),
 
@@ -47,7 +51,7 @@ export function createTagService(deps: { tags: TagRepository }) {
     },
 
     async rename(id: number, rawName: string) {
-      if (!(await tags.find({ id }, 'all'))) throw notFound('Tag not found');
+      await requireTag(id);
       const values = named(rawName);
       if (await tags.taken(values, id)) throw badRequest(DUPLICATE);
       if (!(await tags.rename(id, values))) throw notFound('Tag not found');
@@ -76,7 +80,7 @@ export function createTagService(deps: { tags: TagRepository }) {
 
     async removeVideoTag(videoId: number, tagId: number): Promise<void> {
       await requireVideo(videoId);
-      if (!(await tags.find({ id: tagId }, 'all'))) throw notFound('Tag not found');
+      await requireTag(tagId);
       await tags.removeVideoTag(videoId, tagId);
     },
   };
