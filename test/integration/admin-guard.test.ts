@@ -1,112 +1,11 @@
 // The admin guard on every protected /api route (api-admin.md §2): 401 without credentials, 403 on a wrong secret or CSRF token, coverage of every registered route.
 import { describe, expect, it } from 'vitest';
+import { ADMIN_ROUTES, type AdminRoute, type Method } from '../helpers/admin-routes/index.js';
 import { sessionInject } from '../helpers/admin-inject.js';
 import { registeredRoutes } from '../helpers/route-tree.js';
 import { loginSession, TEST_ADMIN_SECRET } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-interface AdminRoute {
-  method: Method;
-  /** Concrete URL to call. */
-  url: string;
-  /** Route pattern as Fastify registers it (for the coverage guard). */
-  pattern: string;
-  /** Server-Sent Events: never called with valid credentials (the stream would stay open). */
-  stream?: boolean;
-}
-
-/** Values for the route parameters, so that each route is called at a concrete URL. */
-const PARAM_VALUES: Record<string, string> = {
-  id: '1',
-  job_id: '1',
-  worker_id: '00000000-0000-4000-8000-000000000000',
-  category: 'workers',
-  key: 'transcoding.hls_segment_duration',
-  tag_id: '1',
-};
-
-/** A route by its Fastify pattern; its URL fills the parameters from PARAM_VALUES and adds `query`. */
-function route(method: Method, pattern: string, extra: { query?: string; stream?: true } = {}): AdminRoute {
-  const url = pattern.replace(/:(\w+)/g, (_match, name: string) => {
-    const value = PARAM_VALUES[name];
-    if (value === undefined) throw new Error(`No value for :${name} in PARAM_VALUES`);
-    return value;
-  });
-  return { method, pattern, url: url + (extra.query ?? ''), ...(extra.stream ? { stream: true } : {}) };
-}
-
-/** Every protected admin route. A new /api route must be added here (the guard test below fails otherwise). */
-const ADMIN_ROUTES: AdminRoute[] = [
-  route('GET', '/api/videos'),
-  route('GET', '/api/videos/archived'),
-  route('GET', '/api/videos/:id'),
-  route('GET', '/api/videos/:id/progress'),
-  route('DELETE', '/api/videos/:id'),
-  route('POST', '/api/videos/:id/restore'),
-  route('POST', '/api/videos/:id/retry'),
-  route('POST', '/api/videos/:id/re-upload'),
-  route('GET', '/api/videos/:id/qualities'),
-  route('POST', '/api/videos/:id/retranscode'),
-  route('POST', '/api/videos/:id/publish'),
-  route('POST', '/api/videos/:id/unpublish'),
-  route('PUT', '/api/videos/:id'),
-  route('GET', '/api/videos/:id/thumbnail'),
-  route('POST', '/api/videos/:id/thumbnail/frames'),
-  route('POST', '/api/videos/:id/thumbnail/select'),
-  route('POST', '/api/videos/:id/thumbnail/upload'),
-  route('POST', '/api/videos/:id/thumbnail/revert'),
-  route('POST', '/api/videos'),
-  route('GET', '/api/categories'),
-  route('POST', '/api/categories'),
-  route('DELETE', '/api/categories/:id'),
-  route('GET', '/api/tags'),
-  route('POST', '/api/tags'),
-  route('PUT', '/api/tags/:id'),
-  route('DELETE', '/api/tags/:id'),
-  route('GET', '/api/videos/:id/tags'),
-  route('PUT', '/api/videos/:id/tags'),
-  route('DELETE', '/api/videos/:id/tags/:tag_id'),
-  route('GET', '/api/sprites/status'),
-  route('POST', '/api/videos/:id/sprites/generate'),
-  route('POST', '/api/sprites/queue-all'),
-  route('GET', '/api/sprites/jobs'),
-  route('GET', '/api/videos/:id/sprites'),
-  route('DELETE', '/api/sprites/jobs/:job_id'),
-  route('GET', '/api/reencode/status'),
-  route('POST', '/api/reencode/queue', { query: '?video_ids=1' }),
-  route('POST', '/api/reencode/queue-all'),
-  route('GET', '/api/reencode/jobs'),
-  route('DELETE', '/api/reencode/jobs/:job_id'),
-  route('GET', '/api/workers'),
-  route('GET', '/api/workers/active-jobs'),
-  route('GET', '/api/workers/:worker_id'),
-  route('PUT', '/api/workers/:worker_id/disable'),
-  route('PUT', '/api/workers/:worker_id/enable'),
-  route('DELETE', '/api/workers/:worker_id'),
-  route('POST', '/api/workers/:worker_id/revoke'),
-  route('POST', '/api/admin/workers/:worker_id/restart'),
-  route('POST', '/api/admin/workers/:worker_id/stop'),
-  route('POST', '/api/admin/workers/:worker_id/update'),
-  route('POST', '/api/admin/workers/restart-all'),
-  route('GET', '/api/admin/deployments'),
-  route('GET', '/api/events/progress', { stream: true }),
-  route('GET', '/api/settings'),
-  route('POST', '/api/settings'),
-  route('GET', '/api/settings/categories'),
-  route('GET', '/api/settings/catalogue'),
-  route('GET', '/api/settings/category/:category'),
-  route('GET', '/api/settings/key/:key'),
-  route('PUT', '/api/settings/key/:key'),
-  route('DELETE', '/api/settings/key/:key'),
-  route('POST', '/api/settings/export'),
-  route('POST', '/api/settings/import'),
-  route('POST', '/api/settings/invalidate-cache'),
-  route('GET', '/api/settings/cache-stats'),
-  route('POST', '/api/settings/seed-from-env'),
-];
 
 const STATE_CHANGING = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
 const label = (r: AdminRoute) => `${r.method} ${r.url}`;
