@@ -8,6 +8,8 @@ import { createCustomFieldRepository } from '../domain/custom-fields/custom-fiel
 import { createCustomFieldService } from '../domain/custom-fields/custom-field.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
+import { createPlaylistRepository } from '../domain/playlists/playlist.repository.js';
+import { createPlaylistService } from '../domain/playlists/playlist.service.js';
 import { createHealthService } from '../domain/health/health.service.js';
 import { createJobOutcomeRepository } from '../domain/transcode/job-outcome.repository.js';
 import { JobEvents } from '../domain/queue/job-events.js';
@@ -127,6 +129,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
     customFields: createCustomFieldService({ fields: createCustomFieldRepository(db), categories }),
+    playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
       videos,
       jobs,
