@@ -6,6 +6,10 @@ import { createCategoryRepository } from '../domain/categories/category.reposito
 import { createCategoryService } from '../domain/categories/category.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
+import { createChapterRepository } from '../domain/chapters/chapter.repository.js';
+import { createChapterService } from '../domain/chapters/chapter.service.js';
+import { probeChapters } from '../media/chapter-probe.js';
+import { findUpload } from '../storage/file-moves.js';
 import { createHealthService } from '../domain/health/health.service.js';
 import { createJobOutcomeRepository } from '../domain/transcode/job-outcome.repository.js';
 import { JobEvents } from '../domain/queue/job-events.js';
@@ -111,6 +115,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   });
 
   const workers = createWorkers(config, database, secrets, jobService, live, jobs);
+  const chapters = createChapterService({
+    chapters: createChapterRepository(db),
+    findSource: (videoId) => findUpload(layout, videoId),
+    readEmbedded: (file, signal) => probeChapters(file, { timeoutMs: 30_000, signal }),
+  });
 
   const services = {
     ...workers.services,
@@ -124,6 +133,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
+    chapters,
     videos: createVideoService({
       videos,
       jobs,
@@ -132,6 +142,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       errorSummaryMaxLength: config.errorSummaryMaxLength,
       deletion: createVideoDeletionRepository(db),
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
+      chapterMarks: (video) => chapters.marks(video),
     }),
     uploads: createUploadService({
       db,
