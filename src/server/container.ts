@@ -10,6 +10,8 @@ import { createChapterRepository } from '../domain/chapters/chapter.repository.j
 import { createChapterService } from '../domain/chapters/chapter.service.js';
 import { probeChapters } from '../media/chapter-probe.js';
 import { findUpload } from '../storage/file-moves.js';
+import { createPlaylistRepository } from '../domain/playlists/playlist.repository.js';
+import { createPlaylistService } from '../domain/playlists/playlist.service.js';
 import { createHealthService } from '../domain/health/health.service.js';
 import { createJobOutcomeRepository } from '../domain/transcode/job-outcome.repository.js';
 import { JobEvents } from '../domain/queue/job-events.js';
@@ -134,6 +136,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
     chapters,
+    playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
       videos,
       jobs,
