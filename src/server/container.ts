@@ -6,6 +6,8 @@ import { createCategoryRepository } from '../domain/categories/category.reposito
 import { createCategoryService } from '../domain/categories/category.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
+import { createPlaylistRepository } from '../domain/playlists/playlist.repository.js';
+import { createPlaylistService } from '../domain/playlists/playlist.service.js';
 import { createHealthService } from '../domain/health/health.service.js';
 import { createJobOutcomeRepository } from '../domain/transcode/job-outcome.repository.js';
 import { JobEvents } from '../domain/queue/job-events.js';
@@ -128,6 +130,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
+    playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
       videos,
       jobs,
