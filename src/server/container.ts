@@ -35,10 +35,14 @@ import { createRetentionService } from '../domain/videos/retention.service.js';
 import { createThumbnailService } from '../domain/videos/thumbnail.service.js';
 import { createVideoDeletionRepository } from '../domain/videos/video-deletion.repository.js';
 import { createVideoLifecycleRepository } from '../domain/videos/video-lifecycle.repository.js';
-import { createVideoLifecycleService } from '../domain/videos/video-lifecycle.service.js';
+import {
+  createVideoLifecycleService,
+  type VideoLifecycleService,
+} from '../domain/videos/video-lifecycle.service.js';
 import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
+import { createVideoBulkService } from '../domain/videos/bulk/video-bulk.service.js';
 import { codeVersionResolver } from '../config/code-version.js';
 import { createDeploymentEventRepository } from '../domain/workers/deployment-event.repository.js';
 import { createWorkerAdminService } from '../domain/workers/worker-admin.service.js';
@@ -196,6 +200,21 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       get retentionDays() {
         return live.retentionDays;
       },
+    }),
+    // Each item is the single-video operation (bound late: those services are built in this literal).
+    videoBulk: createVideoBulkService({
+      videos: {
+        archive: (id: number): Promise<void> => services.videos.archive(id),
+        deletePermanently: (id: number): Promise<void> => services.videos.deletePermanently(id),
+        restore: (id: number): Promise<void> => services.videos.restore(id),
+      },
+      lifecycle: {
+        update: (id, fields): Promise<void> => services.lifecycle.update(id, fields),
+        retranscode: (id, names): ReturnType<VideoLifecycleService['retranscode']> =>
+          services.lifecycle.retranscode(id, names),
+      },
+      categoryExists: (id) => categories.exists(id),
+      onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
     webhooks: createWebhookTrigger(createWebhookRepository(db)),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
