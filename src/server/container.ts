@@ -142,7 +142,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
     chapters,
-    customFields: createCustomFieldService({ fields: createCustomFieldRepository(db), categories }),
+    customFields: createCustomFieldService({
+      fields: createCustomFieldRepository(db),
+      categories,
+      onUnexpected: (err, videoId) => console.error('bulk custom fields failed on video', videoId, err),
+    }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
       videos,
