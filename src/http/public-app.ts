@@ -28,7 +28,13 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
     }),
   );
   await app.register(
-    pageRoutes(path.join(options.webDir, 'public'), { '/': 'index.html', '/watch/:slug': 'watch.html' }),
+    pageRoutes(path.join(options.webDir, 'public'), {
+      '/': 'index.html',
+      '/watch/:slug': 'watch.html',
+      '/category/:slug': 'category.html',
+      '/tag/:slug': 'tag.html',
+      '/search': 'search.html',
+    }),
   );
   return app;
 }

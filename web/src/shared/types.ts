@@ -5,6 +5,7 @@
  */
 import type { AuthState, CsrfToken } from '../../../src/contracts/api/auth.contract.js';
 import type { Category as CategoryContract } from '../../../src/contracts/api/category.contract.js';
+import type { PublicCustomField as PublicCustomFieldContract } from '../../../src/contracts/api/public-custom-field.contract.js';
 import type { ProgressEvent } from '../../../src/contracts/api/progress-events.contract.js';
 import type { UploadResponse as UploadContract } from '../../../src/contracts/api/upload.contract.js';
 import type * as video from '../../../src/contracts/api/video.contract.js';
@@ -65,6 +66,9 @@ export type VideoDetail = video.VideoDetail;
 /** `GET /api/videos`: a page of videos. */
 export type VideoListResponse = video.VideoPage;
 export type Category = CategoryContract;
+export type { Tag } from '../../../src/contracts/api/tag.contract.js';
+/** `GET /api/custom-fields?category=` (public): a field visitors can filter by. */
+export type PublicCustomField = PublicCustomFieldContract;
 export type QualityProgress = video.QualityProgress;
 
 /** What both progress sources send: the polled TranscodingProgress and the SSE ProgressEvent. */
