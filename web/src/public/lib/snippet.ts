@@ -30,11 +30,11 @@ export function snippetRuns(snippet: string): Array<{ text: string; marked: bool
   return runs;
 }
 
-/** `<p class="card-snippet">` with `<mark>` elements for the highlighted runs. */
-export function snippetElement(snippet: string): HTMLParagraphElement {
+/** `<span>` (a title) or `<p class="card-snippet">` (a description) with `<mark>` for the highlighted runs. */
+export function snippetElement(snippet: string, tag: 'span' | 'p' = 'p'): HTMLElement {
   return h(
-    'p',
-    { class: 'card-snippet' },
+    tag,
+    tag === 'p' ? { class: 'card-snippet' } : null,
     ...snippetRuns(snippet).map((run) => (run.marked ? h('mark', null, run.text) : run.text)),
   );
 }

@@ -6,7 +6,7 @@
  */
 import { announce, errorState, h, icon, must, replaceChildren } from '../../shared/dom.js';
 import { errorMessage, fetchJson } from '../../shared/http.js';
-import type { VideoListItem, VideoListResponse } from '../../shared/types.js';
+import type { PublicVideoPage, SearchedVideoListItem } from '../../shared/types.js';
 import {
   filtersFromUrl,
   filtersToUrl,
@@ -35,17 +35,17 @@ export interface VideoBrowserOptions {
   onCategoryChange?: (slug: string) => void;
 }
 
-/** Search results carry a highlighted snippet (see snippet.ts); other lists do not. */
-function searchSnippet(video: VideoListItem): string | null {
-  const snippet = (video as { search_snippet?: unknown }).search_snippet;
-  return typeof snippet === 'string' && snippet.includes('<mark>') ? snippet : null;
-}
-
-/** A card with the search snippet, or the description (shown in list layout only). */
-function card(video: VideoListItem): HTMLLIElement {
-  const snippet = searchSnippet(video);
+/** A card; search results show their highlighted title and description (see snippet.ts). */
+function card(video: SearchedVideoListItem): HTMLLIElement {
+  const snippet = video.search_snippet;
+  if (snippet) {
+    return videoCard(video, {
+      title: snippetElement(snippet.title, 'span'),
+      extra: snippet.description ? snippetElement(snippet.description) : null,
+    });
+  }
   const description = video.description ? h('p', { class: 'card-description' }, video.description) : null;
-  return videoCard(video, { extra: snippet ? snippetElement(snippet) : description });
+  return videoCard(video, { extra: description });
 }
 
 export class VideoBrowser {
@@ -149,7 +149,7 @@ export class VideoBrowser {
     if (!first) button.textContent = 'Loading…';
     try {
       const query = listQuery(this.filters, { limit: PAGE_SIZE, cursor: this.cursor, offset: this.loaded });
-      const data = await fetchJson<VideoListResponse>(`/api/videos?${query.toString()}`);
+      const data = await fetchJson<PublicVideoPage>(`/api/videos?${query.toString()}`);
       if (mine === this.generation) this.showPage(data, first);
     } catch (err) {
       if (mine !== this.generation) return;
@@ -164,7 +164,7 @@ export class VideoBrowser {
     }
   }
 
-  private showPage(data: VideoListResponse, first: boolean): void {
+  private showPage(data: PublicVideoPage, first: boolean): void {
     const videos = data.videos;
     if (first) replaceChildren(this.grid);
     if (first && videos.length === 0) return this.showEmpty();
