@@ -9,6 +9,10 @@ import { createCustomFieldService } from '../domain/custom-fields/custom-field.s
 import { createPublicCustomFieldService } from '../domain/custom-fields/public-custom-field.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
+import { createChapterRepository } from '../domain/chapters/chapter.repository.js';
+import { createChapterService } from '../domain/chapters/chapter.service.js';
+import { probeChapters } from '../media/chapter-probe.js';
+import { findUpload } from '../storage/file-moves.js';
 import { createPlaylistRepository } from '../domain/playlists/playlist.repository.js';
 import { createPlaylistService } from '../domain/playlists/playlist.service.js';
 import { createHealthService } from '../domain/health/health.service.js';
@@ -40,6 +44,8 @@ import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
 import { createVideoBulkService } from '../domain/videos/bulk/video-bulk.service.js';
+import { createVideoExportRepository } from '../domain/videos/export/video-export.repository.js';
+import { createVideoExportService } from '../domain/videos/export/video-export.service.js';
 import { codeVersionResolver } from '../config/code-version.js';
 import { createDeploymentEventRepository } from '../domain/workers/deployment-event.repository.js';
 import { createWorkerAdminService } from '../domain/workers/worker-admin.service.js';
@@ -121,6 +127,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   });
 
   const workers = createWorkers(config, database, secrets, jobService, live, jobs);
+  const chapters = createChapterService({
+    chapters: createChapterRepository(db),
+    findSource: (videoId) => findUpload(layout, videoId),
+    readEmbedded: (file, signal) => probeChapters(file, { timeoutMs: 30_000, signal }),
+  });
 
   const services = {
     ...workers.services,
@@ -134,6 +145,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
+    chapters,
     customFields: createCustomFieldService({ fields: customFieldRepository, categories }),
     publicCustomFields: createPublicCustomFieldService({ fields: customFieldRepository, categories }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
@@ -145,6 +157,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       errorSummaryMaxLength: config.errorSummaryMaxLength,
       deletion: createVideoDeletionRepository(db),
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
+      chapterMarks: (video) => chapters.marks(video),
     }),
     uploads: createUploadService({
       db,
@@ -193,6 +206,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
         return live.retentionDays;
       },
     }),
+    videoExport: createVideoExportService({ exports: createVideoExportRepository(db) }),
     // Each item is the single-video operation (bound late: those services are built in this literal).
     videoBulk: createVideoBulkService({
       videos: {
