@@ -79,7 +79,6 @@ export type VideoDetail = video.VideoDetail;
 /** `GET /api/videos`: a page of videos. */
 export type VideoListResponse = video.VideoPage;
 export type Category = CategoryContract;
-export type { Tag } from '../../../src/contracts/api/tag.contract.js';
 /** `GET /api/custom-fields?category=` (public): a field visitors can filter by. */
 export type PublicCustomField = PublicCustomFieldContract;
 export type QualityProgress = video.QualityProgress;

@@ -6,7 +6,7 @@
  */
 import { announce, errorState, h, icon, must, replaceChildren } from '../../shared/dom.js';
 import { errorMessage, fetchJson } from '../../shared/http.js';
-import type { PublicVideoPage, SearchedVideoListItem } from '../../shared/types.js';
+import type { PublicVideoListResponse, SearchedVideoListItem } from '../../shared/types.js';
 import {
   filtersFromUrl,
   filtersToUrl,
@@ -149,7 +149,7 @@ export class VideoBrowser {
     if (!first) button.textContent = 'Loading…';
     try {
       const query = listQuery(this.filters, { limit: PAGE_SIZE, cursor: this.cursor, offset: this.loaded });
-      const data = await fetchJson<PublicVideoPage>(`/api/videos?${query.toString()}`);
+      const data = await fetchJson<PublicVideoListResponse>(`/api/videos?${query.toString()}`);
       if (mine === this.generation) this.showPage(data, first);
     } catch (err) {
       if (mine !== this.generation) return;
@@ -164,7 +164,7 @@ export class VideoBrowser {
     }
   }
 
-  private showPage(data: PublicVideoPage, first: boolean): void {
+  private showPage(data: PublicVideoListResponse, first: boolean): void {
     const videos = data.videos;
     if (first) replaceChildren(this.grid);
     if (first && videos.length === 0) return this.showEmpty();
