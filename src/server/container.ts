@@ -31,6 +31,8 @@ import { createVideoLifecycleService } from '../domain/videos/video-lifecycle.se
 import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
+import { createDiscoveryRepository } from '../domain/videos/discovery.repository.js';
+import { createDiscoveryService } from '../domain/videos/discovery.service.js';
 import { codeVersionResolver } from '../config/code-version.js';
 import { createDeploymentEventRepository } from '../domain/workers/deployment-event.repository.js';
 import { createWorkerAdminService } from '../domain/workers/worker-admin.service.js';
@@ -132,6 +134,12 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       errorSummaryMaxLength: config.errorSummaryMaxLength,
       deletion: createVideoDeletionRepository(db),
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
+    }),
+    discovery: createDiscoveryService({
+      videos,
+      discovery: createDiscoveryRepository(db),
+      cacheTtlMs: config.publicListCacheSeconds * 1000,
+      onVideosChanged: (listener) => events.onChanged(listener),
     }),
     uploads: createUploadService({
       db,
