@@ -1,7 +1,7 @@
 // The public list's filters and sorts, bulk reads, related videos and the list cache (api-public.md §4.2),
 // on both databases. Search ranking is in search.test.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { VideoListItem, VideoPage } from '../../src/contracts/api/video.contract.js';
+import type { VideoListItem, PublicVideoPage } from '../../src/contracts/api/video.contract.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
@@ -147,10 +147,10 @@ describe.each(DRIVERS)('public discovery (%s)', (driver) => {
     ids = await seed(t);
   });
   const get = (url: string) => t.publicApp.inject({ method: 'GET', url });
-  async function page(query: string): Promise<VideoPage> {
+  async function page(query: string): Promise<PublicVideoPage> {
     const res = await get(`/api/videos?${query}`);
     expect(res.statusCode, res.body).toBe(200);
-    return res.json<VideoPage>();
+    return res.json<PublicVideoPage>();
   }
   const slugs = async (query: string) => (await page(query)).videos.map((v) => v.slug);
   const slugsOf = (items: VideoListItem[]) => items.map((v) => v.slug);
@@ -310,7 +310,7 @@ describe.each(DRIVERS)('public discovery (%s)', (driver) => {
 describe.each(DRIVERS)('public list cache (%s)', (driver) => {
   const t = useTestApp(driver, { VLOG_PUBLIC_LIST_CACHE_SECONDS: '30' });
   const slugs = async (url: string) =>
-    (await t.publicApp.inject({ method: 'GET', url })).json<VideoPage>().videos.map((v) => v.slug);
+    (await t.publicApp.inject({ method: 'GET', url })).json<PublicVideoPage>().videos.map((v) => v.slug);
   const related = async (slug: string) =>
     (await t.publicApp.inject({ method: 'GET', url: `/api/videos/${slug}/related` }))
       .json<VideoListItem[]>()

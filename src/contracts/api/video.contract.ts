@@ -41,8 +41,19 @@ export const SearchedVideoListItem = Type.Object({
   search_snippet: Type.Optional(SearchSnippet),
 });
 
-export const VideoPage = Type.Object({
+export type SearchedVideoListItem = Static<typeof SearchedVideoListItem>;
+
+/** The public list: items carry `search_snippet` when the list was searched. */
+export const PublicVideoPage = Type.Object({
   videos: Type.Array(SearchedVideoListItem),
+  next_cursor: Nullable(Type.String()),
+  has_more: Type.Boolean(),
+  total_count: Nullable(Type.Integer()),
+});
+export type PublicVideoPage = Static<typeof PublicVideoPage>;
+
+export const VideoPage = Type.Object({
+  videos: Type.Array(VideoListItem),
   next_cursor: Nullable(Type.String()),
   has_more: Type.Boolean(),
   total_count: Nullable(Type.Integer()),

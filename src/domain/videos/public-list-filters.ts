@@ -1,3 +1,4 @@
+import { QUALITY_NAMES } from '../../media/ladder.js';
 import { badRequest } from '../shared/errors.js';
 import { parsePublishedAt } from './video-edit.js';
 
@@ -7,7 +8,7 @@ export const DURATION_BUCKETS = ['short', 'medium', 'long'] as const;
 export type DurationBucket = (typeof DURATION_BUCKETS)[number];
 
 /** Quality names a video_qualities row can have; others in `quality=` are ignored (as the reference). */
-export const QUALITY_NAMES = ['2160p', '1440p', '1080p', '720p', '480p', '360p', 'original'] as const;
+const LISTED_QUALITIES: readonly string[] = [...QUALITY_NAMES, 'original'];
 
 /** What the raw query string gives, before checking. */
 export interface RawListFilters {
@@ -51,8 +52,7 @@ export function parseDurations(value: string | undefined): DurationBucket[] {
 }
 
 export function parseQualities(value: string | undefined): string[] {
-  const known: readonly string[] = QUALITY_NAMES;
-  return [...new Set(csv(value).map((q) => q.toLowerCase()))].filter((q) => known.includes(q));
+  return [...new Set(csv(value).map((q) => q.toLowerCase()))].filter((q) => LISTED_QUALITIES.includes(q));
 }
 
 /** A query string turns `+02:00` into ` 02:00`: read a space before a trailing offset as `+`. */

@@ -22,7 +22,7 @@ export function publicVideoRoutes(videos: VideoService, discovery: DiscoveryServ
             'Filters combine (AND); `custom.<field slug>=<value>` filters by a custom field (any number). ' +
             '`search` ranks by relevance and adds `search_snippet` to each item.',
           querystring: wire.PublicVideoListQuery,
-          ok: wire.VideoPage,
+          ok: wire.PublicVideoPage,
         }),
       },
       (req) => {
