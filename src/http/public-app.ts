@@ -7,6 +7,7 @@ import { mediaFileRoutes } from './routes/media-files.routes.js';
 import { pageRoutes } from './routes/pages.routes.js';
 import { publicCategoryRoutes } from './routes/public/categories.routes.js';
 import { publicTagRoutes } from './routes/public/tags.routes.js';
+import { publicPlaylistRoutes } from './routes/public/playlists.routes.js';
 import { publicVideoRoutes } from './routes/public/videos.routes.js';
 
 /** Public API and site (port 9000): browsing, playback files, pages. No authentication. */
@@ -21,6 +22,7 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
   await app.register(publicVideoRoutes(c.services.videos, c.services.discovery));
   await app.register(publicCategoryRoutes(c.services.categories));
   await app.register(publicTagRoutes(c.services.tags));
+  await app.register(publicPlaylistRoutes(c.services.playlists));
   await app.register(
     mediaFileRoutes(c.layout.dirs.videosDir, {
       isServed: (slug) => c.services.mediaVisibility.isPublic(slug),

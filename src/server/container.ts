@@ -4,8 +4,12 @@ import { createAdminAuthService } from '../domain/auth/admin-auth.service.js';
 import { createAdminSessionRepository } from '../domain/auth/admin-session.repository.js';
 import { createCategoryRepository } from '../domain/categories/category.repository.js';
 import { createCategoryService } from '../domain/categories/category.service.js';
+import { createCustomFieldRepository } from '../domain/custom-fields/custom-field.repository.js';
+import { createCustomFieldService } from '../domain/custom-fields/custom-field.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
+import { createPlaylistRepository } from '../domain/playlists/playlist.repository.js';
+import { createPlaylistService } from '../domain/playlists/playlist.service.js';
 import { createHealthService } from '../domain/health/health.service.js';
 import { createJobOutcomeRepository } from '../domain/transcode/job-outcome.repository.js';
 import { JobEvents } from '../domain/queue/job-events.js';
@@ -27,12 +31,16 @@ import { createRetentionService } from '../domain/videos/retention.service.js';
 import { createThumbnailService } from '../domain/videos/thumbnail.service.js';
 import { createVideoDeletionRepository } from '../domain/videos/video-deletion.repository.js';
 import { createVideoLifecycleRepository } from '../domain/videos/video-lifecycle.repository.js';
-import { createVideoLifecycleService } from '../domain/videos/video-lifecycle.service.js';
+import {
+  createVideoLifecycleService,
+  type VideoLifecycleService,
+} from '../domain/videos/video-lifecycle.service.js';
 import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
 import { createDiscoveryRepository } from '../domain/videos/discovery.repository.js';
 import { createDiscoveryService } from '../domain/videos/discovery.service.js';
+import { createVideoBulkService } from '../domain/videos/bulk/video-bulk.service.js';
 import { codeVersionResolver } from '../config/code-version.js';
 import { createDeploymentEventRepository } from '../domain/workers/deployment-event.repository.js';
 import { createWorkerAdminService } from '../domain/workers/worker-admin.service.js';
@@ -126,6 +134,8 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
+    customFields: createCustomFieldService({ fields: createCustomFieldRepository(db), categories }),
+    playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
       videos,
       jobs,
@@ -187,6 +197,21 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       get retentionDays() {
         return live.retentionDays;
       },
+    }),
+    // Each item is the single-video operation (bound late: those services are built in this literal).
+    videoBulk: createVideoBulkService({
+      videos: {
+        archive: (id: number): Promise<void> => services.videos.archive(id),
+        deletePermanently: (id: number): Promise<void> => services.videos.deletePermanently(id),
+        restore: (id: number): Promise<void> => services.videos.restore(id),
+      },
+      lifecycle: {
+        update: (id, fields): Promise<void> => services.lifecycle.update(id, fields),
+        retranscode: (id, names): ReturnType<VideoLifecycleService['retranscode']> =>
+          services.lifecycle.retranscode(id, names),
+      },
+      categoryExists: (id) => categories.exists(id),
+      onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
     webhooks: createWebhookTrigger(createWebhookRepository(db)),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),

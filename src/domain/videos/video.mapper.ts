@@ -15,7 +15,13 @@ function thumbnailVersion(v: Pick<VideoRow, 'id' | 'thumbnail_source' | 'thumbna
   return h.readUInt32BE(0) % 1_000_000_000;
 }
 
-export function thumbnailUrl(v: VideoRow, versioned: boolean): string | null {
+/** What a thumbnail URL is made of (a whole video row, or the few columns a playlist's video list selects). */
+export type ThumbnailFields = Pick<
+  VideoRow,
+  'id' | 'slug' | 'status' | 'thumbnail_source' | 'thumbnail_timestamp'
+>;
+
+export function thumbnailUrl(v: ThumbnailFields, versioned: boolean): string | null {
   if (v.status !== 'ready') return null;
   const base = `/videos/${v.slug}/thumbnail.jpg`;
   return versioned ? `${base}?v=${thumbnailVersion(v)}` : base;

@@ -116,7 +116,7 @@ async function loadPage(first: boolean): Promise<void> {
       return;
     }
     stateBox.hidden = true;
-    const cards = videos.map(videoCard);
+    const cards = videos.map((video) => videoCard(video));
     const firstNew = cards[0];
     grid.append(...cards);
     loadedCount += videos.length;

@@ -1,5 +1,10 @@
 /**
- * Watch page (`/watch/{slug}`): video details plus adaptive HLS playback.
+ * Watch page (`/watch/{slug}`): breadcrumb, adaptive HLS playback, video details with category and tags,
+ * and related videos in the side column.
+ *
+ * Layout (watch.html): `#watch-root` holds the player, then `#watch-below-player` (the slot for panels tied
+ * to the player, e.g. chapters), then the details; the side column `#watch-side` holds `#watch-side-panels`
+ * (e.g. the playlist panel) above `#related`. Modules of `watch/` mount into those slots from `load()`.
  *
  * Player selection: hls.js when `Hls.isSupported()` (MSE), else native HLS
  * (`video.canPlayType('application/vnd.apple.mpegurl')`, Safari/iOS), else an
@@ -13,9 +18,12 @@ import { HLS_OPTIONS } from '../shared/hls-options.js';
 import { HttpError, errorMessage, fetchJson } from '../shared/http.js';
 import { formatDate, formatDuration } from '../shared/format.js';
 import type { VideoDetail } from '../shared/types.js';
+import { renderBreadcrumb } from './lib/breadcrumb.js';
+import { categoryUrl, tagChips } from './lib/cards.js';
 import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
 import { QualityMenu, levelLabel } from './lib/quality-menu.js';
 import { attachSpritePreview } from './lib/sprite-preview.js';
+import { mountRelated } from './watch/related.js';
 
 declare global {
   interface Window {
@@ -28,6 +36,8 @@ declare global {
 }
 
 const root = must('#watch-root');
+const breadcrumb = must('#breadcrumb');
+const side = must('#watch-side');
 
 function slugFromPath(): string | null {
   const match = /^\/watch\/([^/]+)\/?$/.exec(location.pathname);
@@ -55,6 +65,7 @@ function showLoading(): void {
 function showNotFound(): void {
   document.title = 'Video not found – VLog';
   root.setAttribute('aria-busy', 'false');
+  side.hidden = true;
   replaceChildren(
     root,
     h(
@@ -121,11 +132,7 @@ function renderDetails(video: VideoDetail): HTMLElement {
 
   const category = video.category_name
     ? video.category_slug
-      ? h(
-          'a',
-          { class: 'chip', href: `/?category=${encodeURIComponent(video.category_slug)}` },
-          video.category_name,
-        )
+      ? h('a', { class: 'chip', href: categoryUrl(video.category_slug) }, video.category_name)
       : h('span', { class: 'chip' }, video.category_name)
     : null;
 
@@ -134,8 +141,17 @@ function renderDetails(video: VideoDetail): HTMLElement {
     { class: 'watch-details', 'aria-labelledby': 'video-title' },
     h('h1', { id: 'video-title', class: 'watch-title' }, video.title),
     h('div', { class: 'watch-meta-row' }, meta, category),
+    tagChips(video.tags, 'tag-list watch-tags'),
     video.description ? h('p', { class: 'watch-description' }, video.description) : null,
   );
+}
+
+function showBreadcrumb(video: VideoDetail): void {
+  const category =
+    video.category_name && video.category_slug
+      ? [{ label: video.category_name, href: categoryUrl(video.category_slug) }]
+      : [];
+  renderBreadcrumb(breadcrumb, [{ label: 'Home', href: '/' }, ...category, { label: video.title }]);
 }
 
 interface PlayerHandle {
@@ -241,14 +257,18 @@ async function load(slug: string): Promise<void> {
   }
 
   document.title = `${video.title} – VLog`;
+  showBreadcrumb(video);
   const frame = h('div', { class: 'player-frame' });
   const toolbar = h('div', { class: 'player-toolbar' });
+  const belowPlayer = h('div', { id: 'watch-below-player', class: 'watch-below-player' });
   replaceChildren(
     root,
     h('section', { class: 'player-section', 'aria-label': 'Video player' }, frame, toolbar),
+    belowPlayer,
     renderDetails(video),
   );
   root.setAttribute('aria-busy', 'false');
+  mountRelated(must('#related'), video.slug);
 
   // A published video still transcoding already has a live stream (growing EVENT playlists).
   if (!video.stream_url) {

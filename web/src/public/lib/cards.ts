@@ -1,10 +1,30 @@
-/** Video card used on the home grid. */
+/** Video cards of the public grids (home, category, tag, search) and the watch page's related list. */
 import { h, icon } from '../../shared/dom.js';
-import { formatDate, formatDuration, formatDurationLong } from '../../shared/format.js';
+import { formatDate, formatDuration, formatDurationLong, formatViews } from '../../shared/format.js';
 import type { VideoListItem } from '../../shared/types.js';
 
 export function watchUrl(slug: string): string {
   return `/watch/${encodeURIComponent(slug)}`;
+}
+
+export function categoryUrl(slug: string): string {
+  return `/category/${encodeURIComponent(slug)}`;
+}
+
+export function tagUrl(slug: string): string {
+  return `/tag/${encodeURIComponent(slug)}`;
+}
+
+/** A video's tags as chips linking to their tag pages (null when it has none). */
+export function tagChips(tags: VideoListItem['tags'], className = 'tag-list'): HTMLUListElement | null {
+  if (tags.length === 0) return null;
+  return h(
+    'ul',
+    { class: className, 'aria-label': 'Tags' },
+    ...tags.map((tag) =>
+      h('li', null, h('a', { class: 'tag-chip', href: tagUrl(tag.slug) }, `#${tag.name}`)),
+    ),
+  );
 }
 
 /** Thumbnail with a fallback placeholder when there is no image or it fails to load. */
@@ -41,11 +61,24 @@ export function thumbnail(
   return wrap;
 }
 
-export function videoCard(video: VideoListItem): HTMLLIElement {
+export interface CardOptions {
+  /** Shown under the title instead of nothing (search results' highlighted snippet). */
+  extra?: HTMLElement | null;
+  /** Heading level of the title: h2 on the grids, h3 inside a titled section (related videos). */
+  heading?: 'h2' | 'h3';
+}
+
+/**
+ * One video: the link (thumbnail, title, meta) and, beside it, its tag chips — links of their own, so they
+ * sit outside the card's link (nested links are invalid and unreachable by keyboard).
+ */
+export function videoCard(video: VideoListItem, options: CardOptions = {}): HTMLLIElement {
   const date = formatDate(video.published_at ?? video.created_at);
+  const views = formatViews(video.view_count);
   const meta = h('p', { class: 'card-meta' });
   if (video.category_name) meta.appendChild(h('span', { class: 'card-category' }, video.category_name));
   if (date) meta.appendChild(h('time', { datetime: video.published_at ?? video.created_at ?? '' }, date));
+  if (views) meta.appendChild(h('span', { class: 'card-views' }, views));
   return h(
     'li',
     { class: 'video-card', dataset: { videoId: video.id, slug: video.slug } },
@@ -53,8 +86,15 @@ export function videoCard(video: VideoListItem): HTMLLIElement {
       'a',
       { class: 'card-link', href: watchUrl(video.slug) },
       thumbnail(video),
-      h('div', { class: 'card-body' }, h('h2', { class: 'card-title' }, video.title), meta),
+      h(
+        'div',
+        { class: 'card-body' },
+        h(options.heading ?? 'h2', { class: 'card-title' }, video.title),
+        meta,
+        options.extra ?? null,
+      ),
     ),
+    tagChips(video.tags, 'tag-list card-tags'),
   );
 }
 
