@@ -107,7 +107,10 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
 
 /** Dumps an embedded database so tests can clone it (PGlite only). */
 export async function dumpPGlite(dataDir: string): Promise<Blob> {
-  const client = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), extensions: PGLITE_EXTENSIONS });
+  const client = await PGlite.create({
+    dataDir: path.join(dataDir, 'pglite'),
+    extensions: PGLITE_EXTENSIONS,
+  });
   try {
     return (await client.dumpDataDir('none')) as Blob;
   } finally {
