@@ -8,6 +8,10 @@ import { createCustomFieldRepository } from '../domain/custom-fields/custom-fiel
 import { createCustomFieldService } from '../domain/custom-fields/custom-field.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
+import { createChapterRepository } from '../domain/chapters/chapter.repository.js';
+import { createChapterService } from '../domain/chapters/chapter.service.js';
+import { probeChapters } from '../media/chapter-probe.js';
+import { findUpload } from '../storage/file-moves.js';
 import { createPlaylistRepository } from '../domain/playlists/playlist.repository.js';
 import { createPlaylistService } from '../domain/playlists/playlist.service.js';
 import { createHealthService } from '../domain/health/health.service.js';
@@ -121,6 +125,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   });
 
   const workers = createWorkers(config, database, secrets, jobService, live, jobs);
+  const chapters = createChapterService({
+    chapters: createChapterRepository(db),
+    findSource: (videoId) => findUpload(layout, videoId),
+    readEmbedded: (file, signal) => probeChapters(file, { timeoutMs: 30_000, signal }),
+  });
 
   const services = {
     ...workers.services,
@@ -134,6 +143,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
+    chapters,
     customFields: createCustomFieldService({ fields: createCustomFieldRepository(db), categories }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
@@ -144,6 +154,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       errorSummaryMaxLength: config.errorSummaryMaxLength,
       deletion: createVideoDeletionRepository(db),
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
+      chapterMarks: (video) => chapters.marks(video),
     }),
     discovery: createDiscoveryService({
       videos,

@@ -11,7 +11,7 @@ import { isValidSlug } from '../shared/slug.js';
 import { createVideoArchive } from './video-archive.js';
 import type { VideoDeletionRepository } from './video-deletion.repository.js';
 import { decodeCursor, encodeCursor } from './video-list.query.js';
-import { toProgress, toVideoDetail, toVideoListItem } from './video.mapper.js';
+import { toProgress, toVideoDetail, toVideoListItem, type ChapterMark } from './video.mapper.js';
 import type { VideoRepository, VideoRow } from './video.repository.js';
 
 export function requireSlug(slug: string): string {
@@ -30,6 +30,8 @@ export function createVideoService(deps: {
   deletion: VideoDeletionRepository;
   /** Queues a restored video's transcode again from its source (VideoLifecycleRepository.resetForRetry). */
   requeue: (trx: Transaction<Database>, videoId: number) => Promise<void>;
+  /** The chapters a detail shows (the chapter service reads them only when `has_chapters`). */
+  chapterMarks: (video: VideoRow) => Promise<ChapterMark[]>;
 }) {
   const { videos, jobs, layout } = deps;
   const archive = createVideoArchive({
@@ -59,9 +61,14 @@ export function createVideoService(deps: {
     async getPublic(slug: string) {
       const video = await videos.findPublishedBySlug(requireSlug(slug));
       if (!video) throw notFound('Video not found');
-      const [qualities, tags] = await Promise.all([videos.qualities(video.id), videos.tagsFor([video.id])]);
+      const [qualities, tags, chapters] = await Promise.all([
+        videos.qualities(video.id),
+        videos.tagsFor([video.id]),
+        deps.chapterMarks(video),
+      ]);
       return toVideoDetail(video, {
         qualities,
+        chapters,
         tags: tags.get(video.id) ?? [],
         versionedThumb: true,
         sanitize: true,
@@ -98,9 +105,10 @@ export function createVideoService(deps: {
 
     async getAdmin(id: number) {
       const video = await requireVideo(id);
-      const qualities = await videos.qualities(id);
+      const [qualities, chapters] = await Promise.all([videos.qualities(id), deps.chapterMarks(video)]);
       return toVideoDetail(video, {
         qualities,
+        chapters,
         tags: [],
         versionedThumb: false,
         sanitize: false,
