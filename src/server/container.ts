@@ -45,6 +45,8 @@ import { createVideoService } from '../domain/videos/video.service.js';
 import { createDiscoveryRepository } from '../domain/videos/discovery.repository.js';
 import { createDiscoveryService } from '../domain/videos/discovery.service.js';
 import { createVideoBulkService } from '../domain/videos/bulk/video-bulk.service.js';
+import { createVideoExportRepository } from '../domain/videos/export/video-export.repository.js';
+import { createVideoExportService } from '../domain/videos/export/video-export.service.js';
 import { codeVersionResolver } from '../config/code-version.js';
 import { createDeploymentEventRepository } from '../domain/workers/deployment-event.repository.js';
 import { createWorkerAdminService } from '../domain/workers/worker-admin.service.js';
@@ -209,6 +211,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
         return live.retentionDays;
       },
     }),
+    videoExport: createVideoExportService({ exports: createVideoExportRepository(db) }),
     // Each item is the single-video operation (bound late: those services are built in this literal).
     videoBulk: createVideoBulkService({
       videos: {

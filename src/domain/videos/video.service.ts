@@ -10,6 +10,7 @@ import { badRequest, notFound } from '../shared/errors.js';
 import { isValidSlug } from '../shared/slug.js';
 import { createVideoArchive } from './video-archive.js';
 import type { VideoDeletionRepository } from './video-deletion.repository.js';
+import type { AdminVideoFilter } from './admin-video-filter.query.js';
 import { decodeCursor, encodeCursor } from './video-list.query.js';
 import { toProgress, toVideoDetail, toVideoListItem, type ChapterMark } from './video.mapper.js';
 import type { VideoRepository, VideoRow } from './video.repository.js';
@@ -85,7 +86,7 @@ export function createVideoService(deps: {
     },
 
     async listAdmin(q: {
-      status?: string;
+      filter: AdminVideoFilter;
       limit: number;
       offset: number;
       includeTotal: boolean;
