@@ -47,6 +47,9 @@ async function openEditor(page: Page, adminUrl: string, video: number, duration:
   await page.goto(`${adminUrl}/__chapters/page?video=${video}&duration=${duration}`);
 }
 
+/** Waits for a value (the server's work, a re-render); the machine may be loaded, so not vitest's 1 s. */
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+
 describe('admin chapter editor in Chromium', () => {
   const ctx = useServerAndBrowser({ VLOG_LOCAL_WORKER: 'false' });
 
@@ -72,33 +75,31 @@ describe('admin chapter editor in Chromium', () => {
     // duration 0 (unknown to the page): the server's own duration check answers instead.
     await openEditor(page, server.adminUrl, id, 0);
     const editor = page.locator('.chapter-editor');
-    await expect.poll(() => editor.locator('.chapter-empty').textContent()).toBe('No chapters yet');
+    await poll(() => editor.locator('.chapter-empty').textContent()).toBe('No chapters yet');
 
     const form = editor.locator('form.chapter-form');
     await editor.locator('[data-action="add-chapter"]').click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('title');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('title');
     await form.locator('[name=title]').fill('Opening');
     await form.locator('[name=start]').fill('soon');
     await form.locator('[name=start]').press('Enter');
-    await expect
-      .poll(() => form.locator('.chapter-form-error').textContent())
-      .toMatch(/Start must be a time/);
+    await poll(() => form.locator('.chapter-form-error').textContent()).toMatch(/Start must be a time/);
     await form.locator('[name=start]').fill('5:00');
     await form.locator('button[type=submit]').click();
-    await expect
-      .poll(() => form.locator('.chapter-form-error').textContent())
-      .toBe("Start time (300s) must be before the video's duration (120s)");
+    await poll(() => form.locator('.chapter-form-error').textContent()).toBe(
+      "Start time (300s) must be before the video's duration (120s)",
+    );
     await form.locator('[name=start]').fill('0:10');
     await form.locator('[name=end]').fill('0:40');
     await form.locator('[name=description]').fill('How it begins');
     await form.locator('button[type=submit]').click();
-    await expect.poll(() => editor.locator('.chapter-item').count()).toBe(1);
+    await poll(() => editor.locator('.chapter-item').count()).toBe(1);
 
     await editor.locator('[data-action="add-chapter"]').click();
     await form.locator('[name=title]').fill('Second');
     await form.locator('[name=start]').fill('1:05');
     await form.locator('[name=title]').press('Enter');
-    await expect.poll(() => editor.locator('.chapter-item').count()).toBe(2);
+    await poll(() => editor.locator('.chapter-item').count()).toBe(2);
     expect(await chapters()).toEqual([
       ['Opening', 10, 40],
       ['Second', 65, null],
@@ -106,38 +107,39 @@ describe('admin chapter editor in Chromium', () => {
 
     const second = editor.locator('.chapter-item', { hasText: 'Second' });
     await second.locator('[data-action="move-up"]').click();
-    await expect
-      .poll(() => editor.locator('.chapter-title').allTextContents())
-      .toEqual(['Second', 'Opening']);
+    await poll(() => editor.locator('.chapter-title').allTextContents()).toEqual(['Second', 'Opening']);
     expect((await chapters()).map((c) => c[0])).toEqual(['Second', 'Opening']);
     // The moved chapter keeps the focus (now on its "Move down": it is first).
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action')))
-      .toBe('move-down');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
+      'move-down',
+    );
 
     await editor.locator('.chapter-item', { hasText: 'Opening' }).locator('[data-action="edit"]').click();
     const editForm = editor.locator('.chapter-item form.chapter-form');
     expect(await editForm.locator('[name=start]').inputValue()).toBe('0:10');
     await editForm.locator('[name=title]').fill('Opening titles');
     await editForm.locator('button[type=submit]').click();
-    await expect
-      .poll(() => editor.locator('.chapter-title').allTextContents())
-      .toEqual(['Second', 'Opening titles']);
+    await poll(() => editor.locator('.chapter-title').allTextContents()).toEqual([
+      'Second',
+      'Opening titles',
+    ]);
 
     await editor.locator('.chapter-item', { hasText: 'Second' }).locator('[data-action="delete"]').click();
     await page.locator('#confirm-cancel').click();
     expect(await editor.locator('.chapter-item').count()).toBe(2);
     await editor.locator('.chapter-item', { hasText: 'Second' }).locator('[data-action="delete"]').click();
     await page.locator('#confirm-ok').click();
-    await expect.poll(() => editor.locator('.chapter-title').allTextContents()).toEqual(['Opening titles']);
+    await poll(() => editor.locator('.chapter-title').allTextContents()).toEqual(['Opening titles']);
 
     await editor.locator('[name="min-length"]').fill('10');
     await editor.locator('[data-action="auto-detect"]').click();
-    await expect.poll(() => page.locator('#confirm-dialog').textContent()).toContain('1 chapter(s)');
+    await poll(() => page.locator('#confirm-dialog').textContent()).toContain('1 chapter(s)');
     await page.locator('#confirm-ok').click();
-    await expect
-      .poll(() => editor.locator('.chapter-title').allTextContents())
-      .toEqual(['Intro', 'Main part', 'Outro']);
+    await poll(() => editor.locator('.chapter-title').allTextContents()).toEqual([
+      'Intro',
+      'Main part',
+      'Outro',
+    ]);
     expect(await chapters()).toEqual([
       ['Intro', 0, 30],
       ['Main part', 30, 90],
@@ -148,7 +150,7 @@ describe('admin chapter editor in Chromium', () => {
     await editor.locator('.chapter-item', { hasText: 'Outro' }).locator('[data-action="edit"]').click();
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     await editor.locator('.chapter-item form.chapter-form [name=title]').press('Escape');
-    await expect.poll(() => editor.locator('form.chapter-form').count()).toBe(0);
+    await poll(() => editor.locator('form.chapter-form').count()).toBe(0);
     // The one refused save (the start past the duration) is logged by Chromium as a failed load; nothing else.
     expect(errors).toEqual([expect.stringMatching(/status of 400 .*\/api\/videos\/\d+\/chapters\)$/)]);
   }, 120_000);
