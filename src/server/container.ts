@@ -42,7 +42,11 @@ import {
 import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
+import { createDiscoveryRepository } from '../domain/videos/discovery.repository.js';
+import { createDiscoveryService } from '../domain/videos/discovery.service.js';
 import { createVideoBulkService } from '../domain/videos/bulk/video-bulk.service.js';
+import { createVideoExportRepository } from '../domain/videos/export/video-export.repository.js';
+import { createVideoExportService } from '../domain/videos/export/video-export.service.js';
 import { codeVersionResolver } from '../config/code-version.js';
 import { createDeploymentEventRepository } from '../domain/workers/deployment-event.repository.js';
 import { createWorkerAdminService } from '../domain/workers/worker-admin.service.js';
@@ -154,6 +158,12 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
       chapterMarks: (video) => chapters.marks(video),
     }),
+    discovery: createDiscoveryService({
+      videos,
+      discovery: createDiscoveryRepository(db),
+      cacheTtlMs: config.publicListCacheSeconds * 1000,
+      onVideosChanged: (listener) => events.onChanged(listener),
+    }),
     uploads: createUploadService({
       db,
       videos,
@@ -201,6 +211,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
         return live.retentionDays;
       },
     }),
+    videoExport: createVideoExportService({ exports: createVideoExportRepository(db) }),
     // Each item is the single-video operation (bound late: those services are built in this literal).
     videoBulk: createVideoBulkService({
       videos: {
