@@ -77,6 +77,12 @@ describe('public pages in Chromium', () => {
     expect(await page.locator('li[data-slug="garage-rock-rehearsal"] .card-views').count()).toBe(0);
     await page.screenshot({ path: '/tmp/pages-home-desktop.png', fullPage: true });
 
+    // Keyboard: a chip is a toggle button, Space presses it.
+    const music = page.locator('#category-chips button', { hasText: 'Music' });
+    await music.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => music.getAttribute('aria-pressed')).toBe('true');
+    expect(await settledTitles(page)).toHaveLength(3);
     const travel = page.locator('#category-chips button', { hasText: 'Travel' });
     const query = await listRequest(page, () => travel.click());
     expect(query.get('category')).toBe('travel');
@@ -227,8 +233,7 @@ describe('public pages in Chromium', () => {
   });
 
   it('watch page: breadcrumb, category link and tag chips', async () => {
-    // Console errors are checked with the related list once /related exists on main.
-    const { page } = await open('/watch/harbour-jazz-session');
+    const { page, errors } = await open('/watch/harbour-jazz-session');
     const crumbs = page.locator('#breadcrumb li');
     await expect.poll(() => crumbs.allTextContents()).toEqual(['Home', 'Music', 'Harbour Jazz Session']);
     expect(await page.locator('#breadcrumb a').nth(1).getAttribute('href')).toBe('/category/music');
@@ -239,11 +244,12 @@ describe('public pages in Chromium', () => {
     expect(await tags.allTextContents()).toEqual(['#Acoustic', '#Live']);
     expect(await tags.first().getAttribute('href')).toBe('/tag/acoustic');
     expect(await page.locator('.watch-meta-row a.chip').getAttribute('href')).toBe('/category/music');
-    await page.screenshot({ path: '/tmp/pages-watch-desktop.png', fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
 
     const mobile = await open('/watch/harbour-jazz-session', MOBILE);
     await mobile.page.locator('#breadcrumb [aria-current="page"]').waitFor();
+    await mobile.page.locator('#related-list li.video-card').first().waitFor();
     await mobile.page.screenshot({ path: '/tmp/pages-watch-mobile.png', fullPage: true });
     await mobile.page.close();
   });
