@@ -20,6 +20,7 @@ import { adminThumbnailRoutes } from './routes/admin/thumbnails.routes.js';
 import { adminVideoLifecycleRoutes } from './routes/admin/video-lifecycle.routes.js';
 import { adminVideoRoutes } from './routes/admin/videos.routes.js';
 import { adminVideoBulkRoutes } from './routes/admin/video-bulk.routes.js';
+import { adminVideoExportRoutes } from './routes/admin/video-export.routes.js';
 import { adminWorkerRoutes } from './routes/admin/workers.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mediaFileRoutes } from './routes/media-files.routes.js';
@@ -46,6 +47,7 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   await app.register(adminUploadRoutes(services.uploads, c.live));
   await app.register(adminVideoLifecycleRoutes(services.lifecycle, services.uploads, c.live));
   await app.register(adminVideoBulkRoutes(services.videoBulk));
+  await app.register(adminVideoExportRoutes(services.videoExport));
   await app.register(adminThumbnailRoutes(services.thumbnails, c.live));
   await app.register(adminCategoryRoutes(services.categories));
   await app.register(adminTagRoutes(services.tags));
