@@ -6,6 +6,7 @@ import { createCategoryRepository } from '../domain/categories/category.reposito
 import { createCategoryService } from '../domain/categories/category.service.js';
 import { createCustomFieldRepository } from '../domain/custom-fields/custom-field.repository.js';
 import { createCustomFieldService } from '../domain/custom-fields/custom-field.service.js';
+import { createPublicCustomFieldService } from '../domain/custom-fields/public-custom-field.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
 import { createChapterRepository } from '../domain/chapters/chapter.repository.js';
@@ -42,6 +43,8 @@ import {
 import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
+import { createDiscoveryRepository } from '../domain/videos/discovery.repository.js';
+import { createDiscoveryService } from '../domain/videos/discovery.service.js';
 import { createVideoBulkService } from '../domain/videos/bulk/video-bulk.service.js';
 import { createVideoExportRepository } from '../domain/videos/export/video-export.repository.js';
 import { createVideoExportService } from '../domain/videos/export/video-export.service.js';
@@ -104,6 +107,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   const jobs = createTranscodingJobRepository(db);
   const videos = createVideoRepository(db);
   const categories = createCategoryRepository(db);
+  const customFieldRepository = createCustomFieldRepository(db);
   const lifecycle = createVideoLifecycleRepository(db);
   const retranscodeCleanup = createRetranscodeCleanup({
     repository: createRetranscodeCleanupRepository(db),
@@ -144,7 +148,8 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
     chapters,
-    customFields: createCustomFieldService({ fields: createCustomFieldRepository(db), categories }),
+    customFields: createCustomFieldService({ fields: customFieldRepository, categories }),
+    publicCustomFields: createPublicCustomFieldService({ fields: customFieldRepository, categories }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
       videos,
@@ -155,6 +160,12 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       deletion: createVideoDeletionRepository(db),
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
       chapterMarks: (video) => chapters.marks(video),
+    }),
+    discovery: createDiscoveryService({
+      videos,
+      discovery: createDiscoveryRepository(db),
+      cacheTtlMs: config.publicListCacheSeconds * 1000,
+      onVideosChanged: (listener) => events.onChanged(listener),
     }),
     uploads: createUploadService({
       db,
