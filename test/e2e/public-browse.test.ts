@@ -77,6 +77,12 @@ describe('public pages in Chromium', () => {
     expect(await page.locator('li[data-slug="garage-rock-rehearsal"] .card-views').count()).toBe(0);
     await page.screenshot({ path: '/tmp/pages-home-desktop.png', fullPage: true });
 
+    // Keyboard: a chip is a toggle button, Space presses it.
+    const music = page.locator('#category-chips button', { hasText: 'Music' });
+    await music.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => music.getAttribute('aria-pressed')).toBe('true');
+    expect(await settledTitles(page)).toHaveLength(3);
     const travel = page.locator('#category-chips button', { hasText: 'Travel' });
     const query = await listRequest(page, () => travel.click());
     expect(query.get('category')).toBe('travel');
@@ -220,15 +226,19 @@ describe('public pages in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
 
-    const mobile = await open('/search?q=beach', MOBILE);
+    // Old `/?search=` links land on the search page.
+    const mobile = await open('/?search=beach', MOBILE);
+    await mobile.page.waitForURL(
+      (url) => url.pathname === '/search' && url.searchParams.get('q') === 'beach',
+    );
     expect(await settledTitles(mobile.page)).toContain('Beach Walk at Sunrise');
     await mobile.page.screenshot({ path: '/tmp/pages-search-mobile.png', fullPage: true });
+    expect(mobile.errors).toEqual([]);
     await mobile.page.close();
   });
 
   it('watch page: breadcrumb, category link and tag chips', async () => {
-    // Console errors are checked with the related list once /related exists on main.
-    const { page } = await open('/watch/harbour-jazz-session');
+    const { page, errors } = await open('/watch/harbour-jazz-session');
     const crumbs = page.locator('#breadcrumb li');
     await expect.poll(() => crumbs.allTextContents()).toEqual(['Home', 'Music', 'Harbour Jazz Session']);
     expect(await page.locator('#breadcrumb a').nth(1).getAttribute('href')).toBe('/category/music');
@@ -239,11 +249,12 @@ describe('public pages in Chromium', () => {
     expect(await tags.allTextContents()).toEqual(['#Acoustic', '#Live']);
     expect(await tags.first().getAttribute('href')).toBe('/tag/acoustic');
     expect(await page.locator('.watch-meta-row a.chip').getAttribute('href')).toBe('/category/music');
-    await page.screenshot({ path: '/tmp/pages-watch-desktop.png', fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
 
     const mobile = await open('/watch/harbour-jazz-session', MOBILE);
     await mobile.page.locator('#breadcrumb [aria-current="page"]').waitFor();
+    await mobile.page.locator('#related-list li.video-card').first().waitFor();
     await mobile.page.screenshot({ path: '/tmp/pages-watch-mobile.png', fullPage: true });
     await mobile.page.close();
   });
@@ -268,6 +279,60 @@ describe('public pages in Chromium', () => {
     await page.waitForURL(/\/watch\/garage-rock-rehearsal$/);
     await expect.poll(() => page.locator('#video-title').textContent()).toBe('Garage Rock Rehearsal');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('"Load more" pages by cursor (date) and by offset (other orders) without repeats; errors offer a retry', async () => {
+    // A category of its own, so the other tests' lists (and the server's list cache) are untouched.
+    const category = await db.db
+      .insertInto('categories')
+      .values({ name: 'Archive Reel', slug: 'archive-reel' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (let i = 1; i <= 30; i++) {
+      await db.db
+        .insertInto('videos')
+        .values({
+          title: `Reel ${String(i).padStart(2, '0')}`,
+          slug: `reel-${i}`,
+          category_id: category.id,
+          duration: 1000 - i,
+          status: 'ready',
+          published_at: new Date(Date.now() - i * 60_000),
+        })
+        .execute();
+    }
+    const { page, errors } = await open('/category/archive-reel');
+    expect(await settledTitles(page)).toHaveLength(24);
+    let query = await listRequest(page, () => page.click('#load-more'));
+    expect(query.get('cursor')).toBeTruthy();
+    await expect.poll(() => titles(page)).toHaveLength(30);
+    expect(new Set(await titles(page)).size).toBe(30);
+    await expect.poll(() => page.locator('#load-more').isHidden()).toBe(true);
+    // Focus moves to the first new card so keyboard users continue there.
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.dataset.slug)).toBe('reel-25');
+
+    await page.selectOption('#sort-select', 'duration-desc');
+    expect(await settledTitles(page)).toHaveLength(24);
+    query = await listRequest(page, () => page.click('#load-more'));
+    expect([query.get('cursor'), query.get('offset')]).toEqual([null, '24']);
+    await expect.poll(() => titles(page)).toHaveLength(30);
+    expect(new Set(await titles(page)).size).toBe(30);
+
+    // A failing list shows the error state; "Try again" loads it.
+    await page.route('**/api/videos?*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"detail":"Service busy"}' }),
+    );
+    await page.selectOption('#duration-select', 'medium');
+    await expect
+      .poll(() => page.locator('#grid-state [role="alert"]').textContent())
+      .toContain('Service busy');
+    await page.screenshot({ path: '/tmp/pages-error-state.png' });
+    await page.unroute('**/api/videos?*');
+    await page.locator('#grid-state button', { hasText: 'Try again' }).click();
+    expect(await settledTitles(page)).toHaveLength(24);
+    // The one expected console error is the 503 this test made.
+    expect(errors.filter((e) => !e.includes('503'))).toEqual([]);
     await page.close();
   });
 });
