@@ -226,9 +226,14 @@ describe('public pages in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
 
-    const mobile = await open('/search?q=beach', MOBILE);
+    // Old `/?search=` links land on the search page.
+    const mobile = await open('/?search=beach', MOBILE);
+    await mobile.page.waitForURL(
+      (url) => url.pathname === '/search' && url.searchParams.get('q') === 'beach',
+    );
     expect(await settledTitles(mobile.page)).toContain('Beach Walk at Sunrise');
     await mobile.page.screenshot({ path: '/tmp/pages-search-mobile.png', fullPage: true });
+    expect(mobile.errors).toEqual([]);
     await mobile.page.close();
   });
 
