@@ -75,19 +75,8 @@ function panel(sorted: ChapterMark[], seek: (c: ChapterMark) => void) {
   return { element, items };
 }
 
-/** Adds the chapters of `detail` to the player; returns a function that removes its listeners. */
-export function mountChapters(chapters: readonly ChapterMark[], slots: ChapterSlots, duration: number) {
-  if (chapters.length === 0) return () => undefined;
-  const { video } = slots;
-  const sorted = byStart(chapters);
-  const length = () => (Number.isFinite(video.duration) && video.duration > 0 ? video.duration : duration);
-  const seek = (chapter: ChapterMark, say = false) => {
-    video.currentTime = chapter.start_time;
-    update();
-    if (say) announce(`Chapter: ${chapter.title}`);
-  };
-  const marks = markers(sorted, slots.track, (c) => seek(c));
-  const list = panel(sorted, (c) => seek(c));
+/** The playing chapter's title and the button that opens the panel (Escape in the panel closes it). */
+function controls(panelElement: HTMLElement) {
   const now = h('span', { id: 'chapter-now', class: 'chapter-now' });
   const toggle = h(
     'button',
@@ -101,6 +90,49 @@ export function mountChapters(chapters: readonly ChapterMark[], slots: ChapterSl
     },
     'Chapters',
   );
+  const setOpen = (open: boolean) => {
+    panelElement.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', () => setOpen(panelElement.hidden));
+  panelElement.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    setOpen(false);
+    toggle.focus();
+  });
+  return { now, toggle };
+}
+
+/** `Shift+C` → next chapter, `Ctrl/Cmd+Shift+C` → previous; not while typing. */
+function chapterKeys(sorted: ChapterMark[], video: HTMLVideoElement, seek: (c: ChapterMark) => void) {
+  return (e: KeyboardEvent) => {
+    if (!e.shiftKey || e.altKey || e.code !== 'KeyC' || isTyping(e.target)) return;
+    const back = e.ctrlKey || e.metaKey;
+    const target = back ? previousChapter(sorted, video.currentTime) : nextChapter(sorted, video.currentTime);
+    e.preventDefault();
+    if (target) seek(target);
+  };
+}
+
+/** Adds `chapters` to the player (`duration`: the API's, until the media knows its own); returns an undo. */
+export function mountChapters(
+  chapters: readonly ChapterMark[],
+  slots: ChapterSlots,
+  duration: number | null,
+) {
+  if (chapters.length === 0) return () => undefined;
+  const { video } = slots;
+  const sorted = byStart(chapters);
+  const length = () =>
+    Number.isFinite(video.duration) && video.duration > 0 ? video.duration : (duration ?? 0);
+  const seek = (chapter: ChapterMark, say = false) => {
+    video.currentTime = chapter.start_time;
+    update();
+    if (say) announce(`Chapter: ${chapter.title}`);
+  };
+  const marks = markers(sorted, slots.track, (c) => seek(c));
+  const list = panel(sorted, (c) => seek(c));
+  const { now, toggle } = controls(list.element);
   slots.toolbar.prepend(now, toggle);
   slots.below.appendChild(list.element);
 
@@ -119,34 +151,17 @@ export function mountChapters(chapters: readonly ChapterMark[], slots: ChapterSl
     marks.forEach((m, i) => m.classList.toggle('is-current', i === index));
     now.textContent = sorted[index]?.title ?? '';
   }
-  const setOpen = (open: boolean) => {
-    list.element.hidden = !open;
-    toggle.setAttribute('aria-expanded', String(open));
-  };
-  toggle.addEventListener('click', () => setOpen(list.element.hidden));
-  list.element.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape') return;
-    setOpen(false);
-    toggle.focus();
-  });
-
-  const onKey = (e: KeyboardEvent) => {
-    if (!e.shiftKey || e.altKey || e.code !== 'KeyC' || isTyping(e.target)) return;
-    const back = e.ctrlKey || e.metaKey;
-    const target = back ? previousChapter(sorted, video.currentTime) : nextChapter(sorted, video.currentTime);
-    e.preventDefault();
-    if (target) seek(target, true);
-  };
-  document.addEventListener('keydown', onKey);
-  video.addEventListener('timeupdate', update);
-  video.addEventListener('seeked', update);
-  video.addEventListener('durationchange', place);
+  const onKey = chapterKeys(sorted, video, (c) => seek(c, true));
+  const listeners: Array<[EventTarget, string, EventListener]> = [
+    [document, 'keydown', onKey as EventListener],
+    [video, 'timeupdate', update],
+    [video, 'seeked', update],
+    [video, 'durationchange', place],
+  ];
+  for (const [target, type, fn] of listeners) target.addEventListener(type, fn);
   place();
   update();
   return () => {
-    document.removeEventListener('keydown', onKey);
-    video.removeEventListener('timeupdate', update);
-    video.removeEventListener('seeked', update);
-    video.removeEventListener('durationchange', place);
+    for (const [target, type, fn] of listeners) target.removeEventListener(type, fn);
   };
 }
