@@ -1,6 +1,6 @@
 // The Categories and Tags tabs and the Custom Fields manager in real Chromium against `vlog serve`: empty
 // states; a category added (a duplicate refused in the form), a select field scoped to it with three options
-// created through the dialog and edited; a tag added, found by the search box, renamed and deleted; the
+// created through the dialog and edited, then set on a video in the Edit Video modal; a tag added, found by the search box, renamed and deleted; the
 // category renamed, then deleted after a confirmation naming it and its video count, which takes its field
 // along; the same manager as the Settings "Custom Fields" sub-tab.
 import { writeFile } from 'node:fs/promises';
@@ -9,7 +9,11 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Category } from '../../src/contracts/api/category.contract.js';
-import type { CustomField, CustomFieldList } from '../../src/contracts/api/custom-field.contract.js';
+import type {
+  CustomField,
+  CustomFieldList,
+  VideoCustomFields,
+} from '../../src/contracts/api/custom-field.contract.js';
 import type { Tag } from '../../src/contracts/api/tag.contract.js';
 import { adminJson, withoutExpected400 } from '../helpers/admin-json.js';
 import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
@@ -98,10 +102,21 @@ describe('admin Categories and Tags tabs in Chromium', () => {
     await page.click('#field-save');
     await page.locator('#field-dialog').waitFor({ state: 'detached' });
     await page.locator('li[data-field-slug="difficulty"]', { hasText: 'Required' }).waitFor();
-    const put = await adminJson(server, 'PUT', `/api/videos/${video_id}/custom-fields`, {
-      values: { [created.id]: 'Hard' },
-    });
-    expect(put.status).toBe(200);
+
+    // The field in the Edit Video modal (VideoCustomFieldsSection): a select of its options, saved with the video.
+    await page.click('#tab-videos');
+    const videoRow = page.locator(`#videos-table tr[data-video-id="${video_id}"]`);
+    await videoRow.locator('[data-action="edit"]').click();
+    const input = page.locator('#edit-video-dialog [data-custom-field="difficulty"] select');
+    await input.waitFor();
+    expect(await input.locator('option').allTextContents()).toEqual(['— None —', 'Easy', 'Hard', 'Expert']);
+    await input.selectOption('Hard');
+    await page.screenshot({ path: '/tmp/fields-edit-video.png' });
+    await page.click('#edit-save');
+    await page.locator('#edit-video-dialog').waitFor({ state: 'detached' });
+    const stored = await adminJson<VideoCustomFields>(server, 'GET', `/api/videos/${video_id}/custom-fields`);
+    expect(stored.body.fields.find((f) => f.field_slug === 'difficulty')?.value).toBe('Hard');
+    await page.click('#tab-categories');
     await page.click('#categories-refresh');
     await expect
       .poll(() => categoryRow(page, 'cooking').locator('[data-testid="video-count"]').textContent())
