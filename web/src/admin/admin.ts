@@ -11,6 +11,7 @@ import { archiveTab } from './archive/archive-tab.js';
 import { Auth } from './auth.js';
 import { showBoot } from './boot-view.js';
 import { ToastRegion } from './components/toast.js';
+import { playlistsTab } from './playlists/playlists-tab.js';
 import { ProgressStream } from './progress-stream.js';
 import { settingsTab } from './settings/settings-tab.js';
 import { installShortcuts } from './shortcuts.js';
@@ -20,7 +21,7 @@ import { uploadTab } from './upload/upload-tab.js';
 import { videosTab } from './videos/videos-tab.js';
 import { must } from '../shared/dom.js';
 
-const TABS: AdminTab[] = [videosTab, uploadTab, archiveTab, settingsTab];
+const TABS: AdminTab[] = [videosTab, uploadTab, archiveTab, playlistsTab, settingsTab];
 
 const api = new ApiClient();
 const auth = new Auth(api);
