@@ -8,6 +8,7 @@ import { registerRateLimit } from './plugins/rate-limit.js';
 import { adminAuthRoutes } from './routes/admin/auth.routes.js';
 import { adminCategoryRoutes } from './routes/admin/categories.routes.js';
 import { adminTagRoutes } from './routes/admin/tags.routes.js';
+import { adminCustomFieldRoutes } from './routes/admin/custom-fields.routes.js';
 import { adminPlaylistRoutes } from './routes/admin/playlists.routes.js';
 import { adminReencodeRoutes } from './routes/admin/reencode.routes.js';
 import { adminSettingsRoutes } from './routes/admin/settings.routes.js';
@@ -45,6 +46,7 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   await app.register(adminThumbnailRoutes(services.thumbnails, c.live));
   await app.register(adminCategoryRoutes(services.categories));
   await app.register(adminTagRoutes(services.tags));
+  await app.register(adminCustomFieldRoutes(services.customFields));
   await app.register(adminPlaylistRoutes(services.playlists));
   await app.register(adminSpriteRoutes(services.sprites));
   await app.register(adminReencodeRoutes(services.reencode));

@@ -4,6 +4,8 @@ import { createAdminAuthService } from '../domain/auth/admin-auth.service.js';
 import { createAdminSessionRepository } from '../domain/auth/admin-session.repository.js';
 import { createCategoryRepository } from '../domain/categories/category.repository.js';
 import { createCategoryService } from '../domain/categories/category.service.js';
+import { createCustomFieldRepository } from '../domain/custom-fields/custom-field.repository.js';
+import { createCustomFieldService } from '../domain/custom-fields/custom-field.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
 import { createPlaylistRepository } from '../domain/playlists/playlist.repository.js';
@@ -126,6 +128,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
+    customFields: createCustomFieldService({ fields: createCustomFieldRepository(db), categories }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
       videos,

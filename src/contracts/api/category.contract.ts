@@ -20,3 +20,10 @@ export const CategoryCreate = Type.Object({
   description: Type.String({ maxLength: 1000, default: '' }),
 });
 export type CategoryCreate = Static<typeof CategoryCreate>;
+
+/** Rename or re-describe (not in the reference, which has no category update; the admin UI renames). */
+export const CategoryUpdate = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  description: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+export type CategoryUpdate = Static<typeof CategoryUpdate>;

@@ -31,6 +31,26 @@ export function createCategoryRepository(db: Kysely<Database>) {
       return r ? { ...r, video_count: Number(r.video_count ?? 0) } : null;
     },
 
+    async findById(id: number, scope: VideoCountScope): Promise<CategoryWithCount | null> {
+      const r = await withCounts(scope).where('c.id', '=', id).executeTakeFirst();
+      return r ? { ...r, video_count: Number(r.video_count ?? 0) } : null;
+    },
+
+    /** Whether another category than `id` has this slug. */
+    async slugTaken(slug: string, exceptId: number): Promise<boolean> {
+      const r = await db
+        .selectFrom('categories')
+        .select('id')
+        .where('slug', '=', slug)
+        .where('id', '!=', exceptId)
+        .executeTakeFirst();
+      return r !== undefined;
+    },
+
+    async update(id: number, values: { name?: string; slug?: string; description?: string }): Promise<void> {
+      await db.updateTable('categories').set(values).where('id', '=', id).execute();
+    },
+
     async exists(id: number): Promise<boolean> {
       return !!(await db.selectFrom('categories').select('id').where('id', '=', id).executeTakeFirst());
     },
@@ -46,7 +66,7 @@ export function createCategoryRepository(db: Kysely<Database>) {
       return row ?? null;
     },
 
-    /** Uncategorises its videos and deletes the category in one transaction. */
+    /** Uncategorises its videos and deletes the category in one transaction (its custom fields cascade). */
     async delete(id: number): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
         await trx.updateTable('videos').set({ category_id: null }).where('category_id', '=', id).execute();

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { CategoryService } from '../../../domain/categories/category.service.js';
-import { Category, CategoryCreate, CategoryList } from '../../../contracts/api/category.contract.js';
+import {
+  Category,
+  CategoryCreate,
+  CategoryList,
+  CategoryUpdate,
+} from '../../../contracts/api/category.contract.js';
 import { IdParam, StatusOk } from '../../../contracts/api/common.contract.js';
 import { adminRouter } from '../../schemas/route-schema.js';
 
@@ -10,6 +15,11 @@ export function adminCategoryRoutes(categories: CategoryService) {
     app.get('/api/categories', { schema: schema({ ok: CategoryList }) }, () => categories.list('all'));
     app.post('/api/categories', { schema: schema({ body: CategoryCreate, ok: Category }) }, (req) =>
       categories.create(req.body),
+    );
+    app.put(
+      '/api/categories/:id',
+      { schema: schema({ params: IdParam, body: CategoryUpdate, ok: Category, fails: [404] }) },
+      (req) => categories.update(req.params.id, req.body),
     );
     app.delete(
       '/api/categories/:id',
