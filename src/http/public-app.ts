@@ -30,7 +30,11 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
     }),
   );
   await app.register(
-    pageRoutes(path.join(options.webDir, 'public'), { '/': 'index.html', '/watch/:slug': 'watch.html' }),
+    pageRoutes(path.join(options.webDir, 'public'), {
+      '/': 'index.html',
+      '/watch/:slug': 'watch.html',
+      '/playlist/:slug': 'playlist.html',
+    }),
   );
   return app;
 }

@@ -110,8 +110,11 @@ export function PlaylistDetails(props: { api: PlaylistsApi; store: PlaylistsStor
   const p = state.value;
   const busy = store.saving.value;
   const add = async (v: VideoListItem) => {
-    if (await attempt(`Could not add “${v.title}”`, () => store.change((id) => api.addVideo(id, v.id))))
-      toast(`Added “${v.title}”`, 'success');
+    const added = await attempt(`Could not add “${v.title}”`, () =>
+      store.change((id) => api.addVideo(id, v.id)),
+    );
+    if (added) toast(`Added “${v.title}”`, 'success');
+    return added;
   };
   const remove = (v: PlaylistVideoInfo) =>
     void attempt(`Could not remove “${v.title}”`, () => store.change((id) => api.removeVideo(id, v.id)));

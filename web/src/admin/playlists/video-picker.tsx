@@ -17,7 +17,8 @@ const SHOWN = 8;
 export function VideoPicker(props: {
   load: () => Promise<VideoListItem[]>;
   exclude: ReadonlySet<number>;
-  add: (video: VideoListItem) => Promise<void>;
+  /** Resolves true once added (the search is cleared for the next one). */
+  add: (video: VideoListItem) => Promise<boolean>;
   busy: boolean;
 }) {
   const videos = useSignal<VideoListItem[] | null>(null);
@@ -84,7 +85,11 @@ export function VideoPicker(props: {
                 data-action="add-to-playlist"
                 aria-label={`Add “${v.title}”`}
                 disabled={props.busy}
-                onClick={() => void props.add(v)}
+                onClick={() =>
+                  void props.add(v).then((added) => {
+                    if (added) query.value = '';
+                  })
+                }
               >
                 Add
               </Button>
