@@ -152,7 +152,8 @@ async function explainProbeFailure(file: string, stderr: string): Promise<MediaE
   return new MediaError('not_a_video', NOT_A_VIDEO);
 }
 
-async function runFfprobe(
+/** Runs ffprobe with JSON output on one file; `ok` is a zero exit. */
+export async function runFfprobe(
   file: string,
   extraArgs: string[],
   opts: ProbeOptions,

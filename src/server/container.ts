@@ -8,6 +8,10 @@ import { createCustomFieldRepository } from '../domain/custom-fields/custom-fiel
 import { createCustomFieldService } from '../domain/custom-fields/custom-field.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
+import { createChapterRepository } from '../domain/chapters/chapter.repository.js';
+import { createChapterService } from '../domain/chapters/chapter.service.js';
+import { probeChapters } from '../media/chapter-probe.js';
+import { findUpload } from '../storage/file-moves.js';
 import { createPlaylistRepository } from '../domain/playlists/playlist.repository.js';
 import { createPlaylistService } from '../domain/playlists/playlist.service.js';
 import { createHealthService } from '../domain/health/health.service.js';
@@ -31,10 +35,16 @@ import { createRetentionService } from '../domain/videos/retention.service.js';
 import { createThumbnailService } from '../domain/videos/thumbnail.service.js';
 import { createVideoDeletionRepository } from '../domain/videos/video-deletion.repository.js';
 import { createVideoLifecycleRepository } from '../domain/videos/video-lifecycle.repository.js';
-import { createVideoLifecycleService } from '../domain/videos/video-lifecycle.service.js';
+import {
+  createVideoLifecycleService,
+  type VideoLifecycleService,
+} from '../domain/videos/video-lifecycle.service.js';
 import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
+import { createVideoBulkService } from '../domain/videos/bulk/video-bulk.service.js';
+import { createVideoExportRepository } from '../domain/videos/export/video-export.repository.js';
+import { createVideoExportService } from '../domain/videos/export/video-export.service.js';
 import { codeVersionResolver } from '../config/code-version.js';
 import { createDeploymentEventRepository } from '../domain/workers/deployment-event.repository.js';
 import { createWorkerAdminService } from '../domain/workers/worker-admin.service.js';
@@ -115,6 +125,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   });
 
   const workers = createWorkers(config, database, secrets, jobService, live, jobs);
+  const chapters = createChapterService({
+    chapters: createChapterRepository(db),
+    findSource: (videoId) => findUpload(layout, videoId),
+    readEmbedded: (file, signal) => probeChapters(file, { timeoutMs: 30_000, signal }),
+  });
 
   const services = {
     ...workers.services,
@@ -128,6 +143,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
+    chapters,
     customFields: createCustomFieldService({ fields: createCustomFieldRepository(db), categories }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
@@ -138,6 +154,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       errorSummaryMaxLength: config.errorSummaryMaxLength,
       deletion: createVideoDeletionRepository(db),
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
+      chapterMarks: (video) => chapters.marks(video),
     }),
     uploads: createUploadService({
       db,
@@ -185,6 +202,22 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       get retentionDays() {
         return live.retentionDays;
       },
+    }),
+    videoExport: createVideoExportService({ exports: createVideoExportRepository(db) }),
+    // Each item is the single-video operation (bound late: those services are built in this literal).
+    videoBulk: createVideoBulkService({
+      videos: {
+        archive: (id: number): Promise<void> => services.videos.archive(id),
+        deletePermanently: (id: number): Promise<void> => services.videos.deletePermanently(id),
+        restore: (id: number): Promise<void> => services.videos.restore(id),
+      },
+      lifecycle: {
+        update: (id, fields): Promise<void> => services.lifecycle.update(id, fields),
+        retranscode: (id, names): ReturnType<VideoLifecycleService['retranscode']> =>
+          services.lifecycle.retranscode(id, names),
+      },
+      categoryExists: (id) => categories.exists(id),
+      onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
     webhooks: createWebhookTrigger(createWebhookRepository(db)),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),

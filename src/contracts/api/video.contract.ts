@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateTime, Nullable, PageQuery } from './common.contract.js';
+import { DateTime, Int4, Nullable, PageQuery } from './common.contract.js';
 
 /** Videos as the public API (api-public.md §2) and the admin API (api-admin.md §5) answer them. */
 
@@ -118,8 +118,19 @@ export const PublicVideoListQuery = Type.Object({
 });
 export type PublicVideoListQuery = Static<typeof PublicVideoListQuery>;
 
+/** The admin list's filters beyond the reference (ui.md §2.2 filters the Videos tab by them). */
+export const AdminVideoFilterQuery = {
+  category_id: Type.Optional(Int4({ minimum: 0, description: '0 = videos without a category' })),
+  quality: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 20, description: 'Has an output of this quality (e.g. 1080p)' }),
+  ),
+  featured: Type.Optional(Type.Boolean()),
+  search: Type.Optional(Type.String({ maxLength: 200, description: 'Case-insensitive title substring' })),
+};
+
 export const AdminVideoListQuery = Type.Object({
   status: Type.Optional(Type.Union(VIDEO_STATUSES.map((s) => Type.Literal(s)))),
+  ...AdminVideoFilterQuery,
   ...ListPaging(500, 100),
 });
 export type AdminVideoListQuery = Static<typeof AdminVideoListQuery>;

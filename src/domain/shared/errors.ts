@@ -9,7 +9,8 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
-  | 'unavailable';
+  | 'unavailable'
+  | 'timeout';
 
 export class DomainError extends Error {
   constructor(
@@ -30,3 +31,5 @@ export const forbidden = (message: string) => new DomainError('forbidden', messa
 export const payloadTooLarge = (message: string) => new DomainError('payload_too_large', message);
 export const unavailable = (message: string, retryAfterSeconds = 30) =>
   new DomainError('unavailable', message, { 'Retry-After': String(retryAfterSeconds) });
+/** Work the request waited for took too long (504). */
+export const timedOut = (message: string) => new DomainError('timeout', message);

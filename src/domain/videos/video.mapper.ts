@@ -75,10 +75,20 @@ export function spriteSheetInfo(v: VideoRow) {
   };
 }
 
+/** A chapter as the video detail shows it (api-public.md §4.2). */
+export interface ChapterMark {
+  id: number;
+  title: string;
+  start_time: number;
+  end_time: number | null;
+}
+
 export function toVideoDetail(
   v: VideoRow,
   options: {
     qualities: VideoQuality[];
+    /** In position order. */
+    chapters: ChapterMark[];
     tags: TagRef[];
     versionedThumb: boolean;
     sanitize: boolean;
@@ -110,7 +120,12 @@ export function toVideoDetail(
       height: q.height,
       bitrate: q.bitrate,
     })),
-    chapters: [] as Array<{ id: number; title: string; start_time: number; end_time: number | null }>,
+    chapters: options.chapters.map((c) => ({
+      id: c.id,
+      title: c.title,
+      start_time: c.start_time,
+      end_time: c.end_time,
+    })),
     sprite_sheet_info: spriteSheetInfo(v),
     deleted_at: iso(v.deleted_at),
   };

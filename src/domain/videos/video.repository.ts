@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewVideo, Video, VideoQuality } from '../../db/database.types.js';
+import { adminVideoFilter, type AdminVideoFilter } from './admin-video-filter.query.js';
 import { buildPublicListQuery, type PublicListQuery } from './video-list.query.js';
 
 export type VideoRow = Video & { category_name: string | null; category_slug: string | null };
@@ -72,14 +73,13 @@ export function createVideoRepository(db: Kysely<Database>) {
 
     /** Newest first; keyset pagination on (created_at, id) when `after` is given, else offset. */
     async listAdmin(q: {
-      status?: string;
+      filter: AdminVideoFilter;
       limit: number;
       offset: number;
       includeTotal: boolean;
       after?: { at: Date; id: number } | null;
     }) {
-      let base = db.selectFrom('videos as v').where('v.deleted_at', 'is', null);
-      if (q.status) base = base.where('v.status', '=', q.status);
+      const base = db.selectFrom('videos as v').where(adminVideoFilter(q.filter));
       const after = q.after;
       const rows = await base
         .$if(!!after, (b) =>

@@ -10,8 +10,9 @@ import { badRequest, notFound } from '../shared/errors.js';
 import { isValidSlug } from '../shared/slug.js';
 import { createVideoArchive } from './video-archive.js';
 import type { VideoDeletionRepository } from './video-deletion.repository.js';
+import type { AdminVideoFilter } from './admin-video-filter.query.js';
 import { decodeCursor, encodeCursor, type PublicListQuery } from './video-list.query.js';
-import { toProgress, toVideoDetail, toVideoListItem } from './video.mapper.js';
+import { toProgress, toVideoDetail, toVideoListItem, type ChapterMark } from './video.mapper.js';
 import type { VideoRepository, VideoRow } from './video.repository.js';
 
 export function requireSlug(slug: string): string {
@@ -30,6 +31,8 @@ export function createVideoService(deps: {
   deletion: VideoDeletionRepository;
   /** Queues a restored video's transcode again from its source (VideoLifecycleRepository.resetForRetry). */
   requeue: (trx: Transaction<Database>, videoId: number) => Promise<void>;
+  /** The chapters a detail shows (the chapter service reads them only when `has_chapters`). */
+  chapterMarks: (video: VideoRow) => Promise<ChapterMark[]>;
 }) {
   const { videos, jobs, layout } = deps;
   const archive = createVideoArchive({
@@ -76,9 +79,14 @@ export function createVideoService(deps: {
     async getPublic(slug: string) {
       const video = await videos.findPublishedBySlug(requireSlug(slug));
       if (!video) throw notFound('Video not found');
-      const [qualities, tags] = await Promise.all([videos.qualities(video.id), videos.tagsFor([video.id])]);
+      const [qualities, tags, chapters] = await Promise.all([
+        videos.qualities(video.id),
+        videos.tagsFor([video.id]),
+        deps.chapterMarks(video),
+      ]);
       return toVideoDetail(video, {
         qualities,
+        chapters,
         tags: tags.get(video.id) ?? [],
         versionedThumb: true,
         sanitize: true,
@@ -95,7 +103,7 @@ export function createVideoService(deps: {
     },
 
     async listAdmin(q: {
-      status?: string;
+      filter: AdminVideoFilter;
       limit: number;
       offset: number;
       includeTotal: boolean;
@@ -115,9 +123,10 @@ export function createVideoService(deps: {
 
     async getAdmin(id: number) {
       const video = await requireVideo(id);
-      const qualities = await videos.qualities(id);
+      const [qualities, chapters] = await Promise.all([videos.qualities(id), deps.chapterMarks(video)]);
       return toVideoDetail(video, {
         qualities,
+        chapters,
         tags: [],
         versionedThumb: false,
         sanitize: false,

@@ -12,6 +12,7 @@ const STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   payload_too_large: 413,
   unavailable: 503,
+  timeout: 504,
 };
 
 /** Maps every error to `{detail}` with a stable status; 5xx bodies never carry internals. */

@@ -11,6 +11,19 @@ import type * as video from '../../../src/contracts/api/video.contract.js';
 
 export type { ErrorBody, StatusMessage, StatusOk } from '../../../src/contracts/api/common.contract.js';
 export type {
+  BulkCustomFieldsResult,
+  CustomField,
+  CustomFieldCreate,
+  CustomFieldList,
+  CustomFieldUpdate,
+  FieldConstraints,
+  FieldType,
+  VideoCustomFields,
+  VideoCustomFieldView,
+} from '../../../src/contracts/api/custom-field.contract.js';
+export type { CategoryUpdate } from '../../../src/contracts/api/category.contract.js';
+export type { Tag } from '../../../src/contracts/api/tag.contract.js';
+export type {
   ReencodeJob,
   ReencodeJobPage,
   ReencodeQueueResult,

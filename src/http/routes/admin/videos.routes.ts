@@ -12,7 +12,13 @@ export function adminVideoRoutes(videos: VideoService) {
       { schema: schema({ querystring: wire.AdminVideoListQuery, ok: wire.VideoPage }) },
       (req) =>
         videos.listAdmin({
-          status: req.query.status,
+          filter: {
+            status: req.query.status,
+            categoryId: req.query.category_id,
+            quality: req.query.quality,
+            featured: req.query.featured,
+            search: req.query.search,
+          },
           limit: req.query.limit,
           offset: req.query.offset,
           cursor: req.query.cursor,
