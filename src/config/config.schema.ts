@@ -145,6 +145,14 @@ export const configSchema = {
   // Rate limiting (config.md §4).
   ...rateLimitSchema,
 
+  // Not in the reference's settings (its list cache is fixed at 30 s): tests and benchmarks turn it off.
+  publicListCacheSeconds: {
+    doc: 'Seconds the public video list and related videos are cached in-process; 0 = off',
+    env: 'VLOG_PUBLIC_LIST_CACHE_SECONDS',
+    parse: parseNumber({ min: 0 }),
+    default: 30,
+  },
+
   // Uploads and archive.
   maxUploadSize: {
     doc: 'Maximum upload size in bytes',

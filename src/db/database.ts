@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.types.js';
@@ -73,13 +74,16 @@ function openPostgres(url: string, max: number): DatabaseHandle {
  * of it is resident in the process (the WASM heap never shrinks). PostgreSQL's default is 128MB.
  */
 const PGLITE_CONF = ['shared_buffers = 16MB'];
+/** Trigram matching for misspelt search words (migrations/0002_video_search.sql); loaded on every open. */
+const PGLITE_EXTENSIONS = { pg_trgm };
 
 async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const parsers = { [TIMESTAMP_OID]: parseUtcTimestamp, 20: (v: string) => Number(v) };
   const postgresqlconf = PGLITE_CONF;
+  const extensions = PGLITE_EXTENSIONS;
   let client: PGlite;
   if (options.pgliteDump) {
-    client = await PGlite.create({ loadDataDir: options.pgliteDump, parsers, postgresqlconf });
+    client = await PGlite.create({ loadDataDir: options.pgliteDump, parsers, postgresqlconf, extensions });
   } else {
     const dir = path.join(options.dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
@@ -91,9 +95,10 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
           dataDir: dir,
           parsers,
           postgresqlconf,
+          extensions,
           loadDataDir: new Blob([await readFile(template)]),
         })
-      : await PGlite.create({ dataDir: dir, parsers, postgresqlconf });
+      : await PGlite.create({ dataDir: dir, parsers, postgresqlconf, extensions });
   }
   await client.exec("SET TIME ZONE 'UTC'");
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
@@ -102,7 +107,10 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
 
 /** Dumps an embedded database so tests can clone it (PGlite only). */
 export async function dumpPGlite(dataDir: string): Promise<Blob> {
-  const client = await PGlite.create({ dataDir: path.join(dataDir, 'pglite') });
+  const client = await PGlite.create({
+    dataDir: path.join(dataDir, 'pglite'),
+    extensions: PGLITE_EXTENSIONS,
+  });
   try {
     return (await client.dumpDataDir('none')) as Blob;
   } finally {

@@ -284,6 +284,11 @@ export interface VideoCustomFieldsTable {
 export type VideoCustomField = Selectable<VideoCustomFieldsTable>;
 export type NewVideoCustomField = Insertable<VideoCustomFieldsTable>;
 export type VideoCustomFieldUpdate = Updateable<VideoCustomFieldsTable>;
+/** Written only by the search triggers of migration 0002; read by search queries. */
+export interface VideoSearchDocumentsTable {
+  video_id: number;
+  document: string;
+}
 export interface WebhooksTable {
   id: Generated<number>;
   name: string;
@@ -376,6 +381,7 @@ export interface Database {
   sprite_queue: SpriteQueueTable;
   custom_field_definitions: CustomFieldDefinitionsTable;
   video_custom_fields: VideoCustomFieldsTable;
+  video_search_documents: VideoSearchDocumentsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   reencode_queue: ReencodeQueueTable;

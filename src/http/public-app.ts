@@ -19,7 +19,7 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
   // LIST or DEF on every /api route (each route's config says which); /health, pages and files unlimited.
   await registerRateLimit(app, { config: c.config, defaultClass: 'publicDefault' });
   await app.register(healthRoutes(c.services.health));
-  await app.register(publicVideoRoutes(c.services.videos));
+  await app.register(publicVideoRoutes(c.services.videos, c.services.discovery));
   await app.register(publicCategoryRoutes(c.services.categories));
   await app.register(publicTagRoutes(c.services.tags));
   await app.register(publicPlaylistRoutes(c.services.playlists));

@@ -42,6 +42,8 @@ import {
 import { createUploadService } from '../domain/videos/upload.service.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
+import { createDiscoveryRepository } from '../domain/videos/discovery.repository.js';
+import { createDiscoveryService } from '../domain/videos/discovery.service.js';
 import { createVideoBulkService } from '../domain/videos/bulk/video-bulk.service.js';
 import { createVideoExportRepository } from '../domain/videos/export/video-export.repository.js';
 import { createVideoExportService } from '../domain/videos/export/video-export.service.js';
@@ -155,6 +157,12 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       deletion: createVideoDeletionRepository(db),
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
       chapterMarks: (video) => chapters.marks(video),
+    }),
+    discovery: createDiscoveryService({
+      videos,
+      discovery: createDiscoveryRepository(db),
+      cacheTtlMs: config.publicListCacheSeconds * 1000,
+      onVideosChanged: (listener) => events.onChanged(listener),
     }),
     uploads: createUploadService({
       db,

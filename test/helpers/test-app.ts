@@ -45,6 +45,8 @@ export async function createTestApp(
     VLOG_WORKER_POLL_INTERVAL: '0.2',
     // Many tests send hundreds of requests from one address; rate-limit.test.ts turns limits on.
     VLOG_RATE_LIMIT_ENABLED: 'false',
+    // Tests write rows and read the lists at once; public-discovery.test.ts turns the 30 s list cache on.
+    VLOG_PUBLIC_LIST_CACHE_SECONDS: '0',
     ...env,
   });
   const container = createContainer(config, db, { adminApiSecret: TEST_ADMIN_SECRET });

@@ -29,6 +29,7 @@ const EXPLICIT_INDEXES: Record<string, { columns: string[]; predicate?: string }
   ix_sprite_queue_pending_priority: { columns: ['priority', 'created_at'], predicate: "status = 'pending'" },
   ix_reencode_queue_priority_created: { columns: ['priority', 'created_at'] },
   ix_webhook_deliveries_status_next_retry: { columns: ['status', 'next_retry_at'] },
+  ix_videos_title_trgm: { columns: ['title'] },
   ix_chapters_video_position: { columns: ['video_id', 'position'] },
   ix_playlist_items_playlist_position: { columns: ['playlist_id', 'position'] },
 };
@@ -46,6 +47,7 @@ const TYPES: Record<string, string> = {
   BOOLEAN: 'boolean',
   TIMESTAMP: 'timestamp without time zone',
   'TIMESTAMP WITH TIME ZONE': 'timestamp with time zone',
+  TSVECTOR: 'tsvector',
 };
 
 const ON_DELETE: readonly OnDeleteAction[] = ['CASCADE', 'SET NULL', 'SET DEFAULT', 'RESTRICT', 'NO ACTION'];

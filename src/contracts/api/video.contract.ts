@@ -29,6 +29,29 @@ export const VideoListItem = Type.Object({
 });
 export type VideoListItem = Static<typeof VideoListItem>;
 
+/**
+ * Where a search matched (only on items of a `search=` list): HTML with the matched words in `<mark>`,
+ * everything else escaped, so a page may insert it as markup.
+ */
+export const SearchSnippet = Type.Object({ title: Type.String(), description: Type.String() });
+export type SearchSnippet = Static<typeof SearchSnippet>;
+
+export const SearchedVideoListItem = Type.Object({
+  ...VideoListItem.properties,
+  search_snippet: Type.Optional(SearchSnippet),
+});
+
+export type SearchedVideoListItem = Static<typeof SearchedVideoListItem>;
+
+/** The public list: items carry `search_snippet` when the list was searched. */
+export const PublicVideoPage = Type.Object({
+  videos: Type.Array(SearchedVideoListItem),
+  next_cursor: Nullable(Type.String()),
+  has_more: Type.Boolean(),
+  total_count: Nullable(Type.Integer()),
+});
+export type PublicVideoPage = Static<typeof PublicVideoPage>;
+
 export const VideoPage = Type.Object({
   videos: Type.Array(VideoListItem),
   next_cursor: Nullable(Type.String()),
@@ -107,16 +130,38 @@ const ListPaging = (maxLimit: number, defaultLimit: number) => ({
   include_total: Type.Boolean({ default: false }),
 });
 
-export const PublicVideoListQuery = Type.Object({
-  category: Type.Optional(Type.String({ maxLength: 100 })),
-  search: Type.Optional(Type.String({ maxLength: 200 })),
-  sort: Type.Optional(
-    Type.Union(['relevance', 'date', 'duration', 'views', 'title'].map((s) => Type.Literal(s))),
-  ),
-  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
-  ...ListPaging(100, 50),
-});
+/** An ISO 8601 date or date-time (a time without an offset is UTC); checked by the service. */
+const IsoDateTime = Type.String({ maxLength: 40, description: 'ISO 8601 date or date-time' });
+
+/** `custom.<field slug>=<value>` filters (any number of them): matched as the query string names them. */
+export const CUSTOM_FILTER_PREFIX = 'custom.';
+
+export const PublicVideoListQuery = Type.Object(
+  {
+    category: Type.Optional(Type.String({ maxLength: 100 })),
+    tag: Type.Optional(Type.String({ maxLength: 100 })),
+    search: Type.Optional(Type.String({ maxLength: 200 })),
+    duration: Type.Optional(Type.String({ maxLength: 100, description: 'csv of short, medium, long' })),
+    quality: Type.Optional(Type.String({ maxLength: 100, description: 'csv of quality names' })),
+    date_from: Type.Optional(IsoDateTime),
+    date_to: Type.Optional(IsoDateTime),
+    has_transcription: Type.Optional(Type.Boolean()),
+    featured: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(
+      Type.Union(['relevance', 'date', 'duration', 'views', 'title'].map((s) => Type.Literal(s))),
+    ),
+    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+    ...ListPaging(100, 50),
+  },
+  { patternProperties: { '^custom\\.[a-z0-9_-]{1,100}$': Type.String({ maxLength: 200 }) } },
+);
 export type PublicVideoListQuery = Static<typeof PublicVideoListQuery>;
+
+export const BulkVideoQuery = Type.Object({ ids: Type.String({ maxLength: 2000 }) });
+export const VideoList = Type.Array(VideoListItem);
+export const RelatedVideoQuery = Type.Object({
+  limit: Type.Integer({ minimum: 1, maximum: 24, default: 12 }),
+});
 
 /** The admin list's filters beyond the reference (ui.md §2.2 filters the Videos tab by them). */
 export const AdminVideoFilterQuery = {

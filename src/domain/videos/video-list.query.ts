@@ -1,13 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import { badRequest } from '../shared/errors.js';
+import { countedVideos } from './counted-videos.query.js';
+import type { ListFilters } from './public-list-filters.js';
+import { searchMatches, searchQuerySource, searchRank, type SearchTerms } from './search.query.js';
+import { filterConditions, type CustomFieldRef } from './video-filters.query.js';
 
 export const PUBLIC_SORTS = ['relevance', 'date', 'duration', 'views', 'title'] as const;
 export type PublicSort = (typeof PUBLIC_SORTS)[number];
 
 export interface PublicListQuery {
-  category?: string;
-  search?: string;
+  filters: ListFilters;
+  /** Definitions of the `custom.<slug>` filters' slugs that exist. */
+  fields: CustomFieldRef[];
+  search: SearchTerms | null;
   sort?: PublicSort;
   order?: 'asc' | 'desc';
   limit: number;
@@ -38,44 +44,43 @@ export function decodeCursor(cursor: string | undefined): { at: Date; id: number
   return Number.isInteger(id) && id >= 0 && id <= MAX_ID ? { at, id } : null;
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (m) => `\\${m}`);
-}
-
-/** The listing query for public videos: filters, ordering, keyset or offset pagination. */
+/** The listing query for public videos: filters, search, ordering, keyset or offset pagination. */
 export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
-  const pattern = `%${escapeLike(q.search ?? '')}%`;
+  const search = q.search;
+  const conditions = filterConditions(q.filters, q.fields);
+  if (search) conditions.push(searchMatches(search));
   const base = db
     .selectFrom('videos as v')
     .leftJoin('categories as c', 'c.id', 'v.category_id')
-    .where('v.status', '=', 'ready')
-    .where('v.deleted_at', 'is', null)
-    .where('v.published_at', 'is not', null)
-    .$if(!!q.category, (b) => b.where('c.slug', '=', q.category ?? ''))
-    .$if(!!q.search, (b) =>
-      b.where((eb) => eb.or([eb('v.title', 'ilike', pattern), eb('v.description', 'ilike', pattern)])),
-    );
-  const sort: PublicSort = q.sort ?? (q.search ? 'relevance' : 'date');
+    .$if(!!search, (b) =>
+      b
+        .innerJoin('video_search_documents as sd', 'sd.video_id', 'v.id')
+        .crossJoin(searchQuerySource(search?.words ?? []).as('sq')),
+    )
+    .where(countedVideos('public'))
+    .where(sql<boolean>`${sql.join(conditions.length > 0 ? conditions : [sql`true`], sql` and `)}`);
+  const sort: PublicSort = q.sort ?? (search ? 'relevance' : 'date');
   if (!PUBLIC_SORTS.includes(sort)) throw badRequest(`Invalid sort value: '${sort}'`);
+  // Relevance is always best first; without a search it is the newest first (api-public.md §4.2).
   const dir = sort === 'relevance' ? 'desc' : (q.order ?? 'desc');
   const viewCount = sql<number>`(select count(*)::int from playback_sessions ps where ps.video_id = v.id)`;
-  const sortExpr = {
-    relevance: sql`v.published_at`,
-    date: sql`v.published_at`,
-    duration: sql`v.duration`,
-    views: viewCount,
-    title: sql`lower(v.title)`,
+  const sortExprs = {
+    relevance: search ? [searchRank(search), sql`v.published_at`] : [sql`v.published_at`],
+    date: [sql`v.published_at`],
+    duration: [sql`v.duration`],
+    views: [viewCount],
+    title: [sql`lower(v.title)`],
   }[sort];
 
   let page = base
     .selectAll('v')
     .select(['c.name as category_name', 'c.slug as category_slug'])
     .select(viewCount.as('view_count'))
-    .orderBy(sql`${sortExpr} ${sql.raw(dir)}`)
-    .orderBy('v.id', dir)
     .limit(q.limit + 1);
-  // Cursors follow published_at, so only date-ordered lists (date, relevance) page by keyset.
-  const keyset = sort === 'date' || sort === 'relevance';
+  for (const expr of sortExprs) page = page.orderBy(sql`${expr} ${sql.raw(dir)}`);
+  page = page.orderBy('v.id', dir);
+  // Cursors follow published_at, so only date-ordered lists (date, relevance without search) page by keyset.
+  const keyset = sort === 'date' || (sort === 'relevance' && !search);
   const cursor = keyset ? decodeCursor(q.cursor) : null;
   if (cursor) {
     const cmp = dir === 'desc' ? sql.raw('<') : sql.raw('>');
@@ -86,6 +91,7 @@ export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
   } else {
     page = page.offset(q.offset);
   }
+  // The total counts what the list shows, every filter included (the reference's count ignored `featured`).
   const total = base.select(sql<number>`count(*)::int`.as('n'));
   return { page, total, sort, keyset };
 }

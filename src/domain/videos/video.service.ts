@@ -11,7 +11,7 @@ import { isValidSlug } from '../shared/slug.js';
 import { createVideoArchive } from './video-archive.js';
 import type { VideoDeletionRepository } from './video-deletion.repository.js';
 import type { AdminVideoFilter } from './admin-video-filter.query.js';
-import { decodeCursor, encodeCursor, type PublicListQuery } from './video-list.query.js';
+import { decodeCursor, encodeCursor } from './video-list.query.js';
 import { toProgress, toVideoDetail, toVideoListItem, type ChapterMark } from './video.mapper.js';
 import type { VideoRepository, VideoRow } from './video.repository.js';
 
@@ -59,23 +59,6 @@ export function createVideoService(deps: {
   }
 
   return {
-    async listPublic(q: PublicListQuery) {
-      const { rows, totalCount, keyset } = await videos.listPublic(q);
-      const page = rows.slice(0, q.limit);
-      const tags = await videos.tagsFor(page.map((r) => r.id));
-      const hasMore = rows.length > q.limit;
-      const last = page.at(-1);
-      return {
-        videos: page.map((r) =>
-          toVideoListItem(r, { tags: tags.get(r.id), viewCount: r.view_count, versionedThumb: true }),
-        ),
-        next_cursor:
-          keyset && hasMore && last?.published_at ? encodeCursor(new Date(last.published_at), last.id) : null,
-        has_more: hasMore,
-        total_count: totalCount,
-      };
-    },
-
     async getPublic(slug: string) {
       const video = await videos.findPublishedBySlug(requireSlug(slug));
       if (!video) throw notFound('Video not found');

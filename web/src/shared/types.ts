@@ -87,6 +87,10 @@ export type VideoQuality = video.VideoQuality;
 export type VideoDetail = video.VideoDetail;
 /** `GET /api/videos`: a page of videos. */
 export type VideoListResponse = video.VideoPage;
+/** `GET /api/videos` (public): a page whose items carry `search_snippet` (HTML, `<mark>`) when searched. */
+export type PublicVideoListResponse = video.PublicVideoPage;
+export type SearchedVideoListItem = video.SearchedVideoListItem;
+export type SearchSnippet = video.SearchSnippet;
 export type Category = CategoryContract;
 export type QualityProgress = video.QualityProgress;
 

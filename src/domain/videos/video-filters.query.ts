@@ -1,0 +1,81 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DurationBucket, ListFilters } from './public-list-filters.js';
+
+/** The SQL conditions of the public list's filters (api-public.md §4.2), on `v` (an alias of `videos`). */
+
+/** A custom field definition a `custom.<slug>` filter names (slugs are unique per category only). */
+export interface CustomFieldRef {
+  id: number;
+  slug: string;
+  field_type: string;
+}
+
+const DURATION_SQL: Record<DurationBucket, RawBuilder<boolean>> = {
+  short: sql<boolean>`v.duration < 300`,
+  medium: sql<boolean>`v.duration between 300 and 1200`,
+  long: sql<boolean>`v.duration > 1200`,
+};
+
+/** A JSON number as the admin API stores one (PostgreSQL's numeric reads every such text). */
+const JSON_NUMBER = /^\s*-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?\s*$/;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/**
+ * One field's value test. multi_select: the stored JSON array holds the value (matched as its JSON string
+ * element, so "rock" does not match "rockabilly"); number: numeric equality, so `custom.year=2020` matches a
+ * stored 2020 or 2020.0 (the reference compared JSON text, and a number never matched); others: the stored
+ * JSON equals the value's JSON.
+ */
+function fieldValueMatches(field: CustomFieldRef, value: string): RawBuilder<boolean> {
+  if (field.field_type === 'multi_select')
+    return sql<boolean>`vcf.value like ${`%${escapeLike(JSON.stringify(value))}%`}`;
+  if (field.field_type === 'number') {
+    const n = Number(value.trim());
+    if (value.trim() === '' || !Number.isFinite(n)) return sql<boolean>`false`;
+    // Only rows holding a plain JSON number are cast, so malformed text never fails the query.
+    return sql<boolean>`(case when vcf.value ~ ${JSON_NUMBER.source}
+      then vcf.value::numeric = ${String(n)}::numeric else false end)`;
+  }
+  return sql<boolean>`vcf.value = ${JSON.stringify(value)}`;
+}
+
+function customFieldCondition(fields: CustomFieldRef[], value: string): RawBuilder<boolean> {
+  const matches = fields.map(
+    (f) => sql<boolean>`(vcf.field_id = ${f.id} and ${fieldValueMatches(f, value)})`,
+  );
+  return sql<boolean>`exists (select 1 from video_custom_fields vcf
+    where vcf.video_id = v.id and (${sql.join(matches, sql` or `)}))`;
+}
+
+/** Every condition the filters ask for; `fields` are the definitions of the `custom.` slugs that exist. */
+export function filterConditions(f: ListFilters, fields: CustomFieldRef[]): RawBuilder<boolean>[] {
+  const conditions: RawBuilder<boolean>[] = [];
+  if (f.category) conditions.push(sql<boolean>`c.slug = ${f.category}`);
+  if (f.tag)
+    conditions.push(sql<boolean>`exists (select 1 from video_tags vt join tags t on t.id = vt.tag_id
+      where vt.video_id = v.id and t.slug = ${f.tag})`);
+  if (f.durations.length > 0)
+    conditions.push(
+      sql<boolean>`(${sql.join(
+        f.durations.map((d) => DURATION_SQL[d]),
+        sql` or `,
+      )})`,
+    );
+  if (f.qualities.length > 0)
+    conditions.push(sql<boolean>`exists (select 1 from video_qualities vq
+      where vq.video_id = v.id and vq.quality in (${sql.join(f.qualities)}))`);
+  if (f.dateFrom) conditions.push(sql<boolean>`v.published_at >= ${f.dateFrom}`);
+  if (f.dateTo) conditions.push(sql<boolean>`v.published_at <= ${f.dateTo}`);
+  if (f.hasTranscription !== undefined) {
+    const completed = sql`exists (select 1 from transcriptions tr
+      where tr.video_id = v.id and tr.status = 'completed')`;
+    conditions.push(f.hasTranscription ? sql<boolean>`${completed}` : sql<boolean>`not ${completed}`);
+  }
+  if (f.featured !== undefined) conditions.push(sql<boolean>`v.is_featured = ${f.featured}`);
+  for (const [slug, value] of Object.entries(f.custom)) {
+    const defs = fields.filter((d) => d.slug === slug);
+    if (defs.length > 0) conditions.push(customFieldCondition(defs, value));
+  }
+  return conditions;
+}

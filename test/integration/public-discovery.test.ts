@@ -1,0 +1,338 @@
+// The public list's filters and sorts, bulk reads, related videos and the list cache (api-public.md §4.2),
+// on both databases. Search ranking is in search.test.ts.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { VideoListItem, PublicVideoPage } from '../../src/contracts/api/video.contract.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
+
+const HOUR = 3600 * 1000;
+const NOW = Date.now();
+
+interface SeedVideo {
+  slug: string;
+  category?: 'music' | 'news';
+  duration: number;
+  hoursAgo: number | null;
+  tags?: string[];
+  qualities?: string[];
+  transcription?: string;
+  featured?: boolean;
+  views?: number;
+  custom?: Record<string, unknown>;
+  deleted?: boolean;
+}
+
+const VIDEOS: SeedVideo[] = [
+  {
+    slug: 'rock-one',
+    category: 'music',
+    duration: 100,
+    hoursAgo: 1,
+    tags: ['rock', 'live'],
+    qualities: ['1080p', '720p'],
+    transcription: 'completed',
+    featured: true,
+    views: 3,
+    custom: { genre: 'Rock', moods: ['happy', 'loud'], year: 2020 },
+  },
+  {
+    slug: 'rock-two',
+    category: 'music',
+    duration: 600,
+    hoursAgo: 2,
+    tags: ['rock'],
+    qualities: ['720p'],
+    views: 1,
+    custom: { genre: 'Pop', moods: ['sad'], year: 2021.0 },
+  },
+  { slug: 'jazz-three', category: 'music', duration: 1500, hoursAgo: 3, tags: ['jazz'], qualities: ['480p'] },
+  {
+    slug: 'news-four',
+    category: 'news',
+    duration: 300,
+    hoursAgo: 4,
+    tags: ['rock'],
+    transcription: 'processing',
+  },
+  { slug: 'plain-five', duration: 1201, hoursAgo: 5 },
+  // Never listed: unpublished, and archived.
+  {
+    slug: 'draft-six',
+    category: 'music',
+    duration: 50,
+    hoursAgo: null,
+    tags: ['rock'],
+    custom: { genre: 'Rock' },
+  },
+  { slug: 'gone-seven', category: 'music', duration: 50, hoursAgo: 0.5, tags: ['rock'], deleted: true },
+];
+const PUBLIC = ['rock-one', 'rock-two', 'jazz-three', 'news-four', 'plain-five'];
+
+/** Categories, tags, custom fields (select, multi_select, number), qualities, transcriptions, views. */
+async function seed(t: TestApp): Promise<Record<string, number>> {
+  const db = t.container.db;
+  const cats = await db
+    .insertInto('categories')
+    .values([
+      { name: 'Music', slug: 'music' },
+      { name: 'News', slug: 'news' },
+    ])
+    .returning(['id', 'slug'])
+    .execute();
+  const catId = Object.fromEntries(cats.map((c) => [c.slug, c.id]));
+  const tags = await db
+    .insertInto('tags')
+    .values(['rock', 'live', 'jazz'].map((name) => ({ name, slug: name })))
+    .returning(['id', 'slug'])
+    .execute();
+  const tagId = Object.fromEntries(tags.map((tag) => [tag.slug, tag.id]));
+  const fields = await db
+    .insertInto('custom_field_definitions')
+    .values([
+      { name: 'Genre', slug: 'genre', field_type: 'select', options: '["Rock","Pop"]', category_id: null },
+      { name: 'Moods', slug: 'moods', field_type: 'multi_select', options: '["happy","loud","sad"]' },
+      { name: 'Year', slug: 'year', field_type: 'number', category_id: catId.music },
+    ])
+    .returning(['id', 'slug'])
+    .execute();
+  const fieldId = Object.fromEntries(fields.map((f) => [f.slug, f.id]));
+  const ids: Record<string, number> = {};
+  for (const v of VIDEOS) {
+    const row = await db
+      .insertInto('videos')
+      .values({
+        title: v.slug.replace('-', ' '),
+        slug: v.slug,
+        status: 'ready',
+        category_id: v.category ? catId[v.category] : null,
+        duration: v.duration,
+        published_at: v.hoursAgo === null ? null : new Date(NOW - v.hoursAgo * HOUR),
+        deleted_at: v.deleted ? new Date() : null,
+        is_featured: v.featured ?? false,
+        streaming_format: v.featured ? 'cmaf' : 'hls_ts',
+        primary_codec: v.featured ? 'av1' : 'h264',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const id = (ids[v.slug] = row.id);
+    for (const tag of v.tags ?? [])
+      await db.insertInto('video_tags').values({ video_id: id, tag_id: tagId[tag]! }).execute();
+    for (const quality of v.qualities ?? [])
+      await db.insertInto('video_qualities').values({ video_id: id, quality, width: 1, height: 1 }).execute();
+    if (v.transcription)
+      await db.insertInto('transcriptions').values({ video_id: id, status: v.transcription }).execute();
+    for (let i = 0; i < (v.views ?? 0); i++)
+      await db
+        .insertInto('playback_sessions')
+        .values({ video_id: id, session_token: `${v.slug}-${i}` })
+        .execute();
+    for (const [slug, value] of Object.entries(v.custom ?? {}))
+      await db
+        .insertInto('video_custom_fields')
+        .values({
+          video_id: id,
+          field_id: fieldId[slug]!,
+          value: slug === 'year' && value === 2021 ? '2021.0' : JSON.stringify(value),
+        })
+        .execute();
+  }
+  return ids;
+}
+
+describe.each(DRIVERS)('public discovery (%s)', (driver) => {
+  const t = useTestApp(driver);
+  let ids: Record<string, number> = {};
+  beforeAll(async () => {
+    ids = await seed(t);
+  });
+  const get = (url: string) => t.publicApp.inject({ method: 'GET', url });
+  async function page(query: string): Promise<PublicVideoPage> {
+    const res = await get(`/api/videos?${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<PublicVideoPage>();
+  }
+  const slugs = async (query: string) => (await page(query)).videos.map((v) => v.slug);
+  const slugsOf = (items: VideoListItem[]) => items.map((v) => v.slug);
+
+  it('lists public videos with real tags (by name), view counts, format and codec', async () => {
+    const { videos } = await page('');
+    expect(slugsOf(videos)).toEqual(PUBLIC);
+    const one = videos[0]!;
+    expect(one.tags.map((tag) => tag.name)).toEqual(['live', 'rock']);
+    expect(one).toMatchObject({ view_count: 3, streaming_format: 'cmaf', primary_codec: 'av1' });
+    expect(videos[1]).toMatchObject({ view_count: 1, streaming_format: 'hls_ts', primary_codec: 'h264' });
+    expect(one).not.toHaveProperty('search_snippet');
+  });
+
+  it.each([
+    ['tag=rock', ['rock-one', 'rock-two', 'news-four']],
+    ['tag=jazz', ['jazz-three']],
+    ['tag=nope', []],
+    ['duration=short', ['rock-one']],
+    ['duration=medium', ['rock-two', 'news-four']],
+    ['duration=long', ['jazz-three', 'plain-five']],
+    ['duration=short,LONG', ['rock-one', 'jazz-three', 'plain-five']],
+    ['quality=720P,bogus', ['rock-one', 'rock-two']],
+    ['quality=480p', ['jazz-three']],
+    ['quality=bogus', PUBLIC],
+    ['has_transcription=true', ['rock-one']],
+    ['has_transcription=false', ['rock-two', 'jazz-three', 'news-four', 'plain-five']],
+    ['featured=true', ['rock-one']],
+    ['featured=false', ['rock-two', 'jazz-three', 'news-four', 'plain-five']],
+    ['custom.genre=Rock', ['rock-one']],
+    ['custom.genre=rock', []],
+    ['custom.moods=happy', ['rock-one']],
+    ['custom.moods=sad', ['rock-two']],
+    ['custom.moods=hap', []],
+    ['custom.year=2020', ['rock-one']],
+    ['custom.year=2021', ['rock-two']],
+    ['custom.year=abc', []],
+    ['custom.unknown=x', PUBLIC],
+    ['custom.genre=Rock&custom.moods=loud&tag=live&category=music', ['rock-one']],
+    ['custom.genre=Pop&tag=jazz', []],
+    ['tag=rock&duration=medium&category=news', ['news-four']],
+  ])('filters %s', async (query, expected) => {
+    expect(await slugs(query)).toEqual(expected);
+  });
+
+  it('filters by publication date, both ends inclusive', async () => {
+    const at = (hoursAgo: number) => encodeURIComponent(new Date(NOW - hoursAgo * HOUR).toISOString());
+    expect(await slugs(`date_from=${at(2.5)}`)).toEqual(['rock-one', 'rock-two']);
+    expect(await slugs(`date_to=${at(3.5)}`)).toEqual(['news-four', 'plain-five']);
+    expect(await slugs(`date_from=${at(3)}&date_to=${at(2)}`)).toEqual(['rock-two', 'jazz-three']);
+    // An offset whose + the query string turned into a space still reads as +.
+    const local = new Date(NOW - 2.5 * HOUR + 2 * HOUR).toISOString().slice(0, 19);
+    expect(await slugs(`date_from=${local}+02:00`)).toEqual(['rock-one', 'rock-two']);
+  });
+
+  it('sorts by views, duration and title in both directions; relevance without search is newest first', async () => {
+    expect((await slugs('sort=views')).slice(0, 2)).toEqual(['rock-one', 'rock-two']);
+    expect((await slugs('sort=views&order=asc')).slice(-2)).toEqual(['rock-two', 'rock-one']);
+    expect(await slugs('sort=duration&order=asc')).toEqual([
+      'rock-one',
+      'news-four',
+      'rock-two',
+      'plain-five',
+      'jazz-three',
+    ]);
+    expect(await slugs('sort=title')).toEqual([
+      'rock-two',
+      'rock-one',
+      'plain-five',
+      'news-four',
+      'jazz-three',
+    ]);
+    expect(await slugs('sort=relevance&order=asc')).toEqual(PUBLIC);
+  });
+
+  it('counts what it lists, featured filter included (the reference ignored featured)', async () => {
+    expect((await page('include_total=true&limit=1')).total_count).toBe(5);
+    expect((await page('include_total=true&featured=true')).total_count).toBe(1);
+    expect((await page('include_total=true&tag=rock&limit=1')).total_count).toBe(3);
+  });
+
+  it.each([
+    ['/api/videos?duration=tiny', "Invalid duration value: 'tiny'. Valid values are: short, medium, long"],
+    [
+      '/api/videos?duration=short,forever',
+      "Invalid duration value: 'forever'. Valid values are: short, medium, long",
+    ],
+    [
+      `/api/videos?date_from=2024-02-01&date_to=2024-01-01`,
+      'Invalid date range: date_from must be before or equal to date_to',
+    ],
+    ['/api/videos?date_from=yesterday', 'Invalid date format. Use ISO format (YYYY-MM-DDTHH:MM)'],
+    ['/api/videos?date_to=2024-13-01', 'Invalid date format. Use ISO format (YYYY-MM-DDTHH:MM)'],
+    ['/api/videos/bulk?ids=1,abc', "Invalid video ID: 'abc'. IDs must be positive integers"],
+    ['/api/videos/bulk?ids=0', "Invalid video ID: '0'. IDs must be positive integers"],
+    ['/api/videos/bulk?ids=-3', "Invalid video ID: '-3'. IDs must be positive integers"],
+    ['/api/videos/bulk?ids=2147483648', "Invalid video ID: '2147483648'. IDs must be positive integers"],
+    [
+      `/api/videos/bulk?ids=${Array.from({ length: 21 }, (_, i) => i + 1).join(',')}`,
+      'Maximum 20 unique video IDs allowed per request',
+    ],
+    ['/api/videos/Bad_Slug/related', 'Invalid video slug'],
+  ])('400 %s', async (url, detail) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ detail });
+  });
+
+  it.each([
+    '/api/videos?sort=newest',
+    '/api/videos?order=up',
+    '/api/videos?featured=perhaps',
+    '/api/videos?has_transcription=2',
+    '/api/videos/bulk',
+    '/api/videos/rock-one/related?limit=0',
+    '/api/videos/rock-one/related?limit=25',
+  ])('400 on the query schema: %s', async (url) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ detail: expect.stringMatching(/^Invalid querystring/) });
+  });
+
+  it('bulk: public videos only, in the order asked, duplicates once, empty ids give []', async () => {
+    const res = await get(
+      `/api/videos/bulk?ids=${ids['rock-two']},${ids['draft-six']},${ids['rock-one']},${ids['rock-two']},${ids['gone-seven']},999999`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<VideoListItem[]>();
+    expect(slugsOf(items)).toEqual(['rock-two', 'rock-one']);
+    expect(items[1]).toMatchObject({ view_count: 3, tags: [{ name: 'live' }, { name: 'rock' }] });
+    expect((await get('/api/videos/bulk?ids=')).json()).toEqual([]);
+    const twenty = Array.from({ length: 20 }, (_, i) => i + 1);
+    expect((await get(`/api/videos/bulk?ids=${[...twenty, ...twenty].join(',')}`)).statusCode).toBe(200);
+  });
+
+  it('related: same category and tag, then category, then tag, then any — newest first in each', async () => {
+    const related = async (slug: string, query = '') => {
+      const res = await get(`/api/videos/${slug}/related${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return slugsOf(res.json<VideoListItem[]>());
+    };
+    expect(await related('rock-one')).toEqual(['rock-two', 'jazz-three', 'news-four', 'plain-five']);
+    expect(await related('rock-one', '?limit=2')).toEqual(['rock-two', 'jazz-three']);
+    // news-four: no other news video; its tag (rock) is shared by rock-one and rock-two.
+    expect(await related('news-four')).toEqual(['rock-one', 'rock-two', 'jazz-three', 'plain-five']);
+    // No category, no tags: only the recent tier.
+    expect(await related('plain-five', '?limit=3')).toEqual(['rock-one', 'rock-two', 'jazz-three']);
+  });
+
+  it.each(['draft-six', 'gone-seven', 'no-such-video'])('related of %s: 404', async (slug) => {
+    const res = await get(`/api/videos/${slug}/related`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ detail: 'Video not found' });
+  });
+});
+
+describe.each(DRIVERS)('public list cache (%s)', (driver) => {
+  const t = useTestApp(driver, { VLOG_PUBLIC_LIST_CACHE_SECONDS: '30' });
+  const slugs = async (url: string) =>
+    (await t.publicApp.inject({ method: 'GET', url })).json<PublicVideoPage>().videos.map((v) => v.slug);
+  const related = async (slug: string) =>
+    (await t.publicApp.inject({ method: 'GET', url: `/api/videos/${slug}/related` }))
+      .json<VideoListItem[]>()
+      .map((v) => v.slug);
+  const insert = (slug: string, hoursAgo: number) =>
+    t.container.db
+      .insertInto('videos')
+      .values({ title: slug, slug, status: 'ready', published_at: new Date(NOW - hoursAgo * HOUR) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+  it('answers a repeated query from the cache for 30 s; other parameters and a change event miss it', async () => {
+    await insert('first', 2);
+    expect(await slugs('/api/videos')).toEqual(['first']);
+    expect(await related('first')).toEqual([]);
+    const { id } = await insert('second', 1);
+    expect(await slugs('/api/videos')).toEqual(['first']);
+    expect(await related('first')).toEqual([]);
+    expect(await slugs('/api/videos?limit=10')).toEqual(['second', 'first']);
+    expect(await slugs('/api/videos?custom.any=1')).toEqual(['second', 'first']);
+    t.container.events.changed(id);
+    expect(await slugs('/api/videos')).toEqual(['second', 'first']);
+    expect(await related('first')).toEqual(['second']);
+  });
+});
