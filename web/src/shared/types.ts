@@ -34,6 +34,14 @@ export type {
   SpriteQueueStatus,
   VideoSprites,
 } from '../../../src/contracts/api/job-queue.contract.js';
+export type {
+  AutoDetectRequest,
+  AutoDetectResponse,
+  Chapter,
+  ChapterCreate,
+  ChapterList,
+  ChapterUpdate,
+} from '../../../src/contracts/api/chapter.contract.js';
 export type { InitialProgressEvent } from '../../../src/contracts/api/progress-events.contract.js';
 export type {
   CacheStats,
