@@ -6,6 +6,7 @@ import { healthRoutes } from './routes/health.routes.js';
 import { mediaFileRoutes } from './routes/media-files.routes.js';
 import { pageRoutes } from './routes/pages.routes.js';
 import { publicCategoryRoutes } from './routes/public/categories.routes.js';
+import { publicCustomFieldRoutes } from './routes/public/custom-fields.routes.js';
 import { publicTagRoutes } from './routes/public/tags.routes.js';
 import { publicPlaylistRoutes } from './routes/public/playlists.routes.js';
 import { publicVideoRoutes } from './routes/public/videos.routes.js';
@@ -22,6 +23,7 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
   await app.register(publicVideoRoutes(c.services.videos, c.services.discovery));
   await app.register(publicCategoryRoutes(c.services.categories));
   await app.register(publicTagRoutes(c.services.tags));
+  await app.register(publicCustomFieldRoutes(c.services.publicCustomFields));
   await app.register(publicPlaylistRoutes(c.services.playlists));
   await app.register(
     mediaFileRoutes(c.layout.dirs.videosDir, {
@@ -34,6 +36,9 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
       '/': 'index.html',
       '/watch/:slug': 'watch.html',
       '/playlist/:slug': 'playlist.html',
+      '/category/:slug': 'category.html',
+      '/tag/:slug': 'tag.html',
+      '/search': 'search.html',
     }),
   );
   return app;

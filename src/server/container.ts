@@ -6,6 +6,7 @@ import { createCategoryRepository } from '../domain/categories/category.reposito
 import { createCategoryService } from '../domain/categories/category.service.js';
 import { createCustomFieldRepository } from '../domain/custom-fields/custom-field.repository.js';
 import { createCustomFieldService } from '../domain/custom-fields/custom-field.service.js';
+import { createPublicCustomFieldService } from '../domain/custom-fields/public-custom-field.service.js';
 import { createTagRepository } from '../domain/tags/tag.repository.js';
 import { createTagService } from '../domain/tags/tag.service.js';
 import { createChapterRepository } from '../domain/chapters/chapter.repository.js';
@@ -106,6 +107,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   const jobs = createTranscodingJobRepository(db);
   const videos = createVideoRepository(db);
   const categories = createCategoryRepository(db);
+  const customFieldRepository = createCustomFieldRepository(db);
   const lifecycle = createVideoLifecycleRepository(db);
   const retranscodeCleanup = createRetranscodeCleanup({
     repository: createRetranscodeCleanupRepository(db),
@@ -146,7 +148,8 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
     chapters,
-    customFields: createCustomFieldService({ fields: createCustomFieldRepository(db), categories }),
+    customFields: createCustomFieldService({ fields: customFieldRepository, categories }),
+    publicCustomFields: createPublicCustomFieldService({ fields: customFieldRepository, categories }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({
       videos,

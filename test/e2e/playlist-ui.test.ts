@@ -96,11 +96,7 @@ describe('playlists in Chromium', () => {
     const pub = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const pubErrors: string[] = [];
     pub.on('pageerror', (e) => pubErrors.push(e.message));
-    pub.on('console', (m) => {
-      // The related list's endpoint is another helper's work, not on main yet when this was written.
-      if (m.type() === 'error' && !m.location().url.includes('/related?'))
-        pubErrors.push(`${m.text()} ${m.location().url}`);
-    });
+    pub.on('console', (m) => m.type() === 'error' && pubErrors.push(`${m.text()} ${m.location().url}`));
     await pub.goto(`${server.publicUrl}/playlist/${playlist.slug}`);
     await expect.poll(() => pub.locator('#playlist-title').textContent()).toBe('Coastal Series');
     expect(await pub.locator('#playlist-meta').textContent()).toMatch(/^3 videos · /);

@@ -31,7 +31,6 @@ export const CATALOGUE: CatalogueVideo[] = [
     ageDays: 1,
     views: 3,
     genre: 'Jazz',
-    featured: true,
   },
   {
     title: 'Garage Rock Rehearsal',
@@ -84,6 +83,7 @@ export const CATALOGUE: CatalogueVideo[] = [
     duration: 700,
     ageDays: 6,
     views: 0,
+    featured: true, // not the newest: the hero must come from featured=true, not from the default order
   },
   {
     title: 'Kitchen Table Talk',

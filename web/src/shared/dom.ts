@@ -99,6 +99,8 @@ export const ICONS = {
   close: 'M6 6l12 12M18 6L6 18',
   alert: 'M12 8v5M12 16.5v.5M10.3 3.9L2.4 18a2 2 0 0 0 1.7 3h15.8a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z',
   logout: 'M15 4h4v16h-4M10 17l5-5-5-5M15 12H3',
+  grid: 'M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z',
+  list: 'M4 6h2M4 12h2M4 18h2M10 6h10M10 12h10M10 18h10',
   plus: 'M12 5v14M5 12h14',
   'arrow-up': 'M12 19V5M6 11l6-6 6 6',
   'arrow-down': 'M12 5v14M6 13l6 6 6-6',

@@ -5,6 +5,7 @@
  */
 import type { AuthState, CsrfToken } from '../../../src/contracts/api/auth.contract.js';
 import type { Category as CategoryContract } from '../../../src/contracts/api/category.contract.js';
+import type { PublicCustomField as PublicCustomFieldContract } from '../../../src/contracts/api/public-custom-field.contract.js';
 import type { ProgressEvent } from '../../../src/contracts/api/progress-events.contract.js';
 import type { UploadResponse as UploadContract } from '../../../src/contracts/api/upload.contract.js';
 import type * as video from '../../../src/contracts/api/video.contract.js';
@@ -100,6 +101,8 @@ export type PublicVideoListResponse = video.PublicVideoPage;
 export type SearchedVideoListItem = video.SearchedVideoListItem;
 export type SearchSnippet = video.SearchSnippet;
 export type Category = CategoryContract;
+/** `GET /api/custom-fields?category=` (public): a field visitors can filter by. */
+export type PublicCustomField = PublicCustomFieldContract;
 export type QualityProgress = video.QualityProgress;
 
 /** What both progress sources send: the polled TranscodingProgress and the SSE ProgressEvent. */

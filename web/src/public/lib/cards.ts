@@ -62,7 +62,9 @@ export function thumbnail(
 }
 
 export interface CardOptions {
-  /** Shown under the title instead of nothing (search results' highlighted snippet). */
+  /** The title's content when not its plain text (a search result's highlighted title). */
+  title?: Node;
+  /** Shown under the meta line: the description (list layout) or a search result's highlighted snippet. */
   extra?: HTMLElement | null;
   /** Heading level of the title: h2 on the grids, h3 inside a titled section (related videos). */
   heading?: 'h2' | 'h3';
@@ -89,7 +91,7 @@ export function videoCard(video: VideoListItem, options: CardOptions = {}): HTML
       h(
         'div',
         { class: 'card-body' },
-        h(options.heading ?? 'h2', { class: 'card-title' }, video.title),
+        h(options.heading ?? 'h2', { class: 'card-title' }, options.title ?? video.title),
         meta,
         options.extra ?? null,
       ),

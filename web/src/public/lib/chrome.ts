@@ -4,14 +4,20 @@ import { isTyping, must } from '../../shared/dom.js';
 export const MAX_SEARCH_LENGTH = 200;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Read `?search=` (or `?q=`) from the current URL, trimmed and capped at 200 chars. */
+/** Read `?q=` (or the older `?search=`) from the current URL, trimmed and capped at 200 chars. */
 export function readSearchParam(params: URLSearchParams = new URLSearchParams(location.search)): string {
-  const raw = params.get('search') ?? params.get('q') ?? '';
+  const raw = params.get('q') ?? params.get('search') ?? '';
   return raw.trim().slice(0, MAX_SEARCH_LENGTH);
 }
 
+/** The search results page for `query` (the home page when it is empty). */
+export function searchUrl(query: string): string {
+  const q = query.trim().slice(0, MAX_SEARCH_LENGTH);
+  return q ? `/search?q=${encodeURIComponent(q)}` : '/';
+}
+
 /**
- * Wire up the header search form. Without JS it already submits to `/?search=`;
+ * Wire up the header search form. Without JS it already submits to `/search?q=`;
  * here we only drop empty searches and cap the length.
  */
 export function initHeader(currentSearch = ''): void {
@@ -21,8 +27,7 @@ export function initHeader(currentSearch = ''): void {
   if (currentSearch) input.value = currentSearch;
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const q = input.value.trim().slice(0, MAX_SEARCH_LENGTH);
-    location.assign(q ? `/?search=${encodeURIComponent(q)}` : '/');
+    location.assign(searchUrl(input.value));
   });
   // "/" focuses the search box (ignored while typing somewhere).
   document.addEventListener('keydown', (ev) => {

@@ -11,10 +11,9 @@ import { errorState, h, replaceChildren } from '../../shared/dom.js';
 import { formatDuration } from '../../shared/format.js';
 import { HttpError, errorMessage, fetchJson } from '../../shared/http.js';
 import type { PlaylistDetail, PlaylistVideoInfo } from '../../shared/types.js';
+import { PREFERENCES_KEY } from '../lib/browse-state.js';
 import { SLUG_PATTERN } from '../lib/chrome.js';
 import { playlistUrl, watchInPlaylistUrl } from '../lib/playlist-links.js';
-
-const PREFERENCES_KEY = 'vlog_preferences';
 
 /** `autoplayNext` of the saved preferences: on unless switched off. */
 export function readAutoplayNext(): boolean {
