@@ -78,17 +78,24 @@ describe('playlists in Chromium', () => {
     // Keyboard path: Move down on the first, then back up.
     await items.nth(0).locator('[data-action="move-down"]').click();
     await expect.poll(() => itemTitles(page)).toEqual([TITLES[0], TITLES[2], TITLES[1]]);
+    const idle = () => page.locator('#playlist-details[aria-busy="false"]').waitFor();
+    await idle();
     await items.nth(1).locator('[data-action="move-up"]').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => itemTitles(page)).toEqual(reordered);
 
+    await idle();
     const list = await adminGet<{ playlists: Array<{ id: number; slug: string }> }>(server, '/api/playlists');
     const playlist = list.playlists[0]!;
-    const saved = await adminGet<{ videos: Array<{ title: string; position: number }> }>(
-      server,
-      `/api/playlists/${playlist.id}`,
-    );
-    expect(saved.videos.map((v) => [v.title, v.position])).toEqual(reordered.map((t, i) => [t, i]));
+    const savedOrder = async () =>
+      (
+        await adminGet<{ videos: Array<{ title: string; position: number }> }>(
+          server,
+          `/api/playlists/${playlist.id}`,
+        )
+      ).videos.map((v) => [v.title, v.position]);
+    await expect.poll(savedOrder).toEqual(reordered.map((t, i) => [t, i]));
+    expect(await itemTitles(page)).toEqual(reordered);
     await page.screenshot({ path: '/tmp/playlists-admin.png', fullPage: true });
     expect(errors).toEqual([]);
 

@@ -66,8 +66,9 @@ export class PlaylistsStore {
     try {
       await run(id);
     } finally {
-      this.saving.value = false;
+      // Busy until the reload is in too: the item controls act on what the server has.
       await this.reload();
+      this.saving.value = false;
     }
   }
 
@@ -76,6 +77,7 @@ export class PlaylistsStore {
     const now = this.detail.value;
     if (now?.kind !== 'ready' || from === to) return;
     const videos = moveItem(now.value.videos, from, to).map((v, position) => ({ ...v, position }));
+    this.latestDetail++; // a load already on its way would show the order before this move
     this.detail.value = { kind: 'ready', value: { ...now.value, videos } };
     await this.change((id) =>
       this.api.reorder(
