@@ -226,9 +226,14 @@ describe('public pages in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
 
-    const mobile = await open('/search?q=beach', MOBILE);
+    // Old `/?search=` links land on the search page.
+    const mobile = await open('/?search=beach', MOBILE);
+    await mobile.page.waitForURL(
+      (url) => url.pathname === '/search' && url.searchParams.get('q') === 'beach',
+    );
     expect(await settledTitles(mobile.page)).toContain('Beach Walk at Sunrise');
     await mobile.page.screenshot({ path: '/tmp/pages-search-mobile.png', fullPage: true });
+    expect(mobile.errors).toEqual([]);
     await mobile.page.close();
   });
 
@@ -274,6 +279,60 @@ describe('public pages in Chromium', () => {
     await page.waitForURL(/\/watch\/garage-rock-rehearsal$/);
     await expect.poll(() => page.locator('#video-title').textContent()).toBe('Garage Rock Rehearsal');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('"Load more" pages by cursor (date) and by offset (other orders) without repeats; errors offer a retry', async () => {
+    // A category of its own, so the other tests' lists (and the server's list cache) are untouched.
+    const category = await db.db
+      .insertInto('categories')
+      .values({ name: 'Archive Reel', slug: 'archive-reel' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (let i = 1; i <= 30; i++) {
+      await db.db
+        .insertInto('videos')
+        .values({
+          title: `Reel ${String(i).padStart(2, '0')}`,
+          slug: `reel-${i}`,
+          category_id: category.id,
+          duration: 1000 - i,
+          status: 'ready',
+          published_at: new Date(Date.now() - i * 60_000),
+        })
+        .execute();
+    }
+    const { page, errors } = await open('/category/archive-reel');
+    expect(await settledTitles(page)).toHaveLength(24);
+    let query = await listRequest(page, () => page.click('#load-more'));
+    expect(query.get('cursor')).toBeTruthy();
+    await expect.poll(() => titles(page)).toHaveLength(30);
+    expect(new Set(await titles(page)).size).toBe(30);
+    await expect.poll(() => page.locator('#load-more').isHidden()).toBe(true);
+    // Focus moves to the first new card so keyboard users continue there.
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.dataset.slug)).toBe('reel-25');
+
+    await page.selectOption('#sort-select', 'duration-desc');
+    expect(await settledTitles(page)).toHaveLength(24);
+    query = await listRequest(page, () => page.click('#load-more'));
+    expect([query.get('cursor'), query.get('offset')]).toEqual([null, '24']);
+    await expect.poll(() => titles(page)).toHaveLength(30);
+    expect(new Set(await titles(page)).size).toBe(30);
+
+    // A failing list shows the error state; "Try again" loads it.
+    await page.route('**/api/videos?*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"detail":"Service busy"}' }),
+    );
+    await page.selectOption('#duration-select', 'medium');
+    await expect
+      .poll(() => page.locator('#grid-state [role="alert"]').textContent())
+      .toContain('Service busy');
+    await page.screenshot({ path: '/tmp/pages-error-state.png' });
+    await page.unroute('**/api/videos?*');
+    await page.locator('#grid-state button', { hasText: 'Try again' }).click();
+    expect(await settledTitles(page)).toHaveLength(24);
+    // The one expected console error is the 503 this test made.
+    expect(errors.filter((e) => !e.includes('503'))).toEqual([]);
     await page.close();
   });
 });

@@ -90,6 +90,8 @@ export const Chapter = Type.Object({
 export const VideoDetail = Type.Object({
   ...Type.Omit(VideoListItem, ['view_count']).properties,
   category_slug: Nullable(Type.String()),
+  /** Shown on the home page's hero; the Edit Video modal's "Featured Video" toggle. */
+  is_featured: Type.Boolean(),
   source_width: Type.Integer(),
   source_height: Type.Integer(),
   error_message: Nullable(Type.String()),

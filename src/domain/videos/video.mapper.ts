@@ -107,6 +107,7 @@ export function toVideoDetail(
   return {
     ...list,
     category_slug: v.category_slug,
+    is_featured: v.is_featured ?? false,
     source_width: v.source_width ?? 0,
     source_height: v.source_height ?? 0,
     error_message: options.sanitize ? sanitizeError(v.error_message, options.summaryMax) : v.error_message,

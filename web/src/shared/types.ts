@@ -23,7 +23,13 @@ export type {
   VideoCustomFieldView,
 } from '../../../src/contracts/api/custom-field.contract.js';
 export type { CategoryUpdate } from '../../../src/contracts/api/category.contract.js';
-export type { Tag } from '../../../src/contracts/api/tag.contract.js';
+export type { Tag, TagRef } from '../../../src/contracts/api/tag.contract.js';
+export type {
+  BulkItemResult,
+  BulkUpdateBody,
+  BulkRetranscodeBody,
+} from '../../../src/contracts/api/video-bulk.contract.js';
+export type { ExportFormat } from '../../../src/contracts/api/video-export.contract.js';
 export type {
   ReencodeJob,
   ReencodeJobPage,

@@ -1,9 +1,9 @@
 /**
- * A video row's buttons (api-admin.md §5.1, §5.5, §5.7): Preview (ready, or processing with a live master),
+ * A video row's buttons (api-admin.md §5.1, §5.5, §5.7): Preview (ready, or processing with a live master), Edit,
  * Retry (failed), Publish / Unpublish, Re-transcode all qualities and Thumbnail (ready), Delete (confirmed,
  * soft: the video moves to the archive).
  *
- * Test hooks: `[data-action="preview"|"retry"|"publish"|"unpublish"|"retranscode"|"thumbnail"|"delete"]`.
+ * Test hooks: `[data-action="preview"|"edit"|"retry"|"publish"|"unpublish"|"retranscode"|"thumbnail"|"delete"]`.
  */
 import { useState } from 'preact/hooks';
 import { UnauthorizedError, errorMessage, type ApiClient } from '../api.js';
@@ -12,6 +12,7 @@ import { confirmDialog } from '../components/confirm.js';
 import { toast } from '../components/toast.js';
 import type { IconName } from '../../shared/dom.js';
 import type { VideoListItem } from '../../shared/types.js';
+import { openEditVideoDialog } from '../video-edit/edit-video-dialog.js';
 import { openPreview } from './preview-dialog.js';
 import { openThumbnailDialog } from './thumbnail-dialog.js';
 
@@ -151,6 +152,14 @@ export function RowActions(props: RowActionsProps) {
           <span aria-hidden="true">Preview</span>
         </Button>
       )}
+      <Button
+        size="sm"
+        data-action="edit"
+        aria-label={`Edit ${v.title}`}
+        onClick={() => openEditVideoDialog(v, { api, changed })}
+      >
+        <span aria-hidden="true">Edit</span>
+      </Button>
       {specs.filter((s) => s.action !== 'delete').map(button)}
       {v.status === 'ready' && (
         <Button

@@ -1,4 +1,4 @@
-/** One row of the videos table. Test hooks: `tr[data-video-id][data-status]`. */
+/** One row of the videos table. Test hooks: `tr[data-video-id][data-status]`, its `input[data-select]`. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api.js';
 import { Icon } from '../components/icon.js';
@@ -13,6 +13,9 @@ export interface VideoRowProps {
   liveMaster: boolean;
   /** Scroll to the row and flash it (a video just uploaded). */
   highlight: boolean;
+  /** Ticked for a bulk operation. */
+  selected: boolean;
+  onSelect: (on: boolean) => void;
   api: ApiClient;
   changed: () => void;
   deleted: (id: number) => void;
@@ -58,7 +61,21 @@ export function VideoRow(props: VideoRowProps) {
   if (v.published_at == null && status === 'ready') sub.push('unpublished');
 
   return (
-    <tr ref={row} data-video-id={v.id} data-status={status} class={flash ? 'row-new' : undefined}>
+    <tr
+      ref={row}
+      data-video-id={v.id}
+      data-status={status}
+      class={[flash ? 'row-new' : '', props.selected ? 'row-selected' : ''].join(' ').trim() || undefined}
+    >
+      <td class="col-select">
+        <input
+          type="checkbox"
+          data-select
+          aria-label={`Select ${v.title}`}
+          checked={props.selected}
+          onChange={(ev) => props.onSelect(ev.currentTarget.checked)}
+        />
+      </td>
       <td class="col-thumb">
         <Thumb video={v} />
       </td>

@@ -7,6 +7,7 @@ import { batch, computed, signal } from '@preact/signals';
 import { UnauthorizedError, errorMessage, type ApiClient } from '../api.js';
 import { announce } from '../../shared/dom.js';
 import type { ProgressStream } from '../progress-stream.js';
+import { Selection } from '../bulk/selection.js';
 import type {
   ProgressMsg,
   TranscodingProgress,
@@ -31,6 +32,21 @@ export class VideosStore {
   readonly highlightId = signal<number | null>(null);
   readonly search = signal('');
   readonly statusFilter = signal('');
+  /** Server-side filters (GET /api/videos): '' = any; category '0' = none; featured 'true' | 'false'. */
+  readonly categoryFilter = signal('');
+  readonly qualityFilter = signal('');
+  readonly featuredFilter = signal('');
+  /** Rows ticked for a bulk operation. */
+  readonly selection = new Selection();
+
+  /** The query of the server-side filters (also what the export narrows to, with the status). */
+  readonly serverQuery = computed(() => {
+    const q = new URLSearchParams();
+    if (this.categoryFilter.value) q.set('category_id', this.categoryFilter.value);
+    if (this.qualityFilter.value) q.set('quality', this.qualityFilter.value);
+    if (this.featuredFilter.value) q.set('featured', this.featuredFilter.value);
+    return q.toString();
+  });
 
   readonly filtered = computed(() => {
     const q = this.search.value.trim().toLowerCase();
@@ -61,7 +77,10 @@ export class VideosStore {
     const seq = ++this.loadSeq;
     this.refreshing.value = true;
     try {
-      const data = await this.api.get<VideoListResponse>('/api/videos?limit=100');
+      const filters = this.serverQuery.value;
+      const data = await this.api.get<VideoListResponse>(
+        `/api/videos?limit=100${filters ? `&${filters}` : ''}`,
+      );
       if (seq !== this.loadSeq) return;
       const videos = Array.isArray(data.videos) ? data.videos : [];
       // Drop stale progress for videos that are now settled according to the list.
@@ -76,6 +95,7 @@ export class VideosStore {
         this.progress.value = progress;
         this.hasMore.value = Boolean(data.has_more);
         this.state.value = { kind: 'ready' };
+        this.selection.keep(videos.map((v) => v.id));
       });
       this.updateWatched();
       this.checkLiveMasters();
@@ -122,15 +142,27 @@ export class VideosStore {
     batch(() => {
       this.videos.value = this.videos.value.filter((v) => v.id !== id);
       this.progress.value = progress;
+      this.selection.toggle(id, false);
     });
     this.updateWatched();
   }
 
+  /** Sets a server-side filter and loads the list again. */
+  setServerFilter(which: 'categoryFilter' | 'qualityFilter' | 'featuredFilter', value: string): void {
+    this[which].value = value;
+    void this.load();
+  }
+
   clearFilters(): void {
+    const reload = this.serverQuery.value !== '';
     batch(() => {
       this.search.value = '';
       this.statusFilter.value = '';
+      this.categoryFilter.value = '';
+      this.qualityFilter.value = '';
+      this.featuredFilter.value = '';
     });
+    if (reload) void this.load();
   }
 
   private scheduleReload(): void {

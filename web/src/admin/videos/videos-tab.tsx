@@ -1,11 +1,13 @@
 /**
- * Videos tab: the table of all videos with search and status filter, status badges with live per-quality
- * progress (SSE, polling fallback), row actions, and empty / loading / error states.
+ * Videos tab: the table of all videos with filters and export (videos-toolbar.tsx), bulk selection and
+ * operations (bulk/), status badges with live per-quality progress (SSE, polling fallback), row actions
+ * (Edit opens video-edit/), and empty / loading / error states.
  *
- * Test hooks: `#videos-table`, `#videos-search`, `#videos-status-filter`, `#videos-refresh`, `#videos-count`,
- * `#live-indicator`, rows `tr[data-video-id]` (see video-row.tsx, status-cell.tsx, row-actions.tsx).
+ * Test hooks: `#videos-table`, `#videos-count`, `#live-indicator`, rows `tr[data-video-id]` (see
+ * videos-toolbar.tsx, video-row.tsx, status-cell.tsx, row-actions.tsx, bulk/bulk-bar.tsx).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { BulkBar } from '../bulk/bulk-bar.js';
 import { Button } from '../components/button.js';
 import { componentTab, type TabProps } from '../components/component-tab.js';
 import { EmptyState, ErrorState, SkeletonRows } from '../components/states.js';
@@ -15,10 +17,10 @@ import type { TabContext } from '../tabs.js';
 import { LiveIndicator } from './live-indicator.js';
 import { VideoRow } from './video-row.js';
 import { VideosStore } from './videos-store.js';
-
-const STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
+import { VideosToolbar } from './videos-toolbar.js';
 
 const COLUMNS: Column[] = [
+  { label: 'Select', class: 'col-select', hidden: true },
   { label: 'Thumbnail', class: 'col-thumb', hidden: true },
   { label: 'Title' },
   { label: 'Status', class: 'col-status' },
@@ -32,48 +34,8 @@ function countText(shown: number, total: number, hasMore: boolean): string {
   return hasMore ? `${base} (showing the newest ${total})` : base;
 }
 
-function Toolbar({ store }: { store: VideosStore }) {
-  return (
-    <div class="toolbar">
-      <input
-        type="search"
-        id="videos-search"
-        class="input input-sm"
-        placeholder="Filter by title"
-        aria-label="Filter videos by title"
-        aria-keyshortcuts="/ Control+K"
-        value={store.search.value}
-        onInput={(ev) => (store.search.value = ev.currentTarget.value)}
-      />
-      <select
-        id="videos-status-filter"
-        class="input input-sm"
-        aria-label="Filter by status"
-        value={store.statusFilter.value}
-        onChange={(ev) => (store.statusFilter.value = ev.currentTarget.value)}
-      >
-        <option value="">All statuses</option>
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {s[0]!.toUpperCase() + s.slice(1)}
-          </option>
-        ))}
-      </select>
-      <Button
-        id="videos-refresh"
-        size="sm"
-        icon="refresh"
-        disabled={store.refreshing.value}
-        onClick={() => void store.load()}
-      >
-        <span>Refresh</span>
-      </Button>
-    </div>
-  );
-}
-
 function Empty({ store, ctx }: { store: VideosStore; ctx: TabContext }) {
-  if (store.videos.value.length > 0)
+  if (store.videos.value.length > 0 || store.serverQuery.value !== '')
     return (
       <EmptyState icon="film" title="No videos match the filters">
         <Button onClick={() => store.clearFilters()}>Clear filters</Button>
@@ -112,7 +74,7 @@ function VideosTable({ store, ctx }: { store: VideosStore; ctx: TabContext }) {
         <TableHead columns={COLUMNS} />
         <tbody>
           {state.kind === 'loading' ? (
-            <SkeletonRows cells={['thumb', 'lines', 'pill', 'line', null]} />
+            <SkeletonRows cells={[null, 'thumb', 'lines', 'pill', 'line', null]} />
           ) : (
             list.map((v) => (
               <VideoRow
@@ -121,6 +83,8 @@ function VideosTable({ store, ctx }: { store: VideosStore; ctx: TabContext }) {
                 progress={store.progress.value.get(v.id)}
                 liveMaster={store.liveMasters.value.has(v.id)}
                 highlight={highlight === v.id}
+                selected={store.selection.has(v.id)}
+                onSelect={(on) => store.selection.toggle(v.id, on)}
                 api={ctx.api}
                 changed={reload}
                 deleted={(id) => {
@@ -168,8 +132,19 @@ function VideosPanel({ ctx, active, refreshCount }: TabProps) {
           )}
           <LiveIndicator stream={ctx.stream} />
         </div>
-        <Toolbar store={store} />
+        <VideosToolbar store={store} api={ctx.api} />
       </div>
+      {state.kind === 'ready' && total > 0 && (
+        <BulkBar
+          api={ctx.api}
+          selection={store.selection}
+          shown={store.filtered.value}
+          changed={() => {
+            void store.load();
+            ctx.events.emit('videos-changed', {});
+          }}
+        />
+      )}
       <div class="card table-card">
         <VideosTable store={store} ctx={ctx} />
       </div>

@@ -103,26 +103,30 @@ export async function fillCategorySelect(
   }
 }
 
+/** The fields visitors can filter `category` by (`GET /api/custom-fields?category=`); none when it fails. */
+export async function loadCustomFields(category: string): Promise<PublicCustomField[]> {
+  const query = category ? `?category=${encodeURIComponent(category)}` : '';
+  try {
+    const list = await fetchJson<{ fields: PublicCustomField[] }>(`/api/custom-fields${query}`, {
+      timeoutMs: 5000,
+    });
+    return list.fields;
+  } catch {
+    return []; // optional chrome: the grid works without these filters
+  }
+}
+
 /**
- * A select per choice field (select, multi_select) of `category` (`GET /api/custom-fields?category=`), each
- * "Any" + its options. Other field types have no finite choices to offer and are left out.
+ * A select per choice field (select, multi_select): "Any" + its options. Other field types have no finite
+ * choices to offer and are left out.
  */
-export async function fillCustomFilters(
+export function renderCustomFilters(
   slot: HTMLElement,
-  category: string,
+  fields: PublicCustomField[],
   current: Record<string, string>,
   onCustom: (slug: string, value: string) => void,
-): Promise<void> {
+): void {
   replaceChildren(slot);
-  const query = category ? `?category=${encodeURIComponent(category)}` : '';
-  let fields: PublicCustomField[];
-  try {
-    fields = (
-      await fetchJson<{ fields: PublicCustomField[] }>(`/api/custom-fields${query}`, { timeoutMs: 5000 })
-    ).fields;
-  } catch {
-    return; // optional chrome: the grid works without these filters
-  }
   for (const field of fields) {
     if (!field.options?.length) continue;
     const options = [{ value: '', label: 'Any' }, ...field.options.map((o) => ({ value: o, label: o }))];

@@ -17,7 +17,7 @@ import {
   type ViewMode,
 } from './browse-state.js';
 import { skeletonCards, videoCard } from './cards.js';
-import { fillCategorySelect, fillCustomFilters, renderFilterBar } from './filter-bar.js';
+import { fillCategorySelect, loadCustomFields, renderCustomFilters, renderFilterBar } from './filter-bar.js';
 import { snippetElement } from './snippet.js';
 
 const PAGE_SIZE = 24;
@@ -123,11 +123,15 @@ export class VideoBrowser {
   }
 
   private loadCustomFilters(): void {
-    const { category, custom } = this.filters;
-    void fillCustomFilters(this.customSlot, category, custom, (slug, value) => {
-      if (value) this.filters.custom[slug] = value;
-      else delete this.filters.custom[slug];
-      this.changed();
+    const category = this.filters.category;
+    replaceChildren(this.customSlot);
+    void loadCustomFields(category).then((fields) => {
+      if (category !== this.filters.category) return; // the category changed meanwhile
+      renderCustomFilters(this.customSlot, fields, this.filters.custom, (slug, value) => {
+        if (value) this.filters.custom[slug] = value;
+        else delete this.filters.custom[slug];
+        this.changed();
+      });
     });
   }
 
