@@ -148,7 +148,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     categories: createCategoryService({ categories }),
     tags: createTagService({ tags: createTagRepository(db) }),
     chapters,
-    customFields: createCustomFieldService({ fields: customFieldRepository, categories }),
+    customFields: createCustomFieldService({
+      fields: customFieldRepository,
+      categories,
+      onUnexpected: (err, videoId) => console.error('bulk custom fields failed on video', videoId, err),
+    }),
     publicCustomFields: createPublicCustomFieldService({ fields: customFieldRepository, categories }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
     videos: createVideoService({

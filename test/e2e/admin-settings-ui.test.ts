@@ -46,14 +46,18 @@ describe('admin Settings tab in Chromium', () => {
     const { page, errors } = await openAdmin(browser, server, '#settings');
     const catalogue = (await adminJson<SettingsCatalogue>(server, 'GET', '/api/settings/catalogue')).body;
 
-    // Every category of the catalogue, in its order, the first one open.
+    // Every category of the catalogue, in its order, the first one open; the Custom Fields manager's
+    // sub-tab follows Watermark (ui.md §2.2).
     const tabs = page.locator('[role="tablist"][aria-label="Settings categories"] [role="tab"]');
     await tabs.first().waitFor();
     const categories = Object.keys(catalogue.categories);
     expect(categories.length).toBeGreaterThan(10);
-    expect(await tabs.evaluateAll((els) => els.map((e) => e.getAttribute('data-category')))).toEqual(
-      categories,
-    );
+    const afterWatermark = categories.indexOf('watermark') + 1;
+    expect(await tabs.evaluateAll((els) => els.map((e) => e.getAttribute('data-category')))).toEqual([
+      ...categories.slice(0, afterWatermark),
+      'custom-fields',
+      ...categories.slice(afterWatermark),
+    ]);
     const first = categories[0] ?? '';
     await page.locator(`#settings-panel-${first} .settings-list`).waitFor();
     expect(await page.locator(`#settings-tab-${first}`).getAttribute('aria-selected')).toBe('true');

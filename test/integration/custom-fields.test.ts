@@ -165,6 +165,7 @@ describe.each(DRIVERS)('custom fields (%s)', (driver) => {
     }
     const withValue = await video();
     await ok('PUT', `/api/videos/${withValue}/custom-fields`, { values: { [pick.id]: 'c' } });
+    expect((await ok<CustomField>('GET', `/api/custom-fields/${pick.id}`)).video_count).toBe(1);
     expect(await ok('DELETE', `/api/custom-fields/${pick.id}`)).toEqual({ status: 'ok', affected_videos: 1 });
     expect(await valuesOf(withValue)).not.toHaveProperty('picked');
   });

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateTime, Id, Int4, literals, Nullable } from './common.contract.js';
+import { BulkResponse, BulkVideoIds } from './video-bulk.contract.js';
 
 /** Custom field definitions and a video's values (api-admin.md §7), and the bulk setter (§5.9). */
 
@@ -38,6 +39,8 @@ export const CustomField = Type.Object({
   constraints: Nullable(FieldConstraints),
   description: Nullable(Type.String()),
   created_at: DateTime(),
+  /** Videos with a value of this field (beyond the reference: the admin UI's delete confirmation names it). */
+  video_count: Type.Integer(),
 });
 export type CustomField = Static<typeof CustomField>;
 
@@ -97,23 +100,8 @@ export const VideoCustomFields = Type.Object({
 });
 export type VideoCustomFields = Static<typeof VideoCustomFields>;
 
-export const BulkCustomFieldsBody = Type.Object({
-  video_ids: Type.Array(Id(), { minItems: 1, maxItems: 100 }),
-  values: FieldValues,
-});
+export const BulkCustomFieldsBody = Type.Object({ video_ids: BulkVideoIds, values: FieldValues });
 export type BulkCustomFieldsBody = Static<typeof BulkCustomFieldsBody>;
 
-export const BulkItemResult = Type.Object({
-  video_id: Type.Integer(),
-  success: Type.Boolean(),
-  error: Nullable(Type.String()),
-});
-export type BulkItemResult = Static<typeof BulkItemResult>;
-
-export const BulkCustomFieldsResult = Type.Object({
-  status: literals(['ok', 'partial'] as const),
-  updated: Type.Integer(),
-  failed: Type.Integer(),
-  results: Type.Array(BulkItemResult),
-});
+export const BulkCustomFieldsResult = BulkResponse('updated');
 export type BulkCustomFieldsResult = Static<typeof BulkCustomFieldsResult>;

@@ -1,28 +1,18 @@
-import type {
-  BulkCustomFieldsBody,
-  BulkCustomFieldsResult,
-  BulkItemResult,
-} from '../../contracts/api/custom-field.contract.js';
-import { badRequest } from '../shared/errors.js';
+import type { BulkCustomFieldsBody } from '../../contracts/api/custom-field.contract.js';
+import { badRequest, notFound } from '../shared/errors.js';
+import { bulkSummary, forEachVideo, type UnexpectedItemError } from '../videos/bulk/bulk-result.js';
 import type { FieldDefinition } from './custom-field.mapper.js';
 import type { CustomFieldRepository, FieldVideo } from './custom-field.repository.js';
 import { validateFieldValues, type FieldEntry } from './field-values.js';
 
-/** The bulk answer's summary: "ok" when every video succeeded, else "partial". */
-export function summarise(
-  results: BulkItemResult[],
-): Omit<BulkCustomFieldsResult, 'updated'> & { done: number } {
-  const failed = results.filter((r) => !r.success).length;
-  return { status: failed === 0 ? 'ok' : 'partial', done: results.length - failed, failed, results };
-}
-
-/** Why the values cannot go on this video, or null. */
-function refusal(video: FieldVideo | undefined, entries: FieldEntry<FieldDefinition>[]): string | null {
-  if (!video || video.deleted) return 'Video not found';
+/** Refuses a video the values cannot go on: missing, archived, or outside a scoped field's category. */
+function checkApplicable(video: FieldVideo | undefined, entries: FieldEntry<FieldDefinition>[]): void {
+  if (!video || video.deleted) throw notFound('Video not found');
   const foreign = entries.filter(
     (e) => e.field.category_id !== null && e.field.category_id !== video.category_id,
   );
-  return foreign.length > 0 ? `Fields not applicable: ${foreign.map((e) => e.field.name).join(', ')}` : null;
+  if (foreign.length > 0)
+    throw badRequest(`Fields not applicable: ${foreign.map((e) => e.field.name).join(', ')}`);
 }
 
 /**
@@ -31,24 +21,20 @@ function refusal(video: FieldVideo | undefined, entries: FieldEntry<FieldDefinit
  * archived video, or one whose category a scoped field does not apply to, fails alone.
  */
 export async function bulkSetCustomFields(
-  fields: CustomFieldRepository,
+  deps: { fields: CustomFieldRepository; onUnexpected: UnexpectedItemError },
   body: BulkCustomFieldsBody,
-): Promise<BulkCustomFieldsResult> {
+) {
+  const { fields } = deps;
   if (Object.keys(body.values).length === 0) throw badRequest('No update values provided');
-  const { entries, errors } = validateFieldValues({
-    definitions: await fields.list({ kind: 'all' }),
-    values: body.values,
-  });
+  const definitions = await fields.list({ kind: 'all' });
+  const { entries, errors } = validateFieldValues({ definitions, values: body.values });
   if (errors.length > 0) throw badRequest(errors.join('; '));
 
-  const ids = [...new Set(body.video_ids)];
-  const videos = new Map((await fields.videos(ids)).map((v) => [v.id, v]));
-  const results: BulkItemResult[] = [];
-  for (const id of ids) {
-    const refused = refusal(videos.get(id), entries);
-    const written = refused === null && (await fields.setValues(id, entries, { archived: false }));
-    results.push({ video_id: id, success: written, error: written ? null : (refused ?? 'Video not found') });
-  }
-  const { done, ...summary } = summarise(results);
-  return { ...summary, updated: done };
+  const videos = new Map((await fields.videos(body.video_ids)).map((v) => [v.id, v]));
+  const write = async (id: number) => {
+    checkApplicable(videos.get(id), entries);
+    // Archived (or deleted) since it was read: the locked re-check in the transaction decides.
+    if (!(await fields.setValues(id, entries, { archived: false }))) throw notFound('Video not found');
+  };
+  return bulkSummary('updated', await forEachVideo(body.video_ids, write, deps.onUnexpected));
 }

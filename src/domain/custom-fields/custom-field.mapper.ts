@@ -10,9 +10,14 @@ export interface FieldDefinition extends FieldRule {
   position: number;
   description: string | null;
   created_at: Date | null;
+  /** Videos holding a value of the field (what deleting it would clear). */
+  video_count: number;
 }
 
-export type DefinitionRow = CustomFieldDefinition & { category_name: string | null };
+export type DefinitionRow = CustomFieldDefinition & {
+  category_name: string | null;
+  video_count: number | null;
+};
 
 /** JSON text from the database; a row written by hand with broken JSON reads as absent, not a 500. */
 function parseJson<T>(text: string | null): T | null {
@@ -40,6 +45,7 @@ export function toFieldDefinition(row: DefinitionRow): FieldDefinition {
     constraints: constraints && typeof constraints === 'object' ? (constraints as FieldConstraints) : null,
     description: row.description,
     created_at: row.created_at,
+    video_count: Number(row.video_count ?? 0),
   };
 }
 
@@ -57,6 +63,7 @@ export function toCustomFieldResponse(d: FieldDefinition): CustomField {
     constraints: d.constraints,
     description: d.description,
     created_at: d.created_at ? new Date(d.created_at).toISOString() : null,
+    video_count: d.video_count,
   };
 }
 

@@ -23,7 +23,14 @@ export function createCustomFieldRepository(db: Kysely<Database>) {
       .selectFrom('custom_field_definitions as f')
       .leftJoin('categories as c', 'c.id', 'f.category_id')
       .selectAll('f')
-      .select('c.name as category_name');
+      .select('c.name as category_name')
+      .select((eb) =>
+        eb
+          .selectFrom('video_custom_fields as vcf')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('vcf.field_id', '=', 'f.id')
+          .as('video_count'),
+      );
 
   async function list(scope: FieldScope): Promise<FieldDefinition[]> {
     let q = definitions();

@@ -10,6 +10,7 @@ import type { CustomFieldDefinitionUpdate } from '../../db/database.types.js';
 import type { CategoryRepository } from '../categories/category.repository.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { slugOrDigest } from '../shared/slug.js';
+import type { UnexpectedItemError } from '../videos/bulk/bulk-result.js';
 import { decodeValue, toCustomFieldResponse, type FieldDefinition } from './custom-field.mapper.js';
 import { bulkSetCustomFields } from './custom-field-bulk.js';
 import type { CustomFieldRepository, FieldScope } from './custom-field.repository.js';
@@ -55,6 +56,8 @@ export const scopeOf = (categoryId: number | undefined): FieldScope =>
 export function createCustomFieldService(deps: {
   fields: CustomFieldRepository;
   categories: CategoryRepository;
+  /** Told about a bulk item's failure that is not a refusal, for the server log. */
+  onUnexpected: UnexpectedItemError;
 }) {
   const { fields, categories } = deps;
 
@@ -165,7 +168,8 @@ export function createCustomFieldService(deps: {
       return videoFields(videoId);
     },
 
-    bulkSet: (body: BulkCustomFieldsBody) => bulkSetCustomFields(fields, body),
+    bulkSet: (body: BulkCustomFieldsBody) =>
+      bulkSetCustomFields({ fields, onUnexpected: deps.onUnexpected }, body),
   };
 }
 

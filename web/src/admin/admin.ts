@@ -9,10 +9,12 @@ import { h, render } from 'preact';
 import { ApiClient, errorMessage } from './api.js';
 import { archiveTab } from './archive/archive-tab.js';
 import { Auth } from './auth.js';
+import { categoriesTab } from './categories/categories-tab.js';
 import { showBoot } from './boot-view.js';
 import { ToastRegion } from './components/toast.js';
 import { ProgressStream } from './progress-stream.js';
 import { settingsTab } from './settings/settings-tab.js';
+import { tagsTab } from './tags/tags-tab.js';
 import { installShortcuts } from './shortcuts.js';
 import { AdminEvents, TabBar } from './tabs.js';
 import type { AdminTab, TabContext } from './tabs.js';
@@ -20,7 +22,7 @@ import { uploadTab } from './upload/upload-tab.js';
 import { videosTab } from './videos/videos-tab.js';
 import { must } from '../shared/dom.js';
 
-const TABS: AdminTab[] = [videosTab, uploadTab, archiveTab, settingsTab];
+const TABS: AdminTab[] = [videosTab, uploadTab, archiveTab, categoriesTab, tagsTab, settingsTab];
 
 const api = new ApiClient();
 const auth = new Auth(api);

@@ -1,6 +1,6 @@
 /**
- * Watch page (`/watch/{slug}`): breadcrumb, adaptive HLS playback, video details with category and tags,
- * and related videos in the side column.
+ * Watch page (`/watch/{slug}`): breadcrumb, adaptive HLS playback with chapters (watch/chapters.ts), video
+ * details with category and tags, and related videos in the side column.
  *
  * Layout (watch.html): `#watch-root` holds the player, then `#watch-below-player` (the slot for panels tied
  * to the player, e.g. chapters), then the details; the side column `#watch-side` holds `#watch-side-panels`
@@ -23,6 +23,7 @@ import { categoryUrl, tagChips } from './lib/cards.js';
 import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
 import { QualityMenu, levelLabel } from './lib/quality-menu.js';
 import { attachSpritePreview } from './lib/sprite-preview.js';
+import { mountChapters } from './watch/chapters.js';
 import { mountRelated } from './watch/related.js';
 
 declare global {
@@ -279,7 +280,15 @@ async function load(slug: string): Promise<void> {
   }
   player?.destroy();
   player = setupPlayer(frame, toolbar, video);
-  attachSpritePreview(frame, video); // seek bar with timeline previews when the video has sprites
+  // Seek bar with timeline previews when the video has sprites; chapters need the bar even without them.
+  const bar = attachSpritePreview(frame, video, { always: video.chapters.length > 0 });
+  const media = frame.querySelector('video');
+  if (bar && media)
+    mountChapters(
+      video.chapters,
+      { video: media, track: bar.track, toolbar, below: belowPlayer },
+      video.duration,
+    );
   if (!toolbar.hasChildNodes()) toolbar.remove();
 }
 

@@ -63,7 +63,7 @@ export function settingLabel(key: string): string {
 }
 
 /** Category names that are abbreviations, shown in capitals. */
-const ACRONYMS: Record<string, string> = { cdn: 'CDN' };
+const ACRONYMS: Record<string, string> = { cdn: 'CDN', 'custom-fields': 'Custom Fields' };
 
 /** "transcoding" → "Transcoding", "cdn" → "CDN". */
 export function categoryLabel(category: string): string {

@@ -13,7 +13,8 @@ import { componentTab, type TabProps } from '../components/component-tab.js';
 import { EmptyState, ErrorState } from '../components/states.js';
 import { toast } from '../components/toast.js';
 import { CategoryPanel, SearchResults } from './category-panel.js';
-import { CategoryTabs } from './category-tabs.js';
+import { CategoryTabs, panelId, tabId } from './category-tabs.js';
+import { FieldManager } from '../custom-fields/field-manager.js';
 import { settingsApi, type Setting, type SettingsApi } from './settings-api.js';
 import { filterSettings, mergeSettings, withStored, type SettingsByCategory } from './settings-list.js';
 import { SettingsSkeleton } from './settings-skeleton.js';
@@ -23,6 +24,13 @@ type Load =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'ready'; categories: SettingsByCategory };
+
+/** The Custom Fields manager's sub-tab: after Watermark (ui.md §2.2), else first. */
+const CUSTOM_FIELDS = 'custom-fields';
+const withCustomFields = (names: string[]) => {
+  const at = names.indexOf('watermark') + 1;
+  return [...names.slice(0, at), CUSTOM_FIELDS, ...names.slice(at)];
+};
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -88,7 +96,8 @@ function SettingsTab({ ctx, active, refreshCount }: TabProps) {
       const categories = mergeSettings(catalogue.categories, stored.categories);
       load.value = { kind: 'ready', categories };
       const names = Object.keys(categories);
-      if (!names.includes(selected.value)) selected.value = names[0] ?? '';
+      if (!names.includes(selected.value) && selected.value !== CUSTOM_FIELDS)
+        selected.value = names[0] ?? '';
     } catch (err) {
       load.value = { kind: 'error', message: errorMessage(err) };
     }
@@ -154,7 +163,21 @@ function SettingsTab({ ctx, active, refreshCount }: TabProps) {
       ) : null}
       {names.length > 0 && !searching ? (
         <div class="settings-layout">
-          <CategoryTabs categories={names} selected={selected.value} onSelect={(c) => (selected.value = c)} />
+          <CategoryTabs
+            categories={withCustomFields(names)}
+            selected={selected.value}
+            onSelect={(c) => (selected.value = c)}
+          />
+          {selected.value === CUSTOM_FIELDS ? (
+            <div
+              class="settings-panel"
+              role="tabpanel"
+              id={panelId(CUSTOM_FIELDS)}
+              aria-labelledby={tabId(CUSTOM_FIELDS)}
+            >
+              <FieldManager api={ctx.api} reloadKey={refreshCount.value} />
+            </div>
+          ) : null}
           {open ? (
             <CategoryPanel key={selected.value} category={selected.value} settings={open} {...handlers} />
           ) : null}

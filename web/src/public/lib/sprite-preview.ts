@@ -7,7 +7,8 @@
  * once it loads, else from the formula on `sprite_sheet_info` (frame = floor(t / interval), N²
  * frames per sheet). Sheets load lazily into an LRU of 5 images (the first one pre-warmed) and are
  * drawn into a canvas; a missing sheet just shows no picture. Styling goes through element.style
- * (the CSP forbids style attributes, not the CSSOM).
+ * (the CSP forbids style attributes, not the CSSOM). Without sprites the same bar can still be asked for
+ * (it then previews the time only): the chapter markers need a timeline to sit on.
  */
 import { h } from '../../shared/dom.js';
 import { formatDuration } from '../../shared/format.js';
@@ -159,8 +160,8 @@ class PreviewBox {
   private readonly canvas: HTMLCanvasElement;
   private readonly label: HTMLElement;
 
-  constructor(info: SpriteSheetInfo) {
-    this.canvas = h('canvas', { width: info.frame_width, height: info.frame_height });
+  constructor(info: SpriteSheetInfo | null) {
+    this.canvas = h('canvas', { width: info?.frame_width ?? 0, height: info?.frame_height ?? 0 });
     this.label = h('span', { class: 'sprite-preview-time' });
     this.element = h('div', { class: 'sprite-preview', 'aria-hidden': 'true' }, this.canvas, this.label);
     Object.assign(this.element.style, {
@@ -249,14 +250,16 @@ function buildBar(preview: PreviewBox): { track: HTMLElement; fill: HTMLElement 
 
 export interface SpriteTimeline {
   element: HTMLElement;
+  /** The bar itself (role slider), positioned: what marks a time on it goes inside its wrapper. */
+  track: HTMLElement;
   destroy(): void;
 }
 
 type Listener = [EventTarget, string, EventListener];
 
-/** A seek bar with sprite previews for `video`; the caller inserts `element` (under the player). */
-export function createSpriteTimeline(video: HTMLVideoElement, info: SpriteSheetInfo): SpriteTimeline {
-  const lookup = new TileLookup(info);
+/** A seek bar with sprite previews (`info` null: time only) for `video`; the caller inserts `element`. */
+export function createSpriteTimeline(video: HTMLVideoElement, info: SpriteSheetInfo | null): SpriteTimeline {
+  const lookup = info ? new TileLookup(info) : null;
   const cache = new SheetCache(CACHE_SIZE);
   const preview = new PreviewBox(info);
   const { track, fill } = buildBar(preview);
@@ -264,7 +267,7 @@ export function createSpriteTimeline(video: HTMLVideoElement, info: SpriteSheetI
   const duration = () => (Number.isFinite(video.duration) && video.duration > 0 ? video.duration : 0);
 
   const render = (time: number): void => {
-    const tile = lookup.at(time);
+    const tile = lookup?.at(time) ?? null;
     const image = tile ? cache.get(tile.url, () => state.hover !== null && render(state.hover)) : null;
     const trackWidth = track.clientWidth;
     preview.show({ x: duration() > 0 ? (time / duration()) * trackWidth : 0, trackWidth, time }, tile, image);
@@ -309,8 +312,8 @@ export function createSpriteTimeline(video: HTMLVideoElement, info: SpriteSheetI
   );
   for (const [target, type, fn] of listeners) target.addEventListener(type, fn);
 
-  void lookup.load();
-  const first = tileFromInfo(info, 0);
+  void lookup?.load();
+  const first = info ? tileFromInfo(info, 0) : null;
   if (first) cache.get(first.url, () => undefined); // pre-warm the first sheet
   sync();
 
@@ -318,6 +321,7 @@ export function createSpriteTimeline(video: HTMLVideoElement, info: SpriteSheetI
   element.style.padding = '6px 0 2px';
   return {
     element,
+    track,
     destroy() {
       for (const [target, type, fn] of listeners) target.removeEventListener(type, fn);
       element.remove();
@@ -378,13 +382,17 @@ function pointerListeners(
 }
 
 /**
- * Adds sprite previews to the player inside `frame` when the video has sprites: the seek bar goes
- * right after the frame. Returns the timeline (to destroy) or null.
+ * Adds sprite previews to the player inside `frame` when the video has sprites (or, with `always`, a
+ * plain seek bar when it has none): the bar goes right after the frame. Returns the timeline or null.
  */
-export function attachSpritePreview(frame: HTMLElement, detail: object): SpriteTimeline | null {
+export function attachSpritePreview(
+  frame: HTMLElement,
+  detail: object,
+  opts: { always?: boolean } = {},
+): SpriteTimeline | null {
   const info = readSpriteInfo(detail);
   const video = frame.querySelector('video');
-  if (!info || !video) return null;
+  if ((!info && !opts.always) || !video) return null;
   const timeline = createSpriteTimeline(video, info);
   frame.after(timeline.element);
   return timeline;
