@@ -1,9 +1,9 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import { countedVideos } from './counted-videos.query.js';
-import { searchHeadlines, trigramAvailable } from './search.query.js';
+import { anyFullTextMatch, searchHeadlines, searchQueryOf, trigramAvailable } from './search.query.js';
 import type { CustomFieldRef } from './video-filters.query.js';
-import type { PublicVideoRow } from './video.repository.js';
+import type { VideoRow } from './video.repository.js';
 
 /** How many of the source video's tags the related tiers compare (api-public.md §4.2). */
 const RELATED_TAGS = 10;
@@ -38,9 +38,21 @@ export function createDiscoveryRepository(db: Kysely<Database>) {
     },
 
     /** Public videos among `ids` (any order; the caller keeps the requested one). */
-    async publicByIds(ids: number[]): Promise<PublicVideoRow[]> {
+    async publicByIds(ids: number[]): Promise<VideoRow[]> {
       if (ids.length === 0) return [];
-      return (await publicRows().where('v.id', 'in', ids).execute()) as PublicVideoRow[];
+      return publicRows().where('v.id', 'in', ids).execute();
+    },
+
+    /** `view_count` of each video: its playback sessions, all time (api-public.md §2). */
+    async viewCounts(ids: number[]): Promise<Map<number, number>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('playback_sessions')
+        .select(['video_id', sql<number>`count(*)::int`.as('n')])
+        .where('video_id', 'in', ids)
+        .groupBy('video_id')
+        .execute();
+      return new Map(rows.map((r) => [r.video_id ?? 0, Number(r.n)]));
     },
 
     /** A public video's id, category and first tags (by name), the seed of its related videos. */
@@ -64,17 +76,19 @@ export function createDiscoveryRepository(db: Kysely<Database>) {
     },
 
     /** Up to `limit` public videos meeting `condition`, newest first, none of `exclude`. */
-    async relatedTier(condition: RawBuilder<boolean>, exclude: number[], limit: number) {
-      return (await publicRows()
+    async relatedTier(condition: RawBuilder<boolean>, exclude: number[], limit: number): Promise<VideoRow[]> {
+      return publicRows()
         .where(condition)
         .where('v.id', 'not in', exclude)
         .orderBy('v.published_at', 'desc')
         .orderBy('v.id', 'desc')
         .limit(limit)
-        .execute()) as PublicVideoRow[];
+        .execute();
     },
 
-    headlines: (ids: number[], words: string[]) => searchHeadlines(db, ids, words),
+    headlines: (ids: number[], query: string | null) => searchHeadlines(db, ids, query),
+    searchQuery: (words: string[]) => searchQueryOf(db, words),
+    anyFullTextMatch: (query: string) => anyFullTextMatch(db, query),
 
     /** Asked once per process: installing pg_trgm later takes a restart to be used. */
     hasTrigram(): Promise<boolean> {

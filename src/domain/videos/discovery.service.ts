@@ -6,7 +6,7 @@ import { parseListFilters, type RawListFilters } from './public-list-filters.js'
 import { highlightToHtml, searchWords } from './search-text.js';
 import { encodeCursor, type PublicSort } from './video-list.query.js';
 import { toVideoListItem } from './video.mapper.js';
-import type { PublicVideoRow, VideoRepository } from './video.repository.js';
+import type { VideoRepository, VideoRow } from './video.repository.js';
 import { requireSlug } from './video.service.js';
 
 /** The public list's query as the route passes it on (api-public.md §4.2). */
@@ -39,18 +39,23 @@ export function createDiscoveryService(deps: {
   const cache = createTtlCache<unknown>({ ttlMs: deps.cacheTtlMs, maxEntries: CACHE_ENTRIES });
   deps.onVideosChanged?.(() => cache.clear());
 
-  async function toItems(rows: PublicVideoRow[]) {
-    const tags = await videos.tagsFor(rows.map((r) => r.id));
+  async function toItems(rows: VideoRow[]) {
+    const ids = rows.map((r) => r.id);
+    const [tags, views] = await Promise.all([videos.tagsFor(ids), discovery.viewCounts(ids)]);
     return rows.map((r) =>
-      toVideoListItem(r, { tags: tags.get(r.id) ?? [], viewCount: r.view_count, versionedThumb: true }),
+      toVideoListItem(r, {
+        tags: tags.get(r.id) ?? [],
+        viewCount: views.get(r.id) ?? 0,
+        versionedThumb: true,
+      }),
     );
   }
 
   /** The marked title and description of each searched row, by id. */
-  async function snippets(rows: PublicVideoRow[], words: string[]) {
+  async function snippets(rows: VideoRow[], query: string | null) {
     const marked = await discovery.headlines(
       rows.map((r) => r.id),
-      words,
+      query,
     );
     return new Map(
       marked.map((h) => [
@@ -60,19 +65,29 @@ export function createDiscoveryService(deps: {
     );
   }
 
+  /** The words' query; the trigram fallback when no public video matches it and pg_trgm is there. */
+  async function searchTerms(words: string[]) {
+    const tsquery = await discovery.searchQuery(words);
+    const matched = tsquery !== null && (await discovery.anyFullTextMatch(tsquery));
+    const fuzzy = !matched && (await discovery.hasTrigram());
+    return { words, tsquery, fuzzy };
+  }
+
   async function list(q: PublicListRequest) {
     const filters = parseListFilters(q);
     const words = q.search ? searchWords(q.search) : [];
-    const [fields, fuzzy] = await Promise.all([
+    const [fields, search] = await Promise.all([
       discovery.customFields(Object.keys(filters.custom)),
-      q.search ? discovery.hasTrigram() : false,
+      q.search ? searchTerms(words) : null,
     ]);
-    const search = q.search ? { words, fuzzy } : null;
     const { rows, totalCount, keyset } = await videos.listPublic({ ...q, filters, fields, search });
     const page = rows.slice(0, q.limit);
     const hasMore = rows.length > q.limit;
     const last = page.at(-1);
-    const [items, marked] = await Promise.all([toItems(page), search ? snippets(page, words) : null]);
+    const [items, marked] = await Promise.all([
+      toItems(page),
+      search ? snippets(page, search.tsquery) : null,
+    ]);
     return {
       videos: items.map((item) => {
         const snippet = marked?.get(item.id);
@@ -88,7 +103,7 @@ export function createDiscoveryService(deps: {
   async function related(slug: string, limit: number) {
     const source = await discovery.relatedSource(requireSlug(slug));
     if (!source) throw notFound('Video not found');
-    const chosen: PublicVideoRow[] = [];
+    const chosen: VideoRow[] = [];
     for (const tier of relatedTiers(source)) {
       if (chosen.length >= limit) break;
       const exclude = [source.id, ...chosen.map((r) => r.id)];

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.types.js';
 import { badRequest } from '../shared/errors.js';
 import { countedVideos } from './counted-videos.query.js';
 import type { ListFilters } from './public-list-filters.js';
-import { searchMatches, searchQuerySource, searchRank, type SearchTerms } from './search.query.js';
+import { searchMatches, searchRank, type SearchTerms } from './search.query.js';
 import { filterConditions, type CustomFieldRef } from './video-filters.query.js';
 
 export const PUBLIC_SORTS = ['relevance', 'date', 'duration', 'views', 'title'] as const;
@@ -52,17 +52,15 @@ export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
   const base = db
     .selectFrom('videos as v')
     .leftJoin('categories as c', 'c.id', 'v.category_id')
-    .$if(!!search, (b) =>
-      b
-        .innerJoin('video_search_documents as sd', 'sd.video_id', 'v.id')
-        .crossJoin(searchQuerySource(search?.words ?? []).as('sq')),
-    )
+    .$if(!!search, (b) => b.innerJoin('video_search_documents as sd', 'sd.video_id', 'v.id'))
     .where(countedVideos('public'))
     .where(sql<boolean>`${sql.join(conditions.length > 0 ? conditions : [sql`true`], sql` and `)}`);
   const sort: PublicSort = q.sort ?? (search ? 'relevance' : 'date');
   if (!PUBLIC_SORTS.includes(sort)) throw badRequest(`Invalid sort value: '${sort}'`);
   // Relevance is always best first; without a search it is the newest first (api-public.md §4.2).
   const dir = sort === 'relevance' ? 'desc' : (q.order ?? 'desc');
+  // Only the views sort counts sessions here: counting in the select list cost every skipped (offset) row a
+  // subquery (15 ms of a 16 ms page at offset 480); the page's counts are read afterwards.
   const viewCount = sql<number>`(select count(*)::int from playback_sessions ps where ps.video_id = v.id)`;
   const sortExprs = {
     relevance: search ? [searchRank(search), sql`v.published_at`] : [sql`v.published_at`],
@@ -75,7 +73,6 @@ export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
   let page = base
     .selectAll('v')
     .select(['c.name as category_name', 'c.slug as category_slug'])
-    .select(viewCount.as('view_count'))
     .limit(q.limit + 1);
   for (const expr of sortExprs) page = page.orderBy(sql`${expr} ${sql.raw(dir)}`);
   page = page.orderBy('v.id', dir);

@@ -4,7 +4,6 @@ import { adminVideoFilter, type AdminVideoFilter } from './admin-video-filter.qu
 import { buildPublicListQuery, type PublicListQuery } from './video-list.query.js';
 
 export type VideoRow = Video & { category_name: string | null; category_slug: string | null };
-export type PublicVideoRow = VideoRow & { view_count: number };
 export interface TagRef {
   id: number;
   name: string;
@@ -66,7 +65,7 @@ export function createVideoRepository(db: Kysely<Database>) {
 
     async listPublic(q: PublicListQuery) {
       const { page, total, keyset } = buildPublicListQuery(db, q);
-      const rows = (await page.execute()) as PublicVideoRow[];
+      const rows = (await page.execute()) as VideoRow[];
       const totalCount = q.includeTotal ? Number((await total.executeTakeFirst())?.n ?? 0) : null;
       return { rows, totalCount, keyset };
     },

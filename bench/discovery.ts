@@ -1,0 +1,206 @@
+/**
+ * Public list and search latency (issue 12 targets): seeds 10,000 published videos on PostgreSQL and 1,000 on
+ * the embedded PGlite (bench/lib/discovery-seed.ts), serves them with `buildPublicApp` (rate limits off) on a
+ * real port, and drives each scenario with 16 concurrent keep-alive HTTP clients. Every scenario cycles
+ * through many distinct queries (pages, categories, tags, field values, words), so with the cache off every
+ * request is a database query; the cache-on run shows what the 30 s cache adds on the same mix.
+ * Prints p50 / p99 per scenario. Targets (2-core machine): lists p99 < 50 ms, search p99 < 100 ms.
+ *
+ * Usage: npx tsx bench/discovery.ts [--requests 1600] [--driver postgres|pglite|both] [--explain]
+ * (needs PostgreSQL as for the tests: VLOG_TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres)
+ */
+import http from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { loadConfig } from '../src/config/load-config.js';
+import { openDatabase, type DatabaseDriver, type DatabaseHandle } from '../src/db/database.js';
+import { buildPublicApp } from '../src/http/public-app.js';
+import { createContainer } from '../src/server/container.js';
+import { WEB_DIR } from '../src/server/paths.js';
+import { createTestDb, prepareTemplates } from '../test/helpers/test-db.js';
+import { CATEGORY_COUNT, GENRES, seedCatalogue, TAG_COUNT, WORDS } from './lib/discovery-seed.js';
+import { loadAvg, table } from './lib/stats.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '1600' },
+    driver: { type: 'string', default: 'both' },
+    explain: { type: 'boolean', default: false },
+  },
+});
+const REQUESTS = Math.max(16, Number(flags.requests));
+const CONCURRENCY = 16;
+const SIZES: Record<DatabaseDriver, number> = { postgres: 10_000, pglite: 1_000 };
+
+/** Each scenario: the n-th request's URL, varied so consecutive requests rarely repeat a query. */
+const SCENARIOS: Array<{ name: string; kind: 'list' | 'search'; url: (n: number) => string }> = [
+  { name: 'list: default', kind: 'list', url: (n) => `/api/videos?limit=24&offset=${(n % 40) * 24}` },
+  {
+    name: 'list: by category',
+    kind: 'list',
+    url: (n) => `/api/videos?category=category-${1 + (n % CATEGORY_COUNT)}&limit=24&offset=${(n % 7) * 24}`,
+  },
+  {
+    name: 'list: by tag',
+    kind: 'list',
+    url: (n) => `/api/videos?tag=tag-${1 + (n % TAG_COUNT)}&limit=24&offset=${(n % 5) * 24}`,
+  },
+  {
+    name: 'list: by custom field',
+    kind: 'list',
+    url: (n) => `/api/videos?custom.genre=${GENRES[n % GENRES.length]}&limit=24&offset=${(n % 9) * 24}`,
+  },
+  {
+    name: 'list: filters + total',
+    kind: 'list',
+    url: (n) =>
+      `/api/videos?tag=tag-${1 + (n % TAG_COUNT)}&duration=${['short', 'medium', 'long'][n % 3]}` +
+      `&sort=${['date', 'views', 'title', 'duration'][n % 4]}&include_total=true&limit=24`,
+  },
+  {
+    name: 'search: one word',
+    kind: 'search',
+    url: (n) => `/api/videos?search=${WORDS[n % WORDS.length]}&limit=24`,
+  },
+  {
+    name: 'search: two words',
+    kind: 'search',
+    url: (n) => `/api/videos?search=${WORDS[n % WORDS.length]}+${WORDS[(n * 7 + 3) % WORDS.length]}&limit=24`,
+  },
+  {
+    name: 'search: prefix / misspelt',
+    kind: 'search',
+    url: (n) => {
+      const w = WORDS[n % WORDS.length]!;
+      // A prefix, or the word with two letters swapped (the trigram fallback).
+      const typo = w.slice(0, 2) + w[3] + w[2] + w.slice(4);
+      return `/api/videos?search=${n % 2 ? w.slice(0, 4) : typo}&limit=24&include_total=true`;
+    },
+  },
+];
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function get(port: number, url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.get({ host: '127.0.0.1', port, path: url, agent }, (res) => {
+      res.resume();
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolve(performance.now() - started)
+          : reject(new Error(`${url}: ${res.statusCode}`)),
+      );
+    });
+    req.on('error', reject);
+  });
+}
+
+/** `REQUESTS` requests of a scenario by 16 clients; latencies in ms. */
+async function drive(port: number, url: (n: number) => string): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const client = async () => {
+    while (next < REQUESTS) latencies.push(await get(port, url(next++)));
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, client));
+  return latencies;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+};
+
+async function serve(db: DatabaseHandle & { url: string }, cacheSeconds: number) {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vlog-bench-discovery-'));
+  const config = loadConfig({
+    VLOG_DATA_DIR: dataDir,
+    VLOG_DATABASE_URL: db.url,
+    VLOG_LOG_LEVEL: 'silent',
+    VLOG_RATE_LIMIT_ENABLED: 'false',
+    VLOG_PUBLIC_LIST_CACHE_SECONDS: String(cacheSeconds),
+  });
+  const container = createContainer(config, db, { adminApiSecret: 'bench-admin-secret-0123456789abcdef' });
+  const app = await buildPublicApp(container, { logLevel: 'silent', trustedProxies: [], webDir: WEB_DIR });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  return {
+    port,
+    close: async () => {
+      container.services.progressFeed.close();
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The plans of a full-text search and of the trigram fallback (with --explain). */
+async function explain(db: DatabaseHandle) {
+  const query = sql`(select vlog_search_query(array['guitar']))`;
+  const plans = [
+    sql`explain analyze select v.id from videos v join video_search_documents sd on sd.video_id = v.id
+      where v.status = 'ready' and v.deleted_at is null and v.published_at is not null
+        and sd.document @@ ${query} order by ts_rank(sd.document, ${query}) desc, v.published_at desc limit 25`,
+    sql`explain analyze select v.id from videos v where v.status = 'ready' and v.deleted_at is null
+        and v.published_at is not null and v.title %> 'giutar'
+      order by word_similarity('giutar', v.title) desc, v.published_at desc limit 25`,
+  ];
+  for (const plan of plans) {
+    const rows = (await plan.execute(db.db)).rows as Array<Record<string, string>>;
+    console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
+}
+
+async function benchDriver(driver: DatabaseDriver) {
+  const clone = await createTestDb(driver);
+  // The server's pool as `vlog serve` opens it (10 connections), not the tests' smaller one.
+  const db =
+    driver === 'postgres'
+      ? { ...(await openDatabase({ databaseUrl: clone.url, dataDir: '', poolSize: 10 })), url: clone.url }
+      : clone;
+  try {
+    const seedMs = await seedCatalogue(db.db, SIZES[driver]);
+    console.log(`\n${driver}: ${SIZES[driver]} published videos seeded in ${(seedMs / 1000).toFixed(1)} s`);
+    if (flags.explain) await explain(db);
+    const rows: string[][] = [];
+    for (const cacheSeconds of [0, 30]) {
+      const server = await serve(db, cacheSeconds);
+      try {
+        await drive(server.port, SCENARIOS[0]!.url); // warm-up: JIT, connections, buffers
+        for (const s of SCENARIOS) {
+          const ms = await drive(server.port, s.url);
+          const target = s.kind === 'list' ? 50 : 100;
+          const p99 = percentile(ms, 99);
+          rows.push([
+            s.name,
+            cacheSeconds ? 'on' : 'off',
+            percentile(ms, 50).toFixed(1),
+            p99.toFixed(1),
+            `< ${target}`,
+            p99 < target ? 'ok' : 'MISSED',
+          ]);
+        }
+      } finally {
+        await server.close();
+      }
+    }
+    console.log(table(['scenario', 'cache', 'p50 ms', 'p99 ms', 'target', ''], rows));
+  } finally {
+    if (db !== clone) await db.close();
+    await clone.close();
+  }
+}
+
+await prepareTemplates();
+console.log(
+  `${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent clients; load average ${loadAvg()}`,
+);
+const drivers: DatabaseDriver[] =
+  flags.driver === 'both' ? ['postgres', 'pglite'] : [flags.driver as DatabaseDriver];
+for (const driver of drivers) await benchDriver(driver);
+console.log(`load average after: ${loadAvg()}`);
+agent.destroy();
