@@ -35,6 +35,7 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
     pageRoutes(path.join(options.webDir, 'public'), {
       '/': 'index.html',
       '/watch/:slug': 'watch.html',
+      '/playlist/:slug': 'playlist.html',
       '/category/:slug': 'category.html',
       '/tag/:slug': 'tag.html',
       '/search': 'search.html',

@@ -12,6 +12,7 @@ import { Auth } from './auth.js';
 import { categoriesTab } from './categories/categories-tab.js';
 import { showBoot } from './boot-view.js';
 import { ToastRegion } from './components/toast.js';
+import { playlistsTab } from './playlists/playlists-tab.js';
 import { ProgressStream } from './progress-stream.js';
 import { settingsTab } from './settings/settings-tab.js';
 import { tagsTab } from './tags/tags-tab.js';
@@ -22,7 +23,15 @@ import { uploadTab } from './upload/upload-tab.js';
 import { videosTab } from './videos/videos-tab.js';
 import { must } from '../shared/dom.js';
 
-const TABS: AdminTab[] = [videosTab, uploadTab, archiveTab, categoriesTab, tagsTab, settingsTab];
+const TABS: AdminTab[] = [
+  videosTab,
+  uploadTab,
+  archiveTab,
+  playlistsTab,
+  categoriesTab,
+  tagsTab,
+  settingsTab,
+];
 
 const api = new ApiClient();
 const auth = new Auth(api);

@@ -24,6 +24,7 @@ import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
 import { QualityMenu, levelLabel } from './lib/quality-menu.js';
 import { attachSpritePreview } from './lib/sprite-preview.js';
 import { mountChapters } from './watch/chapters.js';
+import { mountPlaylistNav } from './watch/playlist-nav.js';
 import { mountRelated } from './watch/related.js';
 
 declare global {
@@ -270,6 +271,7 @@ async function load(slug: string): Promise<void> {
   );
   root.setAttribute('aria-busy', 'false');
   mountRelated(must('#related'), video.slug);
+  mountPlaylistNav(must('#watch-side-panels'), video.slug);
 
   // A published video still transcoding already has a live stream (growing EVENT playlists).
   if (!video.stream_url) {

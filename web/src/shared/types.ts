@@ -64,6 +64,16 @@ export type {
   SettingValueType,
 } from '../../../src/contracts/api/settings.contract.js';
 export type {
+  Playlist,
+  PlaylistCreate,
+  PlaylistDetail,
+  PlaylistPage,
+  PlaylistType,
+  PlaylistUpdate,
+  PlaylistVideoInfo,
+  PlaylistVisibility,
+} from '../../../src/contracts/api/playlist.contract.js';
+export type {
   ThumbnailFrames,
   ThumbnailInfo,
   ThumbnailResult,
