@@ -1,10 +1,12 @@
 // Issue 12's acceptance test in real Chromium against one `vlog serve` with its local worker: three short
 // videos are uploaded and transcoded; then, through the admin UI only, two tags are created (Tags tab) and
 // attached (Edit Video modal's tag picker), a category with a select custom field is created (Categories tab
-// and its field manager), and two videos are put in it and given a value (Edit Video modal). On the public
-// site: a tag chip opens the tag page listing exactly the tagged videos, and the category page's custom-field
-// select narrows the grid to the matching video. No page logs a console error. (The playlist and chapter
-// steps follow as the playlist page and the watch page's chapter markers land.)
+// and its field manager), two videos are put in it and given a value (Edit Video modal), and a playlist of the
+// three videos is built (Playlists tab, video picker). Two chapters are added to one video (admin API until the
+// Edit Video modal mounts the chapter editor). On the public site: a tag chip opens the tag page listing exactly the tagged videos, the
+// category page's custom-field select narrows the grid to the matching video, the playlist page opens, its
+// first video plays to the end and the second one opens and plays with `?list=` kept, and a chapter marker
+// seeks to its chapter's start. No page logs a console error.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { adminJson } from '../helpers/admin-json.js';
@@ -13,6 +15,7 @@ import { getClip } from '../helpers/media-clips.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 import { waitFor } from '../helpers/wait.js';
 
+type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
 interface Uploaded {
   video_id: number;
   slug: string;
@@ -23,6 +26,12 @@ const TITLES = ['Harbour Dawn', 'Lighthouse Night', 'Cliff Path'] as const;
 const TAGS = { coastal: 'Coastal', night: 'Night' } as const;
 const CATEGORY = 'Seaside';
 const FIELD = { name: 'Region', slug: 'region', options: ['North', 'South'] } as const;
+const PLAYLIST = 'Shoreline Tour';
+const CHAPTERS = [
+  { title: 'Arrival', start: '0:00', seconds: 0 },
+  { title: 'Beam', start: '0:03', seconds: 3 },
+];
+
 /** Generous waits: the machine is shared and loaded. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
 
@@ -111,6 +120,36 @@ async function setField(page: Page, video: Uploaded, value: string): Promise<voi
   await saveEdit(page, video);
 }
 
+/** Playlists tab: a new playlist, then each video added with the picker, in order. */
+async function createPlaylist(page: Page, videos: Uploaded[]): Promise<void> {
+  await page.click('#tab-playlists');
+  await page.click('#playlists-new');
+  await page.fill('#playlist-title', PLAYLIST);
+  await page.click('#playlist-save');
+  await page.locator('#playlist-form-dialog').waitFor({ state: 'detached' });
+  await poll(() => page.locator('#playlist-details .playlist-details-title').textContent()).toBe(PLAYLIST);
+  for (const { title } of videos) {
+    await page.fill('#playlist-video-search', title.split(' ')[0]!);
+    const result = page.locator('#playlist-video-results li', { hasText: title });
+    await result.locator('[data-action="add-to-playlist"]').click();
+    await poll(() => page.locator('#playlist-items li', { hasText: title }).count()).toBe(1);
+  }
+  await poll(() => page.locator('#playlist-items li .video-title').allTextContents()).toEqual(
+    videos.map((v) => v.title),
+  );
+}
+
+/**
+ * The two chapters, through the admin API for now: the Edit Video modal does not mount the chapter editor on
+ * main yet.
+ */
+async function addChapters(server: ServerProcess, video: Uploaded): Promise<void> {
+  for (const { title, seconds } of CHAPTERS) {
+    const path = `/api/videos/${video.video_id}/chapters`;
+    expect((await adminJson(server, 'POST', path, { title, start_time: seconds })).status).toBe(200);
+  }
+}
+
 interface PublicPage {
   page: Page;
   errors: string[];
@@ -133,10 +172,12 @@ async function gridTitles(page: Page): Promise<string[]> {
   return (await page.locator('#video-grid li.video-card .card-title').allTextContents()).sort();
 }
 
+const currentTime = (page: Page) => page.evaluate(() => (window as Player).__vlogPlayer!.video.currentTime);
+
 describe('issue 12 acceptance in Chromium', () => {
   const ctx = useServerAndBrowser();
 
-  it('organises through the admin UI, then filters by tag and by the custom field', async () => {
+  it('organises through the admin UI, then filters, plays a playlist through and seeks by chapter', async () => {
     const { server, browser } = ctx;
     const videos = await uploadReadyVideos(server);
     const [harbour, lighthouse, cliff] = videos as [Uploaded, Uploaded, Uploaded];
@@ -149,7 +190,9 @@ describe('issue 12 acceptance in Chromium', () => {
     await tagAndCategorise(admin.page, cliff, TAGS.coastal);
     await setField(admin.page, harbour, 'North');
     await setField(admin.page, lighthouse, 'South');
-    await admin.page.screenshot({ path: '/tmp/issue12-admin.png', fullPage: true });
+    await createPlaylist(admin.page, videos);
+    await admin.page.screenshot({ path: '/tmp/issue12-admin-playlist.png', fullPage: true });
+    await addChapters(server, lighthouse);
     expect(admin.errors).toEqual([]);
     await admin.page.close();
 
@@ -179,5 +222,55 @@ describe('issue 12 acceptance in Chromium', () => {
     await category.page.screenshot({ path: '/tmp/issue12-category.png', fullPage: true });
     expect(category.errors).toEqual([]);
     await category.page.close();
+
+    await playPlaylistThroughAndSeek(browser, server, videos);
   }, 170_000);
 });
+
+/** The playlist page; Play all; the first video ends and the second opens and plays; a marker seeks. */
+async function playPlaylistThroughAndSeek(
+  browser: Browser,
+  server: ServerProcess,
+  videos: Uploaded[],
+): Promise<void> {
+  const [first, second] = videos as [Uploaded, Uploaded];
+  const { body } = await adminJson<{ playlists: Array<{ slug: string; title: string }> }>(
+    server,
+    'GET',
+    '/api/playlists',
+  );
+  const list = body.playlists.find((p) => p.title === PLAYLIST)!.slug;
+  const { page, errors } = await openPublic(browser, server, `/playlist/${list}`);
+  await poll(() => page.locator('#playlist-title').textContent()).toBe(PLAYLIST);
+  expect(await page.locator('#playlist-videos .card-title').allTextContents()).toEqual([...TITLES]);
+  await page.screenshot({ path: '/tmp/issue12-playlist.png', fullPage: true });
+
+  await page.click('#play-all');
+  await page.waitForURL(`**/watch/${first.slug}?list=${list}`);
+  await page.waitForFunction(() => ((window as Player).__vlogPlayer?.video.duration ?? 0) > 0, undefined, {
+    timeout: 30_000,
+  });
+  // Muted so Chromium allows playback; the jump near the end keeps the test short.
+  await page.evaluate(async () => {
+    const v = (window as Player).__vlogPlayer!.video;
+    v.muted = true;
+    await v.play();
+    v.currentTime = Math.max(0, v.duration - 0.8);
+  });
+  await page.waitForURL(
+    (url) => url.pathname === `/watch/${second.slug}` && url.searchParams.get('list') === list,
+    { timeout: 30_000 },
+  );
+  await poll(() => page.locator('#playlist-position').textContent()).toBe('2 / 3');
+  await poll(() => currentTime(page)).toBeGreaterThan(0.3);
+
+  // The second video has the chapters: its second marker seeks to the chapter's start.
+  await poll(() => page.locator('.chapter-marker').count()).toBe(2);
+  await page.evaluate(() => (window as Player).__vlogPlayer!.video.pause());
+  await page.locator('.chapter-marker').nth(1).click();
+  await poll(() => currentTime(page)).toBeCloseTo(CHAPTERS[1]!.seconds, 1);
+  await poll(() => page.locator('#chapter-now').textContent()).toBe(CHAPTERS[1]!.title);
+  await page.screenshot({ path: '/tmp/issue12-watch-chapters.png' });
+  expect(errors).toEqual([]);
+  await page.close();
+}

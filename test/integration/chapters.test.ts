@@ -1,69 +1,15 @@
-// Chapters of a video (api-admin.md §9), their auto-detection from the source's metadata on a real clip
-// (pipeline.md §15) and the chapters of the video detail (api-public.md §4.2), on both databases.
-import { copyFile } from 'node:fs/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { AutoDetectResponse, Chapter, ChapterList } from '../../src/contracts/api/chapter.contract.js';
+// Chapters of a video (api-admin.md §9) and the chapters of the video detail (api-public.md §4.2), on both
+// databases. Auto-detection: chapter-detection.test.ts.
+import { describe, expect, it } from 'vitest';
+import type { Chapter, ChapterList } from '../../src/contracts/api/chapter.contract.js';
 import type { VideoDetail } from '../../src/contracts/api/video.contract.js';
-import { adminInject } from '../helpers/admin-inject.js';
-import { clipWithChapters, type ClipChapter } from '../helpers/chapter-clips.js';
+import { chapterFixtures } from '../helpers/chapter-fixtures.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
 
-/** A 120 s clip: Intro 0–30, an untitled 30–35, Main 35–90, Outro 90–115, Credits 115–120. */
-const CLIP_CHAPTERS: ClipChapter[] = [
-  { title: 'Intro & <Welcome>', start: 0, end: 30 },
-  { title: '', start: 30, end: 35 },
-  { title: 'Main', start: 35, end: 90 },
-  { title: 'Outro', start: 90, end: 115 },
-  { title: 'Credits', start: 115, end: 120 },
-];
-let chapteredClip = '';
-let plainClip = '';
-beforeAll(async () => {
-  [chapteredClip, plainClip] = await Promise.all([
-    clipWithChapters(CLIP_CHAPTERS, 120),
-    clipWithChapters([], 20),
-  ]);
-}, 120_000);
-
 describe.each(DRIVERS)('chapters (%s)', (driver) => {
   const t = useTestApp(driver);
-  const api = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
-    adminInject(t, method, url, payload);
-
-  let seeded = 0;
-  async function video(opts: { duration?: number; archived?: boolean; source?: string } = {}) {
-    const slug = `chaptered-${driver}-${++seeded}`;
-    const row = await t.container.db
-      .insertInto('videos')
-      .values({
-        title: `Chaptered ${seeded}`,
-        slug,
-        status: 'ready',
-        duration: opts.duration ?? 120,
-        published_at: new Date(),
-        deleted_at: opts.archived ? new Date() : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (opts.source) await copyFile(opts.source, t.container.layout.uploadFile(row.id, '.mkv'));
-    return { id: row.id, slug };
-  }
-  const hasChapters = async (id: number) =>
-    (
-      await t.container.db
-        .selectFrom('videos')
-        .select('has_chapters')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
-    ).has_chapters;
-  async function add(id: number, body: object): Promise<Chapter> {
-    const res = await api('POST', `/api/videos/${id}/chapters`, body);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json<Chapter>();
-  }
-  const list = async (id: number) => (await api('GET', `/api/videos/${id}/chapters`)).json<ChapterList>();
-  const titles = async (id: number) => (await list(id)).chapters.map((c) => c.title);
+  const { api, video, hasChapters, add, list, titles } = chapterFixtures(t, driver);
 
   it('adds, reads, edits and deletes chapters, keeping positions and has_chapters', async () => {
     const { id } = await video();
@@ -280,81 +226,5 @@ describe.each(DRIVERS)('chapters (%s)', (driver) => {
     ];
     expect((await detail()).chapters).toEqual(expected);
     expect((await api('GET', `/api/videos/${id}`)).json<VideoDetail>().chapters).toEqual(expected);
-  });
-
-  describe('auto-detect from metadata', () => {
-    const detect = (id: number, body: object) => api('POST', `/api/videos/${id}/chapters/auto-detect`, body);
-
-    it("reads the clip's chapters, filters short ones and ones near the end, replaces only when asked", async () => {
-      const { id } = await video({ duration: 120, source: chapteredClip });
-      const res = await detect(id, { min_chapter_length: 10 });
-      expect(res.statusCode, res.body).toBe(200);
-      const body = res.json<AutoDetectResponse>();
-      // Main starts 5 s after the kept untitled chapter, Credits 5 s before the end: both dropped.
-      expect(body.chapters.map((c) => [c.title, c.start_time, c.end_time, c.position])).toEqual([
-        ['Intro & <Welcome>', 0, 30, 0],
-        ['Chapter 2', 30, 90, 1],
-        ['Outro', 90, 120, 2],
-      ]);
-      expect(body).toMatchObject({ video_id: id, chapters_created: 3, source_used: 'metadata' });
-      expect(body.message).toContain('3');
-      expect(await hasChapters(id)).toBe(true);
-
-      const again = await detect(id, { min_chapter_length: 60 });
-      expect(again.json()).toEqual({
-        detail: 'Video already has 3 chapter(s). Set replace_existing to true to replace them.',
-      });
-      const replaced = await detect(id, { min_chapter_length: 60, replace_existing: true });
-      expect(replaced.statusCode, replaced.body).toBe(200);
-      expect(
-        replaced.json<AutoDetectResponse>().chapters.map((c) => [c.title, c.start_time, c.end_time]),
-      ).toEqual([['Intro & <Welcome>', 0, 120]]);
-      expect(await titles(id)).toEqual(['Intro & <Welcome>']);
-    });
-
-    it('answers 400 when the source has no chapters, no source exists, or no transcript is there', async () => {
-      const plain = await video({ duration: 20, source: plainClip });
-      const none = await detect(plain.id, {});
-      expect(none.statusCode).toBe(400);
-      expect(none.json<{ detail: string }>().detail).toMatch(/^No chapters detected from metadata/);
-      expect(await hasChapters(plain.id)).toBe(false);
-
-      const sourceless = await video();
-      const missing = await detect(sourceless.id, { source: 'metadata' });
-      expect(missing.statusCode).toBe(400);
-      expect(missing.json<{ detail: string }>().detail).toMatch(/source file/);
-      const both = await detect(sourceless.id, { source: 'both' });
-      expect(both.json<{ detail: string }>().detail).toMatch(
-        /^No chapters detected from metadata or transcription/,
-      );
-      const transcript = await detect(plain.id, { source: 'transcription' });
-      expect(transcript.statusCode).toBe(400);
-      expect(transcript.json()).toEqual({
-        detail: 'Video has no completed transcription to detect chapters from',
-      });
-      expect((await detect(999999, {})).statusCode).toBe(404);
-    });
-
-    it('cuts a completed transcript into sections when asked for the transcription source', async () => {
-      const { id } = await video({ duration: 120 });
-      await t.container.db
-        .insertInto('transcriptions')
-        .values({
-          video_id: id,
-          status: 'completed',
-          transcript_text: 'So welcome to the show. Now the main part starts here! And that is all.',
-        })
-        .execute();
-      const res = await detect(id, { source: 'transcription', min_chapter_length: 40 });
-      expect(res.statusCode, res.body).toBe(200);
-      expect(res.json<AutoDetectResponse>().chapters.map((c) => [c.title, c.start_time, c.end_time])).toEqual(
-        [
-          ['welcome to the show', 0, 40],
-          ['the main part starts here', 40, 80],
-          ['that is all', 80, 120],
-        ],
-      );
-      expect(res.json<AutoDetectResponse>().source_used).toBe('transcription');
-    });
   });
 });

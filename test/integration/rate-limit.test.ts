@@ -103,7 +103,7 @@ describe.each(DRIVERS)('rate limits (%s)', (driver) => {
     expect((await t.adminApp.inject(viaProxy('192.0.2.250, 198.51.100.1'))).statusCode).toBe(429);
   });
 
-  it('public API: LIST on the video and category lists, DEF on other /api routes, none elsewhere', async () => {
+  it('public API: LIST on the video, category and playlist lists, DEF on other /api routes, none elsewhere', async () => {
     const ip = newClient();
     const get = (url: string) => () => ({ method: 'GET' as const, url, remoteAddress: ip });
     expect(await statuses(t.publicApp, 4, get('/api/videos'))).toEqual([200, 200, 200, 429]);
@@ -111,6 +111,10 @@ describe.each(DRIVERS)('rate limits (%s)', (driver) => {
     expect(res.json()).toEqual(limited('3 per 1 minute'));
     // Each route has its own count (slowapi keys a limit by endpoint).
     expect(await statuses(t.publicApp, 4, get('/api/categories'))).toEqual([200, 200, 200, 429]);
+    expect(await statuses(t.publicApp, 4, get('/api/playlists'))).toEqual([200, 200, 200, 429]);
+    expect(await statuses(t.publicApp, 6, get('/api/playlists/no-such-list'))).toEqual([
+      404, 404, 404, 404, 404, 429,
+    ]);
     const detail = await statuses(t.publicApp, 6, get('/api/videos/no-such-video'));
     expect(detail).toEqual([404, 404, 404, 404, 404, 429]);
     expect((await t.publicApp.inject(get('/api/videos/no-such-video')())).json()).toEqual(

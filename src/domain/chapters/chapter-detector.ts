@@ -67,7 +67,7 @@ export function createChapterDetector(deps: {
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           controller.abort();
-          reject(timedOut(`Chapter detection timed out after ${Math.round(deps.timeoutMs / 1000)} seconds`));
+          reject(timedOut(`Chapter detection took longer than ${deps.timeoutMs / 1000} s and was stopped`));
         }, deps.timeoutMs);
       });
       try {
