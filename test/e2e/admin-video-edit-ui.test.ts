@@ -1,7 +1,7 @@
 // The Videos tab's Edit Video modal, bulk update and export in real Chromium against `vlog serve` (issue 12
 // point 5; ui.md §2.2): title, category, featured, publish date and tags (an existing one and one created
 // inline) saved through the modal; two videos' category set by a bulk update; the category filter; a CSV
-// export downloaded. The local worker is off: pending videos are all this needs.
+// export downloaded; a bulk delete to the archive and a bulk restore from it. The local worker is off: pending videos are all this needs.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,8 @@ describe('admin Edit Video modal, bulk update and export in Chromium', () => {
     await row(page, a.video_id).locator('[data-action="edit"]').click();
     const dialog = page.locator('#edit-video-dialog');
     await dialog.locator('#edit-title').waitFor();
+    // The chapter editor of the chapters area sits in the modal, with its empty state.
+    await dialog.locator('.chapter-editor .chapter-empty').waitFor();
     await page.fill('#edit-title', 'Edited Title');
     await page.selectOption('#edit-category', String(music.id));
     await page.check('#edit-featured');
@@ -98,6 +100,33 @@ describe('admin Edit Video modal, bulk update and export in Chromium', () => {
         .map((l) => l.split(',')[1])
         .sort(),
     ).toEqual(['Bulk One', 'Bulk Two']);
+
+    // Bulk delete (to the archive) from the Videos tab, then bulk restore from the Archive view.
+    await page.click('#bulk-select-all');
+    await expect.poll(() => page.locator('#bulk-count').textContent()).toBe('2 selected');
+    await page.click('[data-bulk="delete"]');
+    await page.click('#bulk-submit');
+    await page.locator('.toast', { hasText: '2 deleted, 0 failed' }).waitFor();
+    await row(page, b.video_id).waitFor({ state: 'detached' });
+    await page.click('#tab-archive');
+    const archived = (id: number) => page.locator(`#archive-table tr[data-archived-id="${id}"]`);
+    await archived(c.video_id).waitFor();
+    await archived(b.video_id).locator('input[data-select]').check();
+    await archived(c.video_id).locator('input[data-select]').check();
+    await page.screenshot({ path: '/tmp/archive-bulk.png' });
+    await expect.poll(() => page.locator('#archive-bulk-count').textContent()).toBe('2 selected');
+    await page.click('#archive-bulk-bar [data-bulk="restore"]');
+    await page.click('#bulk-submit');
+    await page.locator('.toast', { hasText: '2 restored, 0 failed' }).waitFor();
+    await archived(b.video_id).waitFor({ state: 'detached' });
+    for (const v of [b, c]) {
+      const detail = await adminJson<{ deleted_at: string | null }>(
+        server,
+        'GET',
+        `/api/videos/${v.video_id}`,
+      );
+      expect(detail.body.deleted_at).toBeNull();
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * One archived video: title, slug, deleted and created dates, and its two actions — Restore (back to
  * the library) and Delete permanently (after a confirm naming the video; files and rows are removed).
  *
- * Test hooks: `tr[data-archived-id]`, `[data-action="restore"]`, `[data-action="delete-permanently"]`.
+ * Test hooks: `tr[data-archived-id]` (its `input[data-select]` for the bulk bar), `[data-action="restore"]`, `[data-action="delete-permanently"]`.
  */
 import { useSignal } from '@preact/signals';
 import { UnauthorizedError, errorMessage } from '../api.js';
@@ -12,7 +12,14 @@ import { toast } from '../components/toast.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
 import type { ArchiveApi, ArchivedVideo } from './archive-api.js';
 
-export function ArchiveRow(props: { video: ArchivedVideo; api: ArchiveApi; removed: (id: number) => void }) {
+export function ArchiveRow(props: {
+  video: ArchivedVideo;
+  api: ArchiveApi;
+  removed: (id: number) => void;
+  /** Ticked for a bulk restore. */
+  selected: boolean;
+  onSelect: (on: boolean) => void;
+}) {
   const { video, api } = props;
   const busy = useSignal<'restore' | 'delete' | null>(null);
 
@@ -41,7 +48,20 @@ export function ArchiveRow(props: { video: ArchivedVideo; api: ArchiveApi; remov
   }
 
   return (
-    <tr data-archived-id={video.id} data-slug={video.slug}>
+    <tr
+      data-archived-id={video.id}
+      data-slug={video.slug}
+      class={props.selected ? 'row-selected' : undefined}
+    >
+      <td class="col-select">
+        <input
+          type="checkbox"
+          data-select
+          aria-label={`Select ${video.title}`}
+          checked={props.selected}
+          onChange={(ev) => props.onSelect(ev.currentTarget.checked)}
+        />
+      </td>
       <td class="col-title">
         <div class="video-title">{video.title}</div>
         <div class="video-sub">

@@ -1,12 +1,14 @@
 /**
  * Archive view: the soft-deleted videos (GET /api/videos/archived, newest deletion first, paged) with
- * Restore and Delete permanently per row. Reloads when shown, after signing in again, and when another
+ * Restore and Delete permanently per row, and a bulk Restore of the ticked rows (bulk/bulk-bar.tsx). Reloads when shown, after signing in again, and when another
  * tab changes the videos; tells the other tabs when it restores or deletes one.
  *
  * Test hooks: `#archive-table`, `#archive-count`, `#archive-refresh`, `#archive-prev`, `#archive-next`
  * (rows: archive-row.tsx).
  */
 import { useEffect, useMemo } from 'preact/hooks';
+import { ARCHIVE_BULK_ACTIONS, BulkBar } from '../bulk/bulk-bar.js';
+import { Selection } from '../bulk/selection.js';
 import { Button } from '../components/button.js';
 import { componentTab, type TabProps } from '../components/component-tab.js';
 import { EmptyState, ErrorState, SkeletonRows } from '../components/states.js';
@@ -16,6 +18,7 @@ import { ArchiveRow } from './archive-row.js';
 import { ARCHIVE_PAGE_SIZE, ArchiveStore } from './archive-store.js';
 
 const COLUMNS: Column[] = [
+  { label: 'Select', class: 'col-select', hidden: true },
   { label: 'Title' },
   { label: 'Deleted', class: 'col-created' },
   { label: 'Created', class: 'col-created archive-col-created' },
@@ -28,7 +31,12 @@ function countText(offset: number, shown: number, total: number): string {
   return `${offset + 1}–${offset + shown} of ${total} archived videos`;
 }
 
-function ArchiveTable(props: { page: ArchivedPage | null; api: ArchiveApi; removed: (id: number) => void }) {
+function ArchiveTable(props: {
+  page: ArchivedPage | null;
+  api: ArchiveApi;
+  removed: (id: number) => void;
+  selection: Selection;
+}) {
   const { page } = props;
   return (
     <div class="table-wrap">
@@ -38,10 +46,17 @@ function ArchiveTable(props: { page: ArchivedPage | null; api: ArchiveApi; remov
         <tbody>
           {page ? (
             page.videos.map((v) => (
-              <ArchiveRow key={v.id} video={v} api={props.api} removed={props.removed} />
+              <ArchiveRow
+                key={v.id}
+                video={v}
+                api={props.api}
+                removed={props.removed}
+                selected={props.selection.has(v.id)}
+                onSelect={(on) => props.selection.toggle(v.id, on)}
+              />
             ))
           ) : (
-            <SkeletonRows rows={3} cells={['lines', 'line', 'line', null]} />
+            <SkeletonRows rows={3} cells={[null, 'lines', 'line', 'line', null]} />
           )}
         </tbody>
       </table>
@@ -77,6 +92,7 @@ function Pager({ store, total }: { store: ArchiveStore; total: number }) {
 function ArchivePanel({ ctx, active, refreshCount }: TabProps) {
   const api = useMemo(() => archiveApi(ctx.api), [ctx.api]);
   const store = useMemo(() => new ArchiveStore(api, () => ctx.events.emit('videos-changed', {})), [api]);
+  const selection = useMemo(() => new Selection(), []);
 
   useEffect(() => {
     const unsubscribers = [
@@ -89,6 +105,8 @@ function ArchivePanel({ ctx, active, refreshCount }: TabProps) {
 
   const state = store.state.value;
   const page = state.kind === 'ready' ? state.page : null;
+  // Rows that left the page (restored, deleted, another page shown) leave the selection.
+  useEffect(() => selection.keep(page?.videos.map((v) => v.id) ?? []), [page]);
   return (
     <>
       <div class="panel-head">
@@ -108,6 +126,19 @@ function ArchivePanel({ ctx, active, refreshCount }: TabProps) {
         Deleted videos stay here, hidden from the public site, until restored or deleted permanently (or
         purged after the retention period).
       </p>
+      {page && page.videos.length > 0 && (
+        <BulkBar
+          api={ctx.api}
+          selection={selection}
+          shown={page.videos}
+          actions={ARCHIVE_BULK_ACTIONS}
+          idPrefix="archive-"
+          changed={() => {
+            void store.load();
+            ctx.events.emit('videos-changed', {});
+          }}
+        />
+      )}
       <div class="card table-card">
         {state.kind === 'error' ? (
           <div class="table-state">
@@ -124,7 +155,7 @@ function ArchivePanel({ ctx, active, refreshCount }: TabProps) {
             </EmptyState>
           </div>
         ) : (
-          <ArchiveTable page={page} api={api} removed={(id) => store.removed(id)} />
+          <ArchiveTable page={page} api={api} removed={(id) => store.removed(id)} selection={selection} />
         )}
         {page ? <Pager store={store} total={page.total} /> : null}
       </div>

@@ -1,13 +1,14 @@
 /**
  * Edit Video modal (ui.md §2.2): title, description, category, publish date (`datetime-local`, or
  * "Unpublished"), "Featured Video", tags (chips, a new tag created inline), the video's custom fields and
- * chapters. Save Changes stores the fields, then the tags, then the custom fields; a refusal shows inline
- * and the modal stays open.
+ * chapters (chapters/chapter-editor.tsx; each chapter change is saved at once). Save Changes stores the
+ * fields, then the tags, then the custom fields; a refusal shows inline and the modal stays open.
  *
  * Test hooks: `#edit-video-dialog`, `#edit-title`, `#edit-description`, `#edit-category`,
  * `#edit-published-at`, `#edit-unpublish`, `#edit-featured`, `#edit-save`, `#edit-error` (and tag-picker.tsx).
  */
 import type { ApiClient } from '../api.js';
+import { ChapterEditor } from '../chapters/chapter-editor.js';
 import { Button } from '../components/button.js';
 import { Modal, openOverlay } from '../components/modal.js';
 import { ErrorState } from '../components/states.js';
@@ -172,14 +173,21 @@ function EditVideoDialog({ video, api, changed, onClose }: Props) {
         />
       )}
       {load.kind === 'ready' && (
-        <form id="edit-video-form" onSubmit={(ev) => void submit(ev)} noValidate>
-          {edit.error && (
-            <p id="edit-error" class="form-error" role="alert">
-              {edit.error}
-            </p>
-          )}
-          <EditFields edit={edit} data={load.data} api={api} />
-        </form>
+        <>
+          <form id="edit-video-form" onSubmit={(ev) => void submit(ev)} noValidate>
+            {edit.error && (
+              <p id="edit-error" class="form-error" role="alert">
+                {edit.error}
+              </p>
+            )}
+            <EditFields edit={edit} data={load.data} api={api} />
+          </form>
+          {/* Outside the form: the chapter editor has forms of its own, saved at once. */}
+          <div class="edit-chapters">
+            <h3 class="section-title">Chapters</h3>
+            <ChapterEditor api={api} videoId={video.id} duration={load.data.video.duration} />
+          </div>
+        </>
       )}
     </Modal>
   );

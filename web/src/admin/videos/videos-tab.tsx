@@ -7,7 +7,7 @@
  * videos-toolbar.tsx, video-row.tsx, status-cell.tsx, row-actions.tsx, bulk/bulk-bar.tsx).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { BulkBar } from '../bulk/bulk-bar.js';
+import { BulkBar, VIDEO_BULK_ACTIONS } from '../bulk/bulk-bar.js';
 import { Button } from '../components/button.js';
 import { componentTab, type TabProps } from '../components/component-tab.js';
 import { EmptyState, ErrorState, SkeletonRows } from '../components/states.js';
@@ -139,6 +139,7 @@ function VideosPanel({ ctx, active, refreshCount }: TabProps) {
           api={ctx.api}
           selection={store.selection}
           shown={store.filtered.value}
+          actions={VIDEO_BULK_ACTIONS}
           changed={() => {
             void store.load();
             ctx.events.emit('videos-changed', {});
