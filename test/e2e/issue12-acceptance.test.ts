@@ -2,8 +2,8 @@
 // videos are uploaded and transcoded; then, through the admin UI only, two tags are created (Tags tab) and
 // attached (Edit Video modal's tag picker), a category with a select custom field is created (Categories tab
 // and its field manager), two videos are put in it and given a value (Edit Video modal), and a playlist of the
-// three videos is built (Playlists tab, video picker). Two chapters are added to one video (admin API until the
-// Edit Video modal mounts the chapter editor). On the public site: a tag chip opens the tag page listing exactly the tagged videos, the
+// three videos is built (Playlists tab, video picker), and two chapters are added to one video (the Edit Video
+// modal's chapter editor). On the public site: a tag chip opens the tag page listing exactly the tagged videos, the
 // category page's custom-field select narrows the grid to the matching video, the playlist page opens, its
 // first video plays to the end and the second one opens and plays with `?list=` kept, and a chapter marker
 // seeks to its chapter's start. No page logs a console error.
@@ -139,15 +139,22 @@ async function createPlaylist(page: Page, videos: Uploaded[]): Promise<void> {
   );
 }
 
-/**
- * The two chapters, through the admin API for now: the Edit Video modal does not mount the chapter editor on
- * main yet.
- */
-async function addChapters(server: ServerProcess, video: Uploaded): Promise<void> {
-  for (const { title, seconds } of CHAPTERS) {
-    const path = `/api/videos/${video.video_id}/chapters`;
-    expect((await adminJson(server, 'POST', path, { title, start_time: seconds })).status).toBe(200);
+/** The Edit Video modal's chapter editor: each chapter added with its form; the modal closed with Cancel. */
+async function addChapters(page: Page, video: Uploaded): Promise<void> {
+  await openEdit(page, video);
+  const editor = page.locator('#edit-video-dialog .chapter-editor');
+  await poll(() => editor.locator('.chapter-empty').textContent()).toBe('No chapters yet');
+  for (const [i, chapter] of CHAPTERS.entries()) {
+    await editor.locator('[data-action="add-chapter"]').click();
+    const form = editor.locator('form.chapter-form');
+    await form.locator('[name=title]').fill(chapter.title);
+    await form.locator('[name=start]').fill(chapter.start);
+    await form.locator('button[type=submit]').click();
+    await poll(() => editor.locator('.chapter-item').count()).toBe(i + 1);
   }
+  await poll(() => editor.locator('.chapter-title').allTextContents()).toEqual(CHAPTERS.map((c) => c.title));
+  await page.locator('#edit-video-dialog button', { hasText: 'Cancel' }).click();
+  await page.locator('#edit-video-dialog').waitFor({ state: 'detached' });
 }
 
 interface PublicPage {
@@ -192,7 +199,7 @@ describe('issue 12 acceptance in Chromium', () => {
     await setField(admin.page, lighthouse, 'South');
     await createPlaylist(admin.page, videos);
     await admin.page.screenshot({ path: '/tmp/issue12-admin-playlist.png', fullPage: true });
-    await addChapters(server, lighthouse);
+    await addChapters(admin.page, lighthouse);
     expect(admin.errors).toEqual([]);
     await admin.page.close();
 
