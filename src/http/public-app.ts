@@ -36,8 +36,8 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
       '/': 'index.html',
       '/watch/:slug': 'watch.html',
       '/playlist/:slug': 'playlist.html',
-      '/category/:slug': 'category.html',
-      '/tag/:slug': 'tag.html',
+      '/category/:slug': 'listing.html',
+      '/tag/:slug': 'listing.html',
       '/search': 'search.html',
     }),
   );

@@ -5,10 +5,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { adminJson } from '../helpers/admin-json.js';
+import { adminJson, waitVideosReady } from '../helpers/admin-json.js';
 import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
-import { waitFor } from '../helpers/wait.js';
 
 type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
 
@@ -38,14 +37,7 @@ describe('admin Archive view in Chromium', () => {
     const { server, browser } = ctx;
     const clip = await getClip('landscape480x5s');
     const { video_id: id, slug } = await uploadViaApi(server, clip, 'Archive Round Trip');
-    await waitFor(
-      async () => {
-        const { body } = await adminJson<{ status: string }>(server, 'GET', `/api/videos/${id}`);
-        if (body.status === 'failed') throw new Error(`transcode failed:\n${server.output()}`);
-        return body.status === 'ready' ? true : undefined;
-      },
-      { timeoutMs: 120_000, intervalMs: 250, what: 'the video to be ready' },
-    );
+    await waitVideosReady(server, [id], 120_000);
     expect((await adminJson(server, 'DELETE', `/api/videos/${id}`)).status).toBe(200);
     expect((await fetch(`${server.publicUrl}/api/videos/${slug}`)).status).toBe(404);
 

@@ -9,11 +9,10 @@
 // seeks to its chapter's start. No page logs a console error.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { adminJson } from '../helpers/admin-json.js';
+import { adminJson, waitVideosReady } from '../helpers/admin-json.js';
 import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
 import type { ServerProcess } from '../helpers/server-process.js';
-import { waitFor } from '../helpers/wait.js';
 
 type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
 interface Uploaded {
@@ -40,18 +39,9 @@ async function uploadReadyVideos(server: ServerProcess): Promise<Uploaded[]> {
   const clip = await getClip('landscape480x5s');
   const uploaded: Uploaded[] = [];
   for (const title of TITLES) uploaded.push({ ...(await uploadViaApi(server, clip, title)), title });
-  await waitFor(
-    async () => {
-      const { body } = await adminJson<{ videos: Array<{ id: number; status: string }> }>(
-        server,
-        'GET',
-        '/api/videos?limit=100',
-      );
-      const ours = body.videos.filter((v) => uploaded.some((u) => u.video_id === v.id));
-      if (ours.some((v) => v.status === 'failed')) throw new Error(`a transcode failed\n${server.output()}`);
-      return ours.length === 3 && ours.every((v) => v.status === 'ready') ? true : undefined;
-    },
-    { timeoutMs: 150_000, intervalMs: 500, what: 'three ready videos' },
+  await waitVideosReady(
+    server,
+    uploaded.map((u) => u.video_id),
   );
   return uploaded;
 }

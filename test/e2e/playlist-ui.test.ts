@@ -3,16 +3,15 @@
 // "Play all", and the watch page moving on to the next video when the first one ends.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { adminJson, waitVideosReady } from '../helpers/admin-json.js';
 import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
 import type { ServerProcess } from '../helpers/server-process.js';
-import { waitFor } from '../helpers/wait.js';
 
 const TITLES = ['Alpha Sunrise', 'Bravo Harbour', 'Charlie Summit'];
 
 async function adminGet<T>(server: ServerProcess, url: string): Promise<T> {
-  const res = await fetch(`${server.adminUrl}${url}`, { headers: { 'X-Admin-Secret': server.adminSecret } });
-  return (await res.json()) as T;
+  return (await adminJson<T>(server, 'GET', url)).body;
 }
 
 /** Uploads the three clips and waits until all are ready (published on upload). */
@@ -20,17 +19,10 @@ async function readyVideos(server: ServerProcess): Promise<Array<{ video_id: num
   const clip = await getClip('landscape480x5s');
   const uploaded: Array<{ video_id: number; slug: string }> = [];
   for (const title of TITLES) uploaded.push(await uploadViaApi(server, clip, title));
-  await waitFor(
-    async () => {
-      const { videos } = await adminGet<{ videos: Array<{ id: number; status: string }> }>(
-        server,
-        '/api/videos',
-      );
-      const ours = videos.filter((v) => uploaded.some((u) => u.video_id === v.id));
-      if (ours.some((v) => v.status === 'failed')) throw new Error(`a transcode failed\n${server.output()}`);
-      return ours.length === 3 && ours.every((v) => v.status === 'ready') ? true : undefined;
-    },
-    { timeoutMs: 240_000, intervalMs: 500, what: 'three ready videos' },
+  await waitVideosReady(
+    server,
+    uploaded.map((u) => u.video_id),
+    240_000,
   );
   return uploaded;
 }

@@ -6,10 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { adminJson } from '../helpers/admin-json.js';
+import { adminJson, waitVideosReady } from '../helpers/admin-json.js';
 import { uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
-import { waitFor } from '../helpers/wait.js';
 
 const SCREENSHOT = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -39,14 +38,7 @@ describe('watch page chapters in Chromium', () => {
       await getClip('landscape480x5s'),
       'Two chapters',
     );
-    await waitFor(
-      async () => {
-        const { body } = await adminJson<{ status: string }>(server, 'GET', `/api/videos/${id}`);
-        if (body.status === 'failed') throw new Error(`transcode failed:\n${server.output()}`);
-        return body.status === 'ready' ? true : undefined;
-      },
-      { timeoutMs: 120_000, intervalMs: 250, what: 'the video to be ready' },
-    );
+    await waitVideosReady(server, [id], 120_000);
     for (const chapter of [
       { title: 'Opening', start_time: 0, end_time: 2.5 },
       { title: 'Finale', start_time: 2.5 },
@@ -56,9 +48,7 @@ describe('watch page chapters in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('console', (msg) => {
-      // The related list's endpoint is another part of issue 12; until it is on main it answers 404.
-      if (msg.type() === 'error' && !msg.location().url.includes('/related?'))
-        errors.push(`console: ${msg.text()} (${msg.location().url})`);
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
     });
     page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
     await page.goto(`${server.publicUrl}/watch/${slug}`);

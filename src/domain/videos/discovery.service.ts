@@ -4,20 +4,14 @@ import { cacheKey, createTtlCache } from '../shared/ttl-cache.js';
 import { relatedTiers, type DiscoveryRepository } from './discovery.repository.js';
 import { parseListFilters, type RawListFilters } from './public-list-filters.js';
 import { highlightToHtml, searchWords } from './search-text.js';
-import { encodeCursor, type PublicSort } from './video-list.query.js';
+import { encodeCursor, type ListPaging } from './video-list.query.js';
 import { toVideoListItem } from './video.mapper.js';
 import type { VideoRepository, VideoRow } from './video.repository.js';
 import { requireSlug } from './video.service.js';
 
 /** The public list's query as the route passes it on (api-public.md §4.2). */
-export interface PublicListRequest extends RawListFilters {
+export interface PublicListRequest extends RawListFilters, ListPaging {
   search?: string;
-  sort?: PublicSort;
-  order?: 'asc' | 'desc';
-  limit: number;
-  offset: number;
-  cursor?: string;
-  includeTotal: boolean;
 }
 
 const MAX_BULK_IDS = 20;

@@ -9,17 +9,21 @@ import { filterConditions, type CustomFieldRef } from './video-filters.query.js'
 export const PUBLIC_SORTS = ['relevance', 'date', 'duration', 'views', 'title'] as const;
 export type PublicSort = (typeof PUBLIC_SORTS)[number];
 
-export interface PublicListQuery {
-  filters: ListFilters;
-  /** Definitions of the `custom.<slug>` filters' slugs that exist. */
-  fields: CustomFieldRef[];
-  search: SearchTerms | null;
+/** Order and page of a public list, as the request gives them. */
+export interface ListPaging {
   sort?: PublicSort;
   order?: 'asc' | 'desc';
   limit: number;
   offset: number;
   cursor?: string;
   includeTotal: boolean;
+}
+
+export interface PublicListQuery extends ListPaging {
+  filters: ListFilters;
+  /** Definitions of the `custom.<slug>` filters' slugs that exist. */
+  fields: CustomFieldRef[];
+  search: SearchTerms | null;
 }
 
 /** Cursor = base64url("1|<iso published_at>|<id>") (api-public.md §4.2); invalid ones are ignored. */

@@ -11,6 +11,7 @@ import { confirmDialog } from '../components/confirm.js';
 import { toast } from '../components/toast.js';
 import { formatDate, formatDateTime } from '../../shared/format.js';
 import type { ArchiveApi, ArchivedVideo } from './archive-api.js';
+import { SelectCell } from '../components/select-cell.js';
 
 export function ArchiveRow(props: {
   video: ArchivedVideo;
@@ -53,15 +54,7 @@ export function ArchiveRow(props: {
       data-slug={video.slug}
       class={props.selected ? 'row-selected' : undefined}
     >
-      <td class="col-select">
-        <input
-          type="checkbox"
-          data-select
-          aria-label={`Select ${video.title}`}
-          checked={props.selected}
-          onChange={(ev) => props.onSelect(ev.currentTarget.checked)}
-        />
-      </td>
+      <SelectCell label={video.title} selected={props.selected} onSelect={props.onSelect} />
       <td class="col-title">
         <div class="video-title">{video.title}</div>
         <div class="video-sub">

@@ -1,6 +1,7 @@
 /**
  * Toasts: `toast(message, kind)` from anywhere; `<ToastRegion>` (mounted once into `#toast-region`, an
- * aria-live region) shows them. Errors stay 8 s, others 5 s; each can be dismissed.
+ * aria-live region) shows them. Errors stay 8 s, others 5 s; each can be dismissed. At most
+ * MAX_VISIBLE show at once (oldest leave first), so a burst of actions cannot cover the page.
  */
 import { signal } from '@preact/signals';
 import { Icon } from './icon.js';
@@ -16,6 +17,7 @@ interface ToastItem {
 
 const toasts = signal<ToastItem[]>([]);
 let nextId = 0;
+const MAX_VISIBLE = 4;
 
 function dismiss(id: number): void {
   toasts.value = toasts.value.map((t) => (t.id === id ? { ...t, leaving: true } : t));
@@ -31,6 +33,8 @@ export function toast(
 ): void {
   const id = ++nextId;
   toasts.value = [...toasts.value, { id, message, kind, leaving: false }];
+  const shown = toasts.value.filter((t) => !t.leaving);
+  for (const old of shown.slice(0, Math.max(0, shown.length - MAX_VISIBLE))) dismiss(old.id);
   window.setTimeout(() => dismiss(id), timeoutMs);
 }
 

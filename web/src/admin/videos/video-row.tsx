@@ -6,6 +6,7 @@ import { formatDateTime, formatDuration } from '../../shared/format.js';
 import type { TranscodingProgress, VideoListItem } from '../../shared/types.js';
 import { RowActions } from './row-actions.js';
 import { StatusCell } from './status-cell.js';
+import { SelectCell } from '../components/select-cell.js';
 
 export interface VideoRowProps {
   video: VideoListItem;
@@ -67,15 +68,7 @@ export function VideoRow(props: VideoRowProps) {
       data-status={status}
       class={[flash ? 'row-new' : '', props.selected ? 'row-selected' : ''].join(' ').trim() || undefined}
     >
-      <td class="col-select">
-        <input
-          type="checkbox"
-          data-select
-          aria-label={`Select ${v.title}`}
-          checked={props.selected}
-          onChange={(ev) => props.onSelect(ev.currentTarget.checked)}
-        />
-      </td>
+      <SelectCell label={v.title} selected={props.selected} onSelect={props.onSelect} />
       <td class="col-thumb">
         <Thumb video={v} />
       </td>
