@@ -39,6 +39,8 @@ describe('database outage (PostgreSQL)', () => {
       VLOG_WORKER_API_PORT: '0',
       VLOG_ADMIN_API_SECRET: ADMIN_SECRET,
       VLOG_LOG_LEVEL: 'silent',
+      // The public list cache would answer the first list again from memory; the test wants the database.
+      VLOG_PUBLIC_LIST_CACHE_SECONDS: '0',
     });
     // The real start-up path (migrations, background loops, the NOTIFY relay), without the local worker.
     server = await startServer(config, { roles: ALL_ROLES, localWorker: false, print: () => undefined });
