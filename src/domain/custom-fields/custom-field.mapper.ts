@@ -16,7 +16,8 @@ export interface FieldDefinition extends FieldRule {
 
 export type DefinitionRow = CustomFieldDefinition & {
   category_name: string | null;
-  video_count: number | null;
+  /** Absent when the query did not count (the public list). */
+  video_count?: number | null;
 };
 
 /** JSON text from the database; a row written by hand with broken JSON reads as absent, not a 500. */

@@ -18,22 +18,25 @@ export interface FieldVideo {
 
 /** SQL for custom_field_definitions and video_custom_fields. */
 export function createCustomFieldRepository(db: Kysely<Database>) {
-  const definitions = () =>
+  /** `withCounts`: how many videos hold a value (the admin's delete confirmation); the public list skips it. */
+  const definitions = (withCounts = true) =>
     db
       .selectFrom('custom_field_definitions as f')
       .leftJoin('categories as c', 'c.id', 'f.category_id')
       .selectAll('f')
       .select('c.name as category_name')
-      .select((eb) =>
-        eb
-          .selectFrom('video_custom_fields as vcf')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .whereRef('vcf.field_id', '=', 'f.id')
-          .as('video_count'),
+      .$if(withCounts, (q) =>
+        q.select((eb) =>
+          eb
+            .selectFrom('video_custom_fields as vcf')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('vcf.field_id', '=', 'f.id')
+            .as('video_count'),
+        ),
       );
 
-  async function list(scope: FieldScope): Promise<FieldDefinition[]> {
-    let q = definitions();
+  async function list(scope: FieldScope, options: { withCounts?: boolean } = {}): Promise<FieldDefinition[]> {
+    let q = definitions(options.withCounts);
     if (scope.kind === 'global') q = q.where('f.category_id', 'is', null);
     if (scope.kind === 'category')
       q = q.where((eb) =>

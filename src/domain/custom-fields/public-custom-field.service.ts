@@ -22,7 +22,7 @@ export function createPublicCustomFieldService(deps: {
         if (!category) throw notFound('Category not found');
         scope = { kind: 'category', categoryId: category.id };
       }
-      const definitions = await fields.list(scope);
+      const definitions = await fields.list(scope, { withCounts: false });
       return {
         fields: definitions.map((f) => ({
           slug: f.slug,
