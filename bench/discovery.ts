@@ -1,28 +1,27 @@
 /**
  * Public list and search latency (issue 12 targets): seeds 10,000 published videos on PostgreSQL and 1,000 on
- * the embedded PGlite (bench/lib/discovery-seed.ts), serves them with `buildPublicApp` (rate limits off) on a
- * real port, and drives each scenario with 16 concurrent keep-alive HTTP clients. Every scenario cycles
+ * the embedded PGlite (bench/lib/discovery-seed.ts), starts the compiled `vlog serve` on them in its own
+ * process (rate limits off; `npm run build` first), and drives each scenario from this process with 16
+ * concurrent keep-alive HTTP clients (bench/lib/http-load.ts, lean enough not to crowd the server's CPU). Every scenario cycles
  * through many distinct queries (pages, categories, tags, field values, words), so with the cache off every
  * request is a database query; the cache-on run shows what the 30 s cache adds on the same mix.
  * Prints p50 / p99 per scenario. Targets (2-core machine): lists p99 < 50 ms, search p99 < 100 ms.
  *
- * Usage: npx tsx bench/discovery.ts [--requests 1600] [--driver postgres|pglite|both] [--explain]
+ * Usage: npm run bench:discovery -- [--requests 1600] [--driver postgres|pglite|both] [--explain]
  * (needs PostgreSQL as for the tests: VLOG_TEST_POSTGRES_URL or postgresql://postgres@127.0.0.1:5432/postgres)
  */
-import http from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { loadConfig } from '../src/config/load-config.js';
 import { openDatabase, type DatabaseDriver, type DatabaseHandle } from '../src/db/database.js';
-import { buildPublicApp } from '../src/http/public-app.js';
-import { createContainer } from '../src/server/container.js';
-import { WEB_DIR } from '../src/server/paths.js';
+import { migrate } from '../src/db/migrate.js';
 import { createTestDb, prepareTemplates } from '../test/helpers/test-db.js';
 import { CATEGORY_COUNT, GENRES, seedCatalogue, TAG_COUNT, WORDS } from './lib/discovery-seed.js';
+import { drive } from './lib/http-load.js';
 import { loadAvg, table } from './lib/stats.js';
+import { startServer, stopServer } from './lib/vlog-server.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -82,72 +81,28 @@ const SCENARIOS: Array<{ name: string; kind: 'list' | 'search'; url: (n: number)
   },
 ];
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-function get(port: number, url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const req = http.get({ host: '127.0.0.1', port, path: url, agent }, (res) => {
-      res.resume();
-      res.on('end', () =>
-        res.statusCode === 200
-          ? resolve(performance.now() - started)
-          : reject(new Error(`${url}: ${res.statusCode}`)),
-      );
-    });
-    req.on('error', reject);
-  });
-}
-
-/** `REQUESTS` requests of a scenario by 16 clients; latencies in ms. */
-async function drive(port: number, url: (n: number) => string): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  const client = async () => {
-    while (next < REQUESTS) latencies.push(await get(port, url(next++)));
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, client));
-  return latencies;
-}
-
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 };
 
-async function serve(db: DatabaseHandle & { url: string }, cacheSeconds: number) {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vlog-bench-discovery-'));
-  const config = loadConfig({
-    VLOG_DATA_DIR: dataDir,
-    VLOG_DATABASE_URL: db.url,
-    VLOG_LOG_LEVEL: 'silent',
-    VLOG_RATE_LIMIT_ENABLED: 'false',
+/** `vlog serve` on the seeded database (PostgreSQL URL, or the PGlite files already in `dataDir`). */
+async function serve(dataDir: string, databaseUrl: string, cacheSeconds: number) {
+  const server = await startServer(dataDir, {
+    VLOG_DATABASE_URL: databaseUrl,
     VLOG_PUBLIC_LIST_CACHE_SECONDS: String(cacheSeconds),
   });
-  const container = createContainer(config, db, { adminApiSecret: 'bench-admin-secret-0123456789abcdef' });
-  const app = await buildPublicApp(container, { logLevel: 'silent', trustedProxies: [], webDir: WEB_DIR });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.server.address() as { port: number }).port;
-  return {
-    port,
-    close: async () => {
-      container.services.progressFeed.close();
-      await app.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { port: Number(new URL(server.publicUrl).port), close: () => stopServer(server) };
 }
 
-/** The plans of a full-text search and of the trigram fallback (with --explain). */
+/** The plans of a one-word search's page and of the misspelling look-up (with --explain). */
 async function explain(db: DatabaseHandle) {
   const query = sql`(select vlog_search_query(array['guitar']))`;
   const plans = [
-    sql`explain analyze select v.id from videos v join video_search_documents sd on sd.video_id = v.id
-      where v.status = 'ready' and v.deleted_at is null and v.published_at is not null
-        and sd.document @@ ${query} order by ts_rank(sd.document, ${query}) desc, v.published_at desc limit 25`,
-    sql`explain analyze select v.id from videos v where v.status = 'ready' and v.deleted_at is null
-        and v.published_at is not null and v.title %> 'giutar'
-      order by word_similarity('giutar', v.title) desc, v.published_at desc limit 25`,
+    sql`explain analyze select sd.video_id from video_search_documents sd
+      where sd.public_at is not null and sd.document @@ ${query}
+      order by ts_rank(sd.document, ${query}) desc, sd.public_at desc limit 25`,
+    sql`explain analyze select word from search_words order by word <-> 'gutiar' limit 6`,
   ];
   for (const plan of plans) {
     const rows = (await plan.execute(db.db)).rows as Array<Record<string, string>>;
@@ -156,23 +111,24 @@ async function explain(db: DatabaseHandle) {
 }
 
 async function benchDriver(driver: DatabaseDriver) {
-  const clone = await createTestDb(driver);
-  // The server's pool as `vlog serve` opens it (10 connections), not the tests' smaller one.
-  const db =
-    driver === 'postgres'
-      ? { ...(await openDatabase({ databaseUrl: clone.url, dataDir: '', poolSize: 10 })), url: clone.url }
-      : clone;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vlog-bench-discovery-'));
+  // PostgreSQL: a clone of the migrated template; PGlite: the files `vlog serve` will open in dataDir.
+  const clone = driver === 'postgres' ? await createTestDb(driver) : null;
+  const db = clone ?? (await openDatabase({ databaseUrl: '', dataDir }));
   try {
+    if (!clone) await migrate(db.db);
     const seedMs = await seedCatalogue(db.db, SIZES[driver]);
     console.log(`\n${driver}: ${SIZES[driver]} published videos seeded in ${(seedMs / 1000).toFixed(1)} s`);
     if (flags.explain) await explain(db);
+    // PGlite allows one process at a time: the server's.
+    if (!clone) await db.close();
     const rows: string[][] = [];
     for (const cacheSeconds of [0, 30]) {
-      const server = await serve(db, cacheSeconds);
+      const server = await serve(dataDir, clone?.url ?? '', cacheSeconds);
       try {
-        await drive(server.port, SCENARIOS[0]!.url); // warm-up: JIT, connections, buffers
+        await drive(server.port, SCENARIOS[0]!.url, REQUESTS, CONCURRENCY); // warm-up: JIT, connections, buffers
         for (const s of SCENARIOS) {
-          const ms = await drive(server.port, s.url);
+          const ms = await drive(server.port, s.url, REQUESTS, CONCURRENCY);
           const target = s.kind === 'list' ? 50 : 100;
           const p99 = percentile(ms, 99);
           rows.push([
@@ -190,8 +146,8 @@ async function benchDriver(driver: DatabaseDriver) {
     }
     console.log(table(['scenario', 'cache', 'p50 ms', 'p99 ms', 'target', ''], rows));
   } finally {
-    if (db !== clone) await db.close();
-    await clone.close();
+    await clone?.close();
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -203,4 +159,3 @@ const drivers: DatabaseDriver[] =
   flags.driver === 'both' ? ['postgres', 'pglite'] : [flags.driver as DatabaseDriver];
 for (const driver of drivers) await benchDriver(driver);
 console.log(`load average after: ${loadAvg()}`);
-agent.destroy();

@@ -26,6 +26,7 @@ export { freePort } from '../../test/helpers/serve-ports.js';
 
 export interface VlogServer {
   pid: number;
+  publicUrl: string;
   adminUrl: string;
   workerUrl: string;
   secret: string;
@@ -57,6 +58,7 @@ export async function startServer(dataDir: string, env: Record<string, string> =
   const secret = (await readFile(path.join(dataDir, 'admin-api.secret'), 'utf8')).trim();
   return {
     pid: child.pid!,
+    publicUrl: `http://127.0.0.1:${ports.public}`,
     adminUrl: `http://127.0.0.1:${ports.admin}`,
     workerUrl: `http://127.0.0.1:${ports.worker}`,
     secret,

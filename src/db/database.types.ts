@@ -288,6 +288,11 @@ export type VideoCustomFieldUpdate = Updateable<VideoCustomFieldsTable>;
 export interface VideoSearchDocumentsTable {
   video_id: number;
   document: string;
+  /** The video's published_at while it is public, else null (migrations/0003_search_speed.sql). */
+  public_at: Date | null;
+}
+export interface SearchWordsTable {
+  word: string;
 }
 export interface WebhooksTable {
   id: Generated<number>;
@@ -382,6 +387,7 @@ export interface Database {
   custom_field_definitions: CustomFieldDefinitionsTable;
   video_custom_fields: VideoCustomFieldsTable;
   video_search_documents: VideoSearchDocumentsTable;
+  search_words: SearchWordsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   reencode_queue: ReencodeQueueTable;

@@ -90,6 +90,33 @@ describe.each(DRIVERS)('search (%s)', (driver) => {
     expect(await found('photgraphy')).toEqual(['xss']);
   });
 
+  it('corrects a misspelt word to the nearest known word of any title, tag or description', async () => {
+    // "zehpyr" (two letters swapped) is no prefix of anything: searched again as "zephyr", ranked as usual.
+    expect(await found('zehpyr')).toEqual(['title-zephyr', 'tag-zephyr', 'desc-zephyr']);
+    expect(await found('rollbakcs')).toEqual(['kube-title']); // a description word
+    expect((await search('zehpyr')).videos[0]?.search_snippet?.title).toBe(
+      '<mark>Zephyr</mark> engine teardown',
+    );
+    // Every word stays required: one word nothing resembles gives no results, not the other word's.
+    expect(await found('zehpyr qqqqqq')).toEqual([]);
+  });
+
+  it('follows a video leaving and rejoining the public site (archive, unpublish, status)', async () => {
+    const db = t.container.db;
+    const id = ids['title-zephyr']!;
+    const change = (values: Record<string, unknown>) =>
+      db.updateTable('videos').set(values).where('id', '=', id).execute();
+    await change({ deleted_at: new Date() });
+    expect(await found('zephyr')).toEqual(['tag-zephyr', 'desc-zephyr']);
+    await change({ deleted_at: null, published_at: null });
+    expect(await found('zephyr')).toEqual(['tag-zephyr', 'desc-zephyr']);
+    await change({ published_at: new Date(NOW - 9 * HOUR), status: 'processing' });
+    expect(await found('zephyr')).toEqual(['tag-zephyr', 'desc-zephyr']);
+    await change({ status: 'ready' });
+    expect(await found('zephyr')).toEqual(['title-zephyr', 'tag-zephyr', 'desc-zephyr']);
+    expect(await found('zephyr', '&sort=date')).toEqual(['desc-zephyr', 'tag-zephyr', 'title-zephyr']);
+  });
+
   it('stems and drops stop words: "the matrixes" finds "The Matrix reloaded review"', async () => {
     expect(await found('the matrixes')).toEqual(['matrix']);
     expect(await found('reviews of the matrix')).toEqual(['matrix']);

@@ -29,7 +29,11 @@ const EXPLICIT_INDEXES: Record<string, { columns: string[]; predicate?: string }
   ix_sprite_queue_pending_priority: { columns: ['priority', 'created_at'], predicate: "status = 'pending'" },
   ix_reencode_queue_priority_created: { columns: ['priority', 'created_at'] },
   ix_webhook_deliveries_status_next_retry: { columns: ['status', 'next_retry_at'] },
-  ix_videos_title_trgm: { columns: ['title'] },
+  ix_search_words_word_trgm: { columns: ['word'] },
+  ix_videos_public_published: {
+    columns: ['published_at', 'id'],
+    predicate: "deleted_at IS NULL AND status = 'ready' AND published_at IS NOT NULL",
+  },
   ix_chapters_video_position: { columns: ['video_id', 'position'] },
   ix_playlist_items_playlist_position: { columns: ['playlist_id', 'position'] },
 };

@@ -10,8 +10,10 @@ export function createTtlCache<V>(options: { ttlMs: number; maxEntries: number; 
   const entries = new Map<string, { expires: number; value: Promise<V> }>();
 
   return {
-    async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
+    /** `key` may be a function, so that a key costly to make is not made when the cache is off. */
+    async getOrLoad(keyOf: string | (() => string), load: () => Promise<V>): Promise<V> {
       if (options.ttlMs <= 0) return load();
+      const key = typeof keyOf === 'string' ? keyOf : keyOf();
       const hit = entries.get(key);
       if (hit && hit.expires > now()) return hit.value;
       if (hit) entries.delete(key);

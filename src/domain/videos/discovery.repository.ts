@@ -1,28 +1,23 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import { countedVideos } from './counted-videos.query.js';
-import { anyFullTextMatch, searchHeadlines, searchQueryOf, trigramAvailable } from './search.query.js';
+import { LIST_ITEM_COLUMNS, tagsOfVideo, viewsOfVideo, type VideoListRow } from './list-row.query.js';
+import { anyFullTextMatch, nearestKnownWords, searchQueryOf, trigramAvailable } from './search.query.js';
 import type { CustomFieldRef } from './video-filters.query.js';
-import type { VideoRow } from './video.repository.js';
 
 /** How many of the source video's tags the related tiers compare (api-public.md §4.2). */
 const RELATED_TAGS = 10;
 
 /** The SQL behind discovery: bulk reads, related videos, custom-field filter lookups, search helpers. */
 export function createDiscoveryRepository(db: Kysely<Database>) {
-  /** Public videos (ready, published, not deleted) as list rows, with category and view count. */
+  /** Public videos (ready, published, not deleted) as list rows: category, tags, view count. */
   const publicRows = () =>
     db
       .selectFrom('videos as v')
       .leftJoin('categories as c', 'c.id', 'v.category_id')
       .where(countedVideos('public'))
-      .selectAll('v')
-      .select(['c.name as category_name', 'c.slug as category_slug'])
-      .select(
-        sql<number>`(select count(*)::int from playback_sessions ps where ps.video_id = v.id)`.as(
-          'view_count',
-        ),
-      );
+      .select(LIST_ITEM_COLUMNS)
+      .select(['c.name as category_name', tagsOfVideo.as('tags'), viewsOfVideo.as('view_count')]);
 
   let trigram: Promise<boolean> | null = null;
 
@@ -38,21 +33,9 @@ export function createDiscoveryRepository(db: Kysely<Database>) {
     },
 
     /** Public videos among `ids` (any order; the caller keeps the requested one). */
-    async publicByIds(ids: number[]): Promise<VideoRow[]> {
+    async publicByIds(ids: number[]): Promise<VideoListRow[]> {
       if (ids.length === 0) return [];
       return publicRows().where('v.id', 'in', ids).execute();
-    },
-
-    /** `view_count` of each video: its playback sessions, all time (api-public.md §2). */
-    async viewCounts(ids: number[]): Promise<Map<number, number>> {
-      if (ids.length === 0) return new Map();
-      const rows = await db
-        .selectFrom('playback_sessions')
-        .select(['video_id', sql<number>`count(*)::int`.as('n')])
-        .where('video_id', 'in', ids)
-        .groupBy('video_id')
-        .execute();
-      return new Map(rows.map((r) => [r.video_id ?? 0, Number(r.n)]));
     },
 
     /** A public video's id, category and first tags (by name), the seed of its related videos. */
@@ -76,7 +59,11 @@ export function createDiscoveryRepository(db: Kysely<Database>) {
     },
 
     /** Up to `limit` public videos meeting `condition`, newest first, none of `exclude`. */
-    async relatedTier(condition: RawBuilder<boolean>, exclude: number[], limit: number): Promise<VideoRow[]> {
+    async relatedTier(
+      condition: RawBuilder<boolean>,
+      exclude: number[],
+      limit: number,
+    ): Promise<VideoListRow[]> {
       return publicRows()
         .where(condition)
         .where('v.id', 'not in', exclude)
@@ -86,7 +73,7 @@ export function createDiscoveryRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    headlines: (ids: number[], query: string | null) => searchHeadlines(db, ids, query),
+    nearestKnownWords: (words: string[]) => nearestKnownWords(db, words),
     searchQuery: (words: string[]) => searchQueryOf(db, words),
     anyFullTextMatch: (query: string) => anyFullTextMatch(db, query),
 

@@ -3,10 +3,13 @@ import { badRequest, notFound } from '../shared/errors.js';
 import { cacheKey, createTtlCache } from '../shared/ttl-cache.js';
 import { relatedTiers, type DiscoveryRepository } from './discovery.repository.js';
 import { parseListFilters, type RawListFilters } from './public-list-filters.js';
+import type { VideoListRow } from './list-row.query.js';
+import type { SearchTerms } from './search.query.js';
 import { highlightToHtml, searchWords } from './search-text.js';
+import { correctWords } from './spelling.js';
 import { encodeCursor, type ListPaging } from './video-list.query.js';
 import { toVideoListItem } from './video.mapper.js';
-import type { VideoRepository, VideoRow } from './video.repository.js';
+import type { VideoRepository } from './video.repository.js';
 import { requireSlug } from './video.service.js';
 
 /** The public list's query as the route passes it on (api-public.md §4.2). */
@@ -16,6 +19,9 @@ export interface PublicListRequest extends RawListFilters, ListPaging {
 
 const MAX_BULK_IDS = 20;
 const CACHE_ENTRIES = 500;
+/** Search words → their tsquery (the same on every call; the TTL only bounds memory's age). */
+const QUERY_CACHE_ENTRIES = 1000;
+const QUERY_CACHE_TTL_MS = 3600 * 1000;
 
 /**
  * Finding videos on the public site: the filtered and searched list, bulk reads and related videos. The
@@ -31,61 +37,58 @@ export function createDiscoveryService(deps: {
 }) {
   const { videos, discovery } = deps;
   const cache = createTtlCache<unknown>({ ttlMs: deps.cacheTtlMs, maxEntries: CACHE_ENTRIES });
+  const queries = createTtlCache<string | null>({
+    ttlMs: QUERY_CACHE_TTL_MS,
+    maxEntries: QUERY_CACHE_ENTRIES,
+  });
   deps.onVideosChanged?.(() => cache.clear());
 
-  async function toItems(rows: VideoRow[]) {
-    const ids = rows.map((r) => r.id);
-    const [tags, views] = await Promise.all([videos.tagsFor(ids), discovery.viewCounts(ids)]);
-    return rows.map((r) =>
-      toVideoListItem(r, {
-        tags: tags.get(r.id) ?? [],
-        viewCount: views.get(r.id) ?? 0,
-        versionedThumb: true,
-      }),
-    );
-  }
+  const toItems = (rows: VideoListRow[]) =>
+    rows.map((r) => toVideoListItem(r, { tags: r.tags, viewCount: r.view_count, versionedThumb: true }));
 
-  /** The marked title and description of each searched row, by id. */
-  async function snippets(rows: VideoRow[], query: string | null) {
-    const marked = await discovery.headlines(
-      rows.map((r) => r.id),
-      query,
-    );
-    return new Map(
-      marked.map((h) => [
-        h.id,
-        { title: highlightToHtml(h.title), description: highlightToHtml(h.description) },
-      ]),
-    );
-  }
+  /** The prefix query of the words: a pure function of them, so remembered (`QUERY_CACHE_*`). */
+  const queryOf = (words: string[]) => queries.getOrLoad(words.join(' '), () => discovery.searchQuery(words));
 
-  /** The words' query; the trigram fallback when no public video matches it and pg_trgm is there. */
-  async function searchTerms(words: string[]) {
-    const tsquery = await discovery.searchQuery(words);
-    const matched = tsquery !== null && (await discovery.anyFullTextMatch(tsquery));
-    const fuzzy = !matched && (await discovery.hasTrigram());
-    return { words, tsquery, fuzzy };
+  /**
+   * When the words' search came back empty: if no public video matches the words at all (a misspelling, a
+   * word no video has), the words corrected to the nearest known ones (spelling.ts); else null (the
+   * filters or the page emptied the list, not the words).
+   */
+  async function correctedSearch(search: SearchTerms): Promise<SearchTerms | null> {
+    if (search.words.length === 0) return null;
+    if (search.tsquery !== null && (await discovery.anyFullTextMatch(search.tsquery))) return null;
+    if (!(await discovery.hasTrigram())) return null;
+    const words = correctWords(search.words, await discovery.nearestKnownWords(search.words));
+    return words ? { words, tsquery: await queryOf(words) } : null;
   }
 
   async function list(q: PublicListRequest) {
     const filters = parseListFilters(q);
     const words = q.search ? searchWords(q.search) : [];
-    const [fields, search] = await Promise.all([
+    const [fields, tsquery] = await Promise.all([
       discovery.customFields(Object.keys(filters.custom)),
-      q.search ? searchTerms(words) : null,
+      q.search ? queryOf(words) : null,
     ]);
-    const { rows, totalCount, keyset } = await videos.listPublic({ ...q, filters, fields, search });
+    let search: SearchTerms | null = q.search ? { words, tsquery } : null;
+    let result = await videos.listPublic({ ...q, filters, fields, search });
+    const corrected = search && result.rows.length === 0 ? await correctedSearch(search) : null;
+    if (corrected) {
+      search = corrected;
+      result = await videos.listPublic({ ...q, filters, fields, search });
+    }
+    const { rows, totalCount, keyset } = result;
     const page = rows.slice(0, q.limit);
     const hasMore = rows.length > q.limit;
     const last = page.at(-1);
-    const [items, marked] = await Promise.all([
-      toItems(page),
-      search ? snippets(page, search.tsquery) : null,
-    ]);
     return {
-      videos: items.map((item) => {
-        const snippet = marked?.get(item.id);
-        return snippet ? { ...item, search_snippet: snippet } : item;
+      videos: toItems(page).map((item, i) => {
+        const row = page[i]!;
+        if (!search) return item;
+        const snippet = {
+          title: highlightToHtml(row.marked_title ?? ''),
+          description: highlightToHtml(row.marked_description ?? ''),
+        };
+        return { ...item, search_snippet: snippet };
       }),
       next_cursor:
         keyset && hasMore && last?.published_at ? encodeCursor(new Date(last.published_at), last.id) : null,
@@ -97,7 +100,7 @@ export function createDiscoveryService(deps: {
   async function related(slug: string, limit: number) {
     const source = await discovery.relatedSource(requireSlug(slug));
     if (!source) throw notFound('Video not found');
-    const chosen: VideoRow[] = [];
+    const chosen: VideoListRow[] = [];
     for (const tier of relatedTiers(source)) {
       if (chosen.length >= limit) break;
       const exclude = [source.id, ...chosen.map((r) => r.id)];
@@ -109,7 +112,10 @@ export function createDiscoveryService(deps: {
   return {
     /** The public list; an empty search (only spaces) lists without searching. */
     list(q: PublicListRequest) {
-      return cache.getOrLoad(cacheKey(['list', q]), () => list(q)) as ReturnType<typeof list>;
+      return cache.getOrLoad(
+        () => cacheKey(['list', q]),
+        () => list(q),
+      ) as ReturnType<typeof list>;
     },
 
     /** Public videos by id, in the order asked, missing or non-public ones left out. */
@@ -121,9 +127,10 @@ export function createDiscoveryService(deps: {
 
     /** Up to `limit` videos like this one, in the tiers of api-public.md §4.2. */
     related(slug: string, limit: number) {
-      return cache.getOrLoad(cacheKey(['related', slug, limit]), () => related(slug, limit)) as ReturnType<
-        typeof related
-      >;
+      return cache.getOrLoad(
+        () => cacheKey(['related', slug, limit]),
+        () => related(slug, limit),
+      ) as ReturnType<typeof related>;
     },
   };
 }

@@ -1,47 +1,36 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.types.js';
-import { countedVideos } from './counted-videos.query.js';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './search-text.js';
 
 /**
- * Ranked full-text search (migrations/0002_video_search.sql): `sd` (video_search_documents) matched by the
- * prefix query of the words. When no public video matches it (a misspelt word, one the dictionary does not
- * know) and pg_trgm is installed, titles close to the words match instead, by trigram word similarity.
+ * Ranked full-text search (migrations/0002_video_search.sql, 0003_search_speed.sql): `sd`
+ * (video_search_documents) matched by the prefix query of the words. Words no video contains are
+ * corrected to their nearest known words (search_words) by the caller, who then searches again.
  */
 export interface SearchTerms {
   words: string[];
   /** The prefix query of the words (vlog_search_query, as text); null when no word is left (stop words). */
   tsquery: string | null;
-  /** Match titles by trigram word similarity (the fallback) instead of the full-text query. */
-  fuzzy: boolean;
 }
 
-const phrase = (s: SearchTerms) => s.words.join(' ');
 /** The query as a constant, so the planner can use the GIN indexes (a computed one made it scan). */
 const tsquery = (s: SearchTerms) => sql`${s.tsquery ?? ''}::tsquery`;
 
-/**
- * The row matches the words: full text, or in the fallback its title resembles them. One test or the other,
- * never both in one OR (which made PostgreSQL test trigrams on every row: 200 ms on 10,000 videos).
- */
+/** The document matches the words. */
 export function searchMatches(s: SearchTerms): RawBuilder<boolean> {
-  if (s.words.length === 0) return sql<boolean>`false`;
-  // `title %> words` (not `words <% title`): only this side of the operator can use ix_videos_title_trgm.
-  if (s.fuzzy) return sql<boolean>`v.title %> ${phrase(s)}`;
   return s.tsquery ? sql<boolean>`sd.document @@ ${tsquery(s)}` : sql<boolean>`false`;
 }
 
-/** Whether any public video matches the full-text query (else the trigram fallback runs). */
-export async function anyFullTextMatch(db: Kysely<Database>, query: string): Promise<boolean> {
-  const result = await sql`select 1 from video_search_documents sd join videos v on v.id = sd.video_id
-    where sd.document @@ ${query}::tsquery and ${countedVideos('public')} limit 1`.execute(db);
-  return result.rows.length > 0;
+/** Relevance: ts_rank of the weighted document (title A > tags B > description C). */
+export function searchRank(s: SearchTerms): RawBuilder<number> {
+  return sql<number>`ts_rank(sd.document, ${tsquery(s)})`;
 }
 
-/** Relevance: ts_rank (title A > tags B > description C), or in the fallback the title's word similarity. */
-export function searchRank(s: SearchTerms): RawBuilder<number> {
-  if (s.fuzzy) return sql<number>`word_similarity(${phrase(s)}, v.title)`;
-  return sql<number>`ts_rank(sd.document, ${tsquery(s)})`;
+/** Whether any public video matches the full-text query (else its words are worth correcting). */
+export async function anyFullTextMatch(db: Kysely<Database>, query: string): Promise<boolean> {
+  const result = await sql`select 1 from video_search_documents sd
+    where sd.public_at is not null and sd.document @@ ${query}::tsquery limit 1`.execute(db);
+  return result.rows.length > 0;
 }
 
 /** The prefix query of the words as text (null when none is left). */
@@ -52,6 +41,21 @@ export async function searchQueryOf(db: Kysely<Database>, words: string[]): Prom
   return result.rows[0]?.q ?? null;
 }
 
+/** Candidates per word: the known words nearest to it by trigram distance (needs pg_trgm's GiST index). */
+const NEAREST = 6;
+
+/** For each word, the known words closest to it, nearest first, with their trigram similarity. */
+export async function nearestKnownWords(db: Kysely<Database>, words: string[]) {
+  if (words.length === 0) return [];
+  const result = await sql<{ input: string; word: string; similarity: number }>`
+    select w.input, s.word, similarity(s.word, w.input) as similarity
+      from unnest(string_to_array(${words.join(' ')}, ' ')) as w(input)
+      cross join lateral (select word from search_words order by word <-> w.input limit ${NEAREST}) s`.execute(
+    db,
+  );
+  return result.rows;
+}
+
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
 const TITLE_OPTIONS = `${HEADLINE}, HighlightAll=true`;
 const DESCRIPTION_OPTIONS = `${HEADLINE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -60,23 +64,20 @@ const unmarked = (column: RawBuilder<unknown>) =>
   sql`translate(coalesce(${column}, ''), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '')`;
 
 /**
- * The title and a description excerpt of each video with the words marked. Parsed 'simple' (as written):
- * the query's stems are prefixes of the written words, so both stemmed and partial words are marked.
+ * The title of `v` with the words marked. Parsed 'simple' (as written): the query's stems are prefixes of
+ * the written words, so both stemmed and partial words are marked.
  */
-export async function searchHeadlines(db: Kysely<Database>, ids: number[], query: string | null) {
-  if (ids.length === 0) return [];
-  const q = sql`${query ?? ''}::tsquery`;
-  const result = await sql<{ id: number; title: string; description: string }>`
-    select v.id,
-           ts_headline('simple', ${unmarked(sql`v.title`)}, ${q}, ${TITLE_OPTIONS}) as title,
-           ts_headline('simple', ${unmarked(sql`v.description`)}, ${q}, ${DESCRIPTION_OPTIONS}) as description
-      from videos v
-     where v.id in (${sql.join(ids)})`.execute(db);
-  return result.rows;
-}
+export const markedTitle = (s: SearchTerms) =>
+  sql<string>`ts_headline('simple', ${unmarked(sql`v.title`)}, ${tsquery(s)}, ${TITLE_OPTIONS})`;
 
-/** Whether the trigram fallback can run here (pg_trgm is optional: the migration degrades without it). */
+/** An excerpt of the description of `v` around the words, marked. */
+export const markedDescription = (s: SearchTerms) =>
+  sql<string>`ts_headline('simple', ${unmarked(sql`v.description`)}, ${tsquery(s)}, ${DESCRIPTION_OPTIONS})`;
+
+/** Whether the misspelling fallback can run here (pg_trgm is optional: the migrations degrade without it). */
 export async function trigramAvailable(db: Kysely<Database>): Promise<boolean> {
-  const result = await sql`select 1 from pg_extension where extname = 'pg_trgm'`.execute(db);
+  const result = await sql`select 1 from pg_indexes where indexname = 'ix_search_words_word_trgm'`.execute(
+    db,
+  );
   return result.rows.length > 0;
 }

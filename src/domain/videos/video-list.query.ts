@@ -1,9 +1,16 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import { badRequest } from '../shared/errors.js';
 import { countedVideos } from './counted-videos.query.js';
 import type { ListFilters } from './public-list-filters.js';
-import { searchMatches, searchRank, type SearchTerms } from './search.query.js';
+import { LIST_ITEM_COLUMNS, tagsOfVideo, viewsOfVideo } from './list-row.query.js';
+import {
+  markedDescription,
+  markedTitle,
+  searchMatches,
+  searchRank,
+  type SearchTerms,
+} from './search.query.js';
 import { filterConditions, type CustomFieldRef } from './video-filters.query.js';
 
 export const PUBLIC_SORTS = ['relevance', 'date', 'duration', 'views', 'title'] as const;
@@ -48,10 +55,69 @@ export function decodeCursor(cursor: string | undefined): { at: Date; id: number
   return Number.isInteger(id) && id >= 0 && id <= MAX_ID ? { at, id } : null;
 }
 
-/** The listing query for public videos: filters, search, ordering, keyset or offset pagination. */
+/**
+ * The listing query for public videos: filters, search, ordering, keyset or offset pagination. One
+ * statement picks the page's ids (from the search documents alone when only words are asked, see
+ * migrations/0003) and reads those rows with category, tags, view count and, for a search, the marked
+ * title and description.
+ */
 export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
+  const sort: PublicSort = q.sort ?? (q.search ? 'relevance' : 'date');
+  if (!PUBLIC_SORTS.includes(sort)) throw badRequest(`Invalid sort value: '${sort}'`);
+  // Relevance is always best first; without a search it is the newest first (api-public.md §4.2).
+  const dir = sort === 'relevance' ? 'desc' : (q.order ?? 'desc');
+  // Cursors follow published_at, so only date-ordered lists (date, relevance without search) page by keyset.
+  const keyset = sort === 'date' || (sort === 'relevance' && !q.search);
+  const cursor = keyset ? decodeCursor(q.cursor) : null;
+  const { ids, total } = idPageQuery(db, q, sort, dir, cursor);
+  const search = q.search;
+  const page = db
+    .with('page', () => ids)
+    .selectFrom('page')
+    .innerJoin('videos as v', 'v.id', 'page.id')
+    .leftJoin('categories as c', 'c.id', 'v.category_id')
+    .select(LIST_ITEM_COLUMNS)
+    .select(['c.name as category_name', tagsOfVideo.as('tags'), viewsOfVideo.as('view_count')])
+    .$if(!!search, (b) =>
+      b.select([
+        markedTitle(search!).as('marked_title'),
+        markedDescription(search!).as('marked_description'),
+      ]),
+    )
+    .orderBy(sql`page.k0 ${sql.raw(dir)}`)
+    .orderBy(sql`page.k1 ${sql.raw(dir)}`)
+    .orderBy(sql`page.id ${sql.raw(dir)}`);
+  return { page, total, sort, keyset };
+}
+
+function idPageQuery(
+  db: Kysely<Database>,
+  q: PublicListQuery,
+  sort: PublicSort,
+  dir: 'asc' | 'desc',
+  cursor: { at: Date; id: number } | null,
+) {
   const search = q.search;
   const conditions = filterConditions(q.filters, q.fields);
+  // Only words, ordered by rank or date: the search documents alone know both (public_at).
+  if (search && conditions.length === 0 && (sort === 'relevance' || sort === 'date')) {
+    const base = db
+      .selectFrom('video_search_documents as sd')
+      .where('sd.public_at', 'is not', null)
+      .where(searchMatches(search));
+    const keys = sort === 'relevance' ? [searchRank(search), sql`sd.public_at`] : [sql`sd.public_at`];
+    const p = pageParts(keys, sql`sd.video_id`, sql`sd.public_at`, q, dir, cursor);
+    return {
+      ids: base
+        .select('sd.video_id as id')
+        .select(p.keys)
+        .where(p.after)
+        .orderBy(p.order)
+        .limit(q.limit + 1)
+        .offset(p.offset),
+      total: base.select(sql<number>`count(*)::int`.as('n')),
+    };
+  }
   if (search) conditions.push(searchMatches(search));
   const base = db
     .selectFrom('videos as v')
@@ -59,40 +125,44 @@ export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
     .$if(!!search, (b) => b.innerJoin('video_search_documents as sd', 'sd.video_id', 'v.id'))
     .where(countedVideos('public'))
     .where(sql<boolean>`${sql.join(conditions.length > 0 ? conditions : [sql`true`], sql` and `)}`);
-  const sort: PublicSort = q.sort ?? (search ? 'relevance' : 'date');
-  if (!PUBLIC_SORTS.includes(sort)) throw badRequest(`Invalid sort value: '${sort}'`);
-  // Relevance is always best first; without a search it is the newest first (api-public.md §4.2).
-  const dir = sort === 'relevance' ? 'desc' : (q.order ?? 'desc');
-  // Only the views sort counts sessions here: counting in the select list cost every skipped (offset) row a
-  // subquery (15 ms of a 16 ms page at offset 480); the page's counts are read afterwards.
-  const viewCount = sql<number>`(select count(*)::int from playback_sessions ps where ps.video_id = v.id)`;
-  const sortExprs = {
+  const keys = {
     relevance: search ? [searchRank(search), sql`v.published_at`] : [sql`v.published_at`],
     date: [sql`v.published_at`],
     duration: [sql`v.duration`],
-    views: [viewCount],
+    views: [viewsOfVideo],
     title: [sql`lower(v.title)`],
   }[sort];
+  const p = pageParts(keys, sql`v.id`, sql`v.published_at`, q, dir, cursor);
+  return {
+    ids: base
+      .select('v.id as id')
+      .select(p.keys)
+      .where(p.after)
+      .orderBy(p.order)
+      .limit(q.limit + 1)
+      .offset(p.offset),
+    // The total counts what the list shows, every filter included (the reference's count ignored `featured`).
+    total: base.select(sql<number>`count(*)::int`.as('n')),
+  };
+}
 
-  let page = base
-    .selectAll('v')
-    .select(['c.name as category_name', 'c.slug as category_slug'])
-    .limit(q.limit + 1);
-  for (const expr of sortExprs) page = page.orderBy(sql`${expr} ${sql.raw(dir)}`);
-  page = page.orderBy('v.id', dir);
-  // Cursors follow published_at, so only date-ordered lists (date, relevance without search) page by keyset.
-  const keyset = sort === 'date' || (sort === 'relevance' && !search);
-  const cursor = keyset ? decodeCursor(q.cursor) : null;
-  if (cursor) {
-    const cmp = dir === 'desc' ? sql.raw('<') : sql.raw('>');
-    page = page.where(
-      // Cursors carry milliseconds; compare at that precision so no row is skipped.
-      sql<boolean>`(date_trunc('milliseconds', v.published_at), v.id) ${cmp} (${cursor.at}, ${cursor.id})`,
-    );
-  } else {
-    page = page.offset(q.offset);
-  }
-  // The total counts what the list shows, every filter included (the reference's count ignored `featured`).
-  const total = base.select(sql<number>`count(*)::int`.as('n'));
-  return { page, total, sort, keyset };
+/** Ordering by the keys then the id, the keys exposed as k0/k1, paging by keyset (`at`, id) or offset. */
+function pageParts(
+  keys: RawBuilder<unknown>[],
+  id: RawBuilder<unknown>,
+  at: RawBuilder<unknown>,
+  q: PublicListQuery,
+  dir: 'asc' | 'desc',
+  cursor: { at: Date; id: number } | null,
+) {
+  const cmp = dir === 'desc' ? sql.raw('<') : sql.raw('>');
+  return {
+    keys: [sql`${keys[0]}`.as('k0'), sql`${keys[1] ?? sql`null`}`.as('k1')],
+    order: sql`${sql.join([...keys, id].map((k) => sql`${k} ${sql.raw(dir)}`))}`,
+    // Cursors carry milliseconds; compare at that precision so no row is skipped.
+    after: cursor
+      ? sql<boolean>`(date_trunc('milliseconds', ${at}), ${id}) ${cmp} (${cursor.at}, ${cursor.id})`
+      : sql<boolean>`true`,
+    offset: cursor ? 0 : q.offset,
+  };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { QualityProgress, TranscodingJob, VideoQuality } from '../../db/database.types.js';
+import type { ListItemFields } from './list-row.query.js';
 import type { TagRef, VideoRow } from './video.repository.js';
 import { sanitizeError, sanitizeProgressError } from './error-sanitizer.js';
 
@@ -30,7 +31,7 @@ export function thumbnailUrl(v: ThumbnailFields, versioned: boolean): string | n
 const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 export function toVideoListItem(
-  v: VideoRow,
+  v: ListItemFields,
   options: { tags?: TagRef[]; viewCount?: number; versionedThumb: boolean },
 ) {
   return {

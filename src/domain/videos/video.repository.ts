@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, NewVideo, Video, VideoQuality } from '../../db/database.types.js';
 import { adminVideoFilter, type AdminVideoFilter } from './admin-video-filter.query.js';
+import type { VideoListRow } from './list-row.query.js';
 import { buildPublicListQuery, type PublicListQuery } from './video-list.query.js';
 
 export type VideoRow = Video & { category_name: string | null; category_slug: string | null };
@@ -11,6 +12,9 @@ export interface TagRef {
 }
 
 const MAX_SLUG_ATTEMPTS = 100;
+
+/** A public list row; with a search, its title and description with the words marked (search.query.ts). */
+export type ListedRow = VideoListRow & { marked_title?: string; marked_description?: string };
 
 export function createVideoRepository(db: Kysely<Database>) {
   const withCategory = (q: Kysely<Database> | Transaction<Database> = db) =>
@@ -65,9 +69,12 @@ export function createVideoRepository(db: Kysely<Database>) {
 
     async listPublic(q: PublicListQuery) {
       const { page, total, keyset } = buildPublicListQuery(db, q);
-      const rows = (await page.execute()) as VideoRow[];
-      const totalCount = q.includeTotal ? Number((await total.executeTakeFirst())?.n ?? 0) : null;
-      return { rows, totalCount, keyset };
+      // The total on another pooled connection, at the same time as the page.
+      const [rows, counted] = await Promise.all([
+        page.execute() as Promise<ListedRow[]>,
+        q.includeTotal ? total.executeTakeFirst() : null,
+      ]);
+      return { rows, totalCount: counted ? Number(counted.n ?? 0) : null, keyset };
     },
 
     /** Newest first; keyset pagination on (created_at, id) when `after` is given, else offset. */
