@@ -2,8 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import { countedVideos } from './counted-videos.query.js';
 import { LIST_ITEM_COLUMNS, tagsOfVideo, viewsOfVideo, type VideoListRow } from './list-row.query.js';
-import { anyFullTextMatch, nearestKnownWords, searchQueryOf, trigramAvailable } from './search.query.js';
-import type { CustomFieldRef } from './video-filters.query.js';
+import { correctionCandidates, searchQueryOf, trigramAvailable } from './search.query.js';
 
 /** How many of the source video's tags the related tiers compare (api-public.md §4.2). */
 const RELATED_TAGS = 10;
@@ -22,16 +21,6 @@ export function createDiscoveryRepository(db: Kysely<Database>) {
   let trigram: Promise<boolean> | null = null;
 
   return {
-    /** The definitions of these `custom.<slug>` filter slugs (several per slug when categories share one). */
-    async customFields(slugs: string[]): Promise<CustomFieldRef[]> {
-      if (slugs.length === 0) return [];
-      return db
-        .selectFrom('custom_field_definitions')
-        .select(['id', 'slug', 'field_type'])
-        .where('slug', 'in', slugs)
-        .execute();
-    },
-
     /** Public videos among `ids` (any order; the caller keeps the requested one). */
     async publicByIds(ids: number[]): Promise<VideoListRow[]> {
       if (ids.length === 0) return [];
@@ -73,9 +62,8 @@ export function createDiscoveryRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    nearestKnownWords: (words: string[]) => nearestKnownWords(db, words),
+    correctionCandidates: (words: string[], query: string | null) => correctionCandidates(db, words, query),
     searchQuery: (words: string[]) => searchQueryOf(db, words),
-    anyFullTextMatch: (query: string) => anyFullTextMatch(db, query),
 
     /** Asked once per process: installing pg_trgm later takes a restart to be used. */
     hasTrigram(): Promise<boolean> {

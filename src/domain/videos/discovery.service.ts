@@ -55,26 +55,21 @@ export function createDiscoveryService(deps: {
    * filters or the page emptied the list, not the words).
    */
   async function correctedSearch(search: SearchTerms): Promise<SearchTerms | null> {
-    if (search.words.length === 0) return null;
-    if (search.tsquery !== null && (await discovery.anyFullTextMatch(search.tsquery))) return null;
-    if (!(await discovery.hasTrigram())) return null;
-    const words = correctWords(search.words, await discovery.nearestKnownWords(search.words));
+    if (search.words.length === 0 || !(await discovery.hasTrigram())) return null;
+    const candidates = await discovery.correctionCandidates(search.words, search.tsquery);
+    const words = correctWords(search.words, candidates);
     return words ? { words, tsquery: await queryOf(words) } : null;
   }
 
   async function list(q: PublicListRequest) {
     const filters = parseListFilters(q);
     const words = q.search ? searchWords(q.search) : [];
-    const [fields, tsquery] = await Promise.all([
-      discovery.customFields(Object.keys(filters.custom)),
-      q.search ? queryOf(words) : null,
-    ]);
-    let search: SearchTerms | null = q.search ? { words, tsquery } : null;
-    let result = await videos.listPublic({ ...q, filters, fields, search });
+    let search: SearchTerms | null = q.search ? { words, tsquery: await queryOf(words) } : null;
+    let result = await videos.listPublic({ ...q, filters, search });
     const corrected = search && result.rows.length === 0 ? await correctedSearch(search) : null;
     if (corrected) {
       search = corrected;
-      result = await videos.listPublic({ ...q, filters, fields, search });
+      result = await videos.listPublic({ ...q, filters, search });
     }
     const { rows, totalCount, keyset } = result;
     const page = rows.slice(0, q.limit);

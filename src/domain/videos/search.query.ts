@@ -26,13 +26,6 @@ export function searchRank(s: SearchTerms): RawBuilder<number> {
   return sql<number>`ts_rank(sd.document, ${tsquery(s)})`;
 }
 
-/** Whether any public video matches the full-text query (else its words are worth correcting). */
-export async function anyFullTextMatch(db: Kysely<Database>, query: string): Promise<boolean> {
-  const result = await sql`select 1 from video_search_documents sd
-    where sd.public_at is not null and sd.document @@ ${query}::tsquery limit 1`.execute(db);
-  return result.rows.length > 0;
-}
-
 /** The prefix query of the words as text (null when none is left). */
 export async function searchQueryOf(db: Kysely<Database>, words: string[]): Promise<string | null> {
   if (words.length === 0) return null;
@@ -44,13 +37,18 @@ export async function searchQueryOf(db: Kysely<Database>, words: string[]): Prom
 /** Candidates per word: the known words nearest to it by trigram distance (needs pg_trgm's GiST index). */
 const NEAREST = 6;
 
-/** For each word, the known words closest to it, nearest first, with their trigram similarity. */
-export async function nearestKnownWords(db: Kysely<Database>, words: string[]) {
+/**
+ * For each word, the known words closest to it with their trigram similarity; none when a public video
+ * matches the words' query after all (then the filters or the page emptied the list, not the words).
+ */
+export async function correctionCandidates(db: Kysely<Database>, words: string[], query: string | null) {
   if (words.length === 0) return [];
   const result = await sql<{ input: string; word: string; similarity: number }>`
     select w.input, s.word, similarity(s.word, w.input) as similarity
       from unnest(string_to_array(${words.join(' ')}, ' ')) as w(input)
-      cross join lateral (select word from search_words order by word <-> w.input limit ${NEAREST}) s`.execute(
+      cross join lateral (select word from search_words order by word <-> w.input limit ${NEAREST}) s
+     where not exists (select 1 from video_search_documents sd
+                        where sd.public_at is not null and sd.document @@ ${query ?? ''}::tsquery)`.execute(
     db,
   );
   return result.rows;

@@ -3,13 +3,6 @@ import type { DurationBucket, ListFilters } from './public-list-filters.js';
 
 /** The SQL conditions of the public list's filters (api-public.md §4.2), on `v` (an alias of `videos`). */
 
-/** A custom field definition a `custom.<slug>` filter names (slugs are unique per category only). */
-export interface CustomFieldRef {
-  id: number;
-  slug: string;
-  field_type: string;
-}
-
 const DURATION_SQL: Record<DurationBucket, RawBuilder<boolean>> = {
   short: sql<boolean>`v.duration < 300`,
   medium: sql<boolean>`v.duration between 300 and 1200`,
@@ -22,34 +15,29 @@ const JSON_NUMBER = /^\s*-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?\s*$/;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
- * One field's value test. multi_select: the stored JSON array holds the value (matched as its JSON string
+ * `custom.<slug>=value`: the video holds that value in a field with that slug (slugs are unique per
+ * category, so several definitions may share one), tested by the field's type in SQL, so no look-up of the
+ * definitions comes first. multi_select: the stored JSON array holds the value (matched as its JSON string
  * element, so "rock" does not match "rockabilly"); number: numeric equality, so `custom.year=2020` matches a
  * stored 2020 or 2020.0 (the reference compared JSON text, and a number never matched); others: the stored
- * JSON equals the value's JSON.
+ * JSON equals the value's JSON. A slug no field has is ignored, as the reference does.
  */
-function fieldValueMatches(field: CustomFieldRef, value: string): RawBuilder<boolean> {
-  if (field.field_type === 'multi_select')
-    return sql<boolean>`vcf.value like ${`%${escapeLike(JSON.stringify(value))}%`}`;
-  if (field.field_type === 'number') {
-    const n = Number(value.trim());
-    if (value.trim() === '' || !Number.isFinite(n)) return sql<boolean>`false`;
-    // Only rows holding a plain JSON number are cast, so malformed text never fails the query.
-    return sql<boolean>`(case when vcf.value ~ ${JSON_NUMBER.source}
-      then vcf.value::numeric = ${String(n)}::numeric else false end)`;
-  }
-  return sql<boolean>`vcf.value = ${JSON.stringify(value)}`;
+function customFieldCondition(slug: string, value: string): RawBuilder<boolean> {
+  const n = Number(value.trim());
+  const number = value.trim() !== '' && Number.isFinite(n) ? String(n) : null;
+  // Only rows holding a plain JSON number are cast, so malformed text never fails the query.
+  const matches = sql<boolean>`case d.field_type
+      when 'multi_select' then vcf.value like ${`%${escapeLike(JSON.stringify(value))}%`}
+      when 'number' then case when vcf.value ~ ${JSON_NUMBER.source}
+        then vcf.value::numeric = ${number}::numeric else false end
+      else vcf.value = ${JSON.stringify(value)} end`;
+  return sql<boolean>`(not exists (select 1 from custom_field_definitions d where d.slug = ${slug})
+    or exists (select 1 from video_custom_fields vcf join custom_field_definitions d on d.id = vcf.field_id
+      where vcf.video_id = v.id and d.slug = ${slug} and ${matches}))`;
 }
 
-function customFieldCondition(fields: CustomFieldRef[], value: string): RawBuilder<boolean> {
-  const matches = fields.map(
-    (f) => sql<boolean>`(vcf.field_id = ${f.id} and ${fieldValueMatches(f, value)})`,
-  );
-  return sql<boolean>`exists (select 1 from video_custom_fields vcf
-    where vcf.video_id = v.id and (${sql.join(matches, sql` or `)}))`;
-}
-
-/** Every condition the filters ask for; `fields` are the definitions of the `custom.` slugs that exist. */
-export function filterConditions(f: ListFilters, fields: CustomFieldRef[]): RawBuilder<boolean>[] {
+/** Every condition the filters ask for. */
+export function filterConditions(f: ListFilters): RawBuilder<boolean>[] {
   const conditions: RawBuilder<boolean>[] = [];
   if (f.category) conditions.push(sql<boolean>`c.slug = ${f.category}`);
   if (f.tag)
@@ -73,9 +61,6 @@ export function filterConditions(f: ListFilters, fields: CustomFieldRef[]): RawB
     conditions.push(f.hasTranscription ? sql<boolean>`${completed}` : sql<boolean>`not ${completed}`);
   }
   if (f.featured !== undefined) conditions.push(sql<boolean>`v.is_featured = ${f.featured}`);
-  for (const [slug, value] of Object.entries(f.custom)) {
-    const defs = fields.filter((d) => d.slug === slug);
-    if (defs.length > 0) conditions.push(customFieldCondition(defs, value));
-  }
+  for (const [slug, value] of Object.entries(f.custom)) conditions.push(customFieldCondition(slug, value));
   return conditions;
 }

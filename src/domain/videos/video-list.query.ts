@@ -11,7 +11,7 @@ import {
   searchRank,
   type SearchTerms,
 } from './search.query.js';
-import { filterConditions, type CustomFieldRef } from './video-filters.query.js';
+import { filterConditions } from './video-filters.query.js';
 
 export const PUBLIC_SORTS = ['relevance', 'date', 'duration', 'views', 'title'] as const;
 export type PublicSort = (typeof PUBLIC_SORTS)[number];
@@ -28,8 +28,6 @@ export interface ListPaging {
 
 export interface PublicListQuery extends ListPaging {
   filters: ListFilters;
-  /** Definitions of the `custom.<slug>` filters' slugs that exist. */
-  fields: CustomFieldRef[];
   search: SearchTerms | null;
 }
 
@@ -98,7 +96,7 @@ function idPageQuery(
   cursor: { at: Date; id: number } | null,
 ) {
   const search = q.search;
-  const conditions = filterConditions(q.filters, q.fields);
+  const conditions = filterConditions(q.filters);
   // Only words, ordered by rank or date: the search documents alone know both (public_at).
   if (search && conditions.length === 0 && (sort === 'relevance' || sort === 'date')) {
     const base = db
