@@ -1,6 +1,10 @@
 import { boolean, float, integer, oneOf, text } from './settings.types.js';
 
 const WORKER_TIMEOUT = { to: 'ffmpeg timeout of each transcode and re-encode rung', by: 'worker' } as const;
+const WATERMARK_OVERLAY = {
+  to: 'player watermark overlay (GET /api/config/watermark)',
+  by: 'server',
+} as const;
 
 /**
  * Every known setting (pipeline.md §20.1) in one table: key, type and constraints as the reference's,
@@ -58,44 +62,56 @@ export const SETTINGS_CATALOGUE = {
     applies: WORKER_TIMEOUT,
   }),
 
-  // watermark.* (pipeline.md §20.1): a player overlay; stored and validated until the player shows it.
+  // watermark.* (pipeline.md §20.1): the player's overlay, served by GET /api/config/watermark.
   'watermark.enabled': boolean(false, {
     env: 'VLOG_WATERMARK_ENABLED',
     description: 'Enable watermark overlay on video player',
+    applies: WATERMARK_OVERLAY,
   }),
   'watermark.type': oneOf(['image', 'text'], 'image', {
     env: 'VLOG_WATERMARK_TYPE',
     description: 'Watermark type',
+    applies: WATERMARK_OVERLAY,
   }),
   'watermark.image': text('', {
     env: 'VLOG_WATERMARK_IMAGE',
     description: 'Path to watermark image (relative to storage)',
+    applies: WATERMARK_OVERLAY,
   }),
-  'watermark.text': text('', { env: 'VLOG_WATERMARK_TEXT', description: 'Text to display as watermark' }),
+  'watermark.text': text('', {
+    env: 'VLOG_WATERMARK_TEXT',
+    description: 'Text to display as watermark',
+    applies: WATERMARK_OVERLAY,
+  }),
   'watermark.text_size': integer(16, [8, 72], {
     env: 'VLOG_WATERMARK_TEXT_SIZE',
     description: 'Text watermark font size in pixels',
+    applies: WATERMARK_OVERLAY,
   }),
   'watermark.text_color': text('white', {
     env: 'VLOG_WATERMARK_TEXT_COLOR',
     description: 'Text watermark color (CSS color)',
+    applies: WATERMARK_OVERLAY,
   }),
   'watermark.position': oneOf(
     ['top-left', 'top-right', 'bottom-left', 'bottom-right', 'center'],
     'bottom-right',
-    { env: 'VLOG_WATERMARK_POSITION', description: 'Watermark position' },
+    { env: 'VLOG_WATERMARK_POSITION', description: 'Watermark position', applies: WATERMARK_OVERLAY },
   ),
   'watermark.opacity': float(0.5, [0, 1], {
     env: 'VLOG_WATERMARK_OPACITY',
     description: 'Watermark opacity (0.0-1.0)',
+    applies: WATERMARK_OVERLAY,
   }),
   'watermark.padding': integer(16, [0, 200], {
     env: 'VLOG_WATERMARK_PADDING',
     description: 'Padding from edge in pixels',
+    applies: WATERMARK_OVERLAY,
   }),
   'watermark.max_width_percent': integer(15, [1, 50], {
     env: 'VLOG_WATERMARK_MAX_WIDTH_PERCENT',
     description: 'Max width as percentage of video player',
+    applies: WATERMARK_OVERLAY,
   }),
 
   // workers.* (pipeline.md §20.1). The env names first are the config schema's; the second ones are the
@@ -272,14 +288,17 @@ export const SETTINGS_CATALOGUE = {
   'display.show_view_counts': boolean(true, {
     env: 'VLOG_DISPLAY_SHOW_VIEW_COUNTS',
     description: 'Show view counts on video cards in the public UI',
+    applies: { to: 'view counts on public video cards and the watch page', by: 'server' },
   }),
   'display.show_tagline': boolean(true, {
     env: 'VLOG_DISPLAY_SHOW_TAGLINE',
-    description: 'Show tagline in the footer',
+    description: 'Show the tagline on the home page',
+    applies: { to: 'tagline on the public home page', by: 'server' },
   }),
   'display.tagline': text('', {
     env: 'VLOG_DISPLAY_TAGLINE',
-    description: 'Footer tagline text',
+    description: 'Tagline text shown on the home page',
+    applies: { to: 'tagline on the public home page', by: 'server' },
     maxLength: 100,
   }),
   'metrics.enabled': boolean(true, {
@@ -293,22 +312,27 @@ export const SETTINGS_CATALOGUE = {
   'downloads.enabled': boolean(false, {
     env: 'VLOG_DOWNLOADS_ENABLED',
     description: 'Enable video download feature',
+    applies: { to: 'GET /api/videos/{slug}/download/original and the watch page button', by: 'server' },
   }),
   'downloads.allow_original': boolean(false, {
     env: 'VLOG_DOWNLOADS_ALLOW_ORIGINAL',
     description: 'Allow downloading original source files (as uploaded)',
+    applies: { to: 'GET /api/videos/{slug}/download/original', by: 'server' },
   }),
   'downloads.allow_transcoded': boolean(true, {
     env: 'VLOG_DOWNLOADS_ALLOW_TRANSCODED',
     description: 'Allow downloading transcoded quality variants',
+    applies: { to: 'GET /api/config/downloads (advertised only: no endpoint)', by: 'server' },
   }),
   'downloads.rate_limit_per_hour': integer(10, [0, 1000], {
     env: 'VLOG_DOWNLOADS_RATE_LIMIT_PER_HOUR',
     description: 'Download rate limit per IP per hour (0 to disable)',
+    applies: { to: 'rate limit of original downloads (read when the public app starts)', by: 'server' },
   }),
   'downloads.max_concurrent': integer(2, [1, 10], {
     env: 'VLOG_DOWNLOADS_MAX_CONCURRENT',
     description: 'Maximum concurrent downloads per IP',
+    applies: { to: 'concurrent original downloads per client IP', by: 'server' },
   }),
   'webhooks.enabled': boolean(true, {
     env: 'VLOG_WEBHOOKS_ENABLED',
