@@ -17,6 +17,7 @@ import { adminSpriteRoutes } from './routes/admin/sprites.routes.js';
 import { adminEventRoutes } from './routes/admin/events.routes.js';
 import { adminUploadRoutes } from './routes/admin/upload.routes.js';
 import { adminThumbnailRoutes } from './routes/admin/thumbnails.routes.js';
+import { adminWatermarkRoutes } from './routes/admin/watermark.routes.js';
 import { adminVideoLifecycleRoutes } from './routes/admin/video-lifecycle.routes.js';
 import { adminVideoRoutes } from './routes/admin/videos.routes.js';
 import { adminVideoBulkRoutes } from './routes/admin/video-bulk.routes.js';
@@ -57,6 +58,7 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   await app.register(adminSpriteRoutes(services.sprites));
   await app.register(adminReencodeRoutes(services.reencode));
   await app.register(adminSettingsRoutes(services.settingsAdmin));
+  await app.register(adminWatermarkRoutes(services.watermark, c.live));
   await app.register(adminWorkerRoutes({ workers: services.workerAdmin, commands: services.workerCommands }));
   await app.register(
     adminEventRoutes(services.progressFeed, {

@@ -10,6 +10,7 @@ import { publicCustomFieldRoutes } from './routes/public/custom-fields.routes.js
 import { publicTagRoutes } from './routes/public/tags.routes.js';
 import { publicPlaylistRoutes } from './routes/public/playlists.routes.js';
 import { publicVideoRoutes } from './routes/public/videos.routes.js';
+import { publicViewerConfigRoutes } from './routes/public/viewer-config.routes.js';
 
 /** Public API and site (port 9000): browsing, playback files, pages. No authentication. */
 export async function buildPublicApp(c: Container, options: AppOptions & { webDir: string }) {
@@ -25,6 +26,9 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
   await app.register(publicTagRoutes(c.services.tags));
   await app.register(publicCustomFieldRoutes(c.services.publicCustomFields));
   await app.register(publicPlaylistRoutes(c.services.playlists));
+  await app.register(
+    publicViewerConfigRoutes({ settings: c.services.settings, watermark: c.services.watermark }),
+  );
   await app.register(
     mediaFileRoutes(c.layout.dirs.videosDir, {
       isServed: (slug) => c.services.mediaVisibility.isPublic(slug),

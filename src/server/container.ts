@@ -34,6 +34,7 @@ import { createRetranscodeCleanupRepository } from '../domain/transcode/retransc
 import { createMediaVisibility } from '../domain/videos/media-visibility.js';
 import { createRetentionService } from '../domain/videos/retention.service.js';
 import { createThumbnailService } from '../domain/videos/thumbnail.service.js';
+import { createWatermarkService } from '../domain/viewer-config/watermark.service.js';
 import { createVideoDeletionRepository } from '../domain/videos/video-deletion.repository.js';
 import { createVideoLifecycleRepository } from '../domain/videos/video-lifecycle.repository.js';
 import {
@@ -209,6 +210,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       layout,
       options: live,
     }),
+    watermark: createWatermarkService({ settings, storageRoot: config.storageRoot, options: live }),
     retention: createRetentionService({
       videos,
       videoService: {
