@@ -10,6 +10,7 @@ import { publicCustomFieldRoutes } from './routes/public/custom-fields.routes.js
 import { publicTagRoutes } from './routes/public/tags.routes.js';
 import { publicPlaylistRoutes } from './routes/public/playlists.routes.js';
 import { publicVideoRoutes } from './routes/public/videos.routes.js';
+import { publicDownloadRoutes } from './routes/public/downloads.routes.js';
 import { publicViewerConfigRoutes } from './routes/public/viewer-config.routes.js';
 
 /** Public API and site (port 9000): browsing, playback files, pages. No authentication. */
@@ -19,13 +20,17 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
     description: 'Browse and play published videos.',
   });
   // LIST or DEF on every /api route (each route's config says which); /health, pages and files unlimited.
-  await registerRateLimit(app, { config: c.config, defaultClass: 'publicDefault' });
+  // downloads.rate_limit_per_hour is fixed when the app starts (api-public.md §4.6); serve.ts has read the
+  // stored settings by then.
+  const downloadsPerHour = c.services.settings.current('downloads.rate_limit_per_hour');
+  await registerRateLimit(app, { config: { ...c.config, downloadsPerHour }, defaultClass: 'publicDefault' });
   await app.register(healthRoutes(c.services.health));
   await app.register(publicVideoRoutes(c.services.videos, c.services.discovery));
   await app.register(publicCategoryRoutes(c.services.categories));
   await app.register(publicTagRoutes(c.services.tags));
   await app.register(publicCustomFieldRoutes(c.services.publicCustomFields));
   await app.register(publicPlaylistRoutes(c.services.playlists));
+  await app.register(publicDownloadRoutes(c.services.originalDownloads));
   await app.register(
     publicViewerConfigRoutes({ settings: c.services.settings, watermark: c.services.watermark }),
   );

@@ -34,6 +34,9 @@ import { createRetranscodeCleanupRepository } from '../domain/transcode/retransc
 import { createMediaVisibility } from '../domain/videos/media-visibility.js';
 import { createRetentionService } from '../domain/videos/retention.service.js';
 import { createThumbnailService } from '../domain/videos/thumbnail.service.js';
+import { createDownloadSlots } from '../domain/downloads/download-slots.js';
+import { createOriginalDownloadService } from '../domain/downloads/original-download.service.js';
+import { createStorageProbe } from '../domain/downloads/storage-probe.js';
 import { createWatermarkService } from '../domain/viewer-config/watermark.service.js';
 import { createVideoDeletionRepository } from '../domain/videos/video-deletion.repository.js';
 import { createVideoLifecycleRepository } from '../domain/videos/video-lifecycle.repository.js';
@@ -211,6 +214,15 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       options: live,
     }),
     watermark: createWatermarkService({ settings, storageRoot: config.storageRoot, options: live }),
+    originalDownloads: createOriginalDownloadService({
+      settings,
+      videos,
+      layout,
+      storageAvailable: createStorageProbe(layout.dirs.uploadsDir, {
+        timeoutMs: config.storageCheckTimeout * 1000,
+      }),
+      slots: createDownloadSlots(),
+    }),
     retention: createRetentionService({
       videos,
       videoService: {

@@ -118,6 +118,11 @@ export function createSettingsService(deps: {
       return effective(key) as SettingValue<K>;
     },
 
+    /** The effective value of the snapshot as it is, without starting a reload (values fixed at start-up). */
+    current<K extends SettingKey>(key: K): SettingValue<K> {
+      return effective(key) as SettingValue<K>;
+    },
+
     /** Where the effective value comes from. */
     source(key: SettingKey): SettingSource {
       return stored.has(key) ? 'database' : (fallbacks.get(key)?.source ?? 'default');

@@ -9,6 +9,7 @@ export type DomainErrorKind =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'too_many_requests'
   | 'unavailable'
   | 'timeout';
 
@@ -29,6 +30,8 @@ export const conflict = (message: string) => new DomainError('conflict', message
 export const unauthorized = (message = 'Authentication required') => new DomainError('unauthorized', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const payloadTooLarge = (message: string) => new DomainError('payload_too_large', message);
+/** A per-client limit other than the rate limits (those answer in the rate-limit plugin). */
+export const tooManyRequests = (message: string) => new DomainError('too_many_requests', message);
 export const unavailable = (message: string, retryAfterSeconds = 30) =>
   new DomainError('unavailable', message, { 'Retry-After': String(retryAfterSeconds) });
 /** Work the request waited for took too long (504). */

@@ -5,11 +5,12 @@ import { createMemoryStore } from './memory-store.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import { createRedisStore } from './redis-store.js';
 
-/** The limit classes of security-reliability.md §A4 (LIST, DEF, ANA, ADM, UPL, login, WDEF, WREG, WPROG). */
+/** The limit classes of security-reliability.md §A4 (LIST, DEF, ANA, ADM, UPL, login, WDEF, WREG, WPROG) and original downloads (api-public.md §4.6). */
 export type RateLimitClass =
   | 'publicDefault'
   | 'publicList'
   | 'publicAnalytics'
+  | 'publicDownload'
   | 'adminDefault'
   | 'adminUpload'
   | 'adminLogin'
@@ -31,7 +32,10 @@ export type RateLimitConfig = Pick<
   | 'rateLimitStorageUrl'
   | 'redisUrl'
   | 'rateLimitKeyPrefix'
->;
+> & {
+  /** downloads.rate_limit_per_hour as read when the public app starts; 0 or absent: the DEF limit. */
+  downloadsPerHour?: number;
+};
 
 /** Admin login is not configurable (config.md §4). */
 const ADMIN_LOGIN = parseRate('10/minute');
@@ -41,6 +45,7 @@ export function ratesOf(c: RateLimitConfig): Record<RateLimitClass, Rate> {
     publicDefault: c.rateLimitPublicDefault,
     publicList: c.rateLimitPublicVideosList,
     publicAnalytics: c.rateLimitPublicAnalytics,
+    publicDownload: c.downloadsPerHour ? parseRate(`${c.downloadsPerHour}/hour`) : c.rateLimitPublicDefault,
     adminDefault: c.rateLimitAdminDefault,
     adminUpload: c.rateLimitAdminUpload,
     adminLogin: ADMIN_LOGIN,
