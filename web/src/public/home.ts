@@ -7,6 +7,7 @@ import { fetchJson } from '../shared/http.js';
 import type { Category, VideoListResponse } from '../shared/types.js';
 import { thumbnail, watchUrl } from './lib/cards.js';
 import { initHeader, readSearchParam, searchUrl } from './lib/chrome.js';
+import { displayConfig } from './lib/display-config.js';
 import { VideoBrowser } from './lib/video-browser.js';
 import { formatDate } from '../shared/format.js';
 
@@ -89,6 +90,14 @@ async function loadHero(): Promise<void> {
   }
 }
 
+/** The tagline from the display settings, when it is on and not empty. */
+async function showTagline(): Promise<void> {
+  const config = await displayConfig();
+  const tagline = must('#site-tagline');
+  tagline.textContent = config.tagline;
+  tagline.hidden = !config.show_tagline || config.tagline.trim() === '';
+}
+
 const legacySearch = readSearchParam();
 if (legacySearch) {
   location.replace(searchUrl(legacySearch));
@@ -109,4 +118,5 @@ if (legacySearch) {
   setTitle(browser.filters.category);
   void loadChips(browser);
   void loadHero();
+  void showTagline();
 }

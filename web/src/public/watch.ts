@@ -23,6 +23,8 @@ import { categoryUrl, tagChips } from './lib/cards.js';
 import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
 import { QualityMenu, levelLabel } from './lib/quality-menu.js';
 import { attachSpritePreview } from './lib/sprite-preview.js';
+import { mountDownload } from './watch/download.js';
+import { mountWatermark } from './watch/watermark.js';
 import { mountChapters } from './watch/chapters.js';
 import { mountPlaylistNav } from './watch/playlist-nav.js';
 import { mountRelated } from './watch/related.js';
@@ -282,6 +284,8 @@ async function load(slug: string): Promise<void> {
   }
   player?.destroy();
   player = setupPlayer(frame, toolbar, video);
+  void mountWatermark(frame);
+  void mountDownload(belowPlayer, video.slug);
   // Seek bar with timeline previews when the video has sprites; chapters need the bar even without them.
   const bar = attachSpritePreview(frame, video, { always: video.chapters.length > 0 });
   const media = frame.querySelector('video');

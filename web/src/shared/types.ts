@@ -137,3 +137,10 @@ export type AuthCheck = AuthState;
 export type CsrfTokenResponse = CsrfToken;
 /** `POST /api/videos` and `POST /api/videos/{id}/re-upload`. */
 export type UploadResponse = UploadContract;
+export type {
+  DisplayConfig,
+  DownloadsConfig,
+  WatermarkConfig,
+  WatermarkSettings,
+  WatermarkUploadResult,
+} from '../../../src/contracts/api/viewer-config.contract.js';

@@ -1,5 +1,6 @@
 /** Shared page chrome for the public site: header search box and footer year. */
 import { isTyping, must } from '../../shared/dom.js';
+import { applyDisplayConfig } from './display-config.js';
 
 export const MAX_SEARCH_LENGTH = 200;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -21,6 +22,7 @@ export function searchUrl(query: string): string {
  * here we only drop empty searches and cap the length.
  */
 export function initHeader(currentSearch = ''): void {
+  void applyDisplayConfig();
   const form = must<HTMLFormElement>('#search-form');
   const input = must<HTMLInputElement>('#search-input');
   input.maxLength = MAX_SEARCH_LENGTH;
