@@ -75,10 +75,15 @@ describe('admin Settings tab in Chromium', () => {
       /^Stored in the database · updated .+ by auto-seed/,
     );
     expect(await source(page, 'display.show_tagline')).toBe('Default');
-    expect(await field(page, 'display.show_tagline').locator('.setting-not-built').textContent()).toBe(
-      'not yet built',
+    expect(await field(page, 'display.show_tagline').locator('.setting-applies').textContent()).toBe(
+      'Applies to: tagline on the public home page (server)',
     );
     expect(await field(page, 'display.show_tagline').locator('[data-action="reset"]').count()).toBe(0);
+    await openCategory(page, 'metrics');
+    expect(await source(page, 'metrics.auth_required')).toBe('Default');
+    expect(await field(page, 'metrics.auth_required').locator('.setting-not-built').textContent()).toBe(
+      'not yet built',
+    );
     await openCategory(page, 'workers');
     expect(await field(page, 'workers.poll_interval').locator('.setting-applies').textContent()).toMatch(
       /^Applies to: .+ \(worker\)$/,

@@ -1,4 +1,5 @@
 /** The settings of one category (from the catalogue and the stored custom keys), each with its own save. */
+import type { ComponentChildren } from 'preact';
 import type { Setting, SettingsApi } from './settings-api.js';
 import type { ListedSetting } from './settings-list.js';
 import { panelId, tabId } from './category-tabs.js';
@@ -29,7 +30,9 @@ export function SettingsList(props: { settings: ListedSetting[] } & SettingHandl
 }
 
 /** The open category sub-tab. */
-export function CategoryPanel(props: { category: string; settings: ListedSetting[] } & SettingHandlers) {
+export function CategoryPanel(
+  props: { category: string; settings: ListedSetting[]; children?: ComponentChildren } & SettingHandlers,
+) {
   const { category } = props;
   return (
     <div
@@ -40,6 +43,7 @@ export function CategoryPanel(props: { category: string; settings: ListedSetting
       tabIndex={0}
     >
       <h3 class="settings-panel-title">{categoryLabel(category)}</h3>
+      {props.children}
       <SettingsList {...props} />
     </div>
   );

@@ -3,7 +3,7 @@
  * setting, stored or not, with its effective value and source), plus the stored custom keys of
  * GET /api/settings; each setting edited by its type and saved on its own; a search box (`/` focuses it)
  * filtering by key, name and description across categories; Export / Import of the stored table.
- * Watermark is rendered like every other category (no image uploader yet).
+ * Watermark's sub-tab adds the image's preview, upload and delete (watermark-image.tsx) above its fields.
  */
 import { useSignal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
@@ -18,6 +18,7 @@ import { FieldManager } from '../custom-fields/field-manager.js';
 import { settingsApi, type Setting, type SettingsApi } from './settings-api.js';
 import { filterSettings, mergeSettings, withStored, type SettingsByCategory } from './settings-list.js';
 import { SettingsSkeleton } from './settings-skeleton.js';
+import { WatermarkImage } from './watermark-image.js';
 import { downloadExport, openImportDialog } from './settings-transfer.js';
 
 type Load =
@@ -179,7 +180,11 @@ function SettingsTab({ ctx, active, refreshCount }: TabProps) {
             </div>
           ) : null}
           {open ? (
-            <CategoryPanel key={selected.value} category={selected.value} settings={open} {...handlers} />
+            <CategoryPanel key={selected.value} category={selected.value} settings={open} {...handlers}>
+              {selected.value === 'watermark' ? (
+                <WatermarkImage api={ctx.api} onChanged={() => void fetchSettings()} />
+              ) : null}
+            </CategoryPanel>
           ) : null}
         </div>
       ) : null}
