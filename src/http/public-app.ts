@@ -5,6 +5,7 @@ import { registerRateLimit } from './plugins/rate-limit.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mediaFileRoutes } from './routes/media-files.routes.js';
 import { pageRoutes } from './routes/pages.routes.js';
+import { publicAnalyticsRoutes } from './routes/public/analytics.routes.js';
 import { publicCategoryRoutes } from './routes/public/categories.routes.js';
 import { publicCustomFieldRoutes } from './routes/public/custom-fields.routes.js';
 import { publicTagRoutes } from './routes/public/tags.routes.js';
@@ -25,6 +26,7 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
   await app.register(publicTagRoutes(c.services.tags));
   await app.register(publicCustomFieldRoutes(c.services.publicCustomFields));
   await app.register(publicPlaylistRoutes(c.services.playlists));
+  await app.register(publicAnalyticsRoutes(c.services.tracking, { secureCookies: c.config.secureCookies }));
   await app.register(
     mediaFileRoutes(c.layout.dirs.videosDir, {
       isServed: (slug) => c.services.mediaVisibility.isPublic(slug),

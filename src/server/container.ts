@@ -1,5 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import type { DatabaseHandle } from '../db/database.js';
+import { createTrackingRepository } from '../domain/analytics/tracking.repository.js';
+import { createTrackingService } from '../domain/analytics/tracking.service.js';
 import { createAdminAuthService } from '../domain/auth/admin-auth.service.js';
 import { createAdminSessionRepository } from '../domain/auth/admin-session.repository.js';
 import { createCategoryRepository } from '../domain/categories/category.repository.js';
@@ -235,6 +237,14 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
     webhooks: createWebhookTrigger(createWebhookRepository(db)),
+    tracking: createTrackingService({
+      tracking: createTrackingRepository(db),
+      options: {
+        get respectDoNotTrack() {
+          return settings.get('analytics.respect_dnt');
+        },
+      },
+    }),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
     mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),
