@@ -1,7 +1,5 @@
 import type { Config } from '../config/load-config.js';
 import type { DatabaseHandle } from '../db/database.js';
-import { createTrackingRepository } from '../domain/analytics/tracking.repository.js';
-import { createTrackingService } from '../domain/analytics/tracking.service.js';
 import { createAdminAuthService } from '../domain/auth/admin-auth.service.js';
 import { createAdminSessionRepository } from '../domain/auth/admin-session.repository.js';
 import { createCategoryRepository } from '../domain/categories/category.repository.js';
@@ -76,6 +74,7 @@ import { publishSpriteSheets } from '../domain/sprites/sprite-publish.js';
 import { createSettingsAdminService } from '../domain/settings/settings-admin.service.js';
 import { createSettingsRepository } from '../domain/settings/settings.repository.js';
 import { createSettingsService } from '../domain/settings/settings.service.js';
+import { analyticsServices } from './analytics-services.js';
 import { liveSettings, type LiveSettings } from './live-settings.js';
 import { settingsEnvironment } from './settings-environment.js';
 
@@ -237,14 +236,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
     webhooks: createWebhookTrigger(createWebhookRepository(db)),
-    tracking: createTrackingService({
-      tracking: createTrackingRepository(db),
-      options: {
-        get respectDoNotTrack() {
-          return settings.get('analytics.respect_dnt');
-        },
-      },
-    }),
+    ...analyticsServices(db, settings, config),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
     mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),
