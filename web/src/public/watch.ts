@@ -23,6 +23,7 @@ import { categoryUrl, tagChips } from './lib/cards.js';
 import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
 import { QualityMenu, levelLabel } from './lib/quality-menu.js';
 import { attachSpritePreview } from './lib/sprite-preview.js';
+import { trackPlayback } from './watch/analytics.js';
 import { mountChapters } from './watch/chapters.js';
 import { mountPlaylistNav } from './watch/playlist-nav.js';
 import { mountRelated } from './watch/related.js';
@@ -285,6 +286,7 @@ async function load(slug: string): Promise<void> {
   // Seek bar with timeline previews when the video has sprites; chapters need the bar even without them.
   const bar = attachSpritePreview(frame, video, { always: video.chapters.length > 0 });
   const media = frame.querySelector('video');
+  if (media) trackPlayback(media, video.id);
   if (bar && media)
     mountChapters(
       video.chapters,
