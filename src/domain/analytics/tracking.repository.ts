@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.types.js';
+import type { Beat } from './heartbeat-batch.js';
 import { COMPLETION_FRACTION } from './tracking-rules.js';
 import { watchCreditSql } from './watch-time.query.js';
 
@@ -62,21 +63,26 @@ export function createTrackingRepository(db: Kysely<Database>) {
       return token;
     },
 
-    /** Credits the beat's watched time (watch-time.query.ts); false when no session has the token. */
-    async heartbeat(input: { token: string; position: number; quality: string | null }): Promise<boolean> {
-      const row = await db
-        .updateTable('playback_sessions')
-        .set({
-          duration_watched: sql`coalesce(duration_watched, 0) + ${watchCreditSql(input.position)}`,
-          max_position: sql`greatest(coalesce(max_position, 0), ${input.position}::float8)`,
-          last_position: input.position,
-          last_heartbeat_at: sql`now()`,
-          ...(input.quality !== null && { quality_used: input.quality }),
-        })
-        .where('session_token', '=', input.token)
-        .returning('id')
-        .executeTakeFirst();
-      return row !== undefined;
+    /**
+     * Credits each beat's watched time (watch-time.query.ts) in one statement; the tokens that matched a
+     * session. At most one beat per session (heartbeat-batch.ts sees to it).
+     */
+    async heartbeats(beats: Beat[]): Promise<Set<string>> {
+      const rows = sql.join(
+        beats.map((b) => sql`(${b.token}::varchar, ${b.position}::float8, ${b.quality}::varchar)`),
+      );
+      const at = sql<number>`b.position`;
+      const result = await sql<{ session_token: string }>`
+        update playback_sessions set
+          duration_watched = coalesce(duration_watched, 0) + ${watchCreditSql(at)},
+          max_position = greatest(coalesce(max_position, 0), b.position),
+          last_position = b.position,
+          last_heartbeat_at = now(),
+          quality_used = coalesce(b.quality, quality_used)
+        from (values ${rows}) as b (token, position, quality)
+        where session_token = b.token
+        returning session_token`.execute(db);
+      return new Set(result.rows.map((r) => r.session_token));
     },
 
     /**

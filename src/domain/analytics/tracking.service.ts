@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notFound } from '../shared/errors.js';
+import { createHeartbeatBatcher } from './heartbeat-batch.js';
 import { normaliseQuality } from './tracking-rules.js';
 import type { TrackingRepository } from './tracking.repository.js';
 
@@ -24,6 +25,7 @@ export interface ViewerSignals {
  */
 export function createTrackingService(deps: { tracking: TrackingRepository; options: TrackingOptions }) {
   const { tracking, options } = deps;
+  const heartbeat = createHeartbeatBatcher((beats) => tracking.heartbeats(beats));
   const untracked = (who: ViewerSignals) => options.respectDoNotTrack && who.doNotTrack;
 
   async function viewerOf(cookie: string | undefined): Promise<{ id: number; newCookie: string | null }> {
@@ -57,7 +59,7 @@ export function createTrackingService(deps: { tracking: TrackingRepository; opti
       who: ViewerSignals,
     ): Promise<void> {
       if (untracked(who)) return;
-      const found = await tracking.heartbeat({
+      const found = await heartbeat({
         token: input.sessionToken,
         position: input.position,
         quality: normaliseQuality(input.quality),

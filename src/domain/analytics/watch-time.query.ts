@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 
 /**
  * How much watched time one heartbeat (or the end) of a playback session credits. The reference added a
@@ -27,10 +27,11 @@ export const WATCH_TIME_RULE = {
 } as const;
 
 /** The credit of a beat at `position`, as SQL over the session row's previous values (in an UPDATE's SET). */
-export function watchCreditSql(position: number): RawBuilder<number> {
+export function watchCreditSql(position: number | Expression<number>): RawBuilder<number> {
   const { MAX_PLAYBACK_RATE, JITTER_SECONDS, MAX_CREDIT_SECONDS } = WATCH_TIME_RULE;
   const wall = sql`greatest(0, extract(epoch from (now() - coalesce(last_heartbeat_at, started_at, now())))::float8)`;
-  const moved = sql`(${position}::float8 - coalesce(last_position, 0))`;
+  const at = typeof position === 'number' ? sql`${position}::float8` : position;
+  const moved = sql`(${at} - coalesce(last_position, 0))`;
   return sql<number>`(case when ${moved} > 0 and ${moved} <= ${wall} * ${MAX_PLAYBACK_RATE} + ${JITTER_SECONDS}
     then least(${moved}, ${wall}, ${MAX_CREDIT_SECONDS}::float8) else 0 end)`;
 }
