@@ -210,3 +210,25 @@ describe.each(DRIVERS)('viewer tracking (%s)', (driver) => {
     expect(names.filter((n) => /ip|addr|agent/i.test(n))).toEqual([]);
   });
 });
+
+describe('viewer tracking rate limit', () => {
+  const t = useTestApp('pglite', {
+    VLOG_RATE_LIMIT_ENABLED: 'true',
+    VLOG_RATE_LIMIT_PUBLIC_ANALYTICS: '2/minute',
+  });
+
+  it('counts each tracking endpoint in class ANA (VLOG_RATE_LIMIT_PUBLIC_ANALYTICS)', async () => {
+    const video = await analyticsVideo(t, { duration: 60 });
+    const browser = viewerBrowser(t);
+    const token = await browser.start(video.id);
+    await browser.start(video.id);
+    const third = await browser.post('/api/analytics/session', { video_id: video.id });
+    expect(third.statusCode).toBe(429);
+    expect(third.json()).toEqual({ detail: 'Rate limit exceeded', error: '2 per 1 minute' });
+    await browser.beat(token, 1);
+    await browser.beat(token, 2);
+    expect(
+      (await browser.post('/api/analytics/heartbeat', { session_token: token, position: 3 })).statusCode,
+    ).toBe(429);
+  });
+});
