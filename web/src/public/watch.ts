@@ -11,7 +11,7 @@
  * error message. The hls.js worker is loaded from `/static/hls.worker.js`
  * (copied there by web/build.mjs) so no blob/eval is needed for it.
  */
-import Hls from 'hls.js';
+import Hls from 'hls.js/light';
 import type { ErrorData, LevelSwitchedData, ManifestParsedData } from 'hls.js';
 import { announce, errorState, h, icon, must, replaceChildren } from '../shared/dom.js';
 import { HLS_OPTIONS } from '../shared/hls-options.js';
@@ -22,7 +22,10 @@ import { renderBreadcrumb } from './lib/breadcrumb.js';
 import { categoryUrl, tagChips } from './lib/cards.js';
 import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
 import { QualityMenu, levelLabel } from './lib/quality-menu.js';
-import { attachSpritePreview } from './lib/sprite-preview.js';
+import { mountPlayerControls } from './player/player-controls.js';
+import { saveProgressWhilePlaying } from './player/progress-saver.js';
+import { applyStartTime } from './player/start-time.js';
+import { watchLaterButton } from './player/watch-later-button.js';
 import { mountChapters } from './watch/chapters.js';
 import { mountPlaylistNav } from './watch/playlist-nav.js';
 import { mountRelated } from './watch/related.js';
@@ -142,7 +145,13 @@ function renderDetails(video: VideoDetail): HTMLElement {
     'section',
     { class: 'watch-details', 'aria-labelledby': 'video-title' },
     h('h1', { id: 'video-title', class: 'watch-title' }, video.title),
-    h('div', { class: 'watch-meta-row' }, meta, category),
+    h(
+      'div',
+      { class: 'watch-meta-row' },
+      meta,
+      category,
+      watchLaterButton(video.id, { id: 'watch-later-toggle' }),
+    ),
     tagChips(video.tags, 'tag-list watch-tags'),
     video.description ? h('p', { class: 'watch-description' }, video.description) : null,
   );
@@ -263,12 +272,8 @@ async function load(slug: string): Promise<void> {
   const frame = h('div', { class: 'player-frame' });
   const toolbar = h('div', { class: 'player-toolbar' });
   const belowPlayer = h('div', { id: 'watch-below-player', class: 'watch-below-player' });
-  replaceChildren(
-    root,
-    h('section', { class: 'player-section', 'aria-label': 'Video player' }, frame, toolbar),
-    belowPlayer,
-    renderDetails(video),
-  );
+  const section = h('section', { class: 'player-section', 'aria-label': 'Video player' }, frame);
+  replaceChildren(root, section, belowPlayer, renderDetails(video));
   root.setAttribute('aria-busy', 'false');
   mountRelated(must('#related'), video.slug);
   mountPlaylistNav(must('#watch-side-panels'), video.slug);
@@ -282,16 +287,17 @@ async function load(slug: string): Promise<void> {
   }
   player?.destroy();
   player = setupPlayer(frame, toolbar, video);
-  // Seek bar with timeline previews when the video has sprites; chapters need the bar even without them.
-  const bar = attachSpritePreview(frame, video, { always: video.chapters.length > 0 });
   const media = frame.querySelector('video');
-  if (bar && media)
+  if (!media) return;
+  const controls = mountPlayerControls({ container: section, frame, video: media, toolbar, detail: video });
+  applyStartTime(media, video.id);
+  saveProgressWhilePlaying(media, video.id);
+  if (controls)
     mountChapters(
       video.chapters,
-      { video: media, track: bar.track, toolbar, below: belowPlayer },
+      { video: media, track: controls.track, toolbar, below: belowPlayer },
       video.duration,
     );
-  if (!toolbar.hasChildNodes()) toolbar.remove();
 }
 
 initHeader();
