@@ -1,6 +1,7 @@
 /**
- * Watch page (`/watch/{slug}`): breadcrumb, adaptive HLS playback with chapters (watch/chapters.ts), video
- * details with category and tags, and related videos in the side column.
+ * Watch page (`/watch/{slug}`): breadcrumb, adaptive HLS playback with the custom control bar (player/), chapters
+ * (watch/chapters.ts), resume and progress saving, video details with category, tags and "Watch later", and
+ * related videos in the side column.
  *
  * Layout (watch.html): `#watch-root` holds the player, then `#watch-below-player` (the slot for panels tied
  * to the player, e.g. chapters), then the details; the side column `#watch-side` holds `#watch-side-panels`

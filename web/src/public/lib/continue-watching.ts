@@ -15,23 +15,11 @@ import { videoCard } from './cards.js';
 
 const MAX_CARDS = 20;
 
-function progressBar(percent: number): HTMLElement {
-  const fill = h('span', { class: 'watch-progress-fill' });
-  fill.style.width = `${Math.min(100, Math.max(0, percent))}%`;
-  return h(
-    'div',
-    { class: 'watch-progress', dataset: { percent: Math.round(percent) } },
-    fill,
-    h('span', { class: 'sr-only' }, `${Math.round(percent)} % watched`),
-  );
-}
-
 function render(section: HTMLElement, videos: VideoListItem[], percents: Map<number, number>): void {
-  const cards = videos.map((video) => {
-    const card = videoCard(video, { heading: 'h3' });
-    card.querySelector('.thumb')?.appendChild(progressBar(percents.get(video.id) ?? 0));
-    return card;
-  });
+  // Cards draw the progress bar from the saved history themselves (cards.ts).
+  const cards = videos
+    .filter((video) => percents.has(video.id))
+    .map((video) => videoCard(video, { heading: 'h3' }));
   const clear = h(
     'button',
     { id: 'clear-history', type: 'button', class: 'btn btn-ghost' },
