@@ -1,8 +1,9 @@
 // The watch page's custom player in real Chromium against `vlog serve` with its local worker (issue 13 part 1):
-// the control bar replaces the native controls; the keys play/pause, seek ±10 s, change speed, toggle
-// fullscreen (document.fullscreenElement) and captions (skipped without a caption track), and do nothing while
-// typing; `?` opens a focus-trapped shortcuts dialog that Escape closes; the position survives a reload;
-// `?t=` starts there; the home page then shows the video in "Continue watching"; no console errors throughout.
+// the control bar replaces the native controls; the keys change volume, mute, play/pause, seek ±10 s and to
+// 50 %, change speed, toggle fullscreen (document.fullscreenElement), theater and captions (skipped without a
+// caption track), and do nothing while typing; `?` opens a focus-trapped shortcuts dialog that Escape closes;
+// share offers `?t=`; the position survives a reload; `?t=` starts there; controls auto-hide while playing;
+// Watch later and the home page's "Continue watching" row; double taps seek on a touch screen; no console errors.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitVideosReady } from '../helpers/admin-json.js';
@@ -71,8 +72,14 @@ describe('watch page player in Chromium', () => {
 
     // M mutes, K plays and pauses (focus on the page, not a control).
     await page.locator('#video-title').click();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => (window as Player).__vlogPlayer!.video.volume)).toBeCloseTo(0.9, 2);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => (window as Player).__vlogPlayer!.video.volume)).toBe(1);
+    expect(await page.locator('#player-volume').inputValue()).toBe('100');
     await page.keyboard.press('m');
     expect((await videoState(page)).muted).toBe(true);
+    expect(await page.locator('#player-volume').getAttribute('aria-valuetext')).toBe('Muted');
     await page.keyboard.press('k');
     await poll(async () => (await videoState(page)).paused).toBe(false);
     expect(await page.locator('#play-toggle').getAttribute('aria-label')).toBe('Pause');
@@ -178,17 +185,50 @@ describe('watch page player in Chromium', () => {
     await poll(async () => (await videoState(page)).time).toBeCloseTo(4, 0);
     await page.keyboard.press('Escape'); // nothing open: harmless
 
+    // While playing, the controls hide after 3 s without pointer movement and come back when it moves.
+    const frameHidden = () =>
+      page.locator('.player-frame').evaluate((f) => f.classList.contains('controls-hidden'));
+    await page.mouse.move(400, 300);
+    await page.evaluate(() => (window as Player).__vlogPlayer!.video.play());
+    await poll(frameHidden).toBe(true);
+    await page.mouse.move(420, 320);
+    expect(await frameHidden()).toBe(false);
+    await page.evaluate(() => (window as Player).__vlogPlayer!.video.pause());
+
+    // Watch later, remembered for the cards.
+    await page.click('#watch-later-toggle');
+    expect(await page.locator('#watch-later-toggle').getAttribute('aria-pressed')).toBe('true');
+
     // Home: "Continue watching" shows the video with its progress.
     await page.goto(`${server.publicUrl}/`);
     const card = page.locator(`#continue-list li.video-card[data-video-id="${id}"]`);
     await poll(() => card.count()).toBe(1);
     const percent = Number(await card.locator('.watch-progress').getAttribute('data-percent'));
     expect(percent).toBeGreaterThan(20);
-    expect(percent).toBeLessThan(60);
+    expect(percent).toBeLessThan(80);
+    expect(await card.locator('.card-watch-later').getAttribute('aria-pressed')).toBe('true');
     await page.click('#clear-history');
     expect(await page.locator('#continue-watching').isHidden()).toBe(true);
 
     expect(errors).toEqual([]);
     await page.close();
+
+    // Touch: a double tap on the right third seeks forward 10 s, on the left third back.
+    const touch = await browser.newContext({ hasTouch: true, viewport: { width: 800, height: 900 } });
+    const phone = await touch.newPage();
+    phone.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+    await openWatch(phone, `${server.publicUrl}/watch/${slug}?t=2`);
+    await poll(async () => (await videoState(phone)).time).toBeCloseTo(2, 0);
+    const box = (await phone.locator('video#player').boundingBox())!;
+    const doubleTap = async (share: number) => {
+      await phone.touchscreen.tap(box.x + box.width * share, box.y + box.height / 3);
+      await phone.touchscreen.tap(box.x + box.width * share, box.y + box.height / 3);
+    };
+    await doubleTap(0.9);
+    await poll(async () => (await videoState(phone)).time).toBeCloseTo(12, 0);
+    await doubleTap(0.1);
+    await poll(async () => (await videoState(phone)).time).toBeCloseTo(2, 0);
+    expect(errors).toEqual([]);
+    await touch.close();
   }, 300_000);
 });
