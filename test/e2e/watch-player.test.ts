@@ -3,7 +3,7 @@
 // 50 %, change speed, toggle fullscreen (document.fullscreenElement), theater and captions (skipped without a
 // caption track), and do nothing while typing; `?` opens a focus-trapped shortcuts dialog that Escape closes;
 // share offers `?t=`; the position survives a reload; `?t=` starts there; controls auto-hide while playing;
-// Watch later and the home page's "Continue watching" row; double taps seek on a touch screen; no console errors.
+// Watch later and the home page's "Continue watching" and "Watch later" rows; double taps seek on a touch screen; no console errors.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitVideosReady } from '../helpers/admin-json.js';
@@ -116,7 +116,7 @@ describe('watch page player in Chromium', () => {
     await poll(() => page.evaluate(() => document.fullscreenElement?.className ?? null)).toContain(
       'player-section',
     );
-    expect(await page.locator('#fullscreen-toggle').getAttribute('aria-pressed')).toBe('true');
+    await poll(() => page.locator('#fullscreen-toggle').getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('f');
     await poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
 
@@ -207,6 +207,7 @@ describe('watch page player in Chromium', () => {
     expect(percent).toBeGreaterThan(20);
     expect(percent).toBeLessThan(80);
     expect(await card.locator('.card-watch-later').getAttribute('aria-pressed')).toBe('true');
+    await poll(() => page.locator(`#watch-later-list li.video-card[data-video-id="${id}"]`).count()).toBe(1);
     await page.click('#clear-history');
     expect(await page.locator('#continue-watching').isHidden()).toBe(true);
 

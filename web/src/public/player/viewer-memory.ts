@@ -157,3 +157,7 @@ export function toggleWatchLater(videoId: number): boolean {
   writeEnvelope(WATCH_LATER_KEY, { v: MEMORY_VERSION, ids: next } satisfies WatchLaterEnvelope);
   return on;
 }
+
+export function clearWatchLater(): void {
+  storage()?.removeItem(WATCH_LATER_KEY);
+}
