@@ -19,6 +19,31 @@ export function stepSpeed(rate: number, step: 1 | -1): number {
   return SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, next))] ?? 1;
 }
 
+/** Keys inside the open list: arrows, Home/End move; Enter/Space choose; Escape closes (focus back); Tab closes. */
+function menuKeys(
+  items: HTMLElement[],
+  choose: (rate: number) => void,
+  setOpen: (open: boolean) => void,
+  button: HTMLElement,
+) {
+  return (e: KeyboardEvent) => {
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const move = (to: number) => items[(to + items.length) % items.length]?.focus();
+    if (e.key === 'Tab') return setOpen(false);
+    if (e.key === 'ArrowDown') move(index + 1);
+    else if (e.key === 'ArrowUp') move(index - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(items.length - 1);
+    else if (e.key === 'Enter' || e.key === ' ') choose(Number(items[index]?.dataset.rate ?? 1));
+    else if (e.key === 'Escape') {
+      setOpen(false);
+      button.focus();
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+}
+
 export function speedMenu(video: HTMLVideoElement): HTMLElement {
   const current = h('span', { class: 'player-speed-current' }, '1×');
   const button = h(
@@ -92,24 +117,7 @@ export function speedMenu(video: HTMLVideoElement): HTMLElement {
     const item = (e.target as HTMLElement).closest<HTMLElement>('[data-rate]');
     if (item) choose(Number(item.dataset.rate));
   });
-  list.addEventListener('keydown', (e) => {
-    const index = items.indexOf(document.activeElement as HTMLLIElement);
-    const move = (to: number) => items[(to + items.length) % items.length]?.focus();
-    if (e.key === 'ArrowDown') move(index + 1);
-    else if (e.key === 'ArrowUp') move(index - 1);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(items.length - 1);
-    else if (e.key === 'Enter' || e.key === ' ') choose(Number(items[index]?.dataset.rate ?? 1));
-    else if (e.key === 'Escape') {
-      setOpen(false);
-      button.focus();
-    } else if (e.key === 'Tab') setOpen(false);
-    else return;
-    if (e.key !== 'Tab') {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  });
+  list.addEventListener('keydown', menuKeys(items, choose, setOpen, button));
   document.addEventListener('click', (e) => {
     if (!list.hidden && !element.contains(e.target as Node)) setOpen(false);
   });

@@ -27,16 +27,21 @@ export function doubleTapZone(x: number, width: number): 'back' | 'play' | 'forw
   return x > (width * 2) / 3 ? 'forward' : 'play';
 }
 
-export function attachTouchGestures(frame: HTMLElement, video: HTMLVideoElement, a: GestureActions): void {
-  const indicator = h('div', { class: 'player-indicator', 'aria-hidden': 'true', hidden: true });
-  frame.appendChild(indicator);
-  let indicatorTimer = 0;
-  const flash = (text: string) => {
-    indicator.textContent = text;
-    indicator.hidden = false;
-    window.clearTimeout(indicatorTimer);
-    indicatorTimer = window.setTimeout(() => (indicator.hidden = true), INDICATOR_MS);
+/** The transient text over the video (500 ms); returns the function that shows it. */
+function indicator(frame: HTMLElement): (text: string) => void {
+  const element = h('div', { class: 'player-indicator', 'aria-hidden': 'true', hidden: true });
+  frame.appendChild(element);
+  let timer = 0;
+  return (text) => {
+    element.textContent = text;
+    element.hidden = false;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => (element.hidden = true), INDICATOR_MS);
   };
+}
+
+export function attachTouchGestures(frame: HTMLElement, video: HTMLVideoElement, a: GestureActions): void {
+  const flash = indicator(frame);
   let brightness = 1;
   let start: { x: number; y: number; time: number; volume: number; brightness: number } | null = null;
   let lastTap: { x: number; y: number; at: number } | null = null;

@@ -13,6 +13,33 @@ export interface ViewModes {
   toggleFullscreen(): void;
 }
 
+/** Fullscreen of the whole player; the button follows the document's state (Esc, F11 included). */
+function fullscreenButton(container: HTMLElement) {
+  const toggleFullscreen = () => {
+    const request = document.fullscreenElement ? document.exitFullscreen() : container.requestFullscreen();
+    void request?.catch(() => announce('Fullscreen is not available'));
+  };
+  const fullscreen = controlButton({
+    id: 'fullscreen-toggle',
+    icon: 'fullscreen',
+    label: 'Fullscreen',
+    shortcut: 'F',
+    pressed: false,
+    onClick: toggleFullscreen,
+  });
+  document.addEventListener('fullscreenchange', () => {
+    const on = document.fullscreenElement === container;
+    container.classList.toggle('is-fullscreen', on);
+    fullscreen.set({
+      icon: on ? 'exit-fullscreen' : 'fullscreen',
+      label: on ? 'Exit fullscreen' : 'Fullscreen',
+      pressed: on,
+    });
+  });
+
+  return { button: fullscreen.element, toggle: toggleFullscreen };
+}
+
 export function viewModes(video: HTMLVideoElement, container: HTMLElement): ViewModes {
   const isTheater = () => document.body.classList.contains('is-theater');
   const toggleTheater = () => {
@@ -52,30 +79,9 @@ export function viewModes(video: HTMLVideoElement, container: HTMLElement): View
   video.addEventListener('leavepictureinpicture', syncPip);
   syncPip();
 
-  const toggleFullscreen = () => {
-    const request = document.fullscreenElement ? document.exitFullscreen() : container.requestFullscreen();
-    void request?.catch(() => announce('Fullscreen is not available'));
-  };
-  const fullscreen = controlButton({
-    id: 'fullscreen-toggle',
-    icon: 'fullscreen',
-    label: 'Fullscreen',
-    shortcut: 'F',
-    pressed: false,
-    onClick: toggleFullscreen,
-  });
-  document.addEventListener('fullscreenchange', () => {
-    const on = document.fullscreenElement === container;
-    container.classList.toggle('is-fullscreen', on);
-    fullscreen.set({
-      icon: on ? 'exit-fullscreen' : 'fullscreen',
-      label: on ? 'Exit fullscreen' : 'Fullscreen',
-      pressed: on,
-    });
-  });
-
-  const buttons = [theater.element, pip?.element, fullscreen.element].filter(
+  const fullscreen = fullscreenButton(container);
+  const buttons = [theater.element, pip?.element, fullscreen.button].filter(
     (b): b is HTMLButtonElement => !!b,
   );
-  return { buttons, toggleTheater, isTheater, togglePip, toggleFullscreen };
+  return { buttons, toggleTheater, isTheater, togglePip, toggleFullscreen: fullscreen.toggle };
 }
