@@ -1,10 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { literals } from '../schema-blocks.js';
 
 /** `GET /api/oembed` (https://oembed.com §2.2): `url` is one of this site's watch or embed pages. */
 export const OembedQuery = Type.Object({
   url: Type.String({ minLength: 1, maxLength: 2048 }),
-  /** Only `json` is answered; any other format gets 501, as the spec asks. */
-  format: Type.String({ maxLength: 16, default: 'json' }),
+  /** The spec's two formats; only `json` is answered, `xml` gets 501 as the spec allows. */
+  format: literals(['json', 'xml'], { default: 'json' }),
   maxwidth: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
   maxheight: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
 });
