@@ -11,6 +11,8 @@ import { publicCustomFieldRoutes } from './routes/public/custom-fields.routes.js
 import { publicTagRoutes } from './routes/public/tags.routes.js';
 import { publicPlaylistRoutes } from './routes/public/playlists.routes.js';
 import { publicVideoRoutes } from './routes/public/videos.routes.js';
+import { publicSharingRoutes } from './routes/public/sharing.routes.js';
+import { sharePageHeads } from './pages/share-page-heads.js';
 
 /** Public API and site (port 9000): browsing, playback files, pages. No authentication. */
 export async function buildPublicApp(c: Container, options: AppOptions & { webDir: string }) {
@@ -27,16 +29,20 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
   await app.register(publicCustomFieldRoutes(c.services.publicCustomFields));
   await app.register(publicPlaylistRoutes(c.services.playlists));
   await app.register(publicAnalyticsRoutes(c.services.tracking, { secureCookies: c.config.secureCookies }));
+  await app.register(publicSharingRoutes(c.services.sharing));
   await app.register(
     mediaFileRoutes(c.layout.dirs.videosDir, {
       isServed: (slug) => c.services.mediaVisibility.isPublic(slug),
       cacheScope: 'public',
     }),
   );
+  const heads = sharePageHeads(c.services.sharing);
   await app.register(
     pageRoutes(path.join(options.webDir, 'public'), {
       '/': 'index.html',
-      '/watch/:slug': 'watch.html',
+      '/watch/:slug': { file: 'watch.html', head: heads.watch },
+      // The one page other sites may frame (security-headers.ts).
+      '/embed/:slug': { file: 'embed.html', head: heads.embed, frameable: true },
       '/playlist/:slug': 'playlist.html',
       '/category/:slug': 'listing.html',
       '/tag/:slug': 'listing.html',

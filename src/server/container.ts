@@ -41,6 +41,8 @@ import {
   type VideoLifecycleService,
 } from '../domain/videos/video-lifecycle.service.js';
 import { createUploadService } from '../domain/videos/upload.service.js';
+import { createSharingService } from '../domain/sharing/sharing.service.js';
+import { createSitemapRepository } from '../domain/sharing/sitemap.repository.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
 import { createDiscoveryRepository } from '../domain/videos/discovery.repository.js';
@@ -165,6 +167,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       deletion: createVideoDeletionRepository(db),
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
       chapterMarks: (video) => chapters.marks(video),
+    }),
+    sharing: createSharingService({
+      videos,
+      sitemap: createSitemapRepository(db),
+      thumbnailFile: (slug) => layout.thumbnailFile(slug),
     }),
     discovery: createDiscoveryService({
       videos,

@@ -1,5 +1,5 @@
 /**
- * Public home page (`/`): the featured hero, category chips (filtering the grid in place, reflected in
+ * Public home page (`/`): the featured hero, the "Continue watching" and "Watch later" rows (lib/continue-watching.ts), category chips (filtering the grid in place, reflected in
  * `?category=`), and the shared grid with its filter bar. Old `/?search=` links go to the search page.
  */
 import { h, must, replaceChildren } from '../shared/dom.js';
@@ -8,6 +8,7 @@ import type { Category, VideoListResponse } from '../shared/types.js';
 import { thumbnail, watchUrl } from './lib/cards.js';
 import { initHeader, readSearchParam, searchUrl } from './lib/chrome.js';
 import { VideoBrowser } from './lib/video-browser.js';
+import { mountContinueWatching, mountWatchLater } from './lib/continue-watching.js';
 import { formatDate } from '../shared/format.js';
 
 const title = must('#section-title');
@@ -109,4 +110,6 @@ if (legacySearch) {
   setTitle(browser.filters.category);
   void loadChips(browser);
   void loadHero();
+  void mountContinueWatching(must('#continue-watching'));
+  void mountWatchLater(must('#watch-later'));
 }
