@@ -1,6 +1,6 @@
 /**
- * A lean HTTP/1.1 load client for latency benchmarks: one keep-alive socket per virtual client, GET only,
- * responses read by Content-Length. Node's http client costs ~0.7 ms of CPU a request here; on a 2-core
+ * A lean HTTP/1.1 load client for latency benchmarks: one keep-alive socket per virtual client, GET or a
+ * JSON POST, responses read by Content-Length. Node's http client costs ~0.7 ms of CPU a request here; on a 2-core
  * machine that shares the server's CPU, it would be measured as server latency. This one costs a fraction.
  */
 import net from 'node:net';
@@ -8,6 +8,12 @@ import net from 'node:net';
 export interface LoadResult {
   /** Latency of each request in ms, in completion order. */
   latencies: number[];
+}
+
+/** A GET of `path`, or a POST of `json` to it. */
+export interface LoadRequest {
+  path: string;
+  json?: unknown;
 }
 
 /** One persistent connection that sends a GET and resolves with (status, ms) when the body is complete. */
@@ -46,10 +52,20 @@ function connection(port: number) {
   });
   return {
     async get(path: string) {
+      return this.send({ path });
+    },
+    /** One request; with `json`, a POST of that body. */
+    async send(req: LoadRequest) {
       await ready;
       return new Promise<{ status: number; ms: number }>((resolve, reject) => {
         pending = { resolve, reject, t: performance.now() };
-        socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n`);
+        const head = `HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n`;
+        if (req.json === undefined) return socket.write(`GET ${req.path} ${head}\r\n`);
+        const body = Buffer.from(JSON.stringify(req.json));
+        socket.write(
+          `POST ${req.path} ${head}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+        );
+        socket.write(body);
       });
     },
     close: () => socket.destroy(),
@@ -72,6 +88,36 @@ export async function drive(
         const path = url(next++);
         const { status, ms } = await conn.get(path);
         if (status !== 200) throw new Error(`${path}: ${status}`);
+        latencies.push(ms);
+      }
+    } finally {
+      conn.close();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, client));
+  return latencies;
+}
+
+/**
+ * `requests` requests made by `make(n)` (n = 0, 1, …, in order of sending) by `concurrency` clients, each on
+ * its own connection; a status other than `expect` throws. Resolves with each answer's body-less latency.
+ */
+export async function driveRequests(
+  port: number,
+  make: (n: number) => LoadRequest,
+  requests: number,
+  concurrency: number,
+  expect = 200,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  let next = 0;
+  const client = async () => {
+    const conn = connection(port);
+    try {
+      while (next < requests) {
+        const req = make(next++);
+        const { status, ms } = await conn.send(req);
+        if (status !== expect) throw new Error(`${req.path}: ${status}`);
         latencies.push(ms);
       }
     } finally {

@@ -9,7 +9,7 @@ import {
   parseUrl,
 } from './env-parsers.js';
 import { hwaccelSchema } from './config.hwaccel.js';
-import { rateLimitSchema } from './config.rate-limit.js';
+import { parseRateLimitStorage, rateLimitSchema } from './config.rate-limit.js';
 import { spriteSheetSchema } from './config.sprites.js';
 
 export const STREAMING_FORMATS = ['cmaf', 'hls_ts'] as const;
@@ -144,6 +144,14 @@ export const configSchema = {
 
   // Rate limiting (config.md §4).
   ...rateLimitSchema,
+
+  // Analytics (config.md §10); VLOG_ANALYTICS_CACHE_ENABLED / _TTL / _CLIENT_CACHE_MAX_AGE are settings.
+  analyticsCacheStorageUrl: {
+    doc: 'Where the admin analytics reports are cached: memory:// (per process) or redis:// (shared)',
+    env: 'VLOG_ANALYTICS_CACHE_STORAGE_URL',
+    parse: parseRateLimitStorage,
+    default: 'memory://',
+  },
 
   // Not in the reference's settings (its list cache is fixed at 30 s): tests and benchmarks turn it off.
   publicListCacheSeconds: {

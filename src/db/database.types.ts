@@ -78,6 +78,8 @@ export interface PlaybackSessionsTable {
   max_position: Generated<number | null>;
   quality_used: string | null;
   completed: Generated<boolean | null>;
+  last_heartbeat_at: Date | null;
+  last_position: Generated<number | null>;
 }
 export type PlaybackSession = Selectable<PlaybackSessionsTable>;
 export type NewPlaybackSession = Insertable<PlaybackSessionsTable>;

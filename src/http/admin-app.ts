@@ -5,6 +5,7 @@ import { createBaseApp, type AppOptions } from './app-base.js';
 import { registerAdminAuth } from './plugins/admin-auth.js';
 import { MULTIPART_LIMITS } from './plugins/multipart-errors.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
+import { adminAnalyticsRoutes } from './routes/admin/analytics.routes.js';
 import { adminAuthRoutes } from './routes/admin/auth.routes.js';
 import { adminCategoryRoutes } from './routes/admin/categories.routes.js';
 import { adminTagRoutes } from './routes/admin/tags.routes.js';
@@ -59,6 +60,7 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   await app.register(adminReencodeRoutes(services.reencode));
   await app.register(adminSettingsRoutes(services.settingsAdmin));
   await app.register(adminWatermarkRoutes(services.watermark, c.live));
+  await app.register(adminAnalyticsRoutes(services.analytics));
   await app.register(adminWorkerRoutes({ workers: services.workerAdmin, commands: services.workerCommands }));
   await app.register(
     adminEventRoutes(services.progressFeed, {

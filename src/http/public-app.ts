@@ -5,6 +5,7 @@ import { registerRateLimit } from './plugins/rate-limit.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mediaFileRoutes } from './routes/media-files.routes.js';
 import { pageRoutes } from './routes/pages.routes.js';
+import { publicAnalyticsRoutes } from './routes/public/analytics.routes.js';
 import { publicCategoryRoutes } from './routes/public/categories.routes.js';
 import { publicCustomFieldRoutes } from './routes/public/custom-fields.routes.js';
 import { publicTagRoutes } from './routes/public/tags.routes.js';
@@ -12,6 +13,8 @@ import { publicPlaylistRoutes } from './routes/public/playlists.routes.js';
 import { publicVideoRoutes } from './routes/public/videos.routes.js';
 import { publicDownloadRoutes } from './routes/public/downloads.routes.js';
 import { publicViewerConfigRoutes } from './routes/public/viewer-config.routes.js';
+import { publicSharingRoutes } from './routes/public/sharing.routes.js';
+import { sharePageHeads } from './pages/share-page-heads.js';
 
 /** Public API and site (port 9000): browsing, playback files, pages. No authentication. */
 export async function buildPublicApp(c: Container, options: AppOptions & { webDir: string }) {
@@ -34,16 +37,21 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
   await app.register(
     publicViewerConfigRoutes({ settings: c.services.settings, watermark: c.services.watermark }),
   );
+  await app.register(publicAnalyticsRoutes(c.services.tracking, { secureCookies: c.config.secureCookies }));
+  await app.register(publicSharingRoutes(c.services.sharing));
   await app.register(
     mediaFileRoutes(c.layout.dirs.videosDir, {
       isServed: (slug) => c.services.mediaVisibility.isPublic(slug),
       cacheScope: 'public',
     }),
   );
+  const heads = sharePageHeads(c.services.sharing);
   await app.register(
     pageRoutes(path.join(options.webDir, 'public'), {
       '/': 'index.html',
-      '/watch/:slug': 'watch.html',
+      '/watch/:slug': { file: 'watch.html', head: heads.watch },
+      // The one page other sites may frame (security-headers.ts).
+      '/embed/:slug': { file: 'embed.html', head: heads.embed, frameable: true },
       '/playlist/:slug': 'playlist.html',
       '/category/:slug': 'listing.html',
       '/tag/:slug': 'listing.html',

@@ -45,6 +45,8 @@ import {
   type VideoLifecycleService,
 } from '../domain/videos/video-lifecycle.service.js';
 import { createUploadService } from '../domain/videos/upload.service.js';
+import { createSharingService } from '../domain/sharing/sharing.service.js';
+import { createSitemapRepository } from '../domain/sharing/sitemap.repository.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
 import { createDiscoveryRepository } from '../domain/videos/discovery.repository.js';
@@ -78,6 +80,7 @@ import { publishSpriteSheets } from '../domain/sprites/sprite-publish.js';
 import { createSettingsAdminService } from '../domain/settings/settings-admin.service.js';
 import { createSettingsRepository } from '../domain/settings/settings.repository.js';
 import { createSettingsService } from '../domain/settings/settings.service.js';
+import { analyticsServices } from './analytics-services.js';
 import { liveSettings, type LiveSettings } from './live-settings.js';
 import { settingsEnvironment } from './settings-environment.js';
 
@@ -169,6 +172,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
       chapterMarks: (video) => chapters.marks(video),
     }),
+    sharing: createSharingService({
+      videos,
+      sitemap: createSitemapRepository(db),
+      thumbnailFile: (slug) => layout.thumbnailFile(slug),
+    }),
     discovery: createDiscoveryService({
       videos,
       discovery: createDiscoveryRepository(db),
@@ -249,6 +257,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
     webhooks: createWebhookTrigger(createWebhookRepository(db)),
+    ...analyticsServices(db, settings, config),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
     mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),

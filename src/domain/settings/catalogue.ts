@@ -243,14 +243,24 @@ export const SETTINGS_CATALOGUE = {
   'analytics.cache_enabled': boolean(true, {
     env: 'VLOG_ANALYTICS_CACHE_ENABLED',
     description: 'Enable analytics caching',
+    applies: { to: 'server cache of the admin analytics reports', by: 'server' },
   }),
   'analytics.cache_ttl': integer(60, [1, 3600], {
     env: 'VLOG_ANALYTICS_CACHE_TTL',
     description: 'Analytics cache TTL in seconds',
+    applies: { to: 'lifetime of each cached admin analytics report', by: 'server' },
   }),
   'analytics.client_cache_max_age': integer(60, [0, 3600], {
     env: 'VLOG_ANALYTICS_CLIENT_CACHE_MAX_AGE',
     description: 'Client-side cache max-age in seconds',
+    applies: { to: 'Cache-Control max-age of the admin analytics reports', by: 'server' },
+  }),
+  // Not in the reference: honour the browser's Do Not Track / Global Privacy Control signals.
+  'analytics.respect_dnt': boolean(false, {
+    env: 'VLOG_ANALYTICS_RESPECT_DNT',
+    description:
+      'Do not record playback of browsers sending DNT: 1 or Sec-GPC: 1 (they are answered as usual, nothing is written)',
+    applies: { to: 'viewer tracking (POST /api/analytics/session, /heartbeat, /end)', by: 'server' },
   }),
   'alerts.webhook_url': text('', { env: 'VLOG_ALERT_WEBHOOK_URL', description: 'Webhook URL for alerts' }),
   'alerts.webhook_timeout': integer(10, [1, 60], {

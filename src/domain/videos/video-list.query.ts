@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../db/database.types.js';
 import { badRequest } from '../shared/errors.js';
 import { countedVideos } from './counted-videos.query.js';
@@ -104,17 +104,7 @@ function idPageQuery(
       .where('sd.public_at', 'is not', null)
       .where(searchMatches(search));
     const keys = sort === 'relevance' ? [searchRank(search), sql`sd.public_at`] : [sql`sd.public_at`];
-    const p = pageParts(keys, sql`sd.video_id`, sql`sd.public_at`, q, dir, cursor);
-    return {
-      ids: base
-        .select('sd.video_id as id')
-        .select(p.keys)
-        .where(p.after)
-        .orderBy(p.order)
-        .limit(q.limit + 1)
-        .offset(p.offset),
-      total: base.select(sql<number>`count(*)::int`.as('n')),
-    };
+    return pageOf(base, { keys, id: sql`sd.video_id`, at: sql`sd.public_at` }, q, dir, cursor);
   }
   if (search) conditions.push(searchMatches(search));
   const base = db
@@ -130,37 +120,34 @@ function idPageQuery(
     views: [viewsOfVideo],
     title: [sql`lower(v.title)`],
   }[sort];
-  const p = pageParts(keys, sql`v.id`, sql`v.published_at`, q, dir, cursor);
-  return {
-    ids: base
-      .select('v.id as id')
-      .select(p.keys)
-      .where(p.after)
-      .orderBy(p.order)
-      .limit(q.limit + 1)
-      .offset(p.offset),
-    // The total counts what the list shows, every filter included (the reference's count ignored `featured`).
-    total: base.select(sql<number>`count(*)::int`.as('n')),
-  };
+  // The total counts what the list shows, every filter included (the reference's count ignored `featured`).
+  return pageOf(base, { keys, id: sql`v.id`, at: sql`v.published_at` }, q, dir, cursor);
 }
 
-/** Ordering by the keys then the id, the keys exposed as k0/k1, paging by keyset (`at`, id) or offset. */
-function pageParts(
-  keys: RawBuilder<unknown>[],
-  id: RawBuilder<unknown>,
-  at: RawBuilder<unknown>,
+/**
+ * The page of `base`: its ids ordered by the keys then the id (the keys exposed as k0/k1 for the outer
+ * query's order), paged by keyset (`at`, id) or offset; and the count of all of `base`.
+ */
+function pageOf<DB, TB extends keyof DB>(
+  base: SelectQueryBuilder<DB, TB, object>,
+  order: { keys: RawBuilder<unknown>[]; id: RawBuilder<unknown>; at: RawBuilder<unknown> },
   q: PublicListQuery,
   dir: 'asc' | 'desc',
   cursor: { at: Date; id: number } | null,
 ) {
+  const { keys, id, at } = order;
   const cmp = dir === 'desc' ? sql.raw('<') : sql.raw('>');
+  // Cursors carry milliseconds; compare at that precision so no row is skipped.
+  const after = cursor
+    ? sql<boolean>`(date_trunc('milliseconds', ${at}), ${id}) ${cmp} (${cursor.at}, ${cursor.id})`
+    : sql<boolean>`true`;
   return {
-    keys: [sql`${keys[0]}`.as('k0'), sql`${keys[1] ?? sql`null`}`.as('k1')],
-    order: sql`${sql.join([...keys, id].map((k) => sql`${k} ${sql.raw(dir)}`))}`,
-    // Cursors carry milliseconds; compare at that precision so no row is skipped.
-    after: cursor
-      ? sql<boolean>`(date_trunc('milliseconds', ${at}), ${id}) ${cmp} (${cursor.at}, ${cursor.id})`
-      : sql<boolean>`true`,
-    offset: cursor ? 0 : q.offset,
+    ids: base
+      .select([sql<number>`${id}`.as('id'), sql`${keys[0]}`.as('k0'), sql`${keys[1] ?? sql`null`}`.as('k1')])
+      .where(after)
+      .orderBy(sql`${sql.join([...keys, id].map((k) => sql`${k} ${sql.raw(dir)}`))}`)
+      .limit(q.limit + 1)
+      .offset(cursor ? 0 : q.offset),
+    total: base.select(sql<number>`count(*)::int`.as('n')),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Public home page (`/`): the featured hero, category chips (filtering the grid in place, reflected in
+ * Public home page (`/`): the featured hero, the "Continue watching" and "Watch later" rows (lib/continue-watching.ts), category chips (filtering the grid in place, reflected in
  * `?category=`), and the shared grid with its filter bar. Old `/?search=` links go to the search page.
  */
 import { h, must, replaceChildren } from '../shared/dom.js';
@@ -9,6 +9,7 @@ import { thumbnail, watchUrl } from './lib/cards.js';
 import { initHeader, readSearchParam, searchUrl } from './lib/chrome.js';
 import { displayConfig } from './lib/display-config.js';
 import { VideoBrowser } from './lib/video-browser.js';
+import { mountContinueWatching, mountWatchLater } from './lib/continue-watching.js';
 import { formatDate } from '../shared/format.js';
 
 const title = must('#section-title');
@@ -119,4 +120,6 @@ if (legacySearch) {
   void loadChips(browser);
   void loadHero();
   void showTagline();
+  void mountContinueWatching(must('#continue-watching'));
+  void mountWatchLater(must('#watch-later'));
 }

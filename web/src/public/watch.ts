@@ -1,43 +1,32 @@
 /**
- * Watch page (`/watch/{slug}`): breadcrumb, adaptive HLS playback with chapters (watch/chapters.ts), video
- * details with category and tags, and related videos in the side column.
+ * Watch page (`/watch/{slug}`): breadcrumb, adaptive HLS playback with the custom control bar (player/), chapters
+ * (watch/chapters.ts), resume and progress saving, video details with category, tags and "Watch later", and
+ * related videos in the side column.
  *
  * Layout (watch.html): `#watch-root` holds the player, then `#watch-below-player` (the slot for panels tied
  * to the player, e.g. chapters), then the details; the side column `#watch-side` holds `#watch-side-panels`
  * (e.g. the playlist panel) above `#related`. Modules of `watch/` mount into those slots from `load()`.
  *
- * Player selection: hls.js when `Hls.isSupported()` (MSE), else native HLS
- * (`video.canPlayType('application/vnd.apple.mpegurl')`, Safari/iOS), else an
- * error message. The hls.js worker is loaded from `/static/hls.worker.js`
- * (copied there by web/build.mjs) so no blob/eval is needed for it.
+ * The player itself (hls.js or native HLS, quality menu) is lib/player.ts, shared with the embed page.
  */
-import Hls from 'hls.js';
-import type { ErrorData, LevelSwitchedData, ManifestParsedData } from 'hls.js';
 import { announce, errorState, h, icon, must, replaceChildren } from '../shared/dom.js';
-import { HLS_OPTIONS } from '../shared/hls-options.js';
 import { HttpError, errorMessage, fetchJson } from '../shared/http.js';
 import { formatDate, formatDuration } from '../shared/format.js';
 import type { VideoDetail } from '../shared/types.js';
 import { renderBreadcrumb } from './lib/breadcrumb.js';
 import { categoryUrl, tagChips } from './lib/cards.js';
 import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
-import { QualityMenu, levelLabel } from './lib/quality-menu.js';
-import { attachSpritePreview } from './lib/sprite-preview.js';
+import { notReadyMessage, playerMessage, setupPlayer, type PlayerHandle } from './lib/player.js';
+import { mountPlayerControls } from './player/player-controls.js';
+import { saveProgressWhilePlaying } from './player/progress-saver.js';
+import { applyStartTime } from './player/start-time.js';
+import { watchLaterButton } from './player/watch-later-button.js';
+import { trackPlayback } from './watch/analytics.js';
 import { mountDownload } from './watch/download.js';
 import { mountWatermark } from './watch/watermark.js';
 import { mountChapters } from './watch/chapters.js';
 import { mountPlaylistNav } from './watch/playlist-nav.js';
 import { mountRelated } from './watch/related.js';
-
-declare global {
-  interface Window {
-    /**
-     * Handle on the active player, used by the end-to-end tests to inspect levels
-     * and playback state (`hls` is null when native HLS playback is used).
-     */
-    __vlogPlayer?: { hls: Hls | null; video: HTMLVideoElement };
-  }
-}
 
 const root = must('#watch-root');
 const breadcrumb = must('#breadcrumb');
@@ -98,29 +87,6 @@ function highestResolution(video: VideoDetail): string {
   return max > 0 ? `${max}p` : '';
 }
 
-function notReadyMessage(video: VideoDetail): { title: string; text: string } {
-  if (video.status === 'failed') {
-    return { title: 'Video unavailable', text: 'This video could not be processed.' };
-  }
-  if (video.status === 'pending' || video.status === 'processing') {
-    return {
-      title: 'Still processing',
-      text: 'This video is being prepared for streaming. Please check back in a few minutes.',
-    };
-  }
-  return { title: 'Video unavailable', text: 'This video cannot be played right now.' };
-}
-
-function playerMessage(title: string, text: string, role: 'status' | 'alert' = 'status'): HTMLElement {
-  return h(
-    'div',
-    { class: 'player-message', role },
-    icon(role === 'alert' ? 'alert' : 'film', 'icon icon-xl'),
-    h('p', { class: 'player-message-title' }, title),
-    h('p', null, text),
-  );
-}
-
 function renderDetails(video: VideoDetail): HTMLElement {
   const meta = h('p', { class: 'watch-meta' });
   const parts: (string | HTMLElement)[] = [];
@@ -144,7 +110,13 @@ function renderDetails(video: VideoDetail): HTMLElement {
     'section',
     { class: 'watch-details', 'aria-labelledby': 'video-title' },
     h('h1', { id: 'video-title', class: 'watch-title' }, video.title),
-    h('div', { class: 'watch-meta-row' }, meta, category),
+    h(
+      'div',
+      { class: 'watch-meta-row' },
+      meta,
+      category,
+      watchLaterButton(video.id, { id: 'watch-later-toggle' }),
+    ),
     tagChips(video.tags, 'tag-list watch-tags'),
     video.description ? h('p', { class: 'watch-description' }, video.description) : null,
   );
@@ -156,95 +128,6 @@ function showBreadcrumb(video: VideoDetail): void {
       ? [{ label: video.category_name, href: categoryUrl(video.category_slug) }]
       : [];
   renderBreadcrumb(breadcrumb, [{ label: 'Home', href: '/' }, ...category, { label: video.title }]);
-}
-
-interface PlayerHandle {
-  destroy(): void;
-}
-
-function setupPlayer(frame: HTMLElement, toolbar: HTMLElement, video: VideoDetail): PlayerHandle | null {
-  const el = h('video', {
-    id: 'player',
-    class: 'player-video',
-    controls: true,
-    playsinline: true,
-    preload: 'metadata',
-    poster: video.thumbnail_url ?? null,
-    'aria-label': video.title,
-  });
-  const src = video.stream_url;
-  if (!src) return null;
-
-  if (Hls.isSupported()) {
-    frame.appendChild(el);
-    const hls = new Hls({ ...HLS_OPTIONS });
-    window.__vlogPlayer = { hls, video: el };
-
-    const menu = new QualityMenu({
-      onSelect: (level) => {
-        hls.currentLevel = level; // -1 re-enables automatic (ABR) selection
-        announce(level === -1 ? 'Automatic quality' : `Quality ${menuLabel(level)}`);
-      },
-    });
-    const menuLabel = (index: number): string => {
-      const level = hls.levels[index];
-      return level ? levelLabel({ height: level.height, bitrate: level.bitrate }) : '';
-    };
-    toolbar.appendChild(menu.element);
-
-    hls.on(Hls.Events.MANIFEST_PARSED, (_event, data: ManifestParsedData) => {
-      menu.setLevels(data.levels.map((l, index) => ({ index, height: l.height, bitrate: l.bitrate })));
-    });
-    hls.on(Hls.Events.LEVEL_SWITCHED, (_event, data: LevelSwitchedData) => {
-      menu.setCurrent(menuLabel(data.level), hls.autoLevelEnabled, hls.manualLevel);
-    });
-
-    let networkRetries = 0;
-    let mediaRecoveries = 0;
-    hls.on(Hls.Events.ERROR, (_event, data: ErrorData) => {
-      if (!data.fatal) return;
-      if (data.type === Hls.ErrorTypes.NETWORK_ERROR && networkRetries < 3) {
-        networkRetries++;
-        window.setTimeout(() => hls.startLoad(), 1000 * networkRetries);
-        return;
-      }
-      if (data.type === Hls.ErrorTypes.MEDIA_ERROR && mediaRecoveries < 2) {
-        mediaRecoveries++;
-        hls.recoverMediaError();
-        return;
-      }
-      hls.destroy();
-      el.remove();
-      menu.element.remove();
-      frame.appendChild(
-        playerMessage(
-          'Playback error',
-          'The video stream could not be loaded. Please try again later.',
-          'alert',
-        ),
-      );
-    });
-    hls.on(Hls.Events.FRAG_LOADED, () => {
-      networkRetries = 0;
-    });
-
-    hls.loadSource(src);
-    hls.attachMedia(el);
-    return { destroy: () => hls.destroy() };
-  }
-
-  if (el.canPlayType('application/vnd.apple.mpegurl')) {
-    frame.appendChild(el);
-    el.src = src;
-    window.__vlogPlayer = { hls: null, video: el };
-    toolbar.appendChild(h('span', { class: 'muted small' }, 'Quality: automatic'));
-    return { destroy: () => el.removeAttribute('src') };
-  }
-
-  frame.appendChild(
-    playerMessage('Playback not supported', 'Video playback not supported in this browser.', 'alert'),
-  );
-  return null;
 }
 
 let player: PlayerHandle | null = null;
@@ -265,12 +148,8 @@ async function load(slug: string): Promise<void> {
   const frame = h('div', { class: 'player-frame' });
   const toolbar = h('div', { class: 'player-toolbar' });
   const belowPlayer = h('div', { id: 'watch-below-player', class: 'watch-below-player' });
-  replaceChildren(
-    root,
-    h('section', { class: 'player-section', 'aria-label': 'Video player' }, frame, toolbar),
-    belowPlayer,
-    renderDetails(video),
-  );
+  const section = h('section', { class: 'player-section', 'aria-label': 'Video player' }, frame);
+  replaceChildren(root, section, belowPlayer, renderDetails(video));
   root.setAttribute('aria-busy', 'false');
   mountRelated(must('#related'), video.slug);
   mountPlaylistNav(must('#watch-side-panels'), video.slug);
@@ -286,16 +165,18 @@ async function load(slug: string): Promise<void> {
   player = setupPlayer(frame, toolbar, video);
   void mountWatermark(frame);
   void mountDownload(belowPlayer, video.slug);
-  // Seek bar with timeline previews when the video has sprites; chapters need the bar even without them.
-  const bar = attachSpritePreview(frame, video, { always: video.chapters.length > 0 });
   const media = frame.querySelector('video');
-  if (bar && media)
+  if (!media) return;
+  trackPlayback(media, video.id);
+  const controls = mountPlayerControls({ container: section, frame, video: media, toolbar, detail: video });
+  applyStartTime(media, video.id);
+  saveProgressWhilePlaying(media, video.id);
+  if (controls)
     mountChapters(
       video.chapters,
-      { video: media, track: bar.track, toolbar, below: belowPlayer },
+      { video: media, track: controls.track, toolbar, below: belowPlayer },
       video.duration,
     );
-  if (!toolbar.hasChildNodes()) toolbar.remove();
 }
 
 initHeader();

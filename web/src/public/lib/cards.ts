@@ -2,6 +2,9 @@
 import { h, icon } from '../../shared/dom.js';
 import { formatDate, formatDuration, formatDurationLong, formatViews } from '../../shared/format.js';
 import type { VideoListItem } from '../../shared/types.js';
+import { getProgress } from '../player/viewer-memory.js';
+import { watchLaterButton } from '../player/watch-later-button.js';
+import { watchProgressBar } from './watch-progress-bar.js';
 
 export function watchUrl(slug: string): string {
   return `/watch/${encodeURIComponent(slug)}`;
@@ -71,8 +74,9 @@ export interface CardOptions {
 }
 
 /**
- * One video: the link (thumbnail, title, meta) and, beside it, its tag chips — links of their own, so they
- * sit outside the card's link (nested links are invalid and unreachable by keyboard).
+ * One video: the link (thumbnail with the viewer's watch progress, title, meta) and, beside it, its tag chips
+ * and the "Watch later" toggle — controls of their own, so they sit outside the card's link (nested
+ * interactive content is invalid and unreachable by keyboard).
  */
 export function videoCard(video: VideoListItem, options: CardOptions = {}): HTMLLIElement {
   const date = formatDate(video.published_at ?? video.created_at);
@@ -81,13 +85,16 @@ export function videoCard(video: VideoListItem, options: CardOptions = {}): HTML
   if (video.category_name) meta.appendChild(h('span', { class: 'card-category' }, video.category_name));
   if (date) meta.appendChild(h('time', { datetime: video.published_at ?? video.created_at ?? '' }, date));
   if (views) meta.appendChild(h('span', { class: 'card-views' }, views));
+  const thumb = thumbnail(video);
+  const progress = getProgress(video.id);
+  if (progress) thumb.appendChild(watchProgressBar(progress.percentage));
   return h(
     'li',
     { class: 'video-card', dataset: { videoId: video.id, slug: video.slug } },
     h(
       'a',
       { class: 'card-link', href: watchUrl(video.slug) },
-      thumbnail(video),
+      thumb,
       h(
         'div',
         { class: 'card-body' },
@@ -97,6 +104,7 @@ export function videoCard(video: VideoListItem, options: CardOptions = {}): HTML
       ),
     ),
     tagChips(video.tags, 'tag-list card-tags'),
+    watchLaterButton(video.id, { className: 'card-watch-later', title: video.title }),
   );
 }
 

@@ -1,9 +1,8 @@
 /**
  * Timeline sprite previews for the watch page (ui.md §1.4, pipeline.md §13).
  *
- * The page keeps the native video controls, whose timeline cannot be hooked, so this module adds a
- * thin seek bar under the video: hovering or dragging it (or seeking with the native controls)
- * shows the sprite frame for that time. Tiles come from the WebVTT thumbnails track (`vtt_url`)
+ * This module is the seek bar of the player's control bar (player/player-controls.ts): hovering or dragging
+ * it (or seeking by keyboard) shows the sprite frame for that time. Tiles come from the WebVTT thumbnails track (`vtt_url`)
  * once it loads, else from the formula on `sprite_sheet_info` (frame = floor(t / interval), N²
  * frames per sheet). Sheets load lazily into an LRU of 5 images (the first one pre-warmed) and are
  * drawn into a canvas; a missing sheet just shows no picture. Styling goes through element.style
@@ -379,21 +378,4 @@ function pointerListeners(
       },
     ],
   ];
-}
-
-/**
- * Adds sprite previews to the player inside `frame` when the video has sprites (or, with `always`, a
- * plain seek bar when it has none): the bar goes right after the frame. Returns the timeline or null.
- */
-export function attachSpritePreview(
-  frame: HTMLElement,
-  detail: object,
-  opts: { always?: boolean } = {},
-): SpriteTimeline | null {
-  const info = readSpriteInfo(detail);
-  const video = frame.querySelector('video');
-  if ((!info && !opts.always) || !video) return null;
-  const timeline = createSpriteTimeline(video, info);
-  frame.after(timeline.element);
-  return timeline;
 }
