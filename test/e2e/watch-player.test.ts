@@ -76,13 +76,14 @@ describe('watch page player in Chromium', () => {
     expect(await page.evaluate(() => (window as Player).__vlogPlayer!.video.volume)).toBeCloseTo(0.9, 2);
     await page.keyboard.press('ArrowUp');
     expect(await page.evaluate(() => (window as Player).__vlogPlayer!.video.volume)).toBe(1);
-    expect(await page.locator('#player-volume').inputValue()).toBe('100');
+    // The slider follows the media's volumechange event, which fires after the key handler returns.
+    await poll(() => page.locator('#player-volume').inputValue()).toBe('100');
     await page.keyboard.press('m');
     expect((await videoState(page)).muted).toBe(true);
-    expect(await page.locator('#player-volume').getAttribute('aria-valuetext')).toBe('Muted');
+    await poll(() => page.locator('#player-volume').getAttribute('aria-valuetext')).toBe('Muted');
     await page.keyboard.press('k');
     await poll(async () => (await videoState(page)).paused).toBe(false);
-    expect(await page.locator('#play-toggle').getAttribute('aria-label')).toBe('Pause');
+    await poll(() => page.locator('#play-toggle').getAttribute('aria-label')).toBe('Pause');
     await page.keyboard.press('k');
     await poll(async () => (await videoState(page)).paused).toBe(true);
 
@@ -197,7 +198,7 @@ describe('watch page player in Chromium', () => {
 
     // Watch later, remembered for the cards.
     await page.click('#watch-later-toggle');
-    expect(await page.locator('#watch-later-toggle').getAttribute('aria-pressed')).toBe('true');
+    await poll(() => page.locator('#watch-later-toggle').getAttribute('aria-pressed')).toBe('true');
 
     // Home: "Continue watching" shows the video with its progress.
     await page.goto(`${server.publicUrl}/`);
