@@ -55,7 +55,7 @@ describe.each(DRIVERS)('settings API (%s)', (driver) => {
       value: 'Hello',
       category: 'display',
       value_type: 'string',
-      description: 'Footer tagline text',
+      description: 'Tagline text shown on the home page',
       constraints: {
         min: null,
         max: null,
