@@ -51,9 +51,6 @@ function connection(port: number) {
     socket.once('error', reject);
   });
   return {
-    async get(path: string) {
-      return this.send({ path });
-    },
     /** One request; with `json`, a POST of that body. */
     async send(req: LoadRequest) {
       await ready;
@@ -73,29 +70,8 @@ function connection(port: number) {
 }
 
 /** `requests` GETs of `url(n)` by `concurrency` clients, each on its own connection; any non-200 throws. */
-export async function drive(
-  port: number,
-  url: (n: number) => string,
-  requests: number,
-  concurrency: number,
-): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  const client = async () => {
-    const conn = connection(port);
-    try {
-      while (next < requests) {
-        const path = url(next++);
-        const { status, ms } = await conn.get(path);
-        if (status !== 200) throw new Error(`${path}: ${status}`);
-        latencies.push(ms);
-      }
-    } finally {
-      conn.close();
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, client));
-  return latencies;
+export function drive(port: number, url: (n: number) => string, requests: number, concurrency: number) {
+  return driveRequests(port, (n) => ({ path: url(n) }), requests, concurrency);
 }
 
 /**

@@ -34,10 +34,6 @@ import { createRetranscodeCleanupRepository } from '../domain/transcode/retransc
 import { createMediaVisibility } from '../domain/videos/media-visibility.js';
 import { createRetentionService } from '../domain/videos/retention.service.js';
 import { createThumbnailService } from '../domain/videos/thumbnail.service.js';
-import { createDownloadSlots } from '../domain/downloads/download-slots.js';
-import { createOriginalDownloadService } from '../domain/downloads/original-download.service.js';
-import { createStorageProbe } from '../domain/downloads/storage-probe.js';
-import { createWatermarkService } from '../domain/viewer-config/watermark.service.js';
 import { createVideoDeletionRepository } from '../domain/videos/video-deletion.repository.js';
 import { createVideoLifecycleRepository } from '../domain/videos/video-lifecycle.repository.js';
 import {
@@ -45,8 +41,6 @@ import {
   type VideoLifecycleService,
 } from '../domain/videos/video-lifecycle.service.js';
 import { createUploadService } from '../domain/videos/upload.service.js';
-import { createSharingService } from '../domain/sharing/sharing.service.js';
-import { createSitemapRepository } from '../domain/sharing/sitemap.repository.js';
 import { createVideoRepository } from '../domain/videos/video.repository.js';
 import { createVideoService } from '../domain/videos/video.service.js';
 import { createDiscoveryRepository } from '../domain/videos/discovery.repository.js';
@@ -83,6 +77,7 @@ import { createSettingsService } from '../domain/settings/settings.service.js';
 import { analyticsServices } from './analytics-services.js';
 import { liveSettings, type LiveSettings } from './live-settings.js';
 import { settingsEnvironment } from './settings-environment.js';
+import { viewerServices } from './viewer-services.js';
 
 export interface Secrets {
   adminApiSecret: string;
@@ -172,11 +167,6 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
       chapterMarks: (video) => chapters.marks(video),
     }),
-    sharing: createSharingService({
-      videos,
-      sitemap: createSitemapRepository(db),
-      thumbnailFile: (slug) => layout.thumbnailFile(slug),
-    }),
     discovery: createDiscoveryService({
       videos,
       discovery: createDiscoveryRepository(db),
@@ -221,16 +211,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       layout,
       options: live,
     }),
-    watermark: createWatermarkService({ settings, storageRoot: config.storageRoot, options: live }),
-    originalDownloads: createOriginalDownloadService({
-      settings,
-      videos,
-      layout,
-      storageAvailable: createStorageProbe(layout.dirs.uploadsDir, {
-        timeoutMs: config.storageCheckTimeout * 1000,
-      }),
-      slots: createDownloadSlots(),
-    }),
+    ...viewerServices({ db, config, settings, live, videos, layout }),
     retention: createRetentionService({
       videos,
       videoService: {

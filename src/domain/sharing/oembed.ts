@@ -1,6 +1,6 @@
 import type { OembedVideo } from '../../contracts/api/sharing.contract.js';
 import { isValidSlug } from '../shared/slug.js';
-import { escapeMarkup } from './markup.js';
+import { escapeMarkup } from '../shared/markup.js';
 import { fitFrame, type SharedVideo } from './shared-video.js';
 
 /** The embed's width when the consumer sets no limit (a common player size; the height follows the aspect). */

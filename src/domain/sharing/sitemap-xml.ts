@@ -1,4 +1,4 @@
-import { escapeMarkup } from './markup.js';
+import { escapeMarkup } from '../shared/markup.js';
 
 /** The sitemaps protocol's limit of URLs per file (https://www.sitemaps.org/protocol.html). */
 export const SITEMAP_MAX_URLS = 50_000;

@@ -1,3 +1,5 @@
+import { escapeMarkup } from '../shared/markup.js';
+
 /** The text side of search: the words of a query, and the highlighted snippets shown with results. Pure. */
 
 const MAX_WORDS = 8;
@@ -19,18 +21,7 @@ export function searchWords(text: string): string[] {
 export const HIGHLIGHT_START = '\uE000';
 export const HIGHLIGHT_STOP = '\uE001';
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /** A ts_headline result as HTML: all text escaped, the markers turned into `<mark>` … `</mark>`. */
 export function highlightToHtml(marked: string): string {
-  return marked
-    .replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c)
-    .replaceAll(HIGHLIGHT_START, '<mark>')
-    .replaceAll(HIGHLIGHT_STOP, '</mark>');
+  return escapeMarkup(marked).replaceAll(HIGHLIGHT_START, '<mark>').replaceAll(HIGHLIGHT_STOP, '</mark>');
 }

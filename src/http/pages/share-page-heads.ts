@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { SharingService } from '../../domain/sharing/sharing.service.js';
-import { escapeMarkup } from '../../domain/sharing/markup.js';
+import { escapeMarkup } from '../../domain/shared/markup.js';
 import { watchUrl } from '../../domain/sharing/oembed.js';
 import { requestOrigin } from '../request-origin.js';
 import { genericHead, watchPageHead, type PageHead } from './share-tags.js';

@@ -1,4 +1,4 @@
-import { escapeMarkup } from '../../domain/sharing/markup.js';
+import { escapeMarkup } from '../../domain/shared/markup.js';
 import { embedUrl, PROVIDER_NAME, watchUrl } from '../../domain/sharing/oembed.js';
 import { fitFrame, type SharedVideo } from '../../domain/sharing/shared-video.js';
 

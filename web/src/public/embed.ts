@@ -8,22 +8,11 @@
 import { h, must, replaceChildren } from '../shared/dom.js';
 import { HttpError, fetchJson } from '../shared/http.js';
 import type { VideoDetail } from '../shared/types.js';
-import { SLUG_PATTERN } from './lib/chrome.js';
+import { slugFromPath } from './lib/chrome.js';
 import { notReadyMessage, playerMessage, setupPlayer, type PlayerHandle } from './lib/player.js';
 import { parseStartTime } from './lib/start-time.js';
 
 const root = must('#embed-root');
-
-function slugFromPath(): string | null {
-  const match = /^\/embed\/([^/]+)\/?$/.exec(location.pathname);
-  if (!match?.[1]) return null;
-  try {
-    const slug = decodeURIComponent(match[1]);
-    return SLUG_PATTERN.test(slug) ? slug : null;
-  } catch {
-    return null;
-  }
-}
 
 function show(...children: HTMLElement[]): void {
   root.setAttribute('aria-busy', 'false');
@@ -94,7 +83,7 @@ async function load(slug: string): Promise<void> {
   if (media) applyQuery(media, new URLSearchParams(location.search));
 }
 
-const slug = slugFromPath();
+const slug = slugFromPath('embed');
 if (slug) void load(slug);
 else show(playerMessage('Video not found', 'The link is wrong.'));
 window.addEventListener('pagehide', () => player?.destroy());

@@ -12,20 +12,10 @@ import { HttpError, errorMessage, fetchJson } from '../shared/http.js';
 import type { PlaylistDetail, PlaylistVideoInfo } from '../shared/types.js';
 import { renderBreadcrumb } from './lib/breadcrumb.js';
 import { skeletonCards, thumbnail } from './lib/cards.js';
-import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
+import { slugFromPath, initHeader } from './lib/chrome.js';
 import { PLAYLIST_TYPE_LABELS, videoCount, watchInPlaylistUrl } from './lib/playlist-links.js';
 
 const root = must('#playlist-root');
-
-function slugFromPath(): string | null {
-  const match = /^\/playlist\/([^/]+)\/?$/.exec(location.pathname);
-  try {
-    const slug = match?.[1] ? decodeURIComponent(match[1]) : '';
-    return SLUG_PATTERN.test(slug) ? slug : null;
-  } catch {
-    return null;
-  }
-}
 
 function card(video: PlaylistVideoInfo, index: number, playlistSlug: string): HTMLLIElement {
   return h(
@@ -129,6 +119,6 @@ async function load(slug: string): Promise<void> {
 }
 
 initHeader();
-const slug = slugFromPath();
+const slug = slugFromPath('playlist');
 if (slug) void load(slug);
 else showNotFound();

@@ -15,7 +15,7 @@ import { formatDate, formatDuration } from '../shared/format.js';
 import type { VideoDetail } from '../shared/types.js';
 import { renderBreadcrumb } from './lib/breadcrumb.js';
 import { categoryUrl, tagChips } from './lib/cards.js';
-import { SLUG_PATTERN, initHeader } from './lib/chrome.js';
+import { slugFromPath, initHeader } from './lib/chrome.js';
 import { notReadyMessage, playerMessage, setupPlayer, type PlayerHandle } from './lib/player.js';
 import { mountPlayerControls } from './player/player-controls.js';
 import { saveProgressWhilePlaying } from './player/progress-saver.js';
@@ -31,18 +31,6 @@ import { mountRelated } from './watch/related.js';
 const root = must('#watch-root');
 const breadcrumb = must('#breadcrumb');
 const side = must('#watch-side');
-
-function slugFromPath(): string | null {
-  const match = /^\/watch\/([^/]+)\/?$/.exec(location.pathname);
-  if (!match?.[1]) return null;
-  let slug: string;
-  try {
-    slug = decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-  return SLUG_PATTERN.test(slug) ? slug : null;
-}
 
 function showLoading(): void {
   root.setAttribute('aria-busy', 'true');
@@ -180,7 +168,7 @@ async function load(slug: string): Promise<void> {
 }
 
 initHeader();
-const slug = slugFromPath();
+const slug = slugFromPath('watch');
 if (slug) void load(slug);
 else showNotFound();
 window.addEventListener('pagehide', () => player?.destroy());

@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParam } from '../../../contracts/api/common.contract.js';
 import * as wire from '../../../contracts/api/thumbnail.contract.js';
-import { badRequest } from '../../../domain/shared/errors.js';
 import { thumbnailTooLarge, type ThumbnailService } from '../../../domain/videos/thumbnail.service.js';
+import { receiveFileUpload } from './file-upload.js';
 import { adminRouter, byId } from '../../schemas/route-schema.js';
 import { acceptFormBodies, multipartFieldsAsBody } from './form-body.js';
-
-/** Multipart overhead allowed on top of the image itself in the Content-Length pre-check. */
-const MULTIPART_SLACK = 64 * 1024;
 
 /** Thumbnail picker, custom image and revert (api-admin.md §5.7). */
 export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { maxThumbnailSize: number }) {
@@ -66,26 +63,9 @@ export function adminThumbnailRoutes(thumbnails: ThumbnailService, options: { ma
           fails: [404, 413],
         }),
       },
-      async (req) => {
-        const declared = Number(req.headers['content-length'] ?? 0);
-        if (declared > options.maxThumbnailSize + MULTIPART_SLACK)
-          throw thumbnailTooLarge(options.maxThumbnailSize);
-        if (!req.isMultipart()) throw badRequest('Expected multipart/form-data with a file field');
-        let result: Awaited<ReturnType<ThumbnailService['upload']>> | null = null;
-        for await (const part of req.parts()) {
-          if (part.type !== 'file') continue;
-          if (part.fieldname !== 'file' || result) {
-            part.file.resume();
-            continue;
-          }
-          try {
-            result = await thumbnails.upload(req.params.id, { stream: part.file, filename: part.filename });
-          } finally {
-            part.file.resume();
-          }
-        }
-        if (!result) throw badRequest('An image file is required (multipart field "file")');
-        return result;
+      (req) => {
+        const limits = { maxBytes: options.maxThumbnailSize, tooLarge: thumbnailTooLarge };
+        return receiveFileUpload(req, limits, (file) => thumbnails.upload(req.params.id, file));
       },
     );
 

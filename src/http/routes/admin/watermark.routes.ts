@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import * as wire from '../../../contracts/api/viewer-config.contract.js';
-import { badRequest } from '../../../domain/shared/errors.js';
 import { watermarkTooLarge } from '../../../domain/viewer-config/watermark-file.js';
 import type { WatermarkService } from '../../../domain/viewer-config/watermark.service.js';
 import { ADMIN_SECURITY, errors } from '../../schemas/common.schemas.js';
+import { receiveFileUpload } from './file-upload.js';
 import { adminRouter } from '../../schemas/route-schema.js';
 import { sendOpenFile } from '../../send-file.js';
-
-/** Multipart overhead allowed on top of the image itself in the Content-Length pre-check. */
-const MULTIPART_SLACK = 64 * 1024;
 
 /** The player watermark's image (api-admin.md §13); its other fields are ordinary settings. */
 export function adminWatermarkRoutes(
@@ -60,25 +57,9 @@ export function adminWatermarkRoutes(
           fails: [400, 413],
         }),
       },
-      async (req) => {
-        const max = options.maxThumbnailSize;
-        if (Number(req.headers['content-length'] ?? 0) > max + MULTIPART_SLACK) throw watermarkTooLarge(max);
-        if (!req.isMultipart()) throw badRequest('Expected multipart/form-data with a file field');
-        let result: Awaited<ReturnType<WatermarkService['upload']>> | null = null;
-        for await (const part of req.parts()) {
-          if (part.type !== 'file') continue;
-          if (part.fieldname !== 'file' || result) {
-            part.file.resume();
-            continue;
-          }
-          try {
-            result = await watermark.upload({ stream: part.file, filename: part.filename });
-          } finally {
-            part.file.resume();
-          }
-        }
-        if (!result) throw badRequest('An image file is required (multipart field "file")');
-        return result;
+      (req) => {
+        const limits = { maxBytes: options.maxThumbnailSize, tooLarge: watermarkTooLarge };
+        return receiveFileUpload(req, limits, (file) => watermark.upload(file));
       },
     );
 

@@ -5,6 +5,17 @@ import { applyDisplayConfig } from './display-config.js';
 export const MAX_SEARCH_LENGTH = 200;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The slug of a `/<section>/<slug>` page's own URL, or null when the path holds no valid slug. */
+export function slugFromPath(section: string): string | null {
+  const match = new RegExp(`^/${section}/([^/]+)/?$`).exec(location.pathname);
+  try {
+    const slug = match?.[1] ? decodeURIComponent(match[1]) : '';
+    return SLUG_PATTERN.test(slug) ? slug : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Read `?q=` (or the older `?search=`) from the current URL, trimmed and capped at 200 chars. */
 export function readSearchParam(params: URLSearchParams = new URLSearchParams(location.search)): string {
   const raw = params.get('q') ?? params.get('search') ?? '';
