@@ -7,6 +7,8 @@ export const VIDEO_EXTENSIONS = ['.mp4', '.mkv', '.webm', '.mov', '.avi'] as con
 /** Inside videos/{slug}/: the sprite sheets' directory and the WebVTT thumbnails track that indexes them. */
 export const SPRITES_DIR = 'sprites';
 export const SPRITES_VTT = 'sprites.vtt';
+/** Inside videos/{slug}/: the captions a completed transcription wrote (WebVTT). */
+export const CAPTIONS_VTT = 'captions.vtt';
 /** Inside videos/{slug}/: the poster image and the frames offered as thumbnail candidates. */
 export const THUMBNAIL_FILE = 'thumbnail.jpg';
 export const FRAMES_DIR = 'frames';

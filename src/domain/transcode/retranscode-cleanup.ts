@@ -1,5 +1,5 @@
 import { readdir, rm } from 'node:fs/promises';
-import { contained, type StorageLayout } from '../../storage/storage-layout.js';
+import { CAPTIONS_VTT, contained, type StorageLayout } from '../../storage/storage-layout.js';
 import type { RetranscodeCleanupRepository } from './retranscode-cleanup.repository.js';
 import type { ClaimedJobRow } from './transcoding-job.repository.js';
 
@@ -69,7 +69,7 @@ export function retranscodeCleanupPaths(
     names.push(`${q}.m3u8`, ...entries.filter((e) => segment.test(e)).sort(), q);
   }
   if (m.retranscode_all) names.push('thumbnail.jpg');
-  if (m.delete_transcription) names.push('captions.vtt');
+  if (m.delete_transcription) names.push(CAPTIONS_VTT);
   return names.filter((n) => entries.includes(n)).map((n) => contained(videoDir, n));
 }
 

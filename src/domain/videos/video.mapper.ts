@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { QualityProgress, TranscodingJob, VideoQuality } from '../../db/database.types.js';
 import type { ListItemFields } from './list-row.query.js';
-import type { TagRef, VideoRow } from './video.repository.js';
+import { CAPTIONS_VTT } from '../../storage/storage-layout.js';
+import type { TagRef, TranscriptionRef, VideoRow } from './video.repository.js';
 import { sanitizeError, sanitizeProgressError } from './error-sanitizer.js';
 
 /** Pure mappers from rows to API responses (api-public.md §2, api-admin.md §5.1). */
@@ -76,6 +77,12 @@ export function spriteSheetInfo(v: VideoRow) {
   };
 }
 
+/** The captions track of a completed transcription that wrote its WebVTT file (api-public.md §4.2). */
+export function captionsUrl(slug: string, transcription: TranscriptionRef | null | undefined): string | null {
+  if (transcription?.status !== 'completed' || !transcription.vtt_path) return null;
+  return `/videos/${slug}/${CAPTIONS_VTT}`;
+}
+
 /** A chapter as the video detail shows it (api-public.md §4.2). */
 export interface ChapterMark {
   id: number;
@@ -96,6 +103,8 @@ export function toVideoDetail(
     summaryMax: number;
     /** Still processing but its master playlist is published: playable while it transcodes. */
     live?: boolean;
+    /** The public detail's captions (the admin detail shows none: api-admin.md §5.1). */
+    transcription?: TranscriptionRef | null;
   },
 ) {
   const ready = v.status === 'ready';
@@ -114,8 +123,8 @@ export function toVideoDetail(
     error_message: options.sanitize ? sanitizeError(v.error_message, options.summaryMax) : v.error_message,
     stream_url: ready || options.live ? `/videos/${v.slug}/master.m3u8` : null,
     dash_url: ready && v.streaming_format === 'cmaf' ? `/videos/${v.slug}/manifest.mpd` : null,
-    captions_url: null as string | null,
-    transcription_status: null as string | null,
+    captions_url: captionsUrl(v.slug, options.transcription),
+    transcription_status: options.transcription?.status ?? null,
     qualities: options.qualities.map((q) => ({
       quality: q.quality ?? '',
       width: q.width,

@@ -11,6 +11,12 @@ export interface TagRef {
   slug: string;
 }
 
+/** What the public detail shows of a transcription (captions_url, transcription_status). */
+export interface TranscriptionRef {
+  status: string;
+  vtt_path: string | null;
+}
+
 const MAX_SLUG_ATTEMPTS = 100;
 
 /** A public list row; with a search, its title and description with the words marked (search.query.ts). */
@@ -149,6 +155,16 @@ export function createVideoRepository(db: Kysely<Database>) {
         .where('video_id', '=', videoId)
         .orderBy('height', 'desc')
         .execute();
+    },
+
+    /** The video's transcription (status and WebVTT path), if one was ever requested. */
+    async transcription(videoId: number): Promise<TranscriptionRef | null> {
+      const row = await db
+        .selectFrom('transcriptions')
+        .select(['status', 'vtt_path'])
+        .where('video_id', '=', videoId)
+        .executeTakeFirst();
+      return row ?? null;
     },
 
     async setDeletedAt(id: number, at: Date | null): Promise<void> {

@@ -62,10 +62,11 @@ export function createVideoService(deps: {
     async getPublic(slug: string) {
       const video = await videos.findPublishedBySlug(requireSlug(slug));
       if (!video) throw notFound('Video not found');
-      const [qualities, tags, chapters] = await Promise.all([
+      const [qualities, tags, chapters, transcription] = await Promise.all([
         videos.qualities(video.id),
         videos.tagsFor([video.id]),
         deps.chapterMarks(video),
+        videos.transcription(video.id),
       ]);
       return toVideoDetail(video, {
         qualities,
@@ -75,6 +76,7 @@ export function createVideoService(deps: {
         sanitize: true,
         summaryMax: deps.errorSummaryMaxLength,
         live: await isLive(video),
+        transcription,
       });
     },
 
