@@ -20,7 +20,7 @@ import { migrate } from '../src/db/migrate.js';
 import { createTestDb, prepareTemplates } from '../test/helpers/test-db.js';
 import { CATEGORY_COUNT, GENRES, seedCatalogue, TAG_COUNT, WORDS } from './lib/discovery-seed.js';
 import { drive } from './lib/http-load.js';
-import { loadAvg, table } from './lib/stats.js';
+import { loadAvg, percentile, table } from './lib/stats.js';
 import { startServer, stopServer } from './lib/vlog-server.js';
 
 const { values: flags } = parseArgs({
@@ -80,11 +80,6 @@ const SCENARIOS: Array<{ name: string; kind: 'list' | 'search'; url: (n: number)
     },
   },
 ];
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
-};
 
 /** `vlog serve` on the seeded database (PostgreSQL URL, or the PGlite files already in `dataDir`). */
 async function serve(dataDir: string, databaseUrl: string, cacheSeconds: number) {

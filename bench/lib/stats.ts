@@ -10,6 +10,12 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** Nearest-rank percentile (p in 0–100) of the finite values. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
+}
+
 export const MiB = 1024 * 1024;
 export const fmtMiB = (bytes: number): string =>
   Number.isFinite(bytes) ? `${(bytes / MiB).toFixed(0)} MiB` : 'n/a';

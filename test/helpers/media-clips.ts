@@ -23,7 +23,8 @@ export type ClipName =
   | 'landscape480x5s'
   | 'landscape1080x8s'
   | 'landscape720x8s'
-  | 'landscape720x16s';
+  | 'landscape720x16s'
+  | 'landscape1080x20s';
 
 const FF = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-y'];
 const BITEXACT = [
@@ -96,6 +97,8 @@ const RECIPES: Record<ClipName, ClipRecipe> = {
   landscape720x8s: { file: 'landscape720x8s.mp4', make: (out) => ffmpeg(avArgs(1280, 720, 8), out) },
   // Remote workers (issue 4): long enough to kill a worker or restart the server in the middle.
   landscape720x16s: { file: 'landscape720x16s.mp4', make: (out) => ffmpeg(avArgs(1280, 720, 16), out) },
+  // Playback start-up bench (issue 13): a 1080p video with several segments per rendition.
+  landscape1080x20s: { file: 'landscape1080x20s.mp4', make: (out) => ffmpeg(avArgs(1920, 1080, 20), out) },
   portrait: { file: 'portrait1080x1920.mp4', make: (out) => ffmpeg(avArgs(1080, 1920, 2), out) },
   videoOnly: {
     file: 'videoonly720.mp4',
