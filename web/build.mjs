@@ -74,12 +74,44 @@ async function expandIncludes(html) {
   return html;
 }
 
+/**
+ * The chunks `output` imports statically, transitively (what the browser fetches before running it), and with
+ * `dynamic` also the ones those import dynamically: on the public site that is only the player's hls.js, which
+ * the watch and embed pages start loading as soon as they run (the admin loads its hls.js only for a preview).
+ */
+function pageChunks(metafile, output, dynamic, seen = new Set()) {
+  for (const imp of metafile.outputs[output]?.imports ?? []) {
+    const wanted = imp.kind === 'import-statement' || (dynamic && imp.kind === 'dynamic-import');
+    if (!wanted || seen.has(imp.path)) continue;
+    seen.add(imp.path);
+    if (imp.kind === 'import-statement') pageChunks(metafile, imp.path, dynamic, seen);
+  }
+  return seen;
+}
+
+/**
+ * After each page's module script, `<link rel="modulepreload">` for its chunks: the browser fetches them with
+ * the entry instead of discovering them only once the entry is parsed. Chunk names carry their own hash, and
+ * their URLs must be the ones the entry imports (no `?v=`), or the preload would be a second download.
+ */
+function addModulePreloads(html, { metafile, staticDir, preloadDynamic }) {
+  const script = /^([ \t]*)<script type="module" src="\/static\/([\w-]+)\.js(?:\?v=\w+)?"><\/script>$/gm;
+  return html.replace(script, (tag, indent, name) => {
+    const entry = path.relative(root, path.join(staticDir, `${name}.js`));
+    const links = [...pageChunks(metafile, entry, preloadDynamic)].map((chunk) => {
+      const href = `/static/${path.relative(staticDir, path.join(root, chunk))}`;
+      return `${indent}<link rel="modulepreload" href="${href}" />`;
+    });
+    return [tag, ...links].join('\n');
+  });
+}
+
 /** Copy HTML pages (includes expanded), adding `?v=<hash>` to /static/*.js|css references for cache busting. */
-async function copyHtml(files, destDir, version) {
+async function copyHtml(files, destDir, { version, ...preload }) {
   for (const file of files) {
     const html = await expandIncludes(await readFile(file, 'utf8'));
-    const out = html.replace(/((?:src|href)="\/static\/[^"?]+\.(?:js|css))"/g, `$1?v=${version}"`);
-    await writeFile(path.join(destDir, path.basename(file)), out);
+    const versioned = html.replace(/((?:src|href)="\/static\/[^"?]+\.(?:js|css))"/g, `$1?v=${version}"`);
+    await writeFile(path.join(destDir, path.basename(file)), addModulePreloads(versioned, preload));
   }
 }
 
@@ -103,13 +135,13 @@ async function copyStaticExtras(staticDir) {
   await copyFile(path.join(webDir, 'public', 'favicon.svg'), path.join(staticDir, 'favicon.svg'));
 }
 
-async function buildSite({ name, entryPoints, htmlFiles }) {
+async function buildSite({ name, entryPoints, htmlFiles, preloadDynamic = false }) {
   const outDir = path.join(outRoot, name);
   const staticDir = path.join(outDir, 'static');
   await mkdir(staticDir, { recursive: true });
   const result = await build({ ...common, entryPoints, outdir: staticDir });
   const version = await outputVersion(result.metafile);
-  await copyHtml(htmlFiles, outDir, version);
+  await copyHtml(htmlFiles, outDir, { version, metafile: result.metafile, staticDir, preloadDynamic });
   await copyStaticExtras(staticDir);
   const bytes = Object.entries(result.metafile.outputs)
     .filter(([f]) => !f.endsWith('.map'))
@@ -137,6 +169,7 @@ async function main() {
         { in: path.join(webDir, 'src', 'styles', 'site.css'), out: 'site' },
       ],
       htmlFiles: publicHtml,
+      preloadDynamic: true,
     }),
     buildSite({
       name: 'admin',

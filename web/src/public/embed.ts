@@ -9,7 +9,7 @@ import { h, must, replaceChildren } from '../shared/dom.js';
 import { HttpError, fetchJson } from '../shared/http.js';
 import type { VideoDetail } from '../shared/types.js';
 import { slugFromPath } from './lib/chrome.js';
-import { notReadyMessage, playerMessage, setupPlayer, type PlayerHandle } from './lib/player.js';
+import { loadHls, notReadyMessage, playerMessage, setupPlayer, type PlayerHandle } from './lib/player.js';
 import { parseStartTime } from './lib/start-time.js';
 
 const root = must('#embed-root');
@@ -78,12 +78,15 @@ async function load(slug: string): Promise<void> {
     frame.appendChild(playerMessage(msg.title, msg.text));
     return;
   }
-  player = setupPlayer(frame, toolbar, video);
+  player = await setupPlayer(frame, toolbar, video);
   const media = frame.querySelector('video');
   if (media) applyQuery(media, new URLSearchParams(location.search));
 }
 
 const slug = slugFromPath('embed');
-if (slug) void load(slug);
-else show(playerMessage('Video not found', 'The link is wrong.'));
+if (slug) {
+  // hls.js downloads while the video detail is fetched (setupPlayer reports a failed load).
+  void loadHls().catch(() => undefined);
+  void load(slug);
+} else show(playerMessage('Video not found', 'The link is wrong.'));
 window.addEventListener('pagehide', () => player?.destroy());

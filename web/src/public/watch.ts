@@ -16,7 +16,7 @@ import type { VideoDetail } from '../shared/types.js';
 import { renderBreadcrumb } from './lib/breadcrumb.js';
 import { categoryUrl, tagChips } from './lib/cards.js';
 import { slugFromPath, initHeader } from './lib/chrome.js';
-import { notReadyMessage, playerMessage, setupPlayer, type PlayerHandle } from './lib/player.js';
+import { loadHls, notReadyMessage, playerMessage, setupPlayer, type PlayerHandle } from './lib/player.js';
 import { mountPlayerControls } from './player/player-controls.js';
 import { saveProgressWhilePlaying } from './player/progress-saver.js';
 import { applyStartTime } from './player/start-time.js';
@@ -150,7 +150,7 @@ async function load(slug: string): Promise<void> {
     return;
   }
   player?.destroy();
-  player = setupPlayer(frame, toolbar, video);
+  player = await setupPlayer(frame, toolbar, video);
   void mountWatermark(frame);
   void mountDownload(belowPlayer, video.slug);
   const media = frame.querySelector('video');
@@ -169,6 +169,9 @@ async function load(slug: string): Promise<void> {
 
 initHeader();
 const slug = slugFromPath('watch');
-if (slug) void load(slug);
-else showNotFound();
+if (slug) {
+  // hls.js downloads while the video detail is fetched (setupPlayer reports a failed load).
+  void loadHls().catch(() => undefined);
+  void load(slug);
+} else showNotFound();
 window.addEventListener('pagehide', () => player?.destroy());
