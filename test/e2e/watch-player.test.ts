@@ -1,17 +1,22 @@
 // The watch page's custom player in real Chromium against `vlog serve` with its local worker (issue 13 part 1):
 // the control bar replaces the native controls; the keys change volume, mute, play/pause, seek ±10 s and to
-// 50 %, change speed, toggle fullscreen (document.fullscreenElement), theater and captions (skipped without a
-// caption track), and do nothing while typing; `?` opens a focus-trapped shortcuts dialog that Escape closes;
+// 50 %, change speed, toggle fullscreen (document.fullscreenElement), theater and captions (a completed
+// transcription's WebVTT file: the toggle and its text track switch between showing and hidden), and do nothing
+// while typing; `?` opens a focus-trapped shortcuts dialog that Escape closes;
 // share offers `?t=`; the position survives a reload; `?t=` starts there; controls auto-hide while playing;
 // Watch later and the home page's "Continue watching" and "Watch later" rows; double taps seek on a touch screen; no console errors.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitVideosReady } from '../helpers/admin-json.js';
 import { uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
+import { addCaptions } from '../helpers/captions.js';
 import { getClip } from '../helpers/media-clips.js';
 
 /** Outside the repository on purpose: looked at by hand. */
 const SCREENSHOT = '/tmp/vlog-watch-player.png';
+const CAPTIONS_SCREENSHOT = '/tmp/vlog-watch-captions.png';
+/** One cue over the whole clip: visible wherever the test seeks. */
+const VTT = 'WEBVTT\n\n00:00:00.000 --> 00:00:16.000\nCaptions from the transcription\n';
 type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
@@ -42,7 +47,8 @@ async function setTime(page: Page, seconds: number): Promise<void> {
 }
 
 describe('watch page player in Chromium', () => {
-  const ctx = useServerAndBrowser();
+  // PostgreSQL: the test writes the transcription row while the server runs.
+  const ctx = useServerAndBrowser({}, { postgres: true });
 
   it('is driven by the keyboard, remembers the position and feeds "Continue watching"', async () => {
     const { server, browser } = ctx;
@@ -52,6 +58,7 @@ describe('watch page player in Chromium', () => {
       'Player keys',
     );
     await waitVideosReady(server, [id], 180_000);
+    await addCaptions(ctx.db!.db, { dataDir: server.dataDir, videoId: id, slug }, VTT);
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
@@ -127,19 +134,25 @@ describe('watch page player in Chromium', () => {
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.body.classList.contains('is-theater'))).toBe(false);
 
-    // C: captions — this video has no caption track (no transcription ran), so there is no toggle to press.
-    const detail = (await (await fetch(`${server.publicUrl}/api/videos/${slug}`)).json()) as {
-      captions_url: string | null;
-    };
-    if (detail.captions_url === null) {
-      expect(await page.locator('#captions-toggle').count()).toBe(0);
-      console.info(
-        'captions key not exercised: the test video has no caption track (transcription is not run here)',
-      );
-    } else {
-      await page.keyboard.press('c');
-      expect(await page.locator('#captions-toggle').getAttribute('aria-pressed')).toBe('true');
-    }
+    // C: captions — the track is added hidden; C shows it (its cue loaded from the served file) and hides it.
+    const captions = page.locator('#captions-toggle');
+    const trackState = () =>
+      page.evaluate(() => {
+        const track = (window as Player).__vlogPlayer!.video.querySelector('track')!.track;
+        const cue = track.cues?.[0] as VTTCue | undefined;
+        return { mode: track.mode, cues: track.cues?.length ?? 0, line: cue?.line };
+      });
+    expect(await captions.getAttribute('aria-pressed')).toBe('false');
+    expect((await trackState()).mode).toBe('hidden');
+    await page.keyboard.press('c');
+    await poll(() => captions.getAttribute('aria-pressed')).toBe('true');
+    expect(await captions.getAttribute('aria-label')).toBe('Hide captions');
+    // The cue is lifted above the control bar (captions-toggle.ts), not drawn under it.
+    await poll(trackState).toEqual({ mode: 'showing', cues: 1, line: -5 });
+    await page.screenshot({ path: CAPTIONS_SCREENSHOT });
+    await page.keyboard.press('c');
+    await poll(() => captions.getAttribute('aria-pressed')).toBe('false');
+    expect((await trackState()).mode).toBe('hidden');
 
     // Keys typed into the search box are text, not shortcuts.
     const search = page.locator('input[type="search"]').first();

@@ -6,22 +6,27 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
+import { createTestDb, type TestDatabase } from './test-db.js';
 
 /**
  * `vlog serve` and Chromium for a describe block: started before its tests, stopped after. Read the fields
- * inside tests and hooks (they are set once beforeAll ran).
+ * inside tests and hooks (they are set once beforeAll ran). With `postgres` the server runs on a fresh
+ * PostgreSQL database that the test may also write to (`db`): the embedded PGlite admits one process only.
  */
-export function useServerAndBrowser(env: Record<string, string> = {}): {
-  server: ServerProcess;
-  browser: Browser;
-} {
-  const ctx = {} as { server: ServerProcess; browser: Browser };
+export function useServerAndBrowser(
+  env: Record<string, string> = {},
+  options: { postgres?: boolean } = {},
+): { server: ServerProcess; browser: Browser; db?: TestDatabase } {
+  const ctx = {} as { server: ServerProcess; browser: Browser; db?: TestDatabase };
   beforeAll(async () => {
-    [ctx.server, ctx.browser] = await Promise.all([startServerProcess(env), launchBrowser()]);
+    if (options.postgres) ctx.db = await createTestDb('postgres');
+    const serverEnv = ctx.db ? { ...env, VLOG_DATABASE_URL: ctx.db.url } : env;
+    [ctx.server, ctx.browser] = await Promise.all([startServerProcess(serverEnv), launchBrowser()]);
   });
   afterAll(async () => {
     await ctx.browser?.close();
     await ctx.server?.stop();
+    await ctx.db?.close();
   });
   return ctx;
 }

@@ -6,6 +6,9 @@
 import { h } from '../../shared/dom.js';
 import { controlButton } from './control-button.js';
 
+/** Fifth line from the bottom: cue lines are ~5 % of the frame's height, the control bar ~20 %. */
+const CUE_LINE = -5;
+
 export interface CaptionsToggle {
   element: HTMLButtonElement;
   toggle(): void;
@@ -17,6 +20,12 @@ export function captionsToggle(video: HTMLVideoElement, captionsUrl: string | nu
   video.appendChild(track);
   const textTrack = () => track.track;
   textTrack().mode = 'hidden';
+  // The custom control bar covers the bottom of the frame, where cues go by default: lift the cues that
+  // do not place themselves above it (a hidden track loads its cues too).
+  track.addEventListener('load', () => {
+    for (const cue of Array.from(textTrack().cues ?? []))
+      if (cue instanceof VTTCue && cue.line === 'auto') cue.line = CUE_LINE;
+  });
   const toggle = () => {
     const on = textTrack().mode !== 'showing';
     textTrack().mode = on ? 'showing' : 'hidden';
