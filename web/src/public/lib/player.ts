@@ -129,6 +129,26 @@ function playWithHls(
     menu.setCurrent(menuLabel(data.level), hls.autoLevelEnabled, hls.manualLevel);
   });
 
+  retryErrors(HlsPlayer, hls, () => {
+    hls.destroy();
+    el.remove();
+    menu.element.remove();
+    frame.appendChild(
+      playerMessage(
+        'Playback error',
+        'The video stream could not be loaded. Please try again later.',
+        'alert',
+      ),
+    );
+  });
+
+  hls.loadSource(src);
+  hls.attachMedia(el);
+  return { destroy: () => hls.destroy() };
+}
+
+/** Fatal errors: network ones are retried 3 times (1, 2, 3 s apart), media ones recovered twice, then `giveUp`. */
+function retryErrors(HlsPlayer: HlsClass, hls: Hls, giveUp: () => void): void {
   let networkRetries = 0;
   let mediaRecoveries = 0;
   hls.on(HlsPlayer.Events.ERROR, (_event, data: ErrorData) => {
@@ -143,22 +163,9 @@ function playWithHls(
       hls.recoverMediaError();
       return;
     }
-    hls.destroy();
-    el.remove();
-    menu.element.remove();
-    frame.appendChild(
-      playerMessage(
-        'Playback error',
-        'The video stream could not be loaded. Please try again later.',
-        'alert',
-      ),
-    );
+    giveUp();
   });
   hls.on(HlsPlayer.Events.FRAG_LOADED, () => {
     networkRetries = 0;
   });
-
-  hls.loadSource(src);
-  hls.attachMedia(el);
-  return { destroy: () => hls.destroy() };
 }
