@@ -2,6 +2,7 @@
  * One report of the Analytics tab in a card: its heading and controls, then a skeleton while the first load
  * runs, the error with "Try again", or the report. Reloads whenever `deps` change (a select, Refresh).
  */
+import type { Signal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { ErrorState } from '../components/states.js';
@@ -42,5 +43,29 @@ export function ReportCard<T>(props: {
         {state.kind === 'ready' && props.children(state.data)}
       </div>
     </section>
+  );
+}
+
+/** A report's choice (period, sort) as a small select bound to a signal. */
+export function ReportSelect<T extends string>(props: {
+  id: string;
+  label: string;
+  value: Signal<T>;
+  options: Array<[T, string]>;
+}) {
+  return (
+    <select
+      id={props.id}
+      class="input input-sm"
+      aria-label={props.label}
+      value={props.value.value}
+      onChange={(ev) => (props.value.value = ev.currentTarget.value as T)}
+    >
+      {props.options.map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -17,7 +17,7 @@ import type {
   VideoAnalyticsItem,
 } from './analytics-api.js';
 import { formatCount, formatPercent, formatSeconds } from './analytics-format.js';
-import { ReportCard, useReport } from './report-card.js';
+import { ReportCard, ReportSelect, useReport } from './report-card.js';
 
 const PERIODS: Array<[AnalyticsPeriod, string]> = [
   ['all', 'All Time'],
@@ -101,32 +101,8 @@ export function TopVideos(props: {
   );
   const controls = (
     <>
-      <select
-        id="analytics-top-period"
-        class="input input-sm"
-        aria-label="Top videos period"
-        value={period.value}
-        onChange={(ev) => (period.value = ev.currentTarget.value as AnalyticsPeriod)}
-      >
-        {PERIODS.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <select
-        id="analytics-top-sort"
-        class="input input-sm"
-        aria-label="Sort top videos"
-        value={sort.value}
-        onChange={(ev) => (sort.value = ev.currentTarget.value as AnalyticsSort)}
-      >
-        {SORTS.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
+      <ReportSelect id="analytics-top-period" label="Top videos period" value={period} options={PERIODS} />
+      <ReportSelect id="analytics-top-sort" label="Sort top videos" value={sort} options={SORTS} />
     </>
   );
   return (

@@ -9,7 +9,7 @@ import { LineChart, type ChartPoint } from '../charts/line-chart.js';
 import { spreadIndices } from '../charts/chart-scale.js';
 import type { AnalyticsApi, AnalyticsTrends, Reload, TrendPeriod } from './analytics-api.js';
 import { formatCount, formatDay, formatTick, watchTimeUnit } from './analytics-format.js';
-import { ReportCard, useReport } from './report-card.js';
+import { ReportCard, ReportSelect, useReport } from './report-card.js';
 
 const PERIODS: Array<[TrendPeriod, string]> = [
   ['7d', 'Last 7 days'],
@@ -78,19 +78,7 @@ export function TrendsReport({ api, reload }: { api: AnalyticsApi; reload: Reloa
       title="Views and watch time per day"
       load={load}
       controls={
-        <select
-          id="analytics-trends-period"
-          class="input input-sm"
-          aria-label="Trend period"
-          value={period.value}
-          onChange={(ev) => (period.value = ev.currentTarget.value as TrendPeriod)}
-        >
-          {PERIODS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+        <ReportSelect id="analytics-trends-period" label="Trend period" value={period} options={PERIODS} />
       }
     >
       {(trends) => <TrendCharts trends={trends} />}

@@ -66,7 +66,7 @@ function RetentionChart({ r }: { r: VideoRetention }) {
       xTicks={r.points
         .filter((_, i) => i % 5 === 0)
         .map((p) => ({ x: p.position_seconds, label: formatSeconds(p.position_seconds) }))}
-      size={{ width: 1200, height: 300 }}
+      height={280}
       yTicks={[0, 0.25, 0.5, 0.75, 1]}
       yFormat={(v) => formatPercent(v)}
       area

@@ -4,6 +4,7 @@
  */
 import { ChartTable } from './chart-table.js';
 import { scale } from './chart-scale.js';
+import { useWidth } from './use-width.js';
 
 export interface Bar {
   label: string;
@@ -11,7 +12,6 @@ export interface Bar {
   valueText: string;
 }
 
-const W = 640;
 const ROW = 34;
 const LABEL_W = 96;
 const VALUE_W = 64;
@@ -25,11 +25,12 @@ export function BarChart(props: {
   /** The value of a full-width bar; default: the largest. */
   max?: number;
 }) {
+  const { ref, width: W } = useWidth<HTMLElement>(640);
   const max = props.max ?? Math.max(0, ...props.bars.map((b) => b.value));
   const width = scale(max, 0, W - LABEL_W - VALUE_W - 16);
   const height = Math.max(1, props.bars.length) * ROW;
   return (
-    <figure class="chart" id={props.id}>
+    <figure class="chart" id={props.id} ref={ref}>
       <svg class="chart-svg" viewBox={`0 0 ${W} ${height}`} role="img" aria-label={props.summary}>
         <title>{props.caption}</title>
         {props.bars.map((b, i) => (

@@ -5,6 +5,7 @@
  */
 import { ChartTable } from './chart-table.js';
 import { scale, valueTicks } from './chart-scale.js';
+import { useWidth } from './use-width.js';
 
 export interface ChartPoint {
   x: number;
@@ -31,14 +32,30 @@ export interface LineChartProps {
   /** Whole-number gridlines (counts). */
   whole?: boolean;
   area?: boolean;
-  /** The drawing's size in SVG units: text keeps its size only while the chart is drawn about this wide. */
-  size?: { width: number; height: number };
+  /** Drawn height in pixels (the width is the figure's). */
+  height?: number;
 }
 
 const M = { left: 60, right: 20, top: 14, bottom: 46 };
+/** Labels closer than this (px) to the previous one are left out, so a narrow chart's labels never overlap. */
+const MIN_LABEL_GAP = 64;
+
+function spaced(ticks: Array<{ x: number; label: string }>, x: (value: number) => number) {
+  let last = -Infinity;
+  const kept = ticks.filter((t) => {
+    if (x(t.x) - last < MIN_LABEL_GAP) return false;
+    last = x(t.x);
+    return true;
+  });
+  // The last label (today, the end of the video) matters most: it replaces its crowded neighbour.
+  const end = ticks[ticks.length - 1];
+  if (end && kept.length > 1 && kept[kept.length - 1] !== end) kept.splice(-1, 1, end);
+  return kept;
+}
 
 export function LineChart(props: LineChartProps) {
-  const { width: W, height: H } = props.size ?? { width: 640, height: 240 };
+  const { ref, width: W } = useWidth<HTMLElement>(640);
+  const H = props.height ?? 240;
   const ys = props.yTicks ?? valueTicks(Math.max(0, ...props.points.map((p) => p.y)), 4, props.whole);
   const yTop = ys[ys.length - 1] ?? 1;
   const x = scale(props.xMax, M.left, W - M.right);
@@ -52,7 +69,7 @@ export function LineChart(props: LineChartProps) {
   const area =
     first && last ? `${line}L${x(last.x).toFixed(1)},${base}L${x(first.x).toFixed(1)},${base}Z` : '';
   return (
-    <figure class="chart" id={props.id}>
+    <figure class="chart" id={props.id} ref={ref}>
       <svg class="chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={props.summary}>
         <title>{props.caption}</title>
         {ys.map((v) => (
@@ -63,7 +80,7 @@ export function LineChart(props: LineChartProps) {
             </text>
           </g>
         ))}
-        {props.xTicks.map((t) => (
+        {spaced(props.xTicks, x).map((t) => (
           <text key={t.x} class="chart-tick" x={x(t.x)} y={H - M.bottom + 18} text-anchor="middle">
             {t.label}
           </text>
