@@ -1,0 +1,258 @@
+// Accessibility in real Chromium (issue 13 §4): axe-core finds no serious or critical violation on home, a
+// category, a tag, search results, a playlist, the watch page (player mounted, its dialogs and menus open), the
+// embed page, the admin's login dialog, every admin tab (read from the tab bar, so new tabs are covered), every
+// settings sub-tab, the video edit view and a confirm dialog. Also by keyboard: the skip link moves the focus to
+// <main>, the shortcuts dialog keeps Tab inside and gives the focus back on Escape, the seek and volume sliders
+// move with the arrow keys, and the live region announces the search result count.
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { adminJson, waitVideosReady } from '../helpers/admin-json.js';
+import { uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
+import { axeReport } from '../helpers/axe.js';
+import { getClip } from '../helpers/media-clips.js';
+import type { ServerProcess } from '../helpers/server-process.js';
+
+const DESKTOP = { width: 1280, height: 900 };
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
+type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
+
+interface Seeded {
+  slug: string;
+  category: string;
+  tag: string;
+  playlist: string;
+}
+
+async function post<T>(server: ServerProcess, path: string, body: unknown, method: 'POST' | 'PUT' = 'POST') {
+  const res = await adminJson<T>(server, method, path, body);
+  if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** One ready, featured video in a category, with a tag and two chapters, in a public playlist. */
+async function seed(server: ServerProcess): Promise<Seeded> {
+  const category = await post<{ id: number; slug: string }>(server, '/api/categories', {
+    name: 'Nature Films',
+    description: 'Slow films of quiet places.',
+  });
+  const tag = await post<{ id: number; slug: string }>(server, '/api/tags', { name: 'Sunset' });
+  const video = await uploadViaApi(server, await getClip('landscape480x5s'), 'Sunset Over The Bay');
+  await post(server, `/api/videos/${video.video_id}`, { category_id: category.id, is_featured: true }, 'PUT');
+  await post(server, `/api/videos/${video.video_id}/tags`, { tag_ids: [tag.id] }, 'PUT');
+  const playlist = await post<{ id: number; slug: string }>(server, '/api/playlists', {
+    title: 'Evening Picks',
+    description: 'Calm videos for the evening.',
+  });
+  await post(server, `/api/playlists/${playlist.id}/videos`, { video_id: video.video_id });
+  for (const [title, start_time] of [['Low tide', 0], ['Last light', 2.5]] as const) {
+    await post(server, `/api/videos/${video.video_id}/chapters`, { title, start_time });
+  }
+  await waitVideosReady(server, [video.video_id], 240_000);
+  return { slug: video.slug, category: category.slug, tag: tag.slug, playlist: playlist.slug };
+}
+
+/** A page that records console errors and uncaught exceptions. */
+async function openPage(env: { browser: import('playwright-core').Browser }, url: string) {
+  const page = await env.browser.newPage({ viewport: DESKTOP });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()} (${m.location().url})`));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Waits until nothing on the page is busy loading (grids, roots and panels set aria-busy while they load). */
+async function settled(page: Page): Promise<void> {
+  await poll(() => page.locator('[aria-busy="true"]:visible').count()).toBe(0);
+}
+
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+const focusInside = (page: Page, selector: string) =>
+  page.evaluate((s) => Boolean(document.activeElement?.closest(s)), selector);
+
+describe('accessibility (axe-core) in Chromium', () => {
+  const env = useServerAndBrowser();
+  let seeded: Seeded;
+  beforeAll(async () => {
+    seeded = await seed(env.server);
+  }, 300_000);
+
+  it('public listing pages: no serious violation; skip link; result count announced', async () => {
+    const reports: string[] = [];
+    const paths = {
+      home: '/',
+      category: `/category/${seeded.category}`,
+      tag: `/tag/${seeded.tag}`,
+      search: '/search?q=sunset',
+      playlist: `/playlist/${seeded.playlist}`,
+    };
+    for (const [name, path] of Object.entries(paths)) {
+      const { page, errors } = await openPage(env, `${env.server.publicUrl}${path}`);
+      await settled(page);
+      await page.locator('.video-card, .card').first().waitFor();
+      reports.push(await axeReport(page, name));
+      await page.screenshot({ path: `/tmp/a11y-${name}.png`, fullPage: true });
+
+      // The skip link is the first stop and moves the focus to <main>.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+      await page.keyboard.press('Enter');
+      expect(await focusedId(page)).toBe('main');
+      if (name === 'search') {
+        await poll(() => page.locator('#sr-announcer').textContent()).toBe('1 result');
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // Error states: an unknown category and an unknown video.
+    for (const path of ['/category/no-such-category', '/watch/no-such-video']) {
+      const { page } = await openPage(env, `${env.server.publicUrl}${path}`);
+      await page.locator('.empty-state, .error-state').first().waitFor();
+      await settled(page);
+      reports.push(await axeReport(page, `${path} (not found)`));
+      await page.close();
+    }
+    expect(reports.filter(Boolean).join('\n\n')).toBe('');
+  });
+
+  it('watch page: player, its dialogs and menus; keyboard sliders; focus trap and return', async () => {
+    const reports: string[] = [];
+    const { page, errors } = await openPage(env, `${env.server.publicUrl}/watch/${seeded.slug}`);
+    await page.waitForFunction(() => ((window as Player).__vlogPlayer?.video.duration ?? 0) > 0, undefined, {
+      timeout: 30_000,
+    });
+    await settled(page);
+    reports.push(await axeReport(page, 'watch'));
+    await page.screenshot({ path: '/tmp/a11y-watch.png', fullPage: true });
+
+    // Seek slider: ArrowRight moves aria-valuenow; volume slider: ArrowDown lowers the volume.
+    const seek = page.locator('.sprite-timeline[role="slider"]');
+    await seek.focus();
+    const before = Number(await seek.getAttribute('aria-valuenow'));
+    await page.keyboard.press('ArrowRight');
+    await poll(async () => Number(await seek.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
+    const volume = page.locator('#player-volume');
+    await volume.focus();
+    const level = Number(await volume.inputValue());
+    await page.keyboard.press('ArrowDown');
+    await poll(async () => Number(await volume.inputValue())).toBeLessThan(level);
+    await poll(() => volume.getAttribute('aria-valuetext')).toMatch(/^\d+ %$/);
+
+    // The chapters panel and the speed menu open.
+    await page.click('#chapters-toggle');
+    await page.locator('#chapter-panel:visible').waitFor();
+    reports.push(await axeReport(page, 'watch, chapters panel open'));
+    await page.click('#chapters-toggle');
+
+    await page.click('#speed-button');
+    await page.locator('#speed-list:visible').waitFor();
+    reports.push(await axeReport(page, 'watch, speed menu open'));
+    await page.keyboard.press('Escape');
+
+    // The shortcuts dialog from its button: Tab stays inside, Escape closes it and the button has the focus.
+    await page.click('#shortcuts-button');
+    const dialog = page.locator('#player-shortcuts-dialog');
+    await poll(() => dialog.isVisible()).toBe(true);
+    reports.push(await axeReport(page, 'watch, shortcuts dialog'));
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInside(page, '#player-shortcuts-dialog')).toBe(true);
+      await page.keyboard.press('Shift+Tab');
+      expect(await focusInside(page, '#player-shortcuts-dialog')).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await poll(() => dialog.isVisible()).toBe(false);
+    expect(await focusedId(page)).toBe('shortcuts-button');
+
+    await page.click('#share-button');
+    await page.locator('#share-url').waitFor();
+    reports.push(await axeReport(page, 'watch, share dialog'));
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // In a playlist: the playlist panel beside the player.
+    const inList = await openPage(env, `${env.server.publicUrl}/watch/${seeded.slug}?list=${seeded.playlist}`);
+    await inList.page.locator('#playlist-position').waitFor();
+    await settled(inList.page);
+    reports.push(await axeReport(inList.page, 'watch in a playlist'));
+    await inList.page.close();
+
+    const embed = await openPage(env, `${env.server.publicUrl}/embed/${seeded.slug}`);
+    await embed.page.waitForFunction(() => ((window as Player).__vlogPlayer?.video.duration ?? 0) > 0);
+    await settled(embed.page);
+    reports.push(await axeReport(embed.page, 'embed'));
+    await embed.page.screenshot({ path: '/tmp/a11y-embed.png' });
+    expect(embed.errors).toEqual([]);
+    await embed.page.close();
+    expect(reports.filter(Boolean).join('\n\n')).toBe('');
+  });
+
+  it('admin: login dialog, every tab and settings sub-tab, the edit view and a confirm dialog', async () => {
+    const reports: string[] = [];
+    const { server } = env;
+    const { page, errors } = await openPage(env, `${server.adminUrl}/`);
+    await page.locator('#login-dialog[open]').waitFor();
+    reports.push(await axeReport(page, 'admin login dialog'));
+    await page.fill('#login-secret', server.adminSecret);
+    await page.locator('#login-form').evaluate((f: HTMLFormElement) => f.requestSubmit());
+    await page.waitForSelector('#app', { state: 'visible' });
+
+    const tabIds = await page.locator('#tabs [role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.id));
+    expect(tabIds.length).toBeGreaterThanOrEqual(7);
+    for (const tabId of tabIds) {
+      await page.click(`#${tabId}`);
+      const panel = page.locator(`#${tabId.replace(/^tab-/, 'panel-')}`);
+      await panel.waitFor({ state: 'visible' });
+      await settled(page);
+      reports.push(await axeReport(page, `admin ${tabId}`));
+      await page.screenshot({ path: `/tmp/a11y-admin-${tabId}.png`, fullPage: true });
+      // Sub-tabs inside a tab (Settings): each one too.
+      const subTabs = await panel.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.id));
+      for (const subId of subTabs) {
+        await page.click(`[id="${subId}"]`);
+        await settled(page);
+        reports.push(await axeReport(page, `admin ${tabId} › ${subId}`));
+      }
+    }
+
+    // The video edit view and the delete confirmation on the Videos tab.
+    await page.click('#tab-videos');
+    const row = page.locator('tr[data-video-id]', { hasText: 'Sunset Over The Bay' });
+    await row.locator('[data-action="edit"]').click();
+    await page.locator('#edit-video-dialog #edit-title').waitFor();
+    await settled(page);
+    reports.push(await axeReport(page, 'admin video edit'));
+    await page.screenshot({ path: '/tmp/a11y-admin-edit.png' });
+    await page.keyboard.press('Escape');
+    await page.locator('#edit-video-dialog').waitFor({ state: 'detached' });
+    await row.locator('[data-action="delete"]').click();
+    await page.locator('#confirm-dialog[open]').waitFor();
+    reports.push(await axeReport(page, 'admin confirm dialog'));
+    await page.click('#confirm-cancel');
+    await page.locator('#confirm-dialog').waitFor({ state: 'detached' });
+
+    // Dialogs of other tabs: the playlist form and the custom field form.
+    await page.click('#tab-playlists');
+    await page.click('#playlists-new');
+    await page.locator('#playlist-form-dialog #playlist-title').waitFor();
+    reports.push(await axeReport(page, 'admin playlist form'));
+    await page.keyboard.press('Escape');
+    await page.locator('#playlist-form-dialog').waitFor({ state: 'detached' });
+    await page.click('#tab-categories');
+    await page.click('#field-create-first');
+    await page.locator('dialog[open]').waitFor();
+    reports.push(await axeReport(page, 'admin custom field form'));
+    await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+
+    // The admin's `?` shortcuts help.
+    await page.locator('#main').focus();
+    await page.keyboard.press('Shift+Slash');
+    await page.locator('dialog[open]').waitFor();
+    reports.push(await axeReport(page, 'admin shortcuts dialog'));
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+    expect(reports.filter(Boolean).join('\n\n')).toBe('');
+  });
+});
