@@ -4,15 +4,17 @@
 // settings sub-tab, the video edit view and a confirm dialog. Also by keyboard: the skip link moves the focus to
 // <main>, the shortcuts dialog keeps Tab inside and gives the focus back on Escape, the seek and volume sliders
 // move with the arrow keys, and the live region announces the search result count.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminJson, waitVideosReady } from '../helpers/admin-json.js';
-import { uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
+import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { axeReport } from '../helpers/axe.js';
 import { getClip } from '../helpers/media-clips.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 
 const DESKTOP = { width: 1280, height: 900 };
+/** Narrow screens lay the pages out differently (cards as rows, compact header): checked too. */
+const MOBILE = { width: 390, height: 844 };
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
 
@@ -44,7 +46,10 @@ async function seed(server: ServerProcess): Promise<Seeded> {
     description: 'Calm videos for the evening.',
   });
   await post(server, `/api/playlists/${playlist.id}/videos`, { video_id: video.video_id });
-  for (const [title, start_time] of [['Low tide', 0], ['Last light', 2.5]] as const) {
+  for (const [title, start_time] of [
+    ['Low tide', 0],
+    ['Last light', 2.5],
+  ] as const) {
     await post(server, `/api/videos/${video.video_id}/chapters`, { title, start_time });
   }
   await waitVideosReady(server, [video.video_id], 240_000);
@@ -52,10 +57,13 @@ async function seed(server: ServerProcess): Promise<Seeded> {
 }
 
 /** A page that records console errors and uncaught exceptions. */
-async function openPage(env: { browser: import('playwright-core').Browser }, url: string) {
+async function openPage(env: { browser: Browser }, url: string) {
   const page = await env.browser.newPage({ viewport: DESKTOP });
   const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()} (${m.location().url})`));
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && errors.push(`console: ${m.text()} (${m.location().url})`),
+  );
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto(url);
   return { page, errors };
@@ -92,6 +100,8 @@ describe('accessibility (axe-core) in Chromium', () => {
       await page.locator('.video-card, .card').first().waitFor();
       reports.push(await axeReport(page, name));
       await page.screenshot({ path: `/tmp/a11y-${name}.png`, fullPage: true });
+      await page.setViewportSize(MOBILE);
+      reports.push(await axeReport(page, `${name} at 390 px`));
 
       // The skip link is the first stop and moves the focus to <main>.
       await page.keyboard.press('Tab');
@@ -115,17 +125,49 @@ describe('accessibility (axe-core) in Chromium', () => {
     expect(reports.filter(Boolean).join('\n\n')).toBe('');
   });
 
-  it('watch page: player, its dialogs and menus; keyboard sliders; focus trap and return', async () => {
+  /** The watch page with its player mounted (the video's duration known). */
+  async function openWatch(query = '') {
+    const opened = await openPage(env, `${env.server.publicUrl}/watch/${seeded.slug}${query}`);
+    await opened.page.waitForFunction(
+      () => ((window as Player).__vlogPlayer?.video.duration ?? 0) > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    await settled(opened.page);
+    return opened;
+  }
+
+  it('watch page: the player, its chapters panel, speed menu and dialogs', async () => {
     const reports: string[] = [];
-    const { page, errors } = await openPage(env, `${env.server.publicUrl}/watch/${seeded.slug}`);
-    await page.waitForFunction(() => ((window as Player).__vlogPlayer?.video.duration ?? 0) > 0, undefined, {
-      timeout: 30_000,
-    });
-    await settled(page);
+    const { page, errors } = await openWatch();
     reports.push(await axeReport(page, 'watch'));
     await page.screenshot({ path: '/tmp/a11y-watch.png', fullPage: true });
+    await page.setViewportSize(MOBILE);
+    reports.push(await axeReport(page, 'watch at 390 px'));
+    await page.screenshot({ path: '/tmp/a11y-watch-mobile.png', fullPage: true });
+    await page.setViewportSize(DESKTOP);
 
-    // Seek slider: ArrowRight moves aria-valuenow; volume slider: ArrowDown lowers the volume.
+    // [name, opener, what opens, how it closes]: the chapters panel is a disclosure (its toggle closes it).
+    const opened = [
+      ['chapters panel', '#chapters-toggle', '#chapter-panel', 'toggle'],
+      ['speed menu', '#speed-button', '#speed-list', 'Escape'],
+      ['shortcuts dialog', '#shortcuts-button', '#player-shortcuts-dialog', 'Escape'],
+      ['share dialog', '#share-button', '#share-dialog', 'Escape'],
+    ] as const;
+    for (const [name, opener, target, close] of opened) {
+      await page.click(opener);
+      await page.locator(`${target}:visible`).waitFor();
+      reports.push(await axeReport(page, `watch, ${name} open`));
+      await (close === 'toggle' ? page.click(opener) : page.keyboard.press('Escape'));
+      await page.locator(target).waitFor({ state: 'hidden' });
+    }
+    expect(errors).toEqual([]);
+    expect(reports.filter(Boolean).join('\n\n')).toBe('');
+  });
+
+  it('watch page by keyboard: seek and volume sliders, the focus trap and the focus given back', async () => {
+    const { page, errors } = await openWatch();
+    // Seek slider: ArrowRight moves aria-valuenow; volume slider (a native range): ArrowDown lowers it.
     const seek = page.locator('.sprite-timeline[role="slider"]');
     await seek.focus();
     const before = Number(await seek.getAttribute('aria-valuenow'));
@@ -138,22 +180,11 @@ describe('accessibility (axe-core) in Chromium', () => {
     await poll(async () => Number(await volume.inputValue())).toBeLessThan(level);
     await poll(() => volume.getAttribute('aria-valuetext')).toMatch(/^\d+ %$/);
 
-    // The chapters panel and the speed menu open.
-    await page.click('#chapters-toggle');
-    await page.locator('#chapter-panel:visible').waitFor();
-    reports.push(await axeReport(page, 'watch, chapters panel open'));
-    await page.click('#chapters-toggle');
-
-    await page.click('#speed-button');
-    await page.locator('#speed-list:visible').waitFor();
-    reports.push(await axeReport(page, 'watch, speed menu open'));
-    await page.keyboard.press('Escape');
-
     // The shortcuts dialog from its button: Tab stays inside, Escape closes it and the button has the focus.
-    await page.click('#shortcuts-button');
+    await page.locator('#shortcuts-button').focus();
+    await page.keyboard.press('Enter');
     const dialog = page.locator('#player-shortcuts-dialog');
     await poll(() => dialog.isVisible()).toBe(true);
-    reports.push(await axeReport(page, 'watch, shortcuts dialog'));
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');
       expect(await focusInside(page, '#player-shortcuts-dialog')).toBe(true);
@@ -163,20 +194,15 @@ describe('accessibility (axe-core) in Chromium', () => {
     await page.keyboard.press('Escape');
     await poll(() => dialog.isVisible()).toBe(false);
     expect(await focusedId(page)).toBe('shortcuts-button');
-
-    await page.click('#share-button');
-    await page.locator('#share-url').waitFor();
-    reports.push(await axeReport(page, 'watch, share dialog'));
-    await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
-    await page.close();
+  });
 
-    // In a playlist: the playlist panel beside the player.
-    const inList = await openPage(env, `${env.server.publicUrl}/watch/${seeded.slug}?list=${seeded.playlist}`);
+  it('watch page in a playlist, and the embed page', async () => {
+    const reports: string[] = [];
+    const inList = await openWatch(`?list=${seeded.playlist}`);
     await inList.page.locator('#playlist-position').waitFor();
-    await settled(inList.page);
     reports.push(await axeReport(inList.page, 'watch in a playlist'));
-    await inList.page.close();
+    expect(inList.errors).toEqual([]);
 
     const embed = await openPage(env, `${env.server.publicUrl}/embed/${seeded.slug}`);
     await embed.page.waitForFunction(() => ((window as Player).__vlogPlayer?.video.duration ?? 0) > 0);
@@ -184,11 +210,10 @@ describe('accessibility (axe-core) in Chromium', () => {
     reports.push(await axeReport(embed.page, 'embed'));
     await embed.page.screenshot({ path: '/tmp/a11y-embed.png' });
     expect(embed.errors).toEqual([]);
-    await embed.page.close();
     expect(reports.filter(Boolean).join('\n\n')).toBe('');
   });
 
-  it('admin: login dialog, every tab and settings sub-tab, the edit view and a confirm dialog', async () => {
+  it('admin: the login dialog, every tab and every settings sub-tab', async () => {
     const reports: string[] = [];
     const { server } = env;
     const { page, errors } = await openPage(env, `${server.adminUrl}/`);
@@ -215,39 +240,46 @@ describe('accessibility (axe-core) in Chromium', () => {
         reports.push(await axeReport(page, `admin ${tabId} › ${subId}`));
       }
     }
+    expect(errors).toEqual([]);
+    expect(reports.filter(Boolean).join('\n\n')).toBe('');
+  });
 
-    // The video edit view and the delete confirmation on the Videos tab.
-    await page.click('#tab-videos');
+  it('admin: the edit view and dialogs, a narrow screen, the skip link', async () => {
+    const reports: string[] = [];
+    const { page, errors } = await openAdmin(env.browser, env.server, '#videos');
     const row = page.locator('tr[data-video-id]', { hasText: 'Sunset Over The Bay' });
-    await row.locator('[data-action="edit"]').click();
-    await page.locator('#edit-video-dialog #edit-title').waitFor();
-    await settled(page);
-    reports.push(await axeReport(page, 'admin video edit'));
-    await page.screenshot({ path: '/tmp/a11y-admin-edit.png' });
-    await page.keyboard.press('Escape');
-    await page.locator('#edit-video-dialog').waitFor({ state: 'detached' });
-    await row.locator('[data-action="delete"]').click();
-    await page.locator('#confirm-dialog[open]').waitFor();
-    reports.push(await axeReport(page, 'admin confirm dialog'));
-    await page.click('#confirm-cancel');
-    await page.locator('#confirm-dialog').waitFor({ state: 'detached' });
+    // [tab, button, what opens, name]: Escape closes each (the confirm dialog: its Cancel).
+    const dialogs = [
+      ['#tab-videos', '[data-action="edit"]', '#edit-video-dialog #edit-title', 'video edit'],
+      ['#tab-videos', '[data-action="delete"]', '#confirm-dialog[open]', 'confirm dialog'],
+      ['#tab-playlists', '#playlists-new', '#playlist-form-dialog #playlist-title', 'playlist form'],
+      ['#tab-categories', '#field-create-first', 'dialog[open]', 'custom field form'],
+    ] as const;
+    for (const [tab, button, ready, name] of dialogs) {
+      await page.click(tab);
+      await (tab === '#tab-videos' ? row.locator(button) : page.locator(button)).click();
+      await page.locator(ready).waitFor();
+      await settled(page);
+      reports.push(await axeReport(page, `admin ${name}`));
+      await page.screenshot({ path: `/tmp/a11y-admin-${name.replace(/ /g, '-')}.png` });
+      await page.keyboard.press('Escape');
+      await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    }
 
-    // Dialogs of other tabs: the playlist form and the custom field form.
-    await page.click('#tab-playlists');
-    await page.click('#playlists-new');
-    await page.locator('#playlist-form-dialog #playlist-title').waitFor();
-    reports.push(await axeReport(page, 'admin playlist form'));
-    await page.keyboard.press('Escape');
-    await page.locator('#playlist-form-dialog').waitFor({ state: 'detached' });
-    await page.click('#tab-categories');
-    await page.click('#field-create-first');
-    await page.locator('dialog[open]').waitFor();
-    reports.push(await axeReport(page, 'admin custom field form'));
-    await page.keyboard.press('Escape');
-    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    // Narrow screen: the videos table as cards, the compact header.
+    await page.click('#tab-videos');
+    await page.setViewportSize(MOBILE);
+    reports.push(await axeReport(page, 'admin videos at 390 px'));
+    await page.screenshot({ path: '/tmp/a11y-admin-mobile.png', fullPage: true });
+    await page.setViewportSize(DESKTOP);
 
-    // The admin's `?` shortcuts help.
-    await page.locator('#main').focus();
+    // The skip link (Tab from the top of a fresh load), then the admin's `?` shortcuts help.
+    await page.reload();
+    await page.waitForSelector('#app', { state: 'visible' });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await focusedId(page)).toBe('main');
     await page.keyboard.press('Shift+Slash');
     await page.locator('dialog[open]').waitFor();
     reports.push(await axeReport(page, 'admin shortcuts dialog'));
