@@ -17,6 +17,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const MOBILE = { width: 390, height: 844 };
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000 });
 type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
+const VIDEO_TITLE = 'Sunset Over The Bay';
 
 interface Seeded {
   slug: string;
@@ -38,7 +39,7 @@ async function seed(server: ServerProcess): Promise<Seeded> {
     description: 'Slow films of quiet places.',
   });
   const tag = await post<{ id: number; slug: string }>(server, '/api/tags', { name: 'Sunset' });
-  const video = await uploadViaApi(server, await getClip('landscape480x5s'), 'Sunset Over The Bay');
+  const video = await uploadViaApi(server, await getClip('landscape480x5s'), VIDEO_TITLE);
   await post(server, `/api/videos/${video.video_id}`, { category_id: category.id, is_featured: true }, 'PUT');
   await post(server, `/api/videos/${video.video_id}/tags`, { tag_ids: [tag.id] }, 'PUT');
   const playlist = await post<{ id: number; slug: string }>(server, '/api/playlists', {
@@ -77,6 +78,30 @@ async function settled(page: Page): Promise<void> {
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 const focusInside = (page: Page, selector: string) =>
   page.evaluate((s) => Boolean(document.activeElement?.closest(s)), selector);
+
+/** axe on the admin's dialogs, each opened from its tab and closed with Escape (the confirm dialog: Cancel). */
+async function adminDialogReports(page: Page): Promise<string[]> {
+  const reports: string[] = [];
+  const row = page.locator('tr[data-video-id]', { hasText: VIDEO_TITLE });
+  // [tab, button, what shows once open, name]
+  const dialogs = [
+    ['#tab-videos', '[data-action="edit"]', '#edit-video-dialog #edit-title', 'video edit'],
+    ['#tab-videos', '[data-action="delete"]', '#confirm-dialog[open]', 'confirm dialog'],
+    ['#tab-playlists', '#playlists-new', '#playlist-form-dialog #playlist-title', 'playlist form'],
+    ['#tab-categories', '#field-create-first', 'dialog[open]', 'custom field form'],
+  ] as const;
+  for (const [tab, button, ready, name] of dialogs) {
+    await page.click(tab);
+    await (tab === '#tab-videos' ? row.locator(button) : page.locator(button)).click();
+    await page.locator(ready).waitFor();
+    await settled(page);
+    reports.push(await axeReport(page, `admin ${name}`));
+    await page.screenshot({ path: `/tmp/a11y-admin-${name.replace(/ /g, '-')}.png` });
+    await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').waitFor({ state: 'detached' });
+  }
+  return reports;
+}
 
 describe('accessibility (axe-core) in Chromium', () => {
   const env = useServerAndBrowser();
@@ -245,29 +270,24 @@ describe('accessibility (axe-core) in Chromium', () => {
   });
 
   it('admin: the edit view and dialogs, a narrow screen, the skip link', async () => {
-    const reports: string[] = [];
     const { page, errors } = await openAdmin(env.browser, env.server, '#videos');
-    const row = page.locator('tr[data-video-id]', { hasText: 'Sunset Over The Bay' });
-    // [tab, button, what opens, name]: Escape closes each (the confirm dialog: its Cancel).
-    const dialogs = [
-      ['#tab-videos', '[data-action="edit"]', '#edit-video-dialog #edit-title', 'video edit'],
-      ['#tab-videos', '[data-action="delete"]', '#confirm-dialog[open]', 'confirm dialog'],
-      ['#tab-playlists', '#playlists-new', '#playlist-form-dialog #playlist-title', 'playlist form'],
-      ['#tab-categories', '#field-create-first', 'dialog[open]', 'custom field form'],
-    ] as const;
-    for (const [tab, button, ready, name] of dialogs) {
-      await page.click(tab);
-      await (tab === '#tab-videos' ? row.locator(button) : page.locator(button)).click();
-      await page.locator(ready).waitFor();
-      await settled(page);
-      reports.push(await axeReport(page, `admin ${name}`));
-      await page.screenshot({ path: `/tmp/a11y-admin-${name.replace(/ /g, '-')}.png` });
-      await page.keyboard.press('Escape');
-      await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    const reports = await adminDialogReports(page);
+    const row = page.locator('tr[data-video-id]', { hasText: VIDEO_TITLE });
+
+    // The confirm dialog opened by keyboard keeps Tab inside and gives the focus back to its opener.
+    await page.click('#tab-videos');
+    await row.locator('[data-action="delete"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#confirm-dialog[open]').waitFor();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInside(page, '#confirm-dialog')).toBe(true);
     }
+    await page.keyboard.press('Escape');
+    await page.locator('#confirm-dialog').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('delete');
 
     // Narrow screen: the videos table as cards, the compact header.
-    await page.click('#tab-videos');
     await page.setViewportSize(MOBILE);
     reports.push(await axeReport(page, 'admin videos at 390 px'));
     await page.screenshot({ path: '/tmp/a11y-admin-mobile.png', fullPage: true });

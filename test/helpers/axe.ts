@@ -24,6 +24,15 @@ export async function seriousViolations(page: Page, scope: AxeScope = {}): Promi
   axeSource ??= readFile(AXE_PATH, 'utf8');
   const source = await axeSource;
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(source);
+  // A dialog fading in is measured half transparent (low contrast): let finite animations end first.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await page.evaluate(
     async ({ include, exclude }) => {
       const context = { include: include ? [include] : [document], exclude: exclude ?? [] };
