@@ -103,7 +103,7 @@ export function speedMenu(video: HTMLVideoElement): HTMLElement {
   const sync = () => {
     const rate = video.playbackRate;
     current.textContent = `${rate}×`;
-    // The name starts from the visible text (`1.5×`) so voice control users can say what they see.
+    // The name contains the visible text (`1.5×`): voice control users say what they see.
     button.setAttribute('aria-label', `Playback speed: ${current.textContent}`);
     items.forEach((item) => item.setAttribute('aria-checked', String(Number(item.dataset.rate) === rate)));
   };
