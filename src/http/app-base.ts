@@ -5,6 +5,7 @@ import { registerBodyIdleTimeout } from './plugins/body-idle-timeout.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerNulGuard } from './plugins/refuse-nul.js';
+import { buildPlainUnionSerializer } from './plugins/response-serializer.js';
 import { registerSecurityHeaders, requestIdFrom } from './plugins/security-headers.js';
 import { clientErrorHandler, frameworkErrors, MAX_PARAM_LENGTH } from './plugins/transport-errors.js';
 
@@ -79,6 +80,7 @@ export async function createBaseApp(
       },
     },
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    schemaController: { compilersFactory: { buildSerializer: buildPlainUnionSerializer } },
     frameworkErrors,
     clientErrorHandler,
     forceCloseConnections: 'idle',
