@@ -10,7 +10,7 @@ describe('plainScalarUnions', () => {
       at: DateTime(),
       title: Nullable(Type.String({ description: 'Title' })),
       status: literals(['ready', 'failed']),
-      level: Nullable(literals([1, 2])),
+      level: Nullable(Type.Union([Type.Literal(1), Type.Literal(2)])),
       either: Type.Union([Type.Object({ a: Type.String() }), Type.Null()]),
       list: Type.Array(Nullable(Type.Integer())),
     });
