@@ -36,7 +36,13 @@ describe('plainScalarUnions', () => {
     const before = fastJsonStringify(schema);
     const after = fastJsonStringify(plainScalarUnions(schema) as object);
     for (const doc of [
-      { at: '2026-12-07T05:00:00.000Z', title: 'a "quoted" title', status: 'ready', n: 3, either: { a: 'x' } },
+      {
+        at: '2026-12-07T05:00:00.000Z',
+        title: 'a "quoted" title',
+        status: 'ready',
+        n: 3,
+        either: { a: 'x' },
+      },
       { at: null, title: null, status: 'failed', n: null, either: null },
     ]) {
       expect(after(doc)).toBe(before(doc));
