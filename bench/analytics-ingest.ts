@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createTestDb, prepareTemplates } from '../test/helpers/test-db.js';
 import { driveRequests } from './lib/http-load.js';
+import { listProcesses, ownCpuSeconds, processGroup } from './lib/proc-tree.js';
 import { loadAvg, table } from './lib/stats.js';
 import { startServer, stopServer } from './lib/vlog-server.js';
 
@@ -54,6 +55,21 @@ async function openSessions(publicUrl: string, videoIds: number[]): Promise<stri
   };
   await Promise.all(Array.from({ length: 16 }, worker));
   return tokens;
+}
+
+/** CPU seconds so far of the server's process group, every postgres process, and this process. */
+function cpuNow(serverPid: number) {
+  const self = process.cpuUsage();
+  return {
+    server: ownCpuSeconds(processGroup(serverPid)),
+    postgres: ownCpuSeconds(listProcesses().filter((p) => p.comm === 'postgres')),
+    client: (self.user + self.system) / 1e6,
+  };
+}
+
+function cpuPerRequest(a: ReturnType<typeof cpuNow>, b: ReturnType<typeof cpuNow>, requests: number) {
+  const ms = (key: keyof typeof a) => (((b[key] - a[key]) * 1000) / requests).toFixed(3);
+  return { server: ms('server'), postgres: ms('postgres'), client: ms('client') };
 }
 
 await prepareTemplates();
@@ -98,9 +114,11 @@ try {
       },
     });
     await driveRequests(port, beat, Math.min(2000, SESSIONS), CONCURRENCY); // warm-up: JIT, pool, buffers
+    const cpuBefore = cpuNow(server.pid);
     t = performance.now();
     const beats = await driveRequests(port, beat, SESSIONS * BEATS, CONCURRENCY);
     const beatSeconds = (performance.now() - t) / 1000;
+    const cpu = cpuPerRequest(cpuBefore, cpuNow(server.pid), beats.length);
     const end = (n: number) => ({
       path: '/api/analytics/end',
       json: { session_token: tokens[n], position: BEATS + 0.5, completed: false },
@@ -147,6 +165,10 @@ try {
       lost.length
         ? `DATABASE MISMATCH: ${lost.join('; ')}`
         : `database: ${SESSIONS} sessions, viewers and ends, all as sent`,
+    );
+    console.log(
+      `CPU per heartbeat: server ${cpu.server} ms, PostgreSQL ${cpu.postgres} ms, bench client ${cpu.client} ms ` +
+        `(all PostgreSQL processes on the machine are counted)`,
     );
     const met = perSecond >= TARGET.beatsPerSecond && p99 < TARGET.p99Ms;
     console.log(

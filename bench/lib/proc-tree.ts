@@ -122,6 +122,11 @@ export function cpuSecondsWithChildren(s: ProcStat): number {
   return (s.utime + s.stime + s.cutime + s.cstime) / CLK_TCK;
 }
 
+/** CPU seconds the processes themselves spent (user + system), without reaped children. */
+export function ownCpuSeconds(procs: readonly ProcStat[]): number {
+  return procs.reduce((sum, p) => sum + p.utime + p.stime, 0) / CLK_TCK;
+}
+
 /** Processes of a process group (e.g. a server started detached, with everything it spawned). */
 export function processGroup(pgid: number): ProcStat[] {
   return listProcesses().filter((p) => p.pgrp === pgid && p.state !== 'Z');

@@ -38,7 +38,9 @@ export interface VlogServer {
 /** Starts `node bin/vlog.js serve` on free ports; resolves once it prints "VLog ready". */
 export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<VlogServer> {
   const ports = await freeServePorts();
-  const child = spawn(process.execPath, [path.join(vlogRoot, 'bin/vlog.js'), 'serve'], {
+  // VLOG_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server, not the bench.
+  const nodeArgs = process.env.VLOG_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(vlogRoot, 'bin/vlog.js'), 'serve'], {
     // The bench polls the admin API far faster than a person would: rate limits off, as in the tests.
     env: { ...process.env, ...serveEnv(dataDir, ports, { VLOG_RATE_LIMIT_ENABLED: 'false', ...env }) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -116,3 +116,27 @@ export const TrendDay = Type.Object({
 });
 export const AnalyticsTrends = Type.Object({ period: Type.String(), data: Type.Array(TrendDay) });
 export type AnalyticsTrends = Static<typeof AnalyticsTrends>;
+
+/**
+ * Audience retention (not in the reference, issue 13): the share of a video's sessions still watching at
+ * `buckets + 1` evenly spaced points from its start (0 %) to its end (100 %).
+ */
+export const RetentionQuery = Type.Object({
+  buckets: Int4({ minimum: 2, maximum: 100, default: 20 }),
+});
+export type RetentionQuery = Static<typeof RetentionQuery>;
+export const RetentionPoint = Type.Object({
+  position_seconds: Type.Number(),
+  percent_of_duration: Type.Number(),
+  /** Fraction (4 dp) of the video's sessions whose furthest position reached this point. */
+  share: Type.Number(),
+});
+export type RetentionPoint = Static<typeof RetentionPoint>;
+export const VideoRetention = Type.Object({
+  video_id: Type.Integer(),
+  duration: Type.Number(),
+  sessions: Type.Integer(),
+  /** Empty when the video has no known duration (no positions to place the points at). */
+  points: Type.Array(RetentionPoint),
+});
+export type VideoRetention = Static<typeof VideoRetention>;

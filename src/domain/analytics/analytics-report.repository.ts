@@ -18,6 +18,9 @@ const completionRate = sql<number>`(case when count(ps.id) = 0 then 0
 /** A session's UTC calendar day. */
 const day = sql<string>`to_char(ps.started_at at time zone 'UTC', 'YYYY-MM-DD')`;
 
+/** See retention(). */
+const END_SLACK_SECONDS = 0.5;
+
 const SORT_COLUMNS = { views: totals, watch_time: watchSeconds, completion_rate: completionRate } as const;
 
 const toTotals = (r: {
@@ -133,6 +136,31 @@ export function createAnalyticsReportRepository(db: Kysely<Database>) {
         .orderBy('ps.quality_used')
         .execute();
       return rows.map((r) => ({ quality: r.quality ?? '', n: Number(r.n) }));
+    },
+
+    /**
+     * For each of the points 0, 1/buckets, …, 1 of the video: how many of its sessions reached it, and how
+     * many sessions it has. We store no per-second trace of a session, only its furthest position
+     * (max_position, raised by every heartbeat and the end), so "still watching at p" means "got at least
+     * as far as p"; a session with no position (opened, never played) reached only the start. The end
+     * counts as reached within END_SLACK_SECONDS of the probed duration: the player's last position at
+     * `ended` is the media element's duration, which can fall a few hundredths short of it.
+     */
+    async retention(q: { videoId: number; duration: number; buckets: number }) {
+      const at = sql`least(${q.duration}::float8 * g.i / ${q.buckets}, greatest(${q.duration}::float8 - ${END_SLACK_SECONDS}, 0))`;
+      const { rows } = await sql<{ i: number; reached: number; sessions: number }>`
+        select g.i::int as i,
+          (count(ps.id) filter (where coalesce(ps.max_position, 0) >= ${at}))::int as reached,
+          count(ps.id)::int as sessions
+        from generate_series(0, ${q.buckets}::int) as g(i)
+        left join playback_sessions ps on ps.video_id = ${q.videoId}
+        group by g.i
+        order by g.i`.execute(db);
+      return rows.map((r) => ({
+        index: Number(r.i),
+        reached: Number(r.reached),
+        sessions: Number(r.sessions),
+      }));
     },
 
     /** Per UTC day since `since` (days without sessions absent): views, viewers, watched seconds. */

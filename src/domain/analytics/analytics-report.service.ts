@@ -8,12 +8,14 @@ import {
   type AnalyticsTrends,
   type VideoAnalyticsDetail,
   type VideoAnalyticsList,
+  type VideoRetention,
 } from '../../contracts/api/analytics.contract.js';
 import { notFound } from '../shared/errors.js';
 import { thumbnailUrl } from '../videos/video.mapper.js';
 import type { AnalyticsReportRepository, SessionTotals } from './analytics-report.repository.js';
 import { daysBeforeMidnight, lastDays, ratio, round, utcMidnight } from './report-days.js';
 import type { ReportCache } from './report-cache.js';
+import { toRetentionResponse } from './retention.mapper.js';
 
 export interface ReportOptions {
   /** analytics.cache_enabled and analytics.cache_ttl, read at each request. */
@@ -138,6 +140,16 @@ export function createAnalyticsReportService(deps: {
           })),
           views_over_time: days.map((date) => ({ date, views: perDay.get(date)?.views ?? 0 })),
         };
+      }),
+
+    /** The share of the video's sessions that got as far as each of `buckets + 1` points (0 % … 100 %). */
+    retention: (id: number, buckets: number): Promise<VideoRetention> =>
+      cached(`retention:${id}:${buckets}`, async () => {
+        const video = await reports.findVideo(id);
+        if (!video) throw notFound('Video not found');
+        const duration = video.duration ?? 0;
+        const rows = await reports.retention({ videoId: id, duration, buckets });
+        return toRetentionResponse({ videoId: id, duration, buckets, rows });
       }),
 
     /** One entry per UTC day of the period, today included; an unknown period is 30 days, echoed as given. */

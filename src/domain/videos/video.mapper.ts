@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { QualityProgress, TranscodingJob, VideoQuality } from '../../db/database.types.js';
 import type { ListItemFields } from './list-row.query.js';
 import { CAPTIONS_VTT } from '../../storage/storage-layout.js';
@@ -7,14 +6,19 @@ import { sanitizeError, sanitizeProgressError } from './error-sanitizer.js';
 
 /** Pure mappers from rows to API responses (api-public.md §2, api-admin.md §5.1). */
 
+/** FNV-1a (32-bit) of a short ASCII string: a stable version number, ~40× cheaper than SHA-256 per list item. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 function thumbnailVersion(v: Pick<VideoRow, 'id' | 'thumbnail_source' | 'thumbnail_timestamp'>): number {
   if (v.thumbnail_timestamp !== null && v.thumbnail_timestamp !== undefined)
     return Math.trunc(v.thumbnail_timestamp * 1000);
-  // Stable across processes (the reference used Python's per-process hash()).
-  const h = createHash('sha256')
-    .update(`${v.id}:${v.thumbnail_source ?? 'auto'}`)
-    .digest();
-  return h.readUInt32BE(0) % 1_000_000_000;
+  // Stable across processes (the reference used Python's per-process hash()); it only busts caches, so a
+  // fast non-cryptographic hash does (SHA-256 per item showed in the list benchmark's profile).
+  return fnv1a(`${v.id}:${v.thumbnail_source ?? 'auto'}`) % 1_000_000_000;
 }
 
 /** What a thumbnail URL is made of (a whole video row, or the few columns a playlist's video list selects). */

@@ -38,13 +38,14 @@ function cutStalled(req: FastifyRequest, reply: FastifyReply, idleMs: number): v
  * means the handler is busy (probing, a transaction): it is disarmed then, and the socket is left alone.
  */
 export function registerBodyIdleTimeout(app: FastifyInstance, idleMs: number): void {
-  app.addHook('onRequest', async (req, reply) => {
-    if (!awaitsBody(req)) return;
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!awaitsBody(req)) return done();
     req.raw.setTimeout(idleMs, () => cutStalled(req, reply, idleMs));
     // Body complete and the handler still working: not a stall. A listener here also keeps Node from
     // destroying the socket, which it does when nobody listens for the timeout.
     reply.raw.on('timeout', () => {
       if (req.raw.complete) req.raw.socket?.setTimeout(0);
     });
+    done();
   });
 }

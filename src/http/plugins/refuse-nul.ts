@@ -40,9 +40,14 @@ export function refuseNul(part: string, value: unknown): void {
  * call refuseNul on their fields.
  */
 export function registerNulGuard(app: FastifyInstance): void {
-  app.addHook('preHandler', async (req) => {
-    refuseNul('params', req.params);
-    refuseNul('querystring', req.query);
-    refuseNul('body', req.body);
+  app.addHook('preHandler', (req, _reply, done) => {
+    try {
+      refuseNul('params', req.params);
+      refuseNul('querystring', req.query);
+      refuseNul('body', req.body);
+    } catch (err) {
+      return done(err as Error);
+    }
+    done();
   });
 }

@@ -5,5 +5,6 @@ export const routes: AdminRoute[] = [
   route('GET', '/api/analytics/overview'),
   route('GET', '/api/analytics/videos'),
   route('GET', '/api/analytics/videos/:id'),
+  route('GET', '/api/analytics/videos/:id/retention'),
   route('GET', '/api/analytics/trends'),
 ];

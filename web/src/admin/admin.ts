@@ -6,6 +6,7 @@
  * in its own folder, added to `TABS` below.
  */
 import { h, render } from 'preact';
+import { analyticsTab } from './analytics/analytics-tab.js';
 import { ApiClient, errorMessage } from './api.js';
 import { archiveTab } from './archive/archive-tab.js';
 import { Auth } from './auth.js';
@@ -30,6 +31,7 @@ const TABS: AdminTab[] = [
   playlistsTab,
   categoriesTab,
   tagsTab,
+  analyticsTab,
   settingsTab,
 ];
 

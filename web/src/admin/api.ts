@@ -32,6 +32,8 @@ export interface RequestOptions {
   noCsrf?: boolean;
   /** Don't trigger the login dialog on 401 (used by the auth module itself). */
   noAuthRedirect?: boolean;
+  /** The browser HTTP cache mode: 'no-cache' asks past an answer's max-age (a Refresh button). */
+  cache?: RequestCache;
 }
 
 export class ApiClient {
@@ -79,6 +81,7 @@ export class ApiClient {
         body: body ?? null,
         signal: opts.signal ?? null,
         timeoutMs: opts.timeoutMs ?? 15_000,
+        ...(opts.cache ? { cache: opts.cache } : {}),
       });
     } catch (err) {
       if (err instanceof HttpError && err.status === 401) {

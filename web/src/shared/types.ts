@@ -90,6 +90,16 @@ export type {
   SpriteSheetInfo,
   VideoStatus,
 } from '../../../src/contracts/api/video.contract.js';
+export type {
+  AnalyticsOverview,
+  AnalyticsPeriod,
+  AnalyticsSort,
+  AnalyticsTrends,
+  VideoAnalyticsDetail,
+  VideoAnalyticsItem,
+  VideoAnalyticsList,
+  VideoRetention,
+} from '../../../src/contracts/api/analytics.contract.js';
 
 /** Quality names, highest first (the ladder's presets and the untouched original). */
 export const QUALITY_NAMES = ['2160p', '1440p', '1080p', '720p', '480p', '360p', 'original'] as const;

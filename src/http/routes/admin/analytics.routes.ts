@@ -4,7 +4,7 @@ import * as wire from '../../../contracts/api/analytics.contract.js';
 import type { AnalyticsReportService } from '../../../domain/analytics/analytics-report.service.js';
 import { adminRouter, byId } from '../../schemas/route-schema.js';
 
-/** Admin analytics reports (api-admin.md §6): server-cached, and `Cache-Control: private, max-age=…`. */
+/** Admin analytics reports (api-admin.md §6, and the retention curve): server-cached, and `Cache-Control: private, max-age=…`. */
 export function adminAnalyticsRoutes(analytics: AnalyticsReportService) {
   return async (fastify: FastifyInstance) => {
     const { app, schema } = adminRouter(fastify, ['analytics']);
@@ -33,6 +33,18 @@ export function adminAnalyticsRoutes(analytics: AnalyticsReportService) {
       '/api/analytics/videos/:id',
       { schema: schema({ ...byId, params: IdParam, ok: wire.VideoAnalyticsDetail }) },
       (req) => analytics.video(req.params.id),
+    );
+    app.get(
+      '/api/analytics/videos/:id/retention',
+      {
+        schema: schema({
+          ...byId,
+          params: IdParam,
+          querystring: wire.RetentionQuery,
+          ok: wire.VideoRetention,
+        }),
+      },
+      (req) => analytics.retention(req.params.id, req.query.buckets),
     );
     app.get(
       '/api/analytics/trends',

@@ -4,6 +4,8 @@ export interface Column {
   label: string;
   class?: string;
   hidden?: boolean;
+  /** The column the rows are sorted by (aria-sort). */
+  sorted?: 'ascending' | 'descending';
 }
 
 export function TableHead({ columns }: { columns: Column[] }) {
@@ -11,7 +13,7 @@ export function TableHead({ columns }: { columns: Column[] }) {
     <thead>
       <tr>
         {columns.map((c) => (
-          <th key={c.label} scope="col" class={c.class}>
+          <th key={c.label} scope="col" class={c.class} aria-sort={c.sorted}>
             {c.hidden ? <span class="sr-only">{c.label}</span> : c.label}
           </th>
         ))}

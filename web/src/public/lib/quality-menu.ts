@@ -67,6 +67,9 @@ export class QualityMenu {
       },
       icon('gear'),
       h('span', { class: 'quality-prefix', 'aria-hidden': 'true' }, 'Quality'),
+      // A space between the words: the visible text reads "Quality Auto", which the name must contain for
+      // voice control ("click Quality Auto"); the flex layout does not render it.
+      ' ',
       this.buttonLabel,
       icon('chevron', 'icon icon-sm chevron'),
     );

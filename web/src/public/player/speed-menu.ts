@@ -55,7 +55,7 @@ export function speedMenu(video: HTMLVideoElement): HTMLElement {
       'aria-haspopup': 'menu',
       'aria-expanded': 'false',
       'aria-controls': 'speed-list',
-      'aria-label': 'Playback speed: Normal',
+      'aria-label': 'Playback speed: 1×',
       title: 'Playback speed (Shift+> / Shift+<)',
     },
     playerIcon('speed'),
@@ -103,7 +103,8 @@ export function speedMenu(video: HTMLVideoElement): HTMLElement {
   const sync = () => {
     const rate = video.playbackRate;
     current.textContent = `${rate}×`;
-    button.setAttribute('aria-label', `Playback speed: ${speedLabel(rate)}`);
+    // The name contains the visible text (`1.5×`): voice control users say what they see.
+    button.setAttribute('aria-label', `Playback speed: ${current.textContent}`);
     items.forEach((item) => item.setAttribute('aria-checked', String(Number(item.dataset.rate) === rate)));
   };
 
