@@ -66,29 +66,20 @@ export function createTrackingRepository(db: Kysely<Database>) {
     /**
      * Credits each beat's watched time (watch-time.query.ts) in one statement; the tokens that matched a
      * session. At most one beat per session (heartbeat-batch.ts sees to it).
-     *
-     * The statement commits asynchronously (`synchronous_commit` off for its transaction only): it does not
-     * wait for the WAL flush, which cost 1.5 ms of every batch here and held the whole batch's answers. What
-     * a crash of PostgreSQL itself (not of VLog) can lose is the last fraction of a second of heartbeats,
-     * a few seconds of watch time; nothing is corrupted, and sessions, viewers and ends stay synchronous.
      */
     async heartbeats(beats: Beat[]): Promise<Set<string>> {
-      // One JSON parameter, not a VALUES row per beat: the statement's text is the same for every batch size,
-      // which keeps both Kysely's compile and PostgreSQL's parse small.
-      const rows = JSON.stringify(
-        beats.map((b) => ({ token: b.token, position: b.position, quality: b.quality })),
+      const rows = sql.join(
+        beats.map((b) => sql`(${b.token}::varchar, ${b.position}::float8, ${b.quality}::varchar)`),
       );
       const at = sql<number>`b.position`;
       const result = await sql<{ session_token: string }>`
-        with async_commit as materialized (select set_config('synchronous_commit', 'off', true))
         update playback_sessions set
           duration_watched = coalesce(duration_watched, 0) + ${watchCreditSql(at)},
           max_position = greatest(coalesce(max_position, 0), b.position),
           last_position = b.position,
           last_heartbeat_at = now(),
           quality_used = coalesce(b.quality, quality_used)
-        from async_commit,
-          jsonb_to_recordset(${rows}::jsonb) as b (token varchar, position float8, quality varchar)
+        from (values ${rows}) as b (token, position, quality)
         where session_token = b.token
         returning session_token`.execute(db);
       return new Set(result.rows.map((r) => r.session_token));
