@@ -6,7 +6,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.types.js';
-import { retryConnect } from './db-errors.js';
+import { retryConnect, statementError } from './db-errors.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 export type DatabaseDriver = 'postgres' | 'pglite';
@@ -46,6 +46,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 /** A request waits this long for a pooled connection (all busy, or the server not answering), then 503. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
+const REPORTS_SOCKET_ERRORS = Symbol('reportsSocketErrors');
+
+/**
+ * A pooled client whose promise-returning statements fail with DatabaseUnavailableError when the server's
+ * socket breaks under them (a server stopped mid-transaction: ECONNRESET or EPIPE, depending on timing).
+ * Wrapped once per client; cursors (which return no promise) are left as they are.
+ */
+function reportSocketErrors(client: pg.PoolClient): pg.PoolClient {
+  const marked = client as pg.PoolClient & { [REPORTS_SOCKET_ERRORS]?: true };
+  if (marked[REPORTS_SOCKET_ERRORS]) return client;
+  marked[REPORTS_SOCKET_ERRORS] = true;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const result = query(...args);
+    return result instanceof Promise
+      ? result.catch((err: unknown) => Promise.reject(statementError(err)))
+      : result;
+  }) as typeof client.query;
+  return client;
+}
+
 function openPostgres(url: string, max: number): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
@@ -62,7 +83,7 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   const retrying = {
     Client: pg.Client,
     options: pool.options,
-    connect: () => retryConnect(() => pool.connect()),
+    connect: () => retryConnect(() => pool.connect()).then(reportSocketErrors),
     end: () => pool.end(),
   };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: retrying }) });

@@ -91,6 +91,16 @@ function isTimeout(err: unknown): boolean {
   });
 }
 
+/**
+ * A statement's error from a database connection: a bare socket error there (ECONNRESET, EPIPE) can only be
+ * the database's socket, so it is DatabaseUnavailableError; every other error is passed on as it is. (In a
+ * request at large a socket error may be the client's own; here it cannot.)
+ */
+export function statementError(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && NETWORK_CODES.has(code) ? new DatabaseUnavailableError(err) : err;
+}
+
 /** Delays between connection attempts: four attempts within about a second. */
 export const CONNECT_RETRY_DELAYS_MS = [100, 300, 600];
 

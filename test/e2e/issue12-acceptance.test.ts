@@ -137,10 +137,23 @@ async function addChapters(page: Page, video: Uploaded): Promise<void> {
   for (const [i, chapter] of CHAPTERS.entries()) {
     await editor.locator('[data-action="add-chapter"]').click();
     const form = editor.locator('form.chapter-form');
-    await form.locator('[name=title]').fill(chapter.title);
-    await form.locator('[name=start]').fill(chapter.start);
+    const title = form.locator('[name=title]');
+    const start = form.locator('[name=start]');
+    // Typed again until both fields hold the text: on a loaded machine the form can still re-render (the
+    // editor's data arriving) just after it appears, and a re-render drops what was typed before it.
+    await poll(async () => {
+      await title.fill(chapter.title);
+      await start.fill(chapter.start);
+      return [await title.inputValue(), await start.inputValue()];
+    }).toEqual([chapter.title, chapter.start]);
     await form.locator('button[type=submit]').click();
-    await poll(() => editor.locator('.chapter-item').count()).toBe(i + 1);
+    // The count, or the form's error when the add was refused (so a failure says why).
+    await poll(async () => {
+      const error = editor.locator('.chapter-form-error');
+      return (await error.count()) > 0
+        ? await error.textContent()
+        : await editor.locator('.chapter-item').count();
+    }).toBe(i + 1);
   }
   await poll(() => editor.locator('.chapter-title').allTextContents()).toEqual(CHAPTERS.map((c) => c.title));
   await page.locator('#edit-video-dialog button', { hasText: 'Cancel' }).click();

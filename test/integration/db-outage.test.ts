@@ -96,7 +96,8 @@ describe('database outage (PostgreSQL)', () => {
 
     await pg.stop();
     release();
-    expect(isDatabaseUnavailable(await openFailure)).toBe(true);
+    const failure = await openFailure;
+    expect(isDatabaseUnavailable(failure), `not classified as unavailable: ${String(failure)}`).toBe(true);
 
     const started = Date.now();
     await expectUnavailable(await get('public', '/api/videos'));
