@@ -3,6 +3,7 @@
 // to have passed between two beats.
 import { sql } from 'kysely';
 import { expect } from 'vitest';
+import { adminInject } from './admin-inject.js';
 import type { TestApp } from './test-app.js';
 
 let made = 0;
@@ -88,4 +89,14 @@ export async function sessionRow(t: TestApp, token: string) {
     .selectAll()
     .where('session_token', '=', token)
     .executeTakeFirstOrThrow();
+}
+
+/** A GET of an admin analytics report: 200 with the reports' Cache-Control, its JSON body. */
+export function reportGetter(t: TestApp) {
+  return async (url: string) => {
+    const res = await adminInject(t, 'GET', url);
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    expect(res.headers['cache-control']).toBe('private, max-age=60');
+    return res.json();
+  };
 }

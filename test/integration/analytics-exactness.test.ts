@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { adminInject } from '../helpers/admin-inject.js';
-import { ageSession, analyticsVideo, viewerBrowser } from '../helpers/analytics.js';
+import { ageSession, analyticsVideo, reportGetter, viewerBrowser } from '../helpers/analytics.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { useTestApp } from '../helpers/use-test-app.js';
@@ -61,12 +61,7 @@ function series<T extends object>(count: number, zero: T, entries: Record<number
 
 describe.each(DRIVERS)('analytics reports are exact (%s)', (driver) => {
   const t = useTestApp(driver, { VLOG_ANALYTICS_CACHE_ENABLED: 'false' });
-  const get = async (url: string) => {
-    const res = await adminInject(t, 'GET', url);
-    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-    expect(res.headers['cache-control']).toBe('private, max-age=60');
-    return res.json();
-  };
+  const get = reportGetter(t);
 
   it('counts every session, viewer, second, completion, quality and day', async () => {
     const before = await t.container.db

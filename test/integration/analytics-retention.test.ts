@@ -3,7 +3,7 @@
 // hand, on both databases; plus the 401/400/404 answers.
 import { describe, expect, it } from 'vitest';
 import { adminInject } from '../helpers/admin-inject.js';
-import { analyticsVideo, viewerBrowser } from '../helpers/analytics.js';
+import { analyticsVideo, reportGetter, viewerBrowser } from '../helpers/analytics.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { useTestApp } from '../helpers/use-test-app.js';
@@ -19,12 +19,7 @@ async function watch(t: TestApp, video: number, beats: number[], end?: number): 
 
 describe.each(DRIVERS)('analytics retention curve (%s)', (driver) => {
   const t = useTestApp(driver, { VLOG_ANALYTICS_CACHE_ENABLED: 'false' });
-  const get = async (url: string) => {
-    const res = await adminInject(t, 'GET', url);
-    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-    expect(res.headers['cache-control']).toBe('private, max-age=60');
-    return res.json();
-  };
+  const get = reportGetter(t);
 
   it('gives the share of sessions whose furthest position reached each point', async () => {
     const a = await analyticsVideo(t, { duration: 100 });

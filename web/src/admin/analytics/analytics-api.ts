@@ -6,21 +6,9 @@ import type {
   AnalyticsSort,
   AnalyticsTrends,
   VideoAnalyticsDetail,
-  VideoAnalyticsItem,
   VideoAnalyticsList,
   VideoRetention,
 } from '../../shared/types.js';
-
-export type {
-  AnalyticsOverview,
-  AnalyticsPeriod,
-  AnalyticsSort,
-  AnalyticsTrends,
-  VideoAnalyticsDetail,
-  VideoAnalyticsItem,
-  VideoAnalyticsList,
-  VideoRetention,
-};
 
 /** A reload of the tab's reports: each bumps `version`; `fresh` when asked past the browser cache. */
 export interface Reload {

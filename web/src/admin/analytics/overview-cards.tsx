@@ -4,7 +4,7 @@
  *
  * Test hooks: `#analytics-cards`, each value `[data-stat="<field>"]`.
  */
-import type { AnalyticsOverview } from './analytics-api.js';
+import type { AnalyticsOverview } from '../../shared/types.js';
 import { formatCount, formatHours, formatPercent, formatSeconds } from './analytics-format.js';
 
 type Field = keyof AnalyticsOverview;

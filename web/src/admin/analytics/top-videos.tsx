@@ -9,13 +9,8 @@
 import { useSignal } from '@preact/signals';
 import { EmptyState } from '../components/states.js';
 import { TableHead, type Column } from '../components/table-head.js';
-import type {
-  AnalyticsApi,
-  AnalyticsPeriod,
-  AnalyticsSort,
-  Reload,
-  VideoAnalyticsItem,
-} from './analytics-api.js';
+import type { AnalyticsPeriod, AnalyticsSort, VideoAnalyticsItem } from '../../shared/types.js';
+import type { AnalyticsApi, Reload } from './analytics-api.js';
 import { formatCount, formatPercent, formatSeconds } from './analytics-format.js';
 import { ReportCard, ReportSelect, useReport } from './report-card.js';
 

@@ -7,7 +7,8 @@
 import { useSignal } from '@preact/signals';
 import { LineChart, type ChartPoint } from '../charts/line-chart.js';
 import { spreadIndices } from '../charts/chart-scale.js';
-import type { AnalyticsApi, AnalyticsTrends, Reload, TrendPeriod } from './analytics-api.js';
+import type { AnalyticsTrends } from '../../shared/types.js';
+import type { AnalyticsApi, Reload, TrendPeriod } from './analytics-api.js';
 import { formatCount, formatDay, formatTick, watchTimeUnit } from './analytics-format.js';
 import { ReportCard, ReportSelect, useReport } from './report-card.js';
 
