@@ -32,8 +32,12 @@ const CHAPTERS = [
   { title: 'Beam', start: '0:03', seconds: 3 },
 ];
 
-/** Generous waits: the machine is shared and loaded. */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
+/**
+ * Generous waits: in the full suite the other test file transcodes at the same time, and one request of this
+ * test took 12 s there (an upload) while 30 s waits ran out. Playwright's own waits get the same budget.
+ */
+const STEP_TIMEOUT_MS = 60_000;
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT_MS });
 
 /** Uploads the three clips (published on upload) and waits until the local worker made all of them ready. */
 async function uploadReadyVideos(server: ServerProcess): Promise<Uploaded[]> {
@@ -187,6 +191,7 @@ async function gridTitles(page: Page): Promise<string[]> {
 /** Every page's requests in flight, for the failure message of a step that timed out. */
 const trackers: Array<{ name: string; page: Page; pending: () => string[] }> = [];
 function track(name: string, page: Page): void {
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
   trackers.push({ name, page, ...trackRequests(page) });
 }
 
@@ -207,27 +212,22 @@ async function reportStall(server: ServerProcess): Promise<void> {
 const currentTime = (page: Page) => page.evaluate(() => (window as Player).__vlogPlayer!.video.currentTime);
 
 describe('issue 12 acceptance in Chromium', () => {
-  // Request logs (info) so that a failure's server output shows which requests the server saw and answered.
+  // Info level: a failure's server output then shows the slow and the failed requests, with their times.
   const ctx = useServerAndBrowser({ VLOG_LOG_LEVEL: 'info' });
 
-  // Not in the CI run (CI=true) for now: there, in the full suite, one UI step of this long test stalled for 30 s
-  // in each of three runs, at a different step each time (a chapter add, the tag chip's navigation, a playlist
-  // Add button), while it passes alone, also under load, and the same flows pass in their own browser tests
-  // (admin-chapter-editor, public-browse, playlist-ui). Being found: stop 19's note, issue 12. A failure prints
-  // the requests each page had in flight and the server's last output (reportStall).
-  it.skipIf(process.env.CI === 'true')(
-    'organises through the admin UI, then filters, plays a playlist through and seeks by chapter',
-    async () => {
-      const { server, browser } = ctx;
-      try {
-        await organiseThenBrowse(browser, server);
-      } catch (err) {
-        await reportStall(server);
-        throw err;
-      }
-    },
-    170_000,
-  );
+  // Three full-suite runs failed here with a 30 s wait run out, at a different step each time: under the other
+  // test file's transcoding one request took 12 s and the test 190 s, past the old 170 s budget (stop 20). The
+  // budgets are now 60 s a step and 420 s in all; a failure prints the requests each page had in flight and the
+  // server's last output (reportStall).
+  it('organises through the admin UI, then filters, plays a playlist through and seeks by chapter', async () => {
+    const { server, browser } = ctx;
+    try {
+      await organiseThenBrowse(browser, server);
+    } catch (err) {
+      await reportStall(server);
+      throw err;
+    }
+  }, 420_000);
 });
 
 async function organiseThenBrowse(browser: Browser, server: ServerProcess): Promise<void> {
@@ -306,7 +306,7 @@ async function playPlaylistThroughAndSeek(
   await page.click('#play-all');
   await page.waitForURL(`**/watch/${first.slug}?list=${list}`);
   await page.waitForFunction(() => ((window as Player).__vlogPlayer?.video.duration ?? 0) > 0, undefined, {
-    timeout: 30_000,
+    timeout: STEP_TIMEOUT_MS,
   });
   // Muted so Chromium allows playback; the jump near the end keeps the test short.
   await page.evaluate(async () => {
@@ -317,7 +317,7 @@ async function playPlaylistThroughAndSeek(
   });
   await page.waitForURL(
     (url) => url.pathname === `/watch/${second.slug}` && url.searchParams.get('list') === list,
-    { timeout: 30_000 },
+    { timeout: STEP_TIMEOUT_MS },
   );
   await poll(() => page.locator('#playlist-position').textContent()).toBe('2 / 3');
   await poll(() => currentTime(page)).toBeGreaterThan(0.3);
