@@ -22,7 +22,7 @@ export const TRANSCRIPTION_SETTINGS = {
   'transcription.language': text('', {
     env: 'VLOG_TRANSCRIPTION_LANGUAGE',
     description: 'Transcription language (empty for auto-detection)',
-    pattern: '^([A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})?)?$',
+    maxLength: 10,
     applies: { to: 'language of transcriptions queued without one', by: 'server' },
   }),
   'transcription.on_upload': boolean(true, {

@@ -10,6 +10,10 @@ import type { TranscriptionQueueRepository, TranscriptionRecord } from './transc
 export const MAX_TRANSCRIPTION_ATTEMPTS = 3;
 const MAX_ERROR = 500;
 
+/** An ISO 639 code (lower-cased), or null for anything else (empty: detect). */
+const languageCode = (v: string | null) =>
+  v && /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(v.trim()) ? v.trim().toLowerCase() : null;
+
 /** Read at each claim (getters over the settings): a change applies to the next job. */
 export interface TranscriptionJobOptions extends LeaseOptions {
   /** transcription.enabled: when off, no transcription is handed out (rows wait). */
@@ -51,7 +55,7 @@ export function createTranscriptionJobService(deps: {
     jobId: row.id,
     videoId: row.video_id,
     slug: row.slug,
-    language: row.language || options.language || null,
+    language: languageCode(row.language) ?? languageCode(options.language),
     engine: options.engine,
     timeoutSeconds: options.timeoutSeconds,
     audioExtractionTimeoutSeconds: options.audioExtractionTimeoutSeconds,
