@@ -132,11 +132,8 @@ export interface TranscriptionsTable {
   vtt_path: string | null;
   word_count: number | null;
   error_message: string | null;
-  /** 0005: the claiming worker's row id (workers.id). */
   processed_by_worker_id: number | null;
-  /** 0005: attempts used before the running one. */
   retry_count: Generated<number | null>;
-  /** 0005: the worker's last progress report (0–100). */
   progress_percent: number | null;
 }
 export type Transcription = Selectable<TranscriptionsTable>;

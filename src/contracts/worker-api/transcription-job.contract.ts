@@ -35,7 +35,10 @@ export const TranscriptionFileParams = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 100 }),
 });
 
-export const TranscriptionUploadResponse = Type.Object({ status: Type.String(), bytes_written: Type.Integer() });
+export const TranscriptionUploadResponse = Type.Object({
+  status: Type.String(),
+  bytes_written: Type.Integer(),
+});
 
 export const TranscriptionProgressBody = Type.Object({
   percent: Type.Number({ minimum: 0, maximum: 100 }),

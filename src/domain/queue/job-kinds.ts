@@ -3,7 +3,12 @@ import type { SpriteJob, SpriteResult } from '../../contracts/sprite-job.js';
 import type { TranscriptionJob, TranscriptionResult } from '../../contracts/transcription-job.js';
 import type { WireJobKind } from '../../contracts/worker-api/job-kinds.contract.js';
 import type { TranscodeClaim, TranscodeComplete } from '../../contracts/worker-api/transcode-job.contract.js';
-import { REENCODE_QUEUE, SPRITE_QUEUE, TRANSCRIPTION_QUEUE, type QueueDescriptor } from './queue-descriptor.js';
+import {
+  REENCODE_QUEUE,
+  SPRITE_QUEUE,
+  TRANSCRIPTION_QUEUE,
+  type QueueDescriptor,
+} from './queue-descriptor.js';
 
 /**
  * transcoding_jobs predates the status-column queues: a job is waiting while unclaimed and not completed,

@@ -2,7 +2,11 @@ import { ENGINE_NAMES } from '../../media/transcription/engine.js';
 import { boolean, integer, oneOf, text } from './settings.types.js';
 
 const QUEUEING = { to: 'transcription queued when a video becomes ready', by: 'server' } as const;
-const ENGINE = { to: 'engine of each transcription claimed from now on', by: 'worker' } as const;
+/** Resolved by the server at each claim and sent to the worker in it (a worker's own variables do not apply). */
+const ENGINE = {
+  to: 'engine of each transcription claimed from now on (sent in the claim)',
+  by: 'server',
+} as const;
 
 /**
  * transcription.* (pipeline.md §20.1, §14), a section of the one catalogue (catalogue.ts). The engine
@@ -37,7 +41,7 @@ export const TRANSCRIPTION_SETTINGS = {
   'transcription.timeout': integer(3600, [60, 14400], {
     env: 'VLOG_TRANSCRIPTION_TIMEOUT',
     description: 'Transcription timeout in seconds',
-    applies: { to: 'time limit of each transcription claimed from now on', by: 'worker' },
+    applies: { to: 'time limit of each transcription claimed from now on (sent in the claim)', by: 'server' },
   }),
   'transcription.engine': oneOf(ENGINE_NAMES, 'pocketsphinx', {
     env: 'VLOG_TRANSCRIPTION_ENGINE',
