@@ -20,7 +20,7 @@ describe.each(DRIVERS)('transcription of an uploaded video (%s)', (driver) => {
 
   beforeAll(async () => {
     clip = await makeSpeechClip();
-    t = await createTestApp(driver);
+    t = await createTestApp(driver, { VLOG_TRANSCRIPTION_ON_UPLOAD: 'true' });
     await t.container.db
       .insertInto('webhooks')
       .values({ name: 'hook', url: 'http://127.0.0.1:9/hook', events: '["transcription.completed"]' })

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ENGINE_NAMES } from '../../media/transcription/engine.js';
-import { Nullable } from './common.contract.js';
+import { Nullable, Seconds } from './common.contract.js';
 
 /** Request and response schemas of the worker API's transcription endpoints (transcriptions). */
 
@@ -48,7 +48,7 @@ export const TranscriptionCompleteBody = Type.Object({
   text: Type.String({ maxLength: 2_000_000 }),
   language: Language,
   word_count: Type.Integer({ minimum: 0, maximum: 2147483647 }),
-  duration_seconds: Type.Number({ minimum: 0, description: 'Processing time' }),
+  duration_seconds: Seconds({ description: 'Processing time' }),
   cues: Type.Integer({ minimum: 0, maximum: 2147483647, description: 'Cues in the uploaded captions.vtt' }),
 });
 
