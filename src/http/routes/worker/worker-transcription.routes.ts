@@ -76,11 +76,15 @@ function transcriptionJobKind({
         durationSeconds: b.duration_seconds,
         vttPath: target,
       };
-      await transcriptionJobs.complete(job, caller.worker.id, record, async () => {
-        await mkdir(path.dirname(target), { recursive: true });
-        await rename(file, target);
-      });
-      await files.discard(job.jobId);
+      try {
+        await transcriptionJobs.complete(job, caller.worker.id, record, async () => {
+          await mkdir(path.dirname(target), { recursive: true });
+          await rename(file, target);
+        });
+      } finally {
+        // Completed, or refused because the job or its video is gone: its staged files go either way.
+        await files.discard(job.jobId);
+      }
       return { status: 'ok' };
     },
     async fail(caller, b) {
