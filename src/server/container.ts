@@ -77,6 +77,7 @@ import { createSettingsService } from '../domain/settings/settings.service.js';
 import { analyticsServices } from './analytics-services.js';
 import { liveSettings, type LiveSettings } from './live-settings.js';
 import { settingsEnvironment } from './settings-environment.js';
+import { transcriptionServices } from './transcription-services.js';
 import { viewerServices } from './viewer-services.js';
 
 export interface Secrets {
@@ -117,6 +118,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     onError: (err, job) => console.error('retranscode cleanup failed', job, err),
   });
   const mediaJobs = createMediaJobs(config, database, layout, events, live);
+  const webhooks = createWebhookTrigger(createWebhookRepository(db));
+  const transcriptions = transcriptionServices({
+    ...{ db, config, settings, layout, events, webhooks },
+    leaseSeconds: () => live.leaseSeconds,
+  });
   const sources = createVideoSourceRepository(db);
   const jobService = createJobService({
     db,
@@ -127,7 +133,12 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     events,
     options: live,
     afterClaim: (claimed) => retranscodeCleanup.afterClaim(claimed),
-    afterComplete: (videoId) => mediaJobs.services.sprites.enqueueAfterTranscode(videoId),
+    afterComplete: async (videoId) => {
+      await mediaJobs.services.sprites.enqueueAfterTranscode(videoId);
+      await transcriptions.transcription
+        .enqueueOnReady(videoId)
+        .catch((err: unknown) => console.error('transcription could not be queued', videoId, err));
+    },
   });
 
   const workers = createWorkers(config, database, secrets, jobService, live, jobs);
@@ -140,6 +151,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   const services = {
     ...workers.services,
     ...mediaJobs.services,
+    ...transcriptions,
     settings,
     settingsAdmin: createSettingsAdminService({ repository: settingsRepository, settings }),
     auth: createAdminAuthService({
@@ -237,7 +249,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       categoryExists: (id) => categories.exists(id),
       onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
-    webhooks: createWebhookTrigger(createWebhookRepository(db)),
+    webhooks,
     ...analyticsServices(db, settings, config),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
@@ -247,6 +259,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       transcode: () => jobs.recoverExpiredLeases(),
       sprite: () => mediaJobs.services.spriteJobs.recoverStale(),
       reencode: () => mediaJobs.reencodeJobs.recoverStale(),
+      transcription: () => transcriptions.transcriptionJobs.recoverStale(),
     }),
   };
 
