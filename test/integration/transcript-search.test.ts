@@ -112,10 +112,11 @@ describe.each(DRIVERS)('transcript search (%s)', (driver) => {
     // 500,000 characters: distinct six-letter words (the worst case for the document's size).
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     const words: string[] = [];
-    for (let n = 0; words.join(' ').length < 500_000 - 7; n++) {
+    for (let n = 0, length = -1; length + 7 <= 500_000; n++) {
       let w = '';
       for (let k = n, i = 0; i < 6; i++, k = Math.floor(k / 26)) w += letters[k % 26];
       words.push(w);
+      length += 7;
     }
     const text = words.join(' ');
     const res = await adminInject(t, 'PUT', `/api/videos/${row.id}/transcript`, { text });
