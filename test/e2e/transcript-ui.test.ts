@@ -18,11 +18,11 @@ const SRT = [
   '<font color="#ffff00">Hello there</font>',
   '',
   '2',
-  '00:00:02,000 --> 00:00:04,000',
+  '00:00:02,000 --> 00:00:03,500',
   'General Kenobi',
   '',
   '3',
-  '00:00:06,000 --> 00:00:08,000',
+  '00:00:04,000 --> 00:00:05,000',
   'You are a bold one',
   '',
 ].join('\r\n');
@@ -59,7 +59,7 @@ describe('captions upload and the transcript panel in Chromium', () => {
     await dialog.locator('#captions-upload').click();
     await admin.page.locator('.toast', { hasText: 'Captions uploaded' }).waitFor();
     await dialog.locator('#transcript-status', { hasText: 'Completed' }).waitFor();
-    await poll(() => dialog.locator('#transcript-status').textContent()).toContain('English · 8 words');
+    await poll(() => dialog.locator('#transcript-status').textContent()).toContain('English · 9 words');
     expect(await dialog.locator('#transcript-text').inputValue()).toBe(
       'Hello there General Kenobi You are a bold one',
     );
@@ -86,7 +86,7 @@ describe('captions upload and the transcript panel in Chromium', () => {
     expect(await lines.allInnerTexts()).toEqual([
       expect.stringMatching(/0:00\s+Hello there/),
       expect.stringMatching(/0:02\s+General Kenobi/),
-      expect.stringMatching(/0:06\s+You are a bold one/),
+      expect.stringMatching(/0:04\s+You are a bold one/),
     ]);
     expect(await currentTime(page)).toBeLessThan(1);
 
@@ -96,7 +96,7 @@ describe('captions upload and the transcript panel in Chromium', () => {
     // Keyboard: Enter on a focused line seeks as well.
     await lines.nth(2).focus();
     await page.keyboard.press('Enter');
-    await poll(() => currentTime(page)).toBeCloseTo(6, 1);
+    await poll(() => currentTime(page)).toBeCloseTo(4, 1);
     await poll(() => lines.nth(2).getAttribute('aria-current')).toBe('true');
     expect(await lines.nth(1).getAttribute('aria-current')).toBeNull();
 

@@ -166,8 +166,7 @@ async function load(slug: string): Promise<void> {
     { video: media, track: controls.track, toolbar, below: belowPlayer },
     video.duration,
   );
-  if (controls.captions)
-    mountTranscriptPanel({ video: media, track: controls.captions, toolbar, below: belowPlayer });
+  if (controls.captions) mountTranscriptPanel({ video: media, track: controls.captions, below: belowPlayer });
 }
 
 initHeader();

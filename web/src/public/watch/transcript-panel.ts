@@ -1,6 +1,6 @@
 /**
- * The transcript panel on the watch page (issue 14): a "Transcript" button in the player toolbar opens a
- * panel below the player listing the captions' cues with their times. A line is a button: a click (or
+ * The transcript panel on the watch page (issue 14): a "Transcript" button under the player (the control bar
+ * has no room left for it) opens a panel below it listing the captions' cues with their times. A line is a button: a click (or
  * Enter / Space) seeks the video there. The playing line is highlighted (`aria-current`) and kept in
  * view inside the list while playback goes on. A search box filters the lines. Loading, error and empty
  * states show in the panel. Only mounted when the video has captions (a completed transcript).
@@ -19,9 +19,7 @@ export interface TranscriptSlots {
   video: HTMLVideoElement;
   /** The captions `<track>` (hidden mode loads its cues). */
   track: HTMLTrackElement;
-  /** The player toolbar: the button goes at its end. */
-  toolbar: HTMLElement;
-  /** Below the player: the panel. */
+  /** Below the player: the button and the panel. */
   below: HTMLElement;
 }
 
@@ -84,7 +82,7 @@ function toggleButton(panel: HTMLElement) {
     {
       id: 'transcript-toggle',
       type: 'button',
-      class: 'btn btn-ghost transcript-toggle',
+      class: 'btn transcript-toggle',
       'aria-expanded': 'false',
       'aria-controls': 'transcript-panel',
     },
@@ -109,8 +107,7 @@ export function mountTranscriptPanel(slots: TranscriptSlots): () => void {
   const { video, track } = slots;
   const ui = panelSkeleton();
   const { toggle, isOpen } = toggleButton(ui.element);
-  slots.toolbar.appendChild(toggle);
-  slots.below.appendChild(ui.element);
+  slots.below.appendChild(h('div', { class: 'transcript-area' }, toggle, ui.element));
 
   let lines: TranscriptLine[] = [];
   let items: HTMLButtonElement[] = [];
