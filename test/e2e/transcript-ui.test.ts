@@ -1,11 +1,13 @@
 // Captions and the transcript in real Chromium against `vlog serve` with its local worker (issue 14): an .srt
 // file uploaded through the Edit Video modal's Transcription section becomes the video's captions; on the
 // watch page the transcript panel lists its lines, a click on a line seeks the video there, the playing line
-// is marked (aria-current), and the search box filters the lines. No console errors on either page.
+// is marked (aria-current), and the search box filters the lines. No console errors on either page, and no
+// serious or critical axe-core violation in the Transcription section or the panel.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitVideosReady } from '../helpers/admin-json.js';
 import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
+import { axeReport } from '../helpers/axe.js';
 import { getClip } from '../helpers/media-clips.js';
 
 /** Outside the repository on purpose: looked at by hand. */
@@ -65,6 +67,7 @@ describe('captions upload and the transcript panel in Chromium', () => {
     );
     await dialog.locator('.transcript-section').scrollIntoViewIfNeeded();
     await admin.page.screenshot({ path: ADMIN_SCREENSHOT });
+    expect(await axeReport(admin.page, 'Transcription section', { include: '.transcript-section' })).toBe('');
     expect(admin.errors).toEqual([]);
 
     // Watch page: the panel lists the cues; a click on a line seeks there.
@@ -105,6 +108,7 @@ describe('captions upload and the transcript panel in Chromium', () => {
     await poll(() => page.locator('#transcript-panel li:not([hidden]) .transcript-line').count()).toBe(1);
     expect(await page.locator('#transcript-state').textContent()).toBe('1 of 3 lines contain “kenobi”.');
     await page.screenshot({ path: WATCH_SCREENSHOT, fullPage: true });
+    expect(await axeReport(page, 'transcript panel', { include: '.transcript-area' })).toBe('');
     await page.fill('#transcript-search', 'wookiee');
     await poll(() => page.locator('#transcript-state').textContent()).toBe('No line contains “wookiee”.');
     await page.fill('#transcript-search', '');
