@@ -1,11 +1,12 @@
 // Captions and the transcript in real Chromium against `vlog serve` with its local worker (issue 14): an .srt
 // file uploaded through the Edit Video modal's Transcription section becomes the video's captions; on the
 // watch page the transcript panel lists its lines, a click on a line seeks the video there, the playing line
-// is marked (aria-current), and the search box filters the lines. No console errors on either page, and no
+// is marked (aria-current), and the search box filters the lines; back in the modal the transcript is deleted
+// (after a confirm) and a transcription queued in German. No console errors on either page, and no
 // serious or critical axe-core violation in the Transcription section or the panel.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitVideosReady } from '../helpers/admin-json.js';
+import { adminJson, waitVideosReady } from '../helpers/admin-json.js';
 import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { axeReport } from '../helpers/axe.js';
 import { getClip } from '../helpers/media-clips.js';
@@ -13,6 +14,7 @@ import { getClip } from '../helpers/media-clips.js';
 /** Outside the repository on purpose: looked at by hand. */
 const ADMIN_SCREENSHOT = '/tmp/vlog-transcript-admin.png';
 const WATCH_SCREENSHOT = '/tmp/vlog-transcript-watch.png';
+const QUEUED_SCREENSHOT = '/tmp/vlog-transcript-queued.png';
 
 const SRT = [
   '1',
@@ -61,6 +63,7 @@ describe('captions upload and the transcript panel in Chromium', () => {
     await dialog.locator('#captions-upload').click();
     await admin.page.locator('.toast', { hasText: 'Captions uploaded' }).waitFor();
     await dialog.locator('#transcript-status', { hasText: 'Completed' }).waitFor();
+    expect(await dialog.locator('#captions-file').inputValue()).toBe('');
     await poll(() => dialog.locator('#transcript-status').textContent()).toContain('English · 9 words');
     expect(await dialog.locator('#transcript-text').inputValue()).toBe(
       'Hello there General Kenobi You are a bold one',
@@ -120,5 +123,23 @@ describe('captions upload and the transcript panel in Chromium', () => {
     expect(await page.locator('#transcript-panel').isHidden()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('transcript-toggle');
     expect(errors).toEqual([]);
+
+    // Back in the modal: delete (after the confirm), then queue a transcription in German.
+    await dialog.locator('#transcript-delete').click();
+    await admin.page.locator('#confirm-ok').click();
+    await dialog.locator('#transcript-status', { hasText: 'No transcript yet' }).waitFor();
+    expect(await dialog.locator('#transcript-text').count()).toBe(0);
+    await dialog.locator('#transcript-language').selectOption('de');
+    await dialog.locator('#transcript-transcribe').click();
+    await dialog.locator('#transcript-status', { hasText: 'Queued: waiting for a worker' }).waitFor();
+    const queued = await adminJson<{ status: string; language: string }>(
+      server,
+      'GET',
+      `/api/videos/${id}/transcript`,
+    );
+    expect(queued.body).toMatchObject({ status: 'pending', language: 'de' });
+    expect(await dialog.locator('#transcript-transcribe').isDisabled()).toBe(true);
+    await admin.page.screenshot({ path: QUEUED_SCREENSHOT });
+    expect(admin.errors).toEqual([]);
   }, 240_000);
 });

@@ -9,7 +9,7 @@
  * `#transcript-error`.
  */
 import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { ApiClient } from '../api.js';
 import { Badge } from '../components/badge.js';
 import { Button } from '../components/button.js';
@@ -99,12 +99,20 @@ function TranscribeControls(props: { state: TranscriptState; transcript: Transcr
 
 function CaptionsUpload(props: { state: TranscriptState; language: string; disabled: boolean }) {
   const file = useSignal<File | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const upload = async (chosen: File) => {
+    if (!(await props.state.upload(chosen, props.language || null))) return;
+    // Stored: the picker starts empty again.
+    file.value = null;
+    if (input.current) input.current.value = '';
+  };
   return (
     <div class="captions-upload">
       <label class="field-label" for="captions-file">
         Captions file (.vtt or .srt)
       </label>
       <input
+        ref={input}
         id="captions-file"
         type="file"
         class="input"
@@ -116,7 +124,7 @@ function CaptionsUpload(props: { state: TranscriptState; language: string; disab
         icon="upload"
         busy={props.state.busy.value === 'upload'}
         disabled={!file.value || props.disabled}
-        onClick={() => file.value && void props.state.upload(file.value, props.language || null)}
+        onClick={() => file.value && void upload(file.value)}
       >
         Upload captions
       </Button>
