@@ -18,6 +18,7 @@ import { adminSpriteRoutes } from './routes/admin/sprites.routes.js';
 import { adminEventRoutes } from './routes/admin/events.routes.js';
 import { adminUploadRoutes } from './routes/admin/upload.routes.js';
 import { adminThumbnailRoutes } from './routes/admin/thumbnails.routes.js';
+import { adminTranscriptRoutes } from './routes/admin/transcripts.routes.js';
 import { adminWatermarkRoutes } from './routes/admin/watermark.routes.js';
 import { adminVideoLifecycleRoutes } from './routes/admin/video-lifecycle.routes.js';
 import { adminVideoRoutes } from './routes/admin/videos.routes.js';
@@ -51,6 +52,7 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   await app.register(adminVideoBulkRoutes(services.videoBulk));
   await app.register(adminVideoExportRoutes(services.videoExport));
   await app.register(adminThumbnailRoutes(services.thumbnails, c.live));
+  await app.register(adminTranscriptRoutes(services.transcripts, services.captionUploads));
   await app.register(adminCategoryRoutes(services.categories));
   await app.register(adminTagRoutes(services.tags));
   await app.register(adminChapterRoutes(services.chapters));

@@ -28,7 +28,7 @@ export async function buildPublicApp(c: Container, options: AppOptions & { webDi
   const downloadsPerHour = c.services.settings.current('downloads.rate_limit_per_hour');
   await registerRateLimit(app, { config: { ...c.config, downloadsPerHour }, defaultClass: 'publicDefault' });
   await app.register(healthRoutes(c.services.health));
-  await app.register(publicVideoRoutes(c.services.videos, c.services.discovery));
+  await app.register(publicVideoRoutes(c.services.videos, c.services.discovery, c.services.transcripts));
   await app.register(publicCategoryRoutes(c.services.categories));
   await app.register(publicTagRoutes(c.services.tags));
   await app.register(publicCustomFieldRoutes(c.services.publicCustomFields));

@@ -7,8 +7,8 @@ import {
   spriteSheetFileName,
   spriteTile,
   spriteTimeoutSeconds,
-  vttTimestamp,
 } from './sprites.js';
+import { vttTimestamp } from './captions/caption-cues.js';
 
 const valueOf = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
 

@@ -4,6 +4,7 @@
  * track maps each interval to its tile (`sprites/sprite_01.jpg#xywh=x,y,w,h`), so any player can show
  * previews. Pure builders: no I/O here.
  */
+import { vttTimestamp } from './captions/caption-cues.js';
 
 const GLOBAL_ARGS = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-nostats', '-y'];
 /** Used when the source size is unknown (16:9). */
@@ -98,16 +99,6 @@ export interface SpriteVttOptions {
   sheetUrl: (index: number) => string;
   /** When given, cues pointing past the last produced sheet are left out. */
   sheetCount?: number;
-}
-
-/** Cue time `HH:MM:SS.mmm`. */
-export function vttTimestamp(seconds: number): string {
-  const ms = Math.max(0, Math.round(seconds * 1000));
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = Math.floor((ms % 60_000) / 1000);
-  const pad = (v: number, w = 2) => String(v).padStart(w, '0');
-  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
 }
 
 /** Where frame `index` sits: its sheet and pixel offset inside it (spec §13 formula). */

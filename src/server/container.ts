@@ -77,6 +77,7 @@ import { createSettingsService } from '../domain/settings/settings.service.js';
 import { analyticsServices } from './analytics-services.js';
 import { liveSettings, type LiveSettings } from './live-settings.js';
 import { settingsEnvironment } from './settings-environment.js';
+import { transcriptServices } from './transcript-services.js';
 import { transcriptionServices } from './transcription-services.js';
 import { viewerServices } from './viewer-services.js';
 
@@ -224,6 +225,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       options: live,
     }),
     ...viewerServices({ db, config, settings, live, videos, layout }),
+    ...transcriptServices({ db, layout, transcription: transcriptions.transcription }),
     retention: createRetentionService({
       videos,
       videoService: {

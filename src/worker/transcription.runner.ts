@@ -4,7 +4,8 @@ import type { TranscriptionJob, TranscriptionResult } from '../contracts/transcr
 import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { buildAudioExtractArgs } from '../media/transcription/audio-extract.js';
 import { chooseEngine } from '../media/transcription/choose-engine.js';
-import { buildCaptionsVtt, buildCues, transcriptText } from '../media/transcription/cues.js';
+import { formatVtt } from '../media/captions/caption-cues.js';
+import { buildCues, transcriptText } from '../media/transcription/cues.js';
 import { TranscriptionEngineError, type TranscriptionEngine } from '../media/transcription/engine.js';
 import { isMediaError } from '../media/media-error.js';
 import { ABANDON, isFailRefused, isJobGone, type JobRunner } from './job-runners.js';
@@ -78,7 +79,7 @@ async function transcribe(
       durationSeconds: (Date.now() - started) / 1000,
       cues: cues.length,
     },
-    buildCaptionsVtt(cues),
+    formatVtt(cues),
   );
 }
 

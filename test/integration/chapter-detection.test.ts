@@ -147,6 +147,8 @@ describe.each(DRIVERS)('chapter auto-detection (%s)', (driver) => {
           video_id: id,
           status: 'completed',
           transcript_text: 'So welcome to the show. Now the main part starts here! And that is all.',
+          // The time the transcription took (pipeline.md §14), not the span of the sections.
+          duration_seconds: 7.5,
         })
         .execute();
       const res = await detect(id, { source: 'transcription', min_chapter_length: 40 });

@@ -68,17 +68,20 @@ export function createChapterRepository(db: Kysely<Database>) {
         .where('deleted_at', 'is', null)
         .executeTakeFirst(),
 
-    /** The text of the video's completed transcript and the duration it covers, if there is one. */
+    /**
+     * The text of the video's completed transcript (transcribed, uploaded captions or edited) and the video's
+     * duration it spans. Not `transcriptions.duration_seconds`: that is the time the transcription took.
+     */
     async completedTranscript(videoId: number): Promise<{ text: string; duration: number } | null> {
       const r = await db
         .selectFrom('transcriptions as t')
         .innerJoin('videos as v', 'v.id', 't.video_id')
-        .select(['t.transcript_text', 't.duration_seconds', 'v.duration'])
+        .select(['t.transcript_text', 'v.duration'])
         .where('t.video_id', '=', videoId)
         .where('t.status', '=', 'completed')
         .executeTakeFirst();
       if (!r?.transcript_text) return null;
-      return { text: r.transcript_text, duration: r.duration_seconds || r.duration || 0 };
+      return { text: r.transcript_text, duration: r.duration ?? 0 };
     },
 
     list: (videoId: number) => ordered(db, videoId).execute(),

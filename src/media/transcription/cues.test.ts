@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCaptionsVtt, buildCues, CUE_RULES, transcriptText, vttTimestamp, wrapWords } from './cues.js';
+import { formatVtt, vttTimestamp } from '../captions/caption-cues.js';
+import { buildCues, CUE_RULES, transcriptText, wrapWords } from './cues.js';
 
 /** Words of `text` spoken back to back, 0.3 s each. */
 const spoken = (text: string, from = 0, each = 0.3) =>
@@ -44,14 +45,14 @@ describe('cue building', () => {
   });
 
   it('writes the WebVTT of pipeline.md §14', () => {
-    const vtt = buildCaptionsVtt([
+    const vtt = formatVtt([
       { start: 0, end: 4.2, text: ' first segment text ' },
       { start: 3725.5, end: 3726.0456, text: 'two\nlines' },
     ]);
     expect(vtt).toBe(
       'WEBVTT\n\n1\n00:00:00.000 --> 00:00:04.200\nfirst segment text\n\n2\n01:02:05.500 --> 01:02:06.046\ntwo\nlines\n\n',
     );
-    expect(buildCaptionsVtt([])).toBe('WEBVTT\n\n');
+    expect(formatVtt([])).toBe('WEBVTT\n\n');
     expect(vttTimestamp(-1)).toBe('00:00:00.000');
   });
 

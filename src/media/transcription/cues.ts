@@ -1,11 +1,8 @@
+import type { CaptionCue } from '../captions/caption-cues.js';
 import type { TimedWord } from './engine.js';
 
-/** One caption cue: its lines joined by "\n". */
-export interface Cue {
-  start: number;
-  end: number;
-  text: string;
-}
+/** One caption cue: its lines joined by "\n" (written by captions/caption-cues.ts's formatVtt). */
+export type Cue = Pick<CaptionCue, 'start' | 'end' | 'text'>;
 
 /**
  * Readable cues (the usual subtitle guidelines: BBC, Netflix): at most 42 characters a line and two
@@ -62,24 +59,6 @@ export function buildCues(words: readonly TimedWord[], rules = CUE_RULES): Cue[]
   }
   flush();
   return cues;
-}
-
-/** `HH:MM:SS.mmm` (pipeline.md §14). */
-export function vttTimestamp(seconds: number): string {
-  const ms = Math.max(0, Math.round(seconds * 1000));
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = Math.floor((ms % 60_000) / 1000);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
-}
-
-/** The WebVTT file of pipeline.md §14: numbered cues from 1, a blank line after each. */
-export function buildCaptionsVtt(cues: readonly Cue[]): string {
-  const body = cues
-    .map((c, i) => `${i + 1}\n${vttTimestamp(c.start)} --> ${vttTimestamp(c.end)}\n${c.text.trim()}\n\n`)
-    .join('');
-  return `WEBVTT\n\n${body}`;
 }
 
 /** The transcript text: the words joined by single spaces. */

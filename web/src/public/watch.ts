@@ -1,7 +1,7 @@
 /**
  * Watch page (`/watch/{slug}`): breadcrumb, adaptive HLS playback with the custom control bar (player/), chapters
- * (watch/chapters.ts), resume and progress saving, video details with category, tags and "Watch later", and
- * related videos in the side column.
+ * (watch/chapters.ts), the transcript panel when there are captions (watch/transcript-panel.ts), resume and
+ * progress saving, video details with category, tags and "Watch later", and related videos in the side column.
  *
  * Layout (watch.html): `#watch-root` holds the player, then `#watch-below-player` (the slot for panels tied
  * to the player, e.g. chapters), then the details; the side column `#watch-side` holds `#watch-side-panels`
@@ -27,6 +27,7 @@ import { mountWatermark } from './watch/watermark.js';
 import { mountChapters } from './watch/chapters.js';
 import { mountPlaylistNav } from './watch/playlist-nav.js';
 import { mountRelated } from './watch/related.js';
+import { mountTranscriptPanel } from './watch/transcript-panel.js';
 
 const root = must('#watch-root');
 const breadcrumb = must('#breadcrumb');
@@ -159,12 +160,13 @@ async function load(slug: string): Promise<void> {
   const controls = mountPlayerControls({ container: section, frame, video: media, toolbar, detail: video });
   applyStartTime(media, video.id);
   saveProgressWhilePlaying(media, video.id);
-  if (controls)
-    mountChapters(
-      video.chapters,
-      { video: media, track: controls.track, toolbar, below: belowPlayer },
-      video.duration,
-    );
+  if (!controls) return;
+  mountChapters(
+    video.chapters,
+    { video: media, track: controls.track, toolbar, below: belowPlayer },
+    video.duration,
+  );
+  if (controls.captions) mountTranscriptPanel({ video: media, track: controls.captions, below: belowPlayer });
 }
 
 initHeader();

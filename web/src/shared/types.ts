@@ -23,6 +23,12 @@ export type {
   VideoCustomFieldView,
 } from '../../../src/contracts/api/custom-field.contract.js';
 export type { CategoryUpdate } from '../../../src/contracts/api/category.contract.js';
+export type {
+  Transcript,
+  TranscriptUpdated,
+  TranscriptionStatus,
+  WhisperLanguage,
+} from '../../../src/contracts/api/transcript.contract.js';
 export type { Tag, TagRef } from '../../../src/contracts/api/tag.contract.js';
 export type {
   BulkItemResult,

@@ -34,3 +34,41 @@ export async function receiveFileUpload<T>(
   if (!result) throw badRequest('An image file is required (multipart field "file")');
   return result.value;
 }
+
+/**
+ * A small file upload read whole: the one `file` part (at most `maxBytes`, else `tooLarge`) and the text
+ * fields, whatever their order. 400 when the body is not multipart or has no file.
+ */
+export async function receiveSmallFile(
+  req: FastifyRequest,
+  options: { maxBytes: number; tooLarge: (max: number) => Error; missing: string },
+): Promise<{ filename: string; bytes: Buffer; fields: Record<string, string> }> {
+  if (Number(req.headers['content-length'] ?? 0) > options.maxBytes + MULTIPART_SLACK)
+    throw options.tooLarge(options.maxBytes);
+  if (!req.isMultipart()) throw badRequest('Expected multipart/form-data with a file field');
+  const fields: Record<string, string> = {};
+  let file: { filename: string; bytes: Buffer } | null = null;
+  for await (const part of req.parts()) {
+    if (part.type === 'field') {
+      fields[part.fieldname] = typeof part.value === 'string' ? part.value : String(part.value ?? '');
+      continue;
+    }
+    if (part.fieldname !== 'file' || file) {
+      part.file.resume();
+      continue;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of part.file as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > options.maxBytes) {
+        part.file.resume();
+        throw options.tooLarge(options.maxBytes);
+      }
+      chunks.push(chunk);
+    }
+    file = { filename: part.filename, bytes: Buffer.concat(chunks) };
+  }
+  if (!file) throw badRequest(options.missing);
+  return { ...file, fields };
+}

@@ -2,12 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SlugParam } from '../../../contracts/api/common.contract.js';
 import * as wire from '../../../contracts/api/video.contract.js';
+import * as transcriptWire from '../../../contracts/api/transcript.contract.js';
+import type { TranscriptService } from '../../../domain/transcripts/transcript.service.js';
 import type { DiscoveryService } from '../../../domain/videos/discovery.service.js';
 import { customFiltersOf } from '../../../domain/videos/public-list-filters.js';
 import type { VideoService } from '../../../domain/videos/video.service.js';
 import { routeSchemas } from '../../schemas/route-schema.js';
 
-export function publicVideoRoutes(videos: VideoService, discovery: DiscoveryService) {
+export function publicVideoRoutes(
+  videos: VideoService,
+  discovery: DiscoveryService,
+  transcripts: Pick<TranscriptService, 'getPublic'>,
+) {
   return async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const schema = routeSchemas({ tags: ['videos'] });
@@ -80,6 +86,18 @@ export function publicVideoRoutes(videos: VideoService, discovery: DiscoveryServ
       '/api/videos/:slug/progress',
       { schema: schema({ summary: 'Transcoding progress', ...bySlug, ok: wire.TranscodingProgress }) },
       (req) => videos.publicProgress(req.params.slug),
+    );
+    app.get(
+      '/api/videos/:slug/transcript',
+      {
+        schema: schema({
+          summary: 'The transcript of a video (published or not; not archived)',
+          description: '`{"status":"none"}` (other fields null) without one; `vtt_url` only when completed.',
+          ...bySlug,
+          ok: transcriptWire.Transcript,
+        }),
+      },
+      (req) => transcripts.getPublic(req.params.slug),
     );
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The chapters of one video (ui.md §2.2, Edit Video modal): the list in order, "Add Chapter", edit,
  * delete (after a confirm), move up / down (the reorder endpoint) and "Auto-detect" from the source's
- * embedded chapters (asks before replacing). Each action is saved at once; the server's refusals show
+ * embedded chapters, else from the stored transcript (asks before replacing). Each action is saved at once; the server's refusals show
  * in the form or as a toast. After a move, focus stays on the moved chapter's button.
  *
  * Test hooks: `.chapter-editor`, `.chapter-list`, `.chapter-empty`, `[data-action="add-chapter"]`,
@@ -104,7 +104,7 @@ function ChapterToolbar(props: { state: ChaptersState; editing: number | 'new' |
     if (count > 0) {
       const ok = await confirmDialog({
         title: 'Replace chapters?',
-        message: `The ${count} chapter(s) of this video will be replaced by those found in the video file's metadata.`,
+        message: `The ${count} chapter(s) of this video will be replaced by those found in the video file's metadata or, without any, its transcript.`,
         confirmLabel: 'Replace',
         danger: true,
       });

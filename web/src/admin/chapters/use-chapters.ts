@@ -79,8 +79,9 @@ export function useChapters(api: ApiClient, videoId: number) {
     move: (id: number, step: -1 | 1) => run(`move-${id}`, () => calls.reorder(movedOrder(id, step))),
     autoDetect: (minLength: number, replace: boolean) =>
       run('detect', async () => {
+        // The file's embedded chapters first, else sections of the stored transcript (pipeline.md §15).
         const r = await calls.autoDetect({
-          source: 'metadata',
+          source: 'both',
           min_chapter_length: minLength,
           replace_existing: replace,
         });

@@ -1,7 +1,8 @@
 /**
  * Edit Video modal (ui.md §2.2): title, description, category, publish date (`datetime-local`, or
  * "Unpublished"), "Featured Video", tags (chips, a new tag created inline), the video's custom fields and
- * chapters (chapters/chapter-editor.tsx; each chapter change is saved at once). Save Changes stores the
+ * chapters (chapters/chapter-editor.tsx) and the transcription (transcripts/transcript-section.tsx; each
+ * chapter or transcript change is saved at once). Save Changes stores the
  * fields, then the tags, then the custom fields; a refusal shows inline and the modal stays open.
  *
  * Test hooks: `#edit-video-dialog`, `#edit-title`, `#edit-description`, `#edit-category`,
@@ -16,6 +17,7 @@ import { toast } from '../components/toast.js';
 import { VideoCustomFieldsSection } from '../custom-fields/video-custom-fields.js';
 import { CategoryOptions } from '../videos/use-categories.js';
 import type { VideoListItem } from '../../shared/types.js';
+import { TranscriptSection } from '../transcripts/transcript-section.js';
 import { TagPicker } from './tag-picker.js';
 import { useVideoEdit, type EditData } from './use-video-edit.js';
 import type { EditForm } from './video-edit-form.js';
@@ -187,6 +189,7 @@ function EditVideoDialog({ video, api, changed, onClose }: Props) {
             <h3 class="section-title">Chapters</h3>
             <ChapterEditor api={api} videoId={video.id} duration={load.data.video.duration} />
           </div>
+          <TranscriptSection api={api} videoId={video.id} videoReady={load.data.video.status === 'ready'} />
         </>
       )}
     </Modal>

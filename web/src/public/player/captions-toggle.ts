@@ -12,6 +12,8 @@ const CUE_LINE = -5;
 export interface CaptionsToggle {
   element: HTMLButtonElement;
   toggle(): void;
+  /** The captions track (the transcript panel reads its cues). */
+  track: HTMLTrackElement;
 }
 
 export function captionsToggle(video: HTMLVideoElement, captionsUrl: string | null): CaptionsToggle | null {
@@ -39,5 +41,5 @@ export function captionsToggle(video: HTMLVideoElement, captionsUrl: string | nu
     pressed: false,
     onClick: toggle,
   });
-  return { element: button.element, toggle };
+  return { element: button.element, toggle, track };
 }

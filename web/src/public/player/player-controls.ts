@@ -39,6 +39,8 @@ export interface PlayerControlsOptions {
 export interface PlayerControls {
   /** The seek bar (role slider): chapter markers go inside it. */
   track: HTMLElement;
+  /** The captions track when the video has captions (the transcript panel lists its cues). */
+  captions: HTMLTrackElement | null;
 }
 
 function playToggle(video: HTMLVideoElement) {
@@ -119,7 +121,7 @@ function build(opts: PlayerControlsOptions): PlayerControls {
     activity: autoHide.show,
   });
   autoHide.show();
-  return { track: timeline.track };
+  return { track: timeline.track, captions: captions?.track ?? null };
 }
 
 /** Mounts the control bar; null (native controls kept) when it cannot be built. */
