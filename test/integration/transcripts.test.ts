@@ -203,7 +203,7 @@ describe.each(DRIVERS)('transcript endpoints (%s)', (driver) => {
       });
       const file = path.join(t.container.layout.videoDir(video.slug), CAPTIONS_VTT);
       expect(await readFile(file, 'utf8')).toBe(
-        'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.500\nHello there\n\n2\n00:00:03.000 --> 00:00:04.000\ngeneral kenobi\n',
+        'WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.500\nHello there\n\n2\n00:00:03.000 --> 00:00:04.000\ngeneral kenobi\n\n',
       );
       expect(await row(t, video.id)).toMatchObject({ status: 'completed', vtt_path: file });
       const served = await t.publicApp.inject({ method: 'GET', url: `/videos/${video.slug}/captions.vtt` });
