@@ -1,17 +1,8 @@
 import type { WebhookRepository } from './webhook.repository.js';
 
-/** The events a webhook may subscribe to (seed: webhooks.events). */
-export const WEBHOOK_EVENTS = [
-  'video.uploaded',
-  'video.ready',
-  'video.failed',
-  'video.deleted',
-  'video.restored',
-  'transcription.completed',
-  'worker.registered',
-  'worker.offline',
-] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+import type { WebhookEvent } from '../../contracts/api/webhook.contract.js';
+
+export { WEBHOOK_EVENTS, type WebhookEvent } from '../../contracts/api/webhook.contract.js';
 
 /** The subscribed events of a row (a JSON array); anything else subscribes to nothing. */
 function subscribedEvents(text: string): string[] {
