@@ -17,8 +17,17 @@ export const WEBHOOK_EVENTS = [
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const WebhookEventName = literals(WEBHOOK_EVENTS);
 
-/** The states of a delivery: `failed` will be retried, `failed_permanent` will not. */
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'failed_permanent'] as const;
+/**
+ * The states of a delivery: `delivering` while a sender holds it (its lease in next_retry_at), `failed` will
+ * be retried at next_retry_at, `failed_permanent` will not.
+ */
+export const DELIVERY_STATUSES = [
+  'pending',
+  'delivering',
+  'delivered',
+  'failed',
+  'failed_permanent',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** Custom request headers: name → value (protected names are refused, pipeline.md §16). */
