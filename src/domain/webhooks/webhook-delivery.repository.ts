@@ -37,22 +37,35 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>, webhooks: 
   return {
     queue,
 
-    /** The next due delivery, held for `leaseSeconds`, with its webhook (null: gone). */
+    /** Up to `limit` due deliveries (oldest first), held for `leaseSeconds`, each with its webhook (null: gone). */
     claim: (
       leaseSeconds: number,
-    ): Promise<{ delivery: WebhookDelivery; webhook: WebhookRow | null } | null> =>
+      limit: number,
+    ): Promise<Array<{ delivery: WebhookDelivery; webhook: WebhookRow | null }>> =>
       db.transaction().execute(async (trx) => {
-        const delivery = await queue.claimNext(trx, { leaseSeconds });
-        if (!delivery) return null;
-        const webhook = delivery.webhook_id === null ? null : await webhooks.find(delivery.webhook_id, trx);
-        return { delivery, webhook: webhook ?? null };
+        const claimed = await queue.claimMany(trx, { leaseSeconds, limit });
+        const ids = [...new Set(claimed.flatMap((d) => (d.webhook_id === null ? [] : [d.webhook_id])))];
+        const hooks =
+          ids.length === 0
+            ? []
+            : await trx.selectFrom('webhooks').selectAll().where('id', 'in', ids).execute();
+        const byId = new Map(hooks.map((h) => [h.id, h]));
+        return claimed.map((delivery) => ({
+          delivery,
+          webhook: (delivery.webhook_id !== null && byId.get(delivery.webhook_id)) || null,
+        }));
       }),
 
     /** 2xx: delivered, the answer stored, the webhook's success counted. False: no longer held. */
     delivered: (d: WebhookDelivery, a: AttemptRecord): Promise<boolean> =>
       db.transaction().execute(async (trx) => {
-        if (!(await queue.complete(trx, d.id))) return false;
-        await record(trx, d.id, a);
+        const done = await queue.complete(trx, d.id, {
+          request_body: a.requestBody,
+          response_status: a.responseStatus,
+          response_body: a.responseBody,
+          duration_ms: a.durationMs,
+        });
+        if (!done) return false;
         if (d.webhook_id !== null) await webhooks.countOutcome(trx, d.webhook_id, 'delivered');
         return true;
       }),

@@ -45,7 +45,7 @@ export function createWebhookRunner(deps: {
     timer.unref();
   }
 
-  function start(claimed: NonNullable<Awaited<ReturnType<WebhookDeliveryRepository['claim']>>>) {
+  function start(claimed: Awaited<ReturnType<WebhookDeliveryRepository['claim']>>[number]) {
     const run: Promise<void> = service
       .deliver(claimed.delivery, claimed.webhook)
       .then(
@@ -65,9 +65,10 @@ export function createWebhookRunner(deps: {
       await deliveries.recoverStale(options.maxRetries);
     }
     while (!stopped && inFlight.size < options.maxConcurrentDeliveries) {
-      const claimed = await deliveries.claim(options.leaseSeconds);
-      if (!claimed) break;
-      start(claimed);
+      const room = options.maxConcurrentDeliveries - inFlight.size;
+      const batch = await deliveries.claim(options.leaseSeconds, room);
+      for (const claimed of batch) start(claimed);
+      if (batch.length < room) break;
     }
   }
 
@@ -80,16 +81,20 @@ export function createWebhookRunner(deps: {
     }
     filling = true;
     try {
-      do {
+      // A signal during any await below sets `again`: it is acted on before sleeping (no lost wake-up).
+      for (;;) {
         again = false;
         await claimWhileRoom();
-      } while (again && !stopped);
-      // Full: each finished send fills again. Otherwise sleep until the next retry or lease falls due.
-      if (inFlight.size >= options.maxConcurrentDeliveries) return;
-      const due = await deliveries.nextDueAt();
-      if (due) {
-        const wait = due.getTime() - Date.now();
-        sleep(wait > 0 ? wait + 5 : BUSY_RETRY_MS);
+        if (again) continue;
+        // Full: each finished send fills again. Otherwise sleep until the next retry or lease falls due.
+        if (stopped || inFlight.size >= options.maxConcurrentDeliveries) return;
+        const due = await deliveries.nextDueAt();
+        if (again) continue;
+        if (due) {
+          const wait = due.getTime() - Date.now();
+          sleep(wait > 0 ? wait + 5 : BUSY_RETRY_MS);
+        }
+        return;
       }
     } catch (err) {
       deps.log(err, 'webhook delivery queue failed');
