@@ -9,11 +9,13 @@ as_root() {
 
 apt_updated=0
 apt_install() {
-  # apt_install BINARY PACKAGE: installs PACKAGE from Debian when BINARY is missing.
+  # apt_install BINARY PACKAGE...: installs the PACKAGEs from Debian when BINARY is missing.
   command -v "$1" >/dev/null 2>&1 && return 0
-  echo "==> installing $2 (missing $1)"
+  local binary="$1"
+  shift
+  echo "==> installing $* (missing $binary)"
   if [ "$apt_updated" = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 node_deps() {

@@ -13,7 +13,7 @@ const print = (s: string) => process.stdout.write(`${s}\n`);
 const USAGE = `Usage: vlog <command> [options]
 
   serve [--role public|admin|worker-api] [--no-local-worker]   run the server (all roles by default)
-  worker                                  run a worker: transcodes, re-encodes and sprite sheets over
+  worker                                  run a worker: transcodes, re-encodes, sprite sheets, transcriptions over
                                           the worker API (VLOG_WORKER_API_URL, VLOG_WORKER_API_KEY)
   worker register --name NAME [--type remote|local] [--json]   create a worker and its API key
   worker list | status | revoke WORKER_ID manage workers (VLOG_WORKER_ADMIN_SECRET)

@@ -11,6 +11,7 @@ import {
 import { hwaccelSchema } from './config.hwaccel.js';
 import { parseRateLimitStorage, rateLimitSchema } from './config.rate-limit.js';
 import { spriteSheetSchema } from './config.sprites.js';
+import { transcriptionSchema } from './config.transcription.js';
 
 export const STREAMING_FORMATS = ['cmaf', 'hls_ts'] as const;
 export const STREAMING_CODECS = ['h264', 'hevc', 'av1'] as const;
@@ -339,6 +340,9 @@ export const configSchema = {
 
   // Sprite sheets (pipeline.md §13).
   ...spriteSheetSchema,
+
+  // Transcription (config.md §13; the rest are settings).
+  ...transcriptionSchema,
 
   // GPU encoding (pipeline.md §6).
   ...hwaccelSchema,

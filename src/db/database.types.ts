@@ -132,6 +132,9 @@ export interface TranscriptionsTable {
   vtt_path: string | null;
   word_count: number | null;
   error_message: string | null;
+  processed_by_worker_id: number | null;
+  retry_count: Generated<number | null>;
+  progress_percent: number | null;
 }
 export type Transcription = Selectable<TranscriptionsTable>;
 export type NewTranscription = Insertable<TranscriptionsTable>;

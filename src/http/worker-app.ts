@@ -9,6 +9,7 @@ import { workerJobRoutes } from './routes/worker/worker-jobs.routes.js';
 import { workerReencodeRoutes } from './routes/worker/worker-reencode.routes.js';
 import { workerSettingsRoutes } from './routes/worker/worker-settings.routes.js';
 import { workerSpriteRoutes } from './routes/worker/worker-sprites.routes.js';
+import { workerTranscriptionRoutes } from './routes/worker/worker-transcription.routes.js';
 import { workerWaitRoutes } from './routes/worker/worker-wait.routes.js';
 
 /**
@@ -40,6 +41,10 @@ export async function buildWorkerApp(c: Container, options: AppOptions) {
       }),
       workerSpriteRoutes({ spriteJobs: c.services.spriteJobs, uploads: c.services.spriteUploads }),
       workerReencodeRoutes({ reencode: c.services.reencodeUploads, registry: c.services.workerRegistry }),
+      workerTranscriptionRoutes({
+        transcriptionJobs: c.services.transcriptionJobs,
+        files: c.services.transcriptionFiles,
+      }),
     ]),
   );
   return app;

@@ -29,7 +29,11 @@ function executable(file: string): boolean {
 }
 
 /** Whether `binary` can be run (a path, or a name found on PATH). */
-function runnable(binary: string, searchPath: string): boolean {
+export function runnable(
+  binary: string,
+  // eslint-disable-next-line no-restricted-syntax -- the executable search path, not a VLog setting
+  searchPath: string = process.env.PATH ?? '',
+): boolean {
   if (binary.includes('/')) return executable(binary);
   return searchPath.split(path.delimiter).some((dir) => dir && executable(path.join(dir, binary)));
 }

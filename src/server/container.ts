@@ -75,6 +75,7 @@ import { createSettingsService } from '../domain/settings/settings.service.js';
 import { analyticsServices } from './analytics-services.js';
 import { liveSettings, type LiveSettings } from './live-settings.js';
 import { settingsEnvironment } from './settings-environment.js';
+import { transcriptionServices } from './transcription-services.js';
 import { viewerServices } from './viewer-services.js';
 import { webhookServices, withUploadWebhook, withVideoWebhooks } from './webhook-services.js';
 
@@ -117,6 +118,10 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   });
   const mediaJobs = createMediaJobs(config, database, layout, events, live);
   const hooks = webhookServices({ db, settings, events });
+  const transcriptions = transcriptionServices({
+    ...{ db, config, settings, layout, events, webhooks: hooks.webhooks },
+    leaseSeconds: () => live.leaseSeconds,
+  });
   const sources = createVideoSourceRepository(db);
   const jobService = createJobService({
     db,
@@ -130,6 +135,9 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     afterComplete: async (videoId) => {
       await mediaJobs.services.sprites.enqueueAfterTranscode(videoId);
       await hooks.videoWebhooks.ready(videoId);
+      await transcriptions.transcription
+        .enqueueOnReady(videoId)
+        .catch((err: unknown) => console.error('transcription could not be queued', videoId, err));
     },
     afterFail: (failed) => hooks.transcodeFailed(failed),
   });
@@ -155,6 +163,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
   const services = {
     ...workers.services,
     ...mediaJobs.services,
+    ...transcriptions,
     settings,
     settingsAdmin: createSettingsAdminService({ repository: settingsRepository, settings }),
     auth: createAdminAuthService({
@@ -236,8 +245,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       videos: {
         archive: (id: number): Promise<void> => services.videos.archive(id),
         deletePermanently: (id: number): Promise<void> => services.videos.deletePermanently(id),
-        // A bulk restore triggers no video.restored (api spec: single restores only).
-        restore: (id: number): Promise<void> => videoService.restore(id),
+        restore: (id: number): Promise<void> => videoService.restore(id), // no video.restored in bulk
       },
       lifecycle: {
         update: (id, fields): Promise<void> => services.lifecycle.update(id, fields),
@@ -254,21 +262,13 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),
     /** recoverStaleJobs(): every kind's abandoned jobs back to the queue (for the periodic tasks). */
     staleJobs: createStaleJobRecovery({
-      transcode: async () => {
-        const recovered = await jobs.recoverExpiredLeases();
-        if (recovered > 0) hooks.alerts.staleRecovered({ job_kind: 'transcode', jobs_recovered: recovered });
-        return recovered;
-      },
+      transcode: hooks.alertingRecovery('transcode', () => jobs.recoverExpiredLeases()),
       sprite: () => mediaJobs.services.spriteJobs.recoverStale(),
       reencode: () => mediaJobs.reencodeJobs.recoverStale(),
+      transcription: () => transcriptions.transcriptionJobs.recoverStale(),
     }),
   };
-
-  // Worker lifecycle events queue webhook deliveries (none while webhooks.enabled is off).
-  for (const name of ['worker.offline', 'worker.registered'] as const)
-    workers.events.on(name, (event) => {
-      void services.webhooks.trigger(name, event).catch(() => undefined);
-    });
+  hooks.triggerOnWorkerEvents(workers.events);
 
   return {
     config,

@@ -15,6 +15,7 @@ import { createVideoFactsRepository } from '../domain/webhooks/video-facts.repos
 import { createVideoWebhooks, type VideoWebhooks } from '../domain/webhooks/video-webhooks.js';
 import type { StagedUpload, UploadFields, UploadService } from '../domain/videos/upload.service.js';
 import type { FailedAttempt } from '../domain/transcode/job.service.js';
+import type { WorkerEvents } from '../domain/workers/worker-events.js';
 
 /** Delivered and finally failed deliveries are kept this long (pipeline.md §16). */
 export const DELIVERY_RETENTION_DAYS = 30;
@@ -100,6 +101,17 @@ export function webhookServices(deps: {
   return {
     webhooks: trigger,
     videoWebhooks,
+    /** Worker lifecycle events queue webhook deliveries (none while webhooks.enabled is off). */
+    triggerOnWorkerEvents(workerEvents: WorkerEvents): void {
+      for (const name of ['worker.offline', 'worker.registered'] as const)
+        workerEvents.on(name, (event) => void trigger.trigger(name, event).catch(() => undefined));
+    },
+    /** A kind's stale-job recovery that alerts (§17 job_stale_recovered) when it recovered some. */
+    alertingRecovery: (kind: string, recover: () => Promise<number>) => async (): Promise<number> => {
+      const recovered = await recover();
+      if (recovered > 0) alerts.staleRecovered({ job_kind: kind, jobs_recovered: recovered });
+      return recovered;
+    },
     /** A failed transcode attempt: video.failed when it was the last, and the alert of §17. */
     async transcodeFailed(f: FailedAttempt): Promise<void> {
       if (!f.willRetry) await videoWebhooks.failed(f);

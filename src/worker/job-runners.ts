@@ -1,5 +1,6 @@
 import type { ReencodeJob } from '../contracts/reencode-job.js';
 import type { SpriteJob } from '../contracts/sprite-job.js';
+import type { TranscriptionJob } from '../contracts/transcription-job.js';
 import { isRefusal } from './worker-errors.js';
 import type { ClaimedWork } from './worker-protocol.js';
 
@@ -12,11 +13,12 @@ export interface JobWork {
   transcode: ClaimedWork;
   reencode: ReencodeJob;
   sprite: SpriteJob;
+  transcription: TranscriptionJob;
 }
 export type JobKind = keyof JobWork;
 
 /** The order in which an idle worker looks for work. */
-export const JOB_KIND_PRIORITY: readonly JobKind[] = ['transcode', 'reencode', 'sprite'];
+export const JOB_KIND_PRIORITY: readonly JobKind[] = ['transcode', 'reencode', 'sprite', 'transcription'];
 
 /**
  * Abort reason of a worker stopping as if it crashed (tests, see WorkerLoop.abandon): the runner stops

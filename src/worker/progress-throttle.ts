@@ -4,14 +4,14 @@ import type { ProgressReport } from './worker-protocol.js';
  * Forwards progress at most every `intervalMs`, or sooner when it moved by ≥ 1 % (STYLE.md 14),
  * one send at a time; the newest report wins while a send is in flight.
  */
-export function createProgressThrottle(
+export function createProgressThrottle<R = ProgressReport>(
   intervalMs: number,
-  send: (r: ProgressReport) => Promise<void>,
+  send: (r: R) => Promise<void>,
   onError: (err: unknown) => void,
 ) {
   let lastSentAt = 0;
   let lastPercent = -Infinity;
-  let latest: ProgressReport | null = null;
+  let latest: R | null = null;
   let inFlight: Promise<void> | null = null;
   let error: unknown = null;
 
@@ -31,7 +31,7 @@ export function createProgressThrottle(
   }
 
   return {
-    push(percent: number, report: ProgressReport): void {
+    push(percent: number, report: R): void {
       if (error) return;
       latest = report;
       if (percent - lastPercent >= 1 || Date.now() - lastSentAt >= intervalMs) {

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { adminJson, waitVideosReady } from '../helpers/admin-json.js';
 import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { getClip } from '../helpers/media-clips.js';
+import { trackRequests } from '../helpers/request-tracker.js';
 import type { ServerProcess } from '../helpers/server-process.js';
 
 type Player = { __vlogPlayer?: { video: HTMLVideoElement } };
@@ -31,8 +32,12 @@ const CHAPTERS = [
   { title: 'Beam', start: '0:03', seconds: 3 },
 ];
 
-/** Generous waits: the machine is shared and loaded. */
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 });
+/**
+ * Generous waits: in the full suite the other test file transcodes at the same time, and one request of this
+ * test took 12 s there (an upload) while 30 s waits ran out. Playwright's own waits get the same budget.
+ */
+const STEP_TIMEOUT_MS = 60_000;
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: STEP_TIMEOUT_MS });
 
 /** Uploads the three clips (published on upload) and waits until the local worker made all of them ready. */
 async function uploadReadyVideos(server: ServerProcess): Promise<Uploaded[]> {
@@ -167,6 +172,7 @@ interface PublicPage {
 
 async function openPublic(browser: Browser, server: ServerProcess, path: string): Promise<PublicPage> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  track(`public${path.replaceAll('/', '-')}`, page);
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
@@ -182,74 +188,102 @@ async function gridTitles(page: Page): Promise<string[]> {
   return (await page.locator('#video-grid li.video-card .card-title').allTextContents()).sort();
 }
 
+/** Every page's requests in flight, for the failure message of a step that timed out. */
+const trackers: Array<{ name: string; page: Page; pending: () => string[] }> = [];
+function track(name: string, page: Page): void {
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  trackers.push({ name, page, ...trackRequests(page) });
+}
+
+/** What was in flight when the test failed, the pages' last screenshots and the server's last output. */
+async function reportStall(server: ServerProcess): Promise<void> {
+  const lines = [`issue 12 acceptance failed at ${new Date().toISOString()}`];
+  for (const t of trackers) {
+    lines.push(
+      `${t.name} (${t.page.isClosed() ? 'closed' : t.page.url()}): ${t.pending().join('; ') || 'nothing in flight'}`,
+    );
+    if (!t.page.isClosed())
+      await t.page.screenshot({ path: `/tmp/issue12-failure-${t.name}.png` }).catch(() => undefined);
+  }
+  lines.push('server output (last 4000 chars):', server.output().slice(-4000));
+  console.error(lines.join('\n'));
+}
+
 const currentTime = (page: Page) => page.evaluate(() => (window as Player).__vlogPlayer!.video.currentTime);
 
 describe('issue 12 acceptance in Chromium', () => {
-  const ctx = useServerAndBrowser();
+  // Info level: a failure's server output then shows the slow and the failed requests, with their times.
+  const ctx = useServerAndBrowser({ VLOG_LOG_LEVEL: 'info' });
 
-  // Not in the CI run (CI=true) for now: there, in the full suite, one UI step of this long test stalled for 30 s
-  // in each of three runs, at a different step each time (a chapter add, the tag chip's navigation, a playlist
-  // Add button), while it passes alone, also under load, and the same flows pass in their own browser tests
-  // (admin-chapter-editor, public-browse, playlist-ui). Being found: stop 19's note, issue 12.
-  it.skipIf(process.env.CI === 'true')(
-    'organises through the admin UI, then filters, plays a playlist through and seeks by chapter',
-    async () => {
-      const { server, browser } = ctx;
-      const videos = await uploadReadyVideos(server);
-      const [harbour, lighthouse, cliff] = videos as [Uploaded, Uploaded, Uploaded];
-
-      const admin = await openAdmin(browser, server, '#videos');
-      await createTags(admin.page);
-      await createCategoryWithSelectField(admin.page);
-      await tagAndCategorise(admin.page, harbour, TAGS.coastal, CATEGORY);
-      await tagAndCategorise(admin.page, lighthouse, TAGS.night, CATEGORY);
-      await tagAndCategorise(admin.page, cliff, TAGS.coastal);
-      await setField(admin.page, harbour, 'North');
-      await setField(admin.page, lighthouse, 'South');
-      await createPlaylist(admin.page, videos);
-      await admin.page.screenshot({ path: '/tmp/issue12-admin-playlist.png', fullPage: true });
-      await addChapters(admin.page, lighthouse);
-      expect(admin.errors).toEqual([]);
-      await admin.page.close();
-
-      // Filter by tag: a card's tag chip opens the tag page, which lists exactly the tagged videos.
-      const home = await openPublic(browser, server, '/');
-      expect(await gridTitles(home.page)).toEqual([...TITLES].sort());
-      const chip = home.page.locator(`li[data-slug="${cliff.slug}"] .tag-chip`, {
-        hasText: `#${TAGS.coastal}`,
-      });
-      // The click once the page has settled, and again while the page is still home: under the full suite's
-      // load a late layout change (images, the list's second render) could take the first click elsewhere.
-      await home.page.waitForLoadState('networkidle');
-      await poll(async () => {
-        if (new URL(home.page.url()).pathname === '/')
-          await chip.click({ timeout: 5_000 }).catch(() => undefined);
-        return new URL(home.page.url()).pathname;
-      }).toBe('/tag/coastal');
-      await poll(() => home.page.locator('#section-title').textContent()).toBe(`#${TAGS.coastal}`);
-      expect(await gridTitles(home.page)).toEqual([cliff.title, harbour.title].sort());
-      await home.page.screenshot({ path: '/tmp/issue12-tag.png', fullPage: true });
-      expect(home.errors).toEqual([]);
-      await home.page.close();
-
-      // Filter by the custom field on the category page.
-      const category = await openPublic(browser, server, `/category/${CATEGORY.toLowerCase()}`);
-      expect(await gridTitles(category.page)).toEqual([harbour.title, lighthouse.title].sort());
-      const select = category.page.locator(`#custom-filter-${FIELD.slug}`);
-      await select.waitFor();
-      await select.selectOption('North');
-      await poll(() => gridTitles(category.page)).toEqual([harbour.title]);
-      await select.selectOption('South');
-      await poll(() => gridTitles(category.page)).toEqual([lighthouse.title]);
-      await category.page.screenshot({ path: '/tmp/issue12-category.png', fullPage: true });
-      expect(category.errors).toEqual([]);
-      await category.page.close();
-
-      await playPlaylistThroughAndSeek(browser, server, videos);
-    },
-    170_000,
-  );
+  // Three full-suite runs failed here with a 30 s wait run out, at a different step each time: under the other
+  // test file's transcoding one request took 12 s and the test 190 s, past the old 170 s budget (stop 20). The
+  // budgets are now 60 s a step and 420 s in all; a failure prints the requests each page had in flight and the
+  // server's last output (reportStall).
+  it('organises through the admin UI, then filters, plays a playlist through and seeks by chapter', async () => {
+    const { server, browser } = ctx;
+    try {
+      await organiseThenBrowse(browser, server);
+    } catch (err) {
+      await reportStall(server);
+      throw err;
+    }
+  }, 420_000);
 });
+
+async function organiseThenBrowse(browser: Browser, server: ServerProcess): Promise<void> {
+  const videos = await uploadReadyVideos(server);
+  const [harbour, lighthouse, cliff] = videos as [Uploaded, Uploaded, Uploaded];
+
+  const admin = await openAdmin(browser, server, '#videos');
+  track('admin', admin.page);
+  await createTags(admin.page);
+  await createCategoryWithSelectField(admin.page);
+  await tagAndCategorise(admin.page, harbour, TAGS.coastal, CATEGORY);
+  await tagAndCategorise(admin.page, lighthouse, TAGS.night, CATEGORY);
+  await tagAndCategorise(admin.page, cliff, TAGS.coastal);
+  await setField(admin.page, harbour, 'North');
+  await setField(admin.page, lighthouse, 'South');
+  await createPlaylist(admin.page, videos);
+  await admin.page.screenshot({ path: '/tmp/issue12-admin-playlist.png', fullPage: true });
+  await addChapters(admin.page, lighthouse);
+  expect(admin.errors).toEqual([]);
+  await admin.page.close();
+
+  // Filter by tag: a card's tag chip opens the tag page, which lists exactly the tagged videos.
+  const home = await openPublic(browser, server, '/');
+  expect(await gridTitles(home.page)).toEqual([...TITLES].sort());
+  const chip = home.page.locator(`li[data-slug="${cliff.slug}"] .tag-chip`, {
+    hasText: `#${TAGS.coastal}`,
+  });
+  // The click once the page has settled, and again while the page is still home: under the full suite's
+  // load a late layout change (images, the list's second render) could take the first click elsewhere.
+  await home.page.waitForLoadState('networkidle');
+  await poll(async () => {
+    if (new URL(home.page.url()).pathname === '/')
+      await chip.click({ timeout: 5_000 }).catch(() => undefined);
+    return new URL(home.page.url()).pathname;
+  }).toBe('/tag/coastal');
+  await poll(() => home.page.locator('#section-title').textContent()).toBe(`#${TAGS.coastal}`);
+  expect(await gridTitles(home.page)).toEqual([cliff.title, harbour.title].sort());
+  await home.page.screenshot({ path: '/tmp/issue12-tag.png', fullPage: true });
+  expect(home.errors).toEqual([]);
+  await home.page.close();
+
+  // Filter by the custom field on the category page.
+  const category = await openPublic(browser, server, `/category/${CATEGORY.toLowerCase()}`);
+  expect(await gridTitles(category.page)).toEqual([harbour.title, lighthouse.title].sort());
+  const select = category.page.locator(`#custom-filter-${FIELD.slug}`);
+  await select.waitFor();
+  await select.selectOption('North');
+  await poll(() => gridTitles(category.page)).toEqual([harbour.title]);
+  await select.selectOption('South');
+  await poll(() => gridTitles(category.page)).toEqual([lighthouse.title]);
+  await category.page.screenshot({ path: '/tmp/issue12-category.png', fullPage: true });
+  expect(category.errors).toEqual([]);
+  await category.page.close();
+
+  await playPlaylistThroughAndSeek(browser, server, videos);
+}
 
 /** The playlist page; Play all; the first video ends and the second opens and plays; a marker seeks. */
 async function playPlaylistThroughAndSeek(
@@ -272,7 +306,7 @@ async function playPlaylistThroughAndSeek(
   await page.click('#play-all');
   await page.waitForURL(`**/watch/${first.slug}?list=${list}`);
   await page.waitForFunction(() => ((window as Player).__vlogPlayer?.video.duration ?? 0) > 0, undefined, {
-    timeout: 30_000,
+    timeout: STEP_TIMEOUT_MS,
   });
   // Muted so Chromium allows playback; the jump near the end keeps the test short.
   await page.evaluate(async () => {
@@ -283,7 +317,7 @@ async function playPlaylistThroughAndSeek(
   });
   await page.waitForURL(
     (url) => url.pathname === `/watch/${second.slug}` && url.searchParams.get('list') === list,
-    { timeout: 30_000 },
+    { timeout: STEP_TIMEOUT_MS },
   );
   await poll(() => page.locator('#playlist-position').textContent()).toBe('2 / 3');
   await poll(() => currentTime(page)).toBeGreaterThan(0.3);

@@ -42,6 +42,8 @@ export function serveEnv(
     VLOG_ADMIN_PORT: String(ports.admin),
     VLOG_WORKER_API_PORT: String(ports.worker),
     VLOG_LOG_LEVEL: 'warn',
+    // No transcription after each transcode (it would run beside the next measurement or test step).
+    VLOG_TRANSCRIPTION_ON_UPLOAD: 'false',
     ...extra,
   };
 }

@@ -47,6 +47,9 @@ export async function createTestApp(
     VLOG_RATE_LIMIT_ENABLED: 'false',
     // Tests write rows and read the lists at once; public-discovery.test.ts turns the 30 s list cache on.
     VLOG_PUBLIC_LIST_CACHE_SECONDS: '0',
+    // A transcoded video is not also transcribed (a PocketSphinx run after each transcode, and a job the
+    // worker tests do not expect): the transcription tests turn it on.
+    VLOG_TRANSCRIPTION_ON_UPLOAD: 'false',
     ...env,
   });
   const container = createContainer(config, db, { adminApiSecret: TEST_ADMIN_SECRET });

@@ -22,6 +22,14 @@ import {
   FailResponse,
   FileUploadResponse,
 } from './transcode-job.contract.js';
+import {
+  TranscriptionClaimResponse,
+  TranscriptionCompleteBody,
+  TranscriptionFailBody,
+  TranscriptionFailResponse,
+  TranscriptionFileParams,
+  TranscriptionUploadResponse,
+} from './transcription-job.contract.js';
 
 /** `{status, message?}`: the answer of complete, release (and a sprite's fail). */
 export const JobStatusOk = Type.Object({ status: Type.String(), message: Type.Optional(Type.String()) });
@@ -39,7 +47,7 @@ export interface JobKindWire {
   /** The file upload's last segment: `files/*` (a path in the video directory) or `files/:name` (one name). */
   files:
     | { pattern: 'files/*'; params: typeof JobFileParams }
-    | { pattern: 'files/:name'; params: typeof SpriteFileParams };
+    | { pattern: 'files/:name'; params: typeof SpriteFileParams | typeof TranscriptionFileParams };
   claimQuery?: TSchema;
   claim: TSchema;
   upload: TSchema;
@@ -81,6 +89,16 @@ export const JOB_KIND_WIRE = {
     complete: ReencodeCompleteBody,
     fail: ReencodeFailBody,
     failResult: ReencodeFailResponse,
+  },
+  transcription: {
+    base: '/api/worker/transcription',
+    source: 'job',
+    files: { pattern: 'files/:name', params: TranscriptionFileParams },
+    claim: TranscriptionClaimResponse,
+    upload: TranscriptionUploadResponse,
+    complete: TranscriptionCompleteBody,
+    fail: TranscriptionFailBody,
+    failResult: TranscriptionFailResponse,
   },
 } as const satisfies Record<string, JobKindWire>;
 

@@ -9,11 +9,12 @@ const refuse = () => Promise.reject(new Error('not run'));
 
 describe('the job kind registry', () => {
   it('names every kind with its queue table', () => {
-    expect(JOB_KIND_NAMES).toEqual(['transcode', 'sprite', 'reencode']);
+    expect(JOB_KIND_NAMES).toEqual(['transcode', 'sprite', 'reencode', 'transcription']);
     expect(JOB_KIND_NAMES.map((k) => JOB_KINDS[k].descriptor.table)).toEqual([
       'transcoding_jobs',
       'sprite_queue',
       'reencode_queue',
+      'transcriptions',
     ]);
   });
 
@@ -23,18 +24,20 @@ describe('the job kind registry', () => {
       transcode: refuse,
       sprite: (job) => Promise.resolve({ ...sheets, count: job.duration }),
       reencode: refuse,
+      transcription: refuse,
     };
     expect(await handlers.sprite({ jobId: 1, videoId: 2, slug: 's', duration: 3 }, null)).toEqual({
       ...sheets,
       count: 3,
     });
     // @ts-expect-error -- no handler for 'reencode'
-    const missing: JobHandlerMap<null> = { transcode: refuse, sprite: refuse };
+    const missing: JobHandlerMap<null> = { transcode: refuse, sprite: refuse, transcription: refuse };
     const wrong: JobHandlerMap<null> = {
       transcode: refuse,
       // @ts-expect-error -- a sprite handler must return a SpriteResult
       sprite: () => Promise.resolve(1),
       reencode: refuse,
+      transcription: refuse,
     };
     expect([missing, wrong]).toHaveLength(2);
   });
@@ -49,15 +52,17 @@ describe('the job kind registry', () => {
       transcode: recoverer('transcode', 2),
       sprite: recoverer('sprite', 1),
       reencode: recoverer('reencode', 3),
+      transcription: recoverer('transcription', 4),
     });
     await expect(recovery.recoverStaleJobs()).rejects.toThrow('sprite sweep broke');
-    expect(ran).toEqual(['transcode', 'sprite', 'reencode']);
+    expect(ran).toEqual(['transcode', 'sprite', 'reencode', 'transcription']);
     const ok = createStaleJobRecovery({
       transcode: () => Promise.resolve(2),
       sprite: () => Promise.resolve(0),
       reencode: () => Promise.resolve(1),
+      transcription: () => Promise.resolve(0),
     });
-    expect(await ok.recoverStaleJobs()).toEqual({ transcode: 2, sprite: 0, reencode: 1 });
+    expect(await ok.recoverStaleJobs()).toEqual({ transcode: 2, sprite: 0, reencode: 1, transcription: 0 });
     // @ts-expect-error -- every kind needs a recoverer
     const partial: PerJobKind<() => Promise<number>> = { transcode: () => Promise.resolve(0) };
     expect(partial).toBeDefined();

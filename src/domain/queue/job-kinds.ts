@@ -1,8 +1,14 @@
 import type { ReencodeJob, ReencodeResult } from '../../contracts/reencode-job.js';
 import type { SpriteJob, SpriteResult } from '../../contracts/sprite-job.js';
+import type { TranscriptionJob, TranscriptionResult } from '../../contracts/transcription-job.js';
 import type { WireJobKind } from '../../contracts/worker-api/job-kinds.contract.js';
 import type { TranscodeClaim, TranscodeComplete } from '../../contracts/worker-api/transcode-job.contract.js';
-import { REENCODE_QUEUE, SPRITE_QUEUE, type QueueDescriptor } from './queue-descriptor.js';
+import {
+  REENCODE_QUEUE,
+  SPRITE_QUEUE,
+  TRANSCRIPTION_QUEUE,
+  type QueueDescriptor,
+} from './queue-descriptor.js';
 
 /**
  * transcoding_jobs predates the status-column queues: a job is waiting while unclaimed and not completed,
@@ -24,6 +30,7 @@ export interface JobKindTypes {
   transcode: { payload: TranscodeClaim; result: TranscodeComplete };
   sprite: { payload: SpriteJob; result: SpriteResult };
   reencode: { payload: ReencodeJob; result: ReencodeResult };
+  transcription: { payload: TranscriptionJob; result: TranscriptionResult };
 }
 
 export type JobKind = keyof JobKindTypes;
@@ -47,6 +54,7 @@ export const JOB_KINDS: PerJobKind<{ descriptor: QueueDescriptor | typeof TRANSC
   transcode: { descriptor: TRANSCODE_JOBS },
   sprite: { descriptor: SPRITE_QUEUE },
   reencode: { descriptor: REENCODE_QUEUE },
+  transcription: { descriptor: TRANSCRIPTION_QUEUE },
 };
 
 export const JOB_KIND_NAMES = Object.keys(JOB_KINDS) as JobKind[];

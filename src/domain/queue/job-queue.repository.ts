@@ -48,6 +48,16 @@ export interface ListedJob<Row> {
 
 const STOPPED = 'The worker stopped responding';
 
+/** How a claim picks its job (see claimNext). */
+export interface ClaimOptions {
+  workerPk?: number | null;
+  leaseSeconds?: number;
+  /** Narrows the candidates (columns of the table, unqualified). */
+  where?: RawBuilder<boolean>;
+  /** Comes before the kind's usual order (priority, then age), e.g. the video's publication date. */
+  orderBy?: RawBuilder<unknown>;
+}
+
 /** The video's row, locked until `trx` ends: two requests queueing work for one video take turns. */
 export function lockVideo(trx: Db, videoId: number) {
   return trx
@@ -99,22 +109,15 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
   const changed = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0) > 0;
 
   /**
-   * Takes the next claimable job (priority, then oldest) with FOR UPDATE SKIP LOCKED, so concurrent
-   * claimers never get the same row, and marks it running. `where` narrows the candidates (columns of
-   * the table, unqualified).
+   * Takes the next claimable job (`orderBy` if given, then priority, then oldest) with FOR UPDATE SKIP
+   * LOCKED, so concurrent claimers never get the same row, and marks it running.
    */
-  async function claimNext(
-    trx: Db,
-    opts: { workerPk?: number | null; leaseSeconds?: number; where?: RawBuilder<boolean> } = {},
-  ): Promise<Row | null> {
+  async function claimNext(trx: Db, opts: ClaimOptions = {}): Promise<Row | null> {
     return (await claimMany(trx, { ...opts, limit: 1 }))[0] ?? null;
   }
 
   /** claimNext for up to `limit` jobs at once (one statement: a sender with room for several). */
-  async function claimMany(
-    trx: Db,
-    opts: { workerPk?: number | null; leaseSeconds?: number; where?: RawBuilder<boolean>; limit: number },
-  ): Promise<Row[]> {
+  async function claimMany(trx: Db, opts: ClaimOptions & { limit: number }): Promise<Row[]> {
     const sets = [sql`status = ${s.running}`];
     if (d.lease.style === 'started') sets.push(sql`${lease} = now()`);
     else sets.push(sql`${lease} = now() + make_interval(secs => ${opts.leaseSeconds ?? 300})`);
@@ -124,7 +127,7 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
     const extra = opts.where ? sql`and (${opts.where})` : sql``;
     const r = await sql<Row>`update ${table} set ${sql.join(sets)} where id in (
         select id from ${table} where status in (${claimable}) ${notBefore} ${extra}
-        order by ${order} limit ${opts.limit} for update skip locked)
+        order by ${opts.orderBy ? sql`${opts.orderBy}, ${order}` : order} limit ${opts.limit} for update skip locked)
       returning *`.execute(trx);
     return r.rows;
   }
@@ -140,7 +143,7 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
      * video's sprite status) runs in the same transaction.
      */
     async claimWithVideo(
-      opts: { workerPk?: number | null },
+      opts: ClaimOptions,
       then?: (trx: Db, claimed: ClaimedRow<Row>) => Promise<void>,
     ): Promise<ClaimedRow<Row> | null> {
       return db.transaction().execute(async (trx) => {

@@ -82,15 +82,17 @@ export const REENCODE_QUEUE: QueueDescriptor = {
   clearErrorOnClaim: false,
 };
 
-/** The next kinds (issue 11): their tables fit as they are; they become JobKinds with their handlers. */
+/** transcriptions (issue 14; migration 0005 added the worker and attempts columns). No cancelled status. */
 export const TRANSCRIPTION_QUEUE: QueueDescriptor = {
   ...SPRITE_QUEUE,
   table: 'transcriptions',
   status: { ...SPRITE_QUEUE.status, cancelled: null },
   created: null,
   priority: false,
-  worker: null,
+  attempts: { column: 'retry_count', first: 0 },
 };
+
+/** The next kind (issue 14 part 3): its table fits as it is; it becomes a JobKind with its handler. */
 
 /** Deliveries: 'failed' waits for next_retry_at, 'failed_permanent' is final (DATABASE.md). */
 export const WEBHOOK_DELIVERY_QUEUE: QueueDescriptor = {

@@ -1,3 +1,4 @@
+import { TRANSCRIPTION_SETTINGS } from './catalogue.transcription.js';
 import { boolean, float, integer, oneOf, text } from './settings.types.js';
 
 const WORKER_TIMEOUT = { to: 'ffmpeg timeout of each transcode and re-encode rung', by: 'worker' } as const;
@@ -279,30 +280,7 @@ export const SETTINGS_CATALOGUE = {
     description: 'Minimum seconds between alerts of same type',
     applies: ALERT_SEND,
   }),
-  'transcription.enabled': boolean(true, {
-    env: 'VLOG_TRANSCRIPTION_ENABLED',
-    description: 'Enable automatic transcription',
-  }),
-  'transcription.whisper_model': oneOf(['tiny', 'base', 'small', 'medium', 'large'], 'medium', {
-    env: 'VLOG_WHISPER_MODEL',
-    description: 'Whisper model size',
-  }),
-  'transcription.language': text('', {
-    env: 'VLOG_TRANSCRIPTION_LANGUAGE',
-    description: 'Transcription language (empty for auto-detection)',
-  }),
-  'transcription.on_upload': boolean(true, {
-    env: 'VLOG_TRANSCRIPTION_ON_UPLOAD',
-    description: 'Transcribe automatically on upload',
-  }),
-  'transcription.compute_type': oneOf(['int8', 'float16', 'float32'], 'int8', {
-    env: 'VLOG_TRANSCRIPTION_COMPUTE_TYPE',
-    description: 'Compute type for transcription',
-  }),
-  'transcription.timeout': integer(3600, [60, 14400], {
-    env: 'VLOG_TRANSCRIPTION_TIMEOUT',
-    description: 'Transcription timeout in seconds',
-  }),
+  ...TRANSCRIPTION_SETTINGS,
   'display.show_view_counts': boolean(true, {
     env: 'VLOG_DISPLAY_SHOW_VIEW_COUNTS',
     description: 'Show view counts on video cards in the public UI',

@@ -4,10 +4,12 @@ import { hwEncodingFrom, type HwEncoding } from '../hw-encoding.js';
 import { createReencodeRunner } from '../reencode.runner.js';
 import { createSpriteRunner, spriteSettingsFrom } from '../sprite.runner.js';
 import { createTranscodeRunner } from '../transcode.runner.js';
+import { createTranscriptionRunner } from '../transcription.runner.js';
 import type { WorkerProtocol } from '../worker-protocol.js';
 import { createHttpProtocol } from './http-protocol.js';
 import { createHttpReencodeJobs } from './http-reencode-jobs.js';
 import { createHttpSpriteJobs } from './http-sprite-jobs.js';
+import { createHttpTranscriptionJobs } from './http-transcription-jobs.js';
 import { createServerSettings, type ServerSettings } from './server-settings.js';
 import type { WorkerApiClient } from './worker-api-client.js';
 
@@ -45,6 +47,10 @@ export function createApiJobRunners(deps: {
     sprite: config.spriteSheetEnabled
       ? createSpriteRunner({ ...createHttpSpriteJobs(client), settings: spriteSettingsFrom(config) })
       : disabledRunner('sprite'),
+    transcription: createTranscriptionRunner({
+      jobs: createHttpTranscriptionJobs(client),
+      settings: { apiKey: config.transcriptionApiKey },
+    }),
   };
 }
 

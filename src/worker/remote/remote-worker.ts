@@ -146,6 +146,7 @@ export async function startRemoteWorker(
     }),
     reencode: tracked(api.reencode),
     sprite: tracked(api.sprite),
+    transcription: tracked(api.transcription),
   };
   const loop = createWorkerLoop({
     runners,
