@@ -57,8 +57,6 @@ import { WorkerEvents } from '../domain/workers/worker-events.js';
 import { createWorkerRegistryService } from '../domain/workers/worker-registry.service.js';
 import { createWorkerRepository } from '../domain/workers/worker.repository.js';
 import { createWorkerViewRepository } from '../domain/workers/worker-view.repository.js';
-import { createWebhookTrigger } from '../domain/webhooks/webhook-trigger.js';
-import { createWebhookRepository } from '../domain/webhooks/webhook.repository.js';
 import { probeMedia } from '../media/probe.js';
 import { StorageLayout } from '../storage/storage-layout.js';
 import { createReencodeJobService } from '../domain/reencode/reencode-jobs.service.js';
@@ -80,6 +78,7 @@ import { settingsEnvironment } from './settings-environment.js';
 import { transcriptServices } from './transcript-services.js';
 import { transcriptionServices } from './transcription-services.js';
 import { viewerServices } from './viewer-services.js';
+import { webhookServices, withUploadWebhook, withVideoWebhooks } from './webhook-services.js';
 
 export interface Secrets {
   adminApiSecret: string;
@@ -119,9 +118,9 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     onError: (err, job) => console.error('retranscode cleanup failed', job, err),
   });
   const mediaJobs = createMediaJobs(config, database, layout, events, live);
-  const webhooks = createWebhookTrigger(createWebhookRepository(db));
+  const hooks = webhookServices({ db, settings, events });
   const transcriptions = transcriptionServices({
-    ...{ db, config, settings, layout, events, webhooks },
+    ...{ db, config, settings, layout, events, webhooks: hooks.webhooks },
     leaseSeconds: () => live.leaseSeconds,
   });
   const sources = createVideoSourceRepository(db);
@@ -136,10 +135,12 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     afterClaim: (claimed) => retranscodeCleanup.afterClaim(claimed),
     afterComplete: async (videoId) => {
       await mediaJobs.services.sprites.enqueueAfterTranscode(videoId);
+      await hooks.videoWebhooks.ready(videoId);
       await transcriptions.transcription
         .enqueueOnReady(videoId)
         .catch((err: unknown) => console.error('transcription could not be queued', videoId, err));
     },
+    afterFail: (failed) => hooks.transcodeFailed(failed),
   });
 
   const workers = createWorkers(config, database, secrets, jobService, live, jobs);
@@ -147,6 +148,17 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     chapters: createChapterRepository(db),
     findSource: (videoId) => findUpload(layout, videoId),
     readEmbedded: (file, signal) => probeChapters(file, { timeoutMs: 30_000, signal }),
+  });
+
+  const videoService = createVideoService({
+    videos,
+    jobs,
+    layout,
+    events,
+    errorSummaryMaxLength: config.errorSummaryMaxLength,
+    deletion: createVideoDeletionRepository(db),
+    requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
+    chapterMarks: (video) => chapters.marks(video),
   });
 
   const services = {
@@ -170,32 +182,26 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     publicCustomFields: createPublicCustomFieldService({ fields: customFieldRepository, categories }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
-    videos: createVideoService({
-      videos,
-      jobs,
-      layout,
-      events,
-      errorSummaryMaxLength: config.errorSummaryMaxLength,
-      deletion: createVideoDeletionRepository(db),
-      requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
-      chapterMarks: (video) => chapters.marks(video),
-    }),
+    videos: withVideoWebhooks(videoService, hooks.videoWebhooks),
     discovery: createDiscoveryService({
       videos,
       discovery: createDiscoveryRepository(db),
       cacheTtlMs: config.publicListCacheSeconds * 1000,
       onVideosChanged: (listener) => events.onChanged(listener),
     }),
-    uploads: createUploadService({
-      db,
-      videos,
-      jobs,
-      categories,
-      layout,
-      events,
-      probe: (file) => probeMedia(file, { timeoutMs: 30_000 }),
-      options: live,
-    }),
+    uploads: withUploadWebhook(
+      createUploadService({
+        db,
+        videos,
+        jobs,
+        categories,
+        layout,
+        events,
+        probe: (file) => probeMedia(file, { timeoutMs: 30_000 }),
+        options: live,
+      }),
+      hooks.videoWebhooks,
+    ),
     jobs: jobService,
     spriteUploads: createSpriteUploadService({
       spriteJobs: mediaJobs.services.spriteJobs,
@@ -241,7 +247,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       videos: {
         archive: (id: number): Promise<void> => services.videos.archive(id),
         deletePermanently: (id: number): Promise<void> => services.videos.deletePermanently(id),
-        restore: (id: number): Promise<void> => services.videos.restore(id),
+        restore: (id: number): Promise<void> => videoService.restore(id), // no video.restored in bulk
       },
       lifecycle: {
         update: (id, fields): Promise<void> => services.lifecycle.update(id, fields),
@@ -251,26 +257,20 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       categoryExists: (id) => categories.exists(id),
       onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
-    webhooks,
+    ...hooks,
     ...analyticsServices(db, settings, config),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
     mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),
     /** recoverStaleJobs(): every kind's abandoned jobs back to the queue (for the periodic tasks). */
     staleJobs: createStaleJobRecovery({
-      transcode: () => jobs.recoverExpiredLeases(),
+      transcode: hooks.alertingRecovery('transcode', () => jobs.recoverExpiredLeases()),
       sprite: () => mediaJobs.services.spriteJobs.recoverStale(),
       reencode: () => mediaJobs.reencodeJobs.recoverStale(),
       transcription: () => transcriptions.transcriptionJobs.recoverStale(),
     }),
   };
-
-  // Worker lifecycle events are recorded as pending webhook deliveries (not yet sent: no sender exists).
-  // (webhooks.enabled off: no deliveries are queued).
-  for (const name of ['worker.offline', 'worker.registered'] as const)
-    workers.events.on(name, (event) => {
-      if (live.webhooksEnabled) void services.webhooks.trigger(name, event).catch(() => undefined);
-    });
+  hooks.triggerOnWorkerEvents(workers.events);
 
   return {
     config,

@@ -113,6 +113,11 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
    * LOCKED, so concurrent claimers never get the same row, and marks it running.
    */
   async function claimNext(trx: Db, opts: ClaimOptions = {}): Promise<Row | null> {
+    return (await claimMany(trx, { ...opts, limit: 1 }))[0] ?? null;
+  }
+
+  /** claimNext for up to `limit` jobs at once (one statement: a sender with room for several). */
+  async function claimMany(trx: Db, opts: ClaimOptions & { limit: number }): Promise<Row[]> {
     const sets = [sql`status = ${s.running}`];
     if (d.lease.style === 'started') sets.push(sql`${lease} = now()`);
     else sets.push(sql`${lease} = now() + make_interval(secs => ${opts.leaseSeconds ?? 300})`);
@@ -120,17 +125,18 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
     if (d.clearErrorOnClaim) sets.push(sql`error_message = null`);
     const notBefore = d.lease.style === 'expires' ? sql`and (${lease} is null or ${lease} <= now())` : sql``;
     const extra = opts.where ? sql`and (${opts.where})` : sql``;
-    const r = await sql<Row>`update ${table} set ${sql.join(sets)} where id = (
+    const r = await sql<Row>`update ${table} set ${sql.join(sets)} where id in (
         select id from ${table} where status in (${claimable}) ${notBefore} ${extra}
-        order by ${opts.orderBy ? sql`${opts.orderBy}, ${order}` : order} limit 1 for update skip locked)
+        order by ${opts.orderBy ? sql`${opts.orderBy}, ${order}` : order} limit ${opts.limit} for update skip locked)
       returning *`.execute(trx);
-    return r.rows[0] ?? null;
+    return r.rows;
   }
 
   return {
     descriptor: d,
 
     claimNext,
+    claimMany,
 
     /**
      * claimNext in its own transaction, with the job's video; `then` (the kind's side effect, e.g. the
@@ -152,10 +158,14 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
       });
     },
 
-    /** Running → completed; false when the job was not running (nothing changed). */
-    async complete(trx: Db, jobId: number): Promise<boolean> {
+    /**
+     * Running → completed; false when the job was not running (nothing changed). `record`: more columns of
+     * the kind's row set in the same statement (a delivery's response).
+     */
+    async complete(trx: Db, jobId: number, record: Record<string, unknown> = {}): Promise<boolean> {
+      const extra = Object.entries(record).map(([column, value]) => sql`, ${ref(column)} = ${value}`);
       const r = await sql`update ${table}
-        set status = ${s.completed}, ${ref(d.finished)} = now(), error_message = null
+        set status = ${s.completed}, ${ref(d.finished)} = now(), error_message = null ${sql.join(extra, sql``)}
         where id = ${jobId} and status = ${s.running}`.execute(trx);
       return changed(r);
     },
