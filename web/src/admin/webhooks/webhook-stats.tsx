@@ -11,9 +11,9 @@ type Field = keyof WebhookStats;
 const CARDS: Array<{ label: string; field: Field; sub?: (s: WebhookStats) => string }> = [
   { label: 'Webhooks', field: 'total_webhooks', sub: (s) => `${s.active_webhooks} active` },
   {
-    label: 'Deliveries (24 h)',
+    label: 'Last 24 h',
     field: 'total_deliveries_24h',
-    sub: (s) => `${s.successful_deliveries_24h} successful`,
+    sub: (s) => `deliveries, ${s.successful_deliveries_24h} successful`,
   },
   { label: 'Pending', field: 'pending_deliveries', sub: () => 'queued or retrying' },
   { label: 'Failed', field: 'failed_deliveries', sub: () => 'gave up after retries' },

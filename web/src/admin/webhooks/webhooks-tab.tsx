@@ -34,6 +34,26 @@ async function listAll(api: WebhooksApi): Promise<WebhookResponse[]> {
   }
 }
 
+/** Placeholder rows while the first load runs. */
+function LoadingList() {
+  return (
+    <div class="card webhook-list" aria-busy="true">
+      <p class="sr-only" role="status">
+        Loading webhooks…
+      </p>
+      {[0, 1].map((i) => (
+        <div key={i} class="webhook-row" aria-hidden="true">
+          <div class="webhook-main">
+            <div class="skeleton skeleton-line short" />
+            <div class="skeleton skeleton-line" />
+            <div class="skeleton skeleton-pill" />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 function WebhookList(props: {
   api: WebhooksApi;
   webhooks: WebhookResponse[];
@@ -137,13 +157,7 @@ function WebhooksTab({ ctx, active, refreshCount }: TabProps) {
         </div>
       </div>
       <WebhookStatsCards state={stats.state.value} />
-      {s.kind === 'loading' && (
-        <div class="card table-state" aria-busy="true">
-          <p class="muted" role="status">
-            Loading webhooks…
-          </p>
-        </div>
-      )}
+      {s.kind === 'loading' && <LoadingList />}
       {s.kind === 'error' && (
         <div class="card table-state">
           <ErrorState title="Could not load the webhooks" message={s.message} onRetry={reload} />
