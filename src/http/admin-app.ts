@@ -23,6 +23,7 @@ import { adminVideoLifecycleRoutes } from './routes/admin/video-lifecycle.routes
 import { adminVideoRoutes } from './routes/admin/videos.routes.js';
 import { adminVideoBulkRoutes } from './routes/admin/video-bulk.routes.js';
 import { adminVideoExportRoutes } from './routes/admin/video-export.routes.js';
+import { adminWebhookRoutes } from './routes/admin/webhooks.routes.js';
 import { adminWorkerRoutes } from './routes/admin/workers.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { mediaFileRoutes } from './routes/media-files.routes.js';
@@ -61,6 +62,7 @@ export async function buildAdminApp(c: Container, options: AppOptions & { webDir
   await app.register(adminSettingsRoutes(services.settingsAdmin));
   await app.register(adminWatermarkRoutes(services.watermark, c.live));
   await app.register(adminAnalyticsRoutes(services.analytics));
+  await app.register(adminWebhookRoutes(services.webhookAdmin));
   await app.register(adminWorkerRoutes({ workers: services.workerAdmin, commands: services.workerCommands }));
   await app.register(
     adminEventRoutes(services.progressFeed, {

@@ -57,8 +57,6 @@ import { WorkerEvents } from '../domain/workers/worker-events.js';
 import { createWorkerRegistryService } from '../domain/workers/worker-registry.service.js';
 import { createWorkerRepository } from '../domain/workers/worker.repository.js';
 import { createWorkerViewRepository } from '../domain/workers/worker-view.repository.js';
-import { createWebhookTrigger } from '../domain/webhooks/webhook-trigger.js';
-import { createWebhookRepository } from '../domain/webhooks/webhook.repository.js';
 import { probeMedia } from '../media/probe.js';
 import { StorageLayout } from '../storage/storage-layout.js';
 import { createReencodeJobService } from '../domain/reencode/reencode-jobs.service.js';
@@ -78,6 +76,7 @@ import { analyticsServices } from './analytics-services.js';
 import { liveSettings, type LiveSettings } from './live-settings.js';
 import { settingsEnvironment } from './settings-environment.js';
 import { viewerServices } from './viewer-services.js';
+import { webhookServices } from './webhook-services.js';
 
 export interface Secrets {
   adminApiSecret: string;
@@ -237,7 +236,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       categoryExists: (id) => categories.exists(id),
       onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
-    webhooks: createWebhookTrigger(createWebhookRepository(db)),
+    ...webhookServices({ db, settings, events }),
     ...analyticsServices(db, settings, config),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
@@ -250,11 +249,10 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
   };
 
-  // Worker lifecycle events are recorded as pending webhook deliveries (not yet sent: no sender exists).
-  // (webhooks.enabled off: no deliveries are queued).
+  // Worker lifecycle events queue webhook deliveries (none while webhooks.enabled is off).
   for (const name of ['worker.offline', 'worker.registered'] as const)
     workers.events.on(name, (event) => {
-      if (live.webhooksEnabled) void services.webhooks.trigger(name, event).catch(() => undefined);
+      void services.webhooks.trigger(name, event).catch(() => undefined);
     });
 
   return {

@@ -56,9 +56,6 @@ export function liveSettings(settings: SettingsService, config: Config) {
     get streamingCodec(): string {
       return settings.get('streaming.default_codec');
     },
-    get webhooksEnabled(): boolean {
-      return settings.get('webhooks.enabled');
-    },
     /**
      * The multipart parser's fixed ceiling (set once when the app is built): the highest value the upload
      * limit can take. The live limit is enforced as the bytes arrive.

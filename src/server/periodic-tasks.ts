@@ -8,6 +8,8 @@ import type { Role } from './serve.js';
  * - archive retention purge (pipeline.md §12), by the admin role: shortly after start, then hourly;
  *   a retention period set in the admin applies at the next run (0 = off, nothing is purged);
  * - admin-session purge, by the admin role: at start, then hourly;
+ * - webhook delivery purge, by the admin role: delivered and finally failed deliveries older than 30 days
+ *   (pipeline.md §16), a minute after start, then every 6 h;
  * - worker sweep (api-worker.md §7), by the worker API: stale workers go offline, overdue commands
  *   fail; the first run waits two minutes so workers can heartbeat again after the API was down;
  * - stale-job recovery, by the worker API, right after each sweep's interval: jobs of every kind whose
@@ -27,6 +29,12 @@ export function periodicTasks(c: Container, roles: readonly Role[], logger: Rete
       firstRunMs: 0,
       everyMs: () => 3_600_000,
       run: () => c.services.auth.purgeExpired(),
+    });
+    tasks.push({
+      name: 'webhook delivery purge',
+      firstRunMs: 60_000,
+      everyMs: () => 6 * 3_600_000,
+      run: () => c.services.purgeWebhookDeliveries(),
     });
   }
   if (roles.includes('worker-api')) {

@@ -101,6 +101,9 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   // On PostgreSQL, "work queued" reaches the other processes' waiting workers (split roles, several
   // servers), and a setting changed elsewhere reaches this process's services.
   const signals = startCrossProcessSignals(c, options.print);
+  // Webhook deliveries are sent by the admin role's process (secrets stay on the server), woken per delivery.
+  const webhookRunner = options.roles.includes('admin') ? c.services.webhookRunner : null;
+  webhookRunner?.start();
   // Worker lifecycle events are logged (the container records them for webhooks).
   for (const name of ['worker.offline', 'worker.registered'] as const)
     c.workerEvents.on(name, (event) => logger.info({ event }, name));
@@ -124,6 +127,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await signals?.close();
       // The worker releases its job first; then in-flight requests finish before the DB closes.
       await worker?.stop();
+      await webhookRunner?.stop();
       c.services.progressFeed.close();
       await Promise.all(apps.map((a) => a.app.close()));
       await database.close();

@@ -1,6 +1,8 @@
 import { boolean, float, integer, oneOf, text } from './settings.types.js';
 
 const WORKER_TIMEOUT = { to: 'ffmpeg timeout of each transcode and re-encode rung', by: 'worker' } as const;
+const WEBHOOK_SEND = { to: 'each webhook delivery and alert from now on', by: 'server' } as const;
+const ALERT_SEND = { to: 'each operational alert from now on', by: 'server' } as const;
 const WATERMARK_OVERLAY = {
   to: 'player watermark overlay (GET /api/config/watermark)',
   by: 'server',
@@ -262,14 +264,20 @@ export const SETTINGS_CATALOGUE = {
       'Do not record playback of browsers sending DNT: 1 or Sec-GPC: 1 (they are answered as usual, nothing is written)',
     applies: { to: 'viewer tracking (POST /api/analytics/session, /heartbeat, /end)', by: 'server' },
   }),
-  'alerts.webhook_url': text('', { env: 'VLOG_ALERT_WEBHOOK_URL', description: 'Webhook URL for alerts' }),
+  'alerts.webhook_url': text('', {
+    env: 'VLOG_ALERT_WEBHOOK_URL',
+    description: 'Webhook URL for alerts',
+    applies: ALERT_SEND,
+  }),
   'alerts.webhook_timeout': integer(10, [1, 60], {
     env: 'VLOG_ALERT_WEBHOOK_TIMEOUT',
     description: 'Webhook request timeout in seconds',
+    applies: ALERT_SEND,
   }),
   'alerts.rate_limit_seconds': integer(300, [0, 3600], {
     env: 'VLOG_ALERT_RATE_LIMIT_SECONDS',
     description: 'Minimum seconds between alerts of same type',
+    applies: ALERT_SEND,
   }),
   'transcription.enabled': boolean(true, {
     env: 'VLOG_TRANSCRIPTION_ENABLED',
@@ -352,25 +360,38 @@ export const SETTINGS_CATALOGUE = {
   'webhooks.max_retries': integer(5, [1, 10], {
     env: 'VLOG_WEBHOOKS_MAX_RETRIES',
     description: 'Maximum delivery retry attempts before permanent failure',
+    applies: WEBHOOK_SEND,
   }),
   'webhooks.retry_base_delay': integer(30, [5, 300], {
     env: 'VLOG_WEBHOOKS_RETRY_BASE_DELAY',
     description: 'Base delay in seconds for retry backoff calculation',
+    applies: WEBHOOK_SEND,
   }),
   'webhooks.retry_backoff_multiplier': float(2.0, [1, 5], {
     env: 'VLOG_WEBHOOKS_RETRY_BACKOFF_MULTIPLIER',
     description: 'Exponential backoff multiplier for retries',
+    applies: WEBHOOK_SEND,
   }),
   'webhooks.request_timeout': integer(10, [1, 60], {
     env: 'VLOG_WEBHOOKS_REQUEST_TIMEOUT',
     description: 'Timeout in seconds for webhook HTTP requests',
+    applies: WEBHOOK_SEND,
   }),
   'webhooks.max_concurrent_deliveries': integer(10, [1, 50], {
     env: 'VLOG_WEBHOOKS_MAX_CONCURRENT_DELIVERIES',
     description: 'Maximum concurrent webhook delivery tasks',
+    applies: WEBHOOK_SEND,
   }),
   'webhooks.delivery_batch_size': integer(50, [1, 100], {
     env: 'VLOG_WEBHOOKS_DELIVERY_BATCH_SIZE',
-    description: 'Number of pending deliveries to process per batch',
+    description:
+      'Number of pending deliveries to process per batch (unused: the sender is woken per delivery)',
+  }),
+  // Beyond the reference: the SSRF guard refuses private and loopback receivers unless this is on.
+  'webhooks.allow_private_targets': boolean(false, {
+    env: 'VLOG_WEBHOOKS_ALLOW_PRIVATE_TARGETS',
+    description:
+      'Allow webhook and alert targets on private and loopback addresses (in-cluster receivers, tests)',
+    applies: WEBHOOK_SEND,
   }),
 } as const;

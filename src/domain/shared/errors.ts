@@ -8,6 +8,7 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'unprocessable'
   | 'payload_too_large'
   | 'too_many_requests'
   | 'unavailable'
@@ -27,6 +28,8 @@ export class DomainError extends Error {
 export const badRequest = (message: string) => new DomainError('bad_request', message);
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const conflict = (message: string) => new DomainError('conflict', message);
+/** Well-formed but refused by a rule of the spec that answers 422 (a blocked webhook URL). */
+export const unprocessable = (message: string) => new DomainError('unprocessable', message);
 export const unauthorized = (message = 'Authentication required') => new DomainError('unauthorized', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const payloadTooLarge = (message: string) => new DomainError('payload_too_large', message);

@@ -1,35 +1,43 @@
+import type { WebhookEvent } from '../../contracts/api/webhook.contract.js';
+import type { CircuitBreaker } from './circuit-breaker.js';
+import { parseJson } from './webhook-request.js';
 import type { WebhookRepository } from './webhook.repository.js';
 
-import type { WebhookEvent } from '../../contracts/api/webhook.contract.js';
+/** Whether a row's events (a JSON array as text) include `event`. */
+const subscribes = (events: string, event: string) => {
+  const list = parseJson<unknown>(events, []);
+  return Array.isArray(list) && list.includes(event);
+};
 
 export { WEBHOOK_EVENTS, type WebhookEvent } from '../../contracts/api/webhook.contract.js';
 
-/** The subscribed events of a row (a JSON array); anything else subscribes to nothing. */
-function subscribedEvents(text: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.filter((e): e is string => typeof e === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 /**
- * Records an event for webhooks (pipeline.md §16, "Trigger"): one pending delivery per active webhook
- * subscribed to it, due now, with the webhook's counters updated — in one transaction. The deliveries are
- * only recorded: nothing sends them yet (no signed POSTs, retries or circuit breaker in this codebase).
+ * Records an event for webhooks (pipeline.md §16, "Trigger"): when `webhooks.enabled`, one pending
+ * delivery per active webhook subscribed to it whose circuit is closed, due now, with the webhook's
+ * counters updated — in one transaction — then `onQueued` wakes the sender (webhook-runner.ts).
  */
-export function createWebhookTrigger(webhooks: WebhookRepository) {
+export function createWebhookTrigger(deps: {
+  webhooks: WebhookRepository;
+  breaker: CircuitBreaker;
+  enabled: () => boolean;
+  onQueued: () => void;
+}) {
+  const { webhooks, breaker } = deps;
   return {
     /** Returns how many deliveries were queued. */
     async trigger(event: WebhookEvent, data: object): Promise<number> {
-      return webhooks.transaction(async (trx) => {
+      if (!deps.enabled()) return 0;
+      const queued = await webhooks.transaction(async (trx) => {
         const hooks = await webhooks.active(trx);
-        const ids = hooks.filter((h) => subscribedEvents(h.events).includes(event)).map((h) => h.id);
+        const ids = hooks
+          .filter((h) => subscribes(h.events, event) && !breaker.isOpen(h.id))
+          .map((h) => h.id);
         if (ids.length === 0) return 0;
         await webhooks.queueDeliveries(trx, { webhookIds: ids, event, eventData: JSON.stringify(data) });
         return ids.length;
       });
+      if (queued > 0) deps.onQueued();
+      return queued;
     },
   };
 }

@@ -1,0 +1,125 @@
+import type { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
+import type { WebhookDeliveryService } from './webhook-delivery.service.js';
+
+/** Settings the runner reads at each use. */
+export interface RunnerOptions {
+  readonly maxConcurrentDeliveries: number;
+  /** How long a claim holds a delivery (the request timeout and a margin): past it, it is sent again. */
+  readonly leaseSeconds: number;
+  readonly maxRetries: number;
+}
+
+/** Longest sleep with nothing due; a due time already passed (a row another sender holds) waits this. */
+const MAX_SLEEP_MS = 3_600_000;
+const BUSY_RETRY_MS = 250;
+/** Sweeps for deliveries whose sender died at most this often (besides when their lease falls due). */
+const RECOVERY_EVERY_MS = 1_000;
+
+/**
+ * Runs the webhook delivery queue in the server process (secrets stay on the server): up to
+ * `maxConcurrentDeliveries` sends at once, woken the moment a delivery is queued (`onQueued`: the job
+ * system's "work queued" signal, relayed across processes on PostgreSQL), sleeping otherwise until the next
+ * retry or lease falls due — no polling. Deliveries whose sender died mid-send (lease over) are sent again:
+ * at-least-once.
+ */
+export function createWebhookRunner(deps: {
+  deliveries: WebhookDeliveryRepository;
+  service: WebhookDeliveryService;
+  onQueued: (listener: () => void) => () => void;
+  options: RunnerOptions;
+  log: (err: unknown, message: string) => void;
+}) {
+  const { deliveries, service, options } = deps;
+  const inFlight = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | null = null;
+  let filling = false;
+  let again = false;
+  let stopped = true;
+  let lastRecovery = 0;
+  let unsubscribe: (() => void) | null = null;
+
+  function sleep(ms: number) {
+    if (timer) clearTimeout(timer);
+    if (stopped) return;
+    timer = setTimeout(() => void fill(), Math.min(Math.max(ms, 0), MAX_SLEEP_MS));
+    timer.unref();
+  }
+
+  function start(claimed: NonNullable<Awaited<ReturnType<WebhookDeliveryRepository['claim']>>>) {
+    const run: Promise<void> = service
+      .deliver(claimed.delivery, claimed.webhook)
+      .then(
+        () => undefined,
+        (err: unknown) => deps.log(err, `webhook delivery ${claimed.delivery.id} failed`),
+      )
+      .finally(() => {
+        inFlight.delete(run);
+        void fill();
+      });
+    inFlight.add(run);
+  }
+
+  async function claimWhileRoom(): Promise<void> {
+    if (Date.now() - lastRecovery >= RECOVERY_EVERY_MS) {
+      lastRecovery = Date.now();
+      await deliveries.recoverStale(options.maxRetries);
+    }
+    while (!stopped && inFlight.size < options.maxConcurrentDeliveries) {
+      const claimed = await deliveries.claim(options.leaseSeconds);
+      if (!claimed) break;
+      start(claimed);
+    }
+  }
+
+  /** Claims what is due while there is room, then sleeps until the next due time. */
+  async function fill(): Promise<void> {
+    if (stopped) return;
+    if (filling) {
+      again = true;
+      return;
+    }
+    filling = true;
+    try {
+      do {
+        again = false;
+        await claimWhileRoom();
+      } while (again && !stopped);
+      // Full: each finished send fills again. Otherwise sleep until the next retry or lease falls due.
+      if (inFlight.size >= options.maxConcurrentDeliveries) return;
+      const due = await deliveries.nextDueAt();
+      if (due) {
+        const wait = due.getTime() - Date.now();
+        sleep(wait > 0 ? wait + 5 : BUSY_RETRY_MS);
+      }
+    } catch (err) {
+      deps.log(err, 'webhook delivery queue failed');
+      sleep(5_000);
+    } finally {
+      filling = false;
+    }
+  }
+
+  return {
+    /** Starts: delivers what is due now (what waited while no server ran included), then on each signal. */
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      unsubscribe = deps.onQueued(() => void fill());
+      void fill();
+    },
+    /** Wakes the runner now (a retry scheduled by the admin). */
+    wake: (): Promise<void> => fill(),
+    /** Stops claiming and waits for the sends in flight (each bounded by the request timeout). */
+    async stop(): Promise<void> {
+      stopped = true;
+      unsubscribe?.();
+      if (timer) clearTimeout(timer);
+      await Promise.all([...inFlight]);
+    },
+    get inFlight(): number {
+      return inFlight.size;
+    },
+  };
+}
+
+export type WebhookRunner = ReturnType<typeof createWebhookRunner>;
