@@ -60,7 +60,11 @@ export function DeliveryDetail(props: { id: string; load: () => Promise<WebhookD
             title="Request body"
             text={s.data.request_body === null ? null : prettyJson(s.data.request_body)}
           />
-          <Part part="response_body" title="Response body" text={s.data.response_body} />
+          <Part
+            part="response_body"
+            title="Response body"
+            text={s.data.response_body === null ? null : prettyJson(s.data.response_body)}
+          />
         </>
       )}
     </div>

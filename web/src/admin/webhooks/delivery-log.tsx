@@ -35,7 +35,10 @@ export function DeliveryLog(props: {
   /** Bumped when the tab reloads (Refresh, a test, signing in again). */
   version: number;
   close: () => void;
-  /** After a retry: the tab reloads the list and stats and bumps `version`, which reloads this log. */
+  /**
+   * After a retry and on Refresh: the tab reloads the list and stats (their counters move with the log) and
+   * bumps `version`, which reloads this log.
+   */
   changed: () => void;
 }) {
   const query = useSignal<DeliveryQuery>({ status: '', offset: 0 });
@@ -87,7 +90,7 @@ export function DeliveryLog(props: {
               </option>
             ))}
           </select>
-          <Button id="delivery-refresh" size="sm" icon="refresh" onClick={() => void reload()}>
+          <Button id="delivery-refresh" size="sm" icon="refresh" onClick={props.changed}>
             Refresh
           </Button>
           <Button id="delivery-close" size="sm" variant="ghost" icon="close" onClick={props.close}>

@@ -51,7 +51,7 @@ export function DeliveryRow(props: { api: WebhooksApi; delivery: WebhookDelivery
 
   return (
     <Fragment>
-      <tr data-delivery-id={d.id} data-status={d.status} class={open.value ? 'row-open' : undefined}>
+      <tr data-delivery-id={d.id} data-status={d.status} class={open.value ? 'delivery-open' : undefined}>
         <td class="col-expand">
           <button
             type="button"

@@ -10,6 +10,7 @@ import { Badge } from '../components/badge.js';
 import { Button } from '../components/button.js';
 import { Modal, openOverlay } from '../components/modal.js';
 import type { WebhookEvent, WebhookResponse, WebhookTestResult } from '../../shared/types.js';
+import { prettyJson } from './delivery-detail.js';
 import { EVENT_INFO, WEBHOOK_EVENTS } from './webhook-events.js';
 import type { WebhooksApi } from './webhooks-api.js';
 
@@ -44,7 +45,7 @@ function TestResult({ result }: { result: WebhookTestResult }) {
       <h3 class="field-label">Response body</h3>
       {result.response_body ? (
         <pre class="code-block" data-test="body" tabIndex={0} aria-label="Response body">
-          {result.response_body}
+          {prettyJson(result.response_body)}
         </pre>
       ) : (
         <p class="muted small" data-test="body">

@@ -65,7 +65,7 @@ describe('webhook form', () => {
     ];
     const errors = validate(form({ headers: rows }));
     expect(Object.values(errors.rows ?? {})).toEqual([
-      'Authorization is set by VLog and cannot be overridden',
+      'Authorization is a protected header and cannot be set here',
       'Letters, digits and - _ . only (no spaces or colons)',
       'x-trace is listed twice',
       'The value cannot contain line breaks',

@@ -89,7 +89,7 @@ export function headerRowError(row: HeaderRow, seen: ReadonlySet<string>): strin
   if (!name) return 'Enter the header name';
   if (name.length > HEADER_NAME_MAX) return `At most ${HEADER_NAME_MAX} characters in a name`;
   if (!HEADER_NAME.test(name)) return 'Letters, digits and - _ . only (no spaces or colons)';
-  if (isProtectedHeader(name)) return `${name} is set by VLog and cannot be overridden`;
+  if (isProtectedHeader(name)) return `${name} is a protected header and cannot be set here`;
   if (seen.has(name.toLowerCase())) return `${name} is listed twice`;
   if (/[\r\n]/.test(row.value)) return 'The value cannot contain line breaks';
   if (row.value.length > HEADER_VALUE_MAX) return `At most ${HEADER_VALUE_MAX} characters in a value`;
