@@ -81,9 +81,11 @@ export function DeliveryRow(props: { api: WebhooksApi; delivery: WebhookDelivery
           {d.duration_ms === null ? '—' : `${d.duration_ms} ms`}
         </td>
         <td class="col-when">
-          <span>{formatDateTime(d.created_at)}</span>
-          <span class="muted small">{when(d)}</span>
-          {d.error_message && <span class="text-error small delivery-error">{d.error_message}</span>}
+          <div class="when-lines">
+            <span>{formatDateTime(d.created_at)}</span>
+            <span class="muted small">{when(d)}</span>
+            {d.error_message && <span class="text-error small delivery-error">{d.error_message}</span>}
+          </div>
         </td>
         <td class="col-actions">
           <Button
