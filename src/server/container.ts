@@ -76,7 +76,7 @@ import { analyticsServices } from './analytics-services.js';
 import { liveSettings, type LiveSettings } from './live-settings.js';
 import { settingsEnvironment } from './settings-environment.js';
 import { viewerServices } from './viewer-services.js';
-import { webhookServices } from './webhook-services.js';
+import { webhookServices, withUploadWebhook, withVideoWebhooks } from './webhook-services.js';
 
 export interface Secrets {
   adminApiSecret: string;
@@ -116,6 +116,7 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     onError: (err, job) => console.error('retranscode cleanup failed', job, err),
   });
   const mediaJobs = createMediaJobs(config, database, layout, events, live);
+  const hooks = webhookServices({ db, settings, events });
   const sources = createVideoSourceRepository(db);
   const jobService = createJobService({
     db,
@@ -126,7 +127,11 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     events,
     options: live,
     afterClaim: (claimed) => retranscodeCleanup.afterClaim(claimed),
-    afterComplete: (videoId) => mediaJobs.services.sprites.enqueueAfterTranscode(videoId),
+    afterComplete: async (videoId) => {
+      await mediaJobs.services.sprites.enqueueAfterTranscode(videoId);
+      await hooks.videoWebhooks.ready(videoId);
+    },
+    afterFail: (failed) => hooks.transcodeFailed(failed),
   });
 
   const workers = createWorkers(config, database, secrets, jobService, live, jobs);
@@ -134,6 +139,17 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     chapters: createChapterRepository(db),
     findSource: (videoId) => findUpload(layout, videoId),
     readEmbedded: (file, signal) => probeChapters(file, { timeoutMs: 30_000, signal }),
+  });
+
+  const videoService = createVideoService({
+    videos,
+    jobs,
+    layout,
+    events,
+    errorSummaryMaxLength: config.errorSummaryMaxLength,
+    deletion: createVideoDeletionRepository(db),
+    requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
+    chapterMarks: (video) => chapters.marks(video),
   });
 
   const services = {
@@ -156,32 +172,26 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
     }),
     publicCustomFields: createPublicCustomFieldService({ fields: customFieldRepository, categories }),
     playlists: createPlaylistService({ playlists: createPlaylistRepository(db) }),
-    videos: createVideoService({
-      videos,
-      jobs,
-      layout,
-      events,
-      errorSummaryMaxLength: config.errorSummaryMaxLength,
-      deletion: createVideoDeletionRepository(db),
-      requeue: (trx, id) => lifecycle.resetForRetry(trx, id, live.maxAttempts),
-      chapterMarks: (video) => chapters.marks(video),
-    }),
+    videos: withVideoWebhooks(videoService, hooks.videoWebhooks),
     discovery: createDiscoveryService({
       videos,
       discovery: createDiscoveryRepository(db),
       cacheTtlMs: config.publicListCacheSeconds * 1000,
       onVideosChanged: (listener) => events.onChanged(listener),
     }),
-    uploads: createUploadService({
-      db,
-      videos,
-      jobs,
-      categories,
-      layout,
-      events,
-      probe: (file) => probeMedia(file, { timeoutMs: 30_000 }),
-      options: live,
-    }),
+    uploads: withUploadWebhook(
+      createUploadService({
+        db,
+        videos,
+        jobs,
+        categories,
+        layout,
+        events,
+        probe: (file) => probeMedia(file, { timeoutMs: 30_000 }),
+        options: live,
+      }),
+      hooks.videoWebhooks,
+    ),
     jobs: jobService,
     spriteUploads: createSpriteUploadService({
       spriteJobs: mediaJobs.services.spriteJobs,
@@ -226,7 +236,8 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       videos: {
         archive: (id: number): Promise<void> => services.videos.archive(id),
         deletePermanently: (id: number): Promise<void> => services.videos.deletePermanently(id),
-        restore: (id: number): Promise<void> => services.videos.restore(id),
+        // A bulk restore triggers no video.restored (api spec: single restores only).
+        restore: (id: number): Promise<void> => videoService.restore(id),
       },
       lifecycle: {
         update: (id, fields): Promise<void> => services.lifecycle.update(id, fields),
@@ -236,14 +247,18 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       categoryExists: (id) => categories.exists(id),
       onUnexpected: (err, videoId) => console.error('bulk operation failed on video', videoId, err),
     }),
-    ...webhookServices({ db, settings, events }),
+    ...hooks,
     ...analyticsServices(db, settings, config),
     health: createHealthService({ db, layout, timeoutMs: config.storageCheckTimeout * 1000 }),
     progressFeed: createProgressFeed({ progress: createProgressRepository(db), events, pollMs: 1000 }),
     mediaVisibility: createMediaVisibility({ find: (slug) => videos.findMediaState(slug), events }),
     /** recoverStaleJobs(): every kind's abandoned jobs back to the queue (for the periodic tasks). */
     staleJobs: createStaleJobRecovery({
-      transcode: () => jobs.recoverExpiredLeases(),
+      transcode: async () => {
+        const recovered = await jobs.recoverExpiredLeases();
+        if (recovered > 0) hooks.alerts.staleRecovered({ job_kind: 'transcode', jobs_recovered: recovered });
+        return recovered;
+      },
       sprite: () => mediaJobs.services.spriteJobs.recoverStale(),
       reencode: () => mediaJobs.reencodeJobs.recoverStale(),
     }),

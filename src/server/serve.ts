@@ -187,5 +187,11 @@ function startLocalWorker(c: Container, workerApiUrl: string | undefined, print:
     onQueued: (wake) => c.events.onQueued(wake),
   });
   worker.start();
-  return worker;
+  c.services.alerts.workerStartup({ worker_id: workerId, gpu_info: null, recovered_jobs: 0 });
+  return {
+    async stop() {
+      await worker.stop();
+      c.services.alerts.workerShutdown({ worker_id: workerId, jobs_reset: 0 });
+    },
+  };
 }

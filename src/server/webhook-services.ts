@@ -11,6 +11,10 @@ import { createWebhookDeliveryService } from '../domain/webhooks/webhook-deliver
 import { createWebhookRunner } from '../domain/webhooks/webhook-runner.js';
 import { createWebhookTrigger } from '../domain/webhooks/webhook-trigger.js';
 import { createWebhookRepository } from '../domain/webhooks/webhook.repository.js';
+import { createVideoFactsRepository } from '../domain/webhooks/video-facts.repository.js';
+import { createVideoWebhooks, type VideoWebhooks } from '../domain/webhooks/video-webhooks.js';
+import type { StagedUpload, UploadFields, UploadService } from '../domain/videos/upload.service.js';
+import type { FailedAttempt } from '../domain/transcode/job.service.js';
 
 /** Delivered and finally failed deliveries are kept this long (pipeline.md §16). */
 export const DELIVERY_RETENTION_DAYS = 30;
@@ -64,33 +68,108 @@ export function webhookServices(deps: {
     options,
     log: (err, message) => console.error(message, err),
   });
+  const trigger = createWebhookTrigger({
+    webhooks,
+    breaker,
+    enabled: () => settings.get('webhooks.enabled'),
+    onQueued: queued,
+  });
+  const facts = createVideoFactsRepository(deps.db);
+  const videoWebhooks = createVideoWebhooks({
+    trigger,
+    facts,
+    log: (err, message) => console.error(message, err),
+  });
+  const alerts = createOperationalAlerts({
+    resolve,
+    options: {
+      get url() {
+        return settings.get('alerts.webhook_url');
+      },
+      get timeoutSeconds() {
+        return settings.get('alerts.webhook_timeout');
+      },
+      get rateLimitSeconds() {
+        return settings.get('alerts.rate_limit_seconds');
+      },
+      get allowPrivateTargets() {
+        return settings.get('webhooks.allow_private_targets');
+      },
+    },
+  });
   return {
-    webhooks: createWebhookTrigger({
-      webhooks,
-      breaker,
-      enabled: () => settings.get('webhooks.enabled'),
-      onQueued: queued,
-    }),
+    webhooks: trigger,
+    videoWebhooks,
+    /** A failed transcode attempt: video.failed when it was the last, and the alert of §17. */
+    async transcodeFailed(f: FailedAttempt): Promise<void> {
+      if (!f.willRetry) await videoWebhooks.failed(f);
+      const slug = (await facts.find(f.videoId).catch(() => null))?.slug ?? '';
+      if (f.willRetry)
+        alerts.jobFailed({
+          video_id: f.videoId,
+          video_slug: slug,
+          attempt_number: f.attemptNumber,
+          error: f.error,
+          will_retry: true,
+        });
+      else
+        alerts.maxRetriesExceeded({
+          video_id: f.videoId,
+          video_slug: slug,
+          max_attempts: f.maxAttempts,
+          last_error: f.error,
+        });
+    },
     webhookAdmin: createWebhookAdminService({ webhooks, deliveries, resolve, options, onQueued: queued }),
     webhookRunner: runner,
     /** The periodic clean-up: old finished deliveries go. */
     purgeWebhookDeliveries: () => deliveries.purgeFinished(DELIVERY_RETENTION_DAYS),
-    alerts: createOperationalAlerts({
-      resolve,
-      options: {
-        get url() {
-          return settings.get('alerts.webhook_url');
-        },
-        get timeoutSeconds() {
-          return settings.get('alerts.webhook_timeout');
-        },
-        get rateLimitSeconds() {
-          return settings.get('alerts.rate_limit_seconds');
-        },
-        get allowPrivateTargets() {
-          return settings.get('webhooks.allow_private_targets');
-        },
-      },
-    }),
+    alerts,
+  };
+}
+
+interface ArchivingService {
+  archive(id: number): Promise<void>;
+  restore(id: number): Promise<void>;
+  deletePermanently(id: number): Promise<void>;
+}
+
+/**
+ * The video service with its webhook events: video.deleted (soft, `permanent: false`; a permanent delete
+ * says `true`) and video.restored, each after the operation committed. Bulk restores use the plain
+ * service: the spec triggers video.restored for a single restore only.
+ */
+export function withVideoWebhooks<S extends ArchivingService>(service: S, hooks: VideoWebhooks): S {
+  return {
+    ...service,
+    async archive(id: number) {
+      const sent = await hooks.deleting(id, false);
+      await service.archive(id);
+      await sent();
+    },
+    async deletePermanently(id: number) {
+      const sent = await hooks.deleting(id, true);
+      await service.deletePermanently(id);
+      await sent();
+    },
+    async restore(id: number) {
+      await service.restore(id);
+      await hooks.restored(id);
+    },
+  };
+}
+
+/** The upload service with video.uploaded once the upload's video and job are committed. */
+export function withUploadWebhook<S extends Pick<UploadService, 'createVideo'>>(
+  service: S,
+  hooks: VideoWebhooks,
+): S {
+  return {
+    ...service,
+    async createVideo(staged: StagedUpload, fields: UploadFields) {
+      const video = await service.createVideo(staged, fields);
+      await hooks.uploaded(video, staged.filename);
+      return video;
+    },
   };
 }

@@ -108,10 +108,12 @@ export const WebhookUpdateBody = Type.Object({
 });
 export type WebhookUpdateBody = Static<typeof WebhookUpdateBody>;
 
-/** `POST /api/webhooks/{id}/test`: the body is optional. */
-export const WebhookTestBody = Type.Object({
-  event_type: Type.Optional(WebhookEventName),
-});
+/** `POST /api/webhooks/{id}/test`: the body is optional (none: `video.ready`). */
+export const WebhookTestBody = Nullable(
+  Type.Object({
+    event_type: Type.Optional(WebhookEventName),
+  }),
+);
 export type WebhookTestBody = Static<typeof WebhookTestBody>;
 
 /** The outcome of a synchronous test POST (not stored). */

@@ -44,6 +44,15 @@ export interface ClaimedJob {
   checkpoint: JobCheckpoint;
 }
 
+/** A failed transcode attempt, as the afterFail hook hears of it. */
+export interface FailedAttempt {
+  videoId: number;
+  error: string;
+  attemptNumber: number;
+  maxAttempts: number;
+  willRetry: boolean;
+}
+
 /**
  * The job protocol's use cases (claim → progress → complete | fail | release). The local worker
  * and the worker API both call these, so there is one execution path for transcoding.
@@ -56,8 +65,10 @@ export function createJobService(deps: {
   options: JobServiceOptions;
   /** Runs after the claim committed, before the worker starts (deferred retranscode cleanup). */
   afterClaim?: (claimed: ClaimedJobRow) => Promise<void>;
-  /** Runs after a job completed (sprite auto-enqueue); must not throw. */
+  /** Runs after a job completed (sprite auto-enqueue, webhook video.ready); must not throw. */
   afterComplete?: (videoId: number) => Promise<void>;
+  /** Runs after a failed attempt was recorded (webhook video.failed, alerts); must not throw. */
+  afterFail?: (f: FailedAttempt) => Promise<void>;
   /** Reads a claimed job's checkpoint; without it every claim starts from scratch. */
   checkpoints?: CheckpointReader;
   /** Where a progress report's probed source facts are recorded. */
@@ -170,6 +181,13 @@ export function createJobService(deps: {
         backoffSeconds,
       });
       events.changed(job.video_id);
+      await deps.afterFail?.({
+        videoId: job.video_id,
+        error: input.error,
+        attemptNumber: attempt,
+        maxAttempts: job.max_attempts ?? 3,
+        willRetry,
+      });
       return { willRetry, attemptNumber: willRetry ? attempt + 1 : attempt };
     },
 

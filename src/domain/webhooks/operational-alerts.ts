@@ -69,14 +69,10 @@ export function createOperationalAlerts(deps: {
   return {
     send,
     metrics: () => ({ ...metrics }),
-    staleRecovered(d: {
-      video_id: number | null;
-      video_slug: string | null;
-      attempt_number: number | null;
-      previous_worker_id: string | null;
-    }) {
-      metrics.stale_jobs_recovered++;
-      fire('job_stale_recovered', { ...d, next_attempt: (d.attempt_number ?? 0) + 1 });
+    /** Jobs whose lease ran out went back to the queue (one alert per sweep, not per job). */
+    staleRecovered(d: { job_kind: string; jobs_recovered: number }) {
+      metrics.stale_jobs_recovered += d.jobs_recovered;
+      fire('job_stale_recovered', d);
     },
     /** A failed attempt with retries left: alerted from the video's second failure on. */
     jobFailed(d: {

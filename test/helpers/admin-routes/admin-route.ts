@@ -22,6 +22,7 @@ const PARAM_VALUES: Record<string, string> = {
   video_id: '1',
   chapter_id: '1',
   field_id: '1',
+  did: '1',
 };
 
 /** A route by its Fastify pattern; its URL fills the parameters from PARAM_VALUES and adds `query`. */
