@@ -3,17 +3,21 @@
 // protected header, generating a secret; the webhook listed with its events, counters and "Signed"; the
 // server's SSRF refusal (422) shown under the URL; an edit; "Send test" showing the receiver's 2xx, duration
 // and body; a real event (a remote worker registering) failing while the receiver is down, seen in the log,
-// sent again with Retry and delivered, its detail opened, Retry then disabled, the status filter; Active
+// sent again with Retry and delivered, its detail opened, Retry then disabled; a video deleted and restored,
+// both deliveries in the log, one opened; the status filter; Active
 // switched off; the webhook deleted after a confirmation.
 // Loading and error states come from the list's answer held back, then refused (page.route).
 // Screenshots of each state at 1280 and 390 px go to /tmp/webhooks-*.png.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookDeliveryList, WebhookList } from '../../src/contracts/api/webhook.contract.js';
 import { adminJson } from '../helpers/admin-json.js';
-import { openAdmin, useServerAndBrowser } from '../helpers/admin-page.js';
+import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { registerWorkerOverHttp } from '../helpers/server-http.js';
 
 interface Received {
@@ -265,6 +269,28 @@ for (const db of ['pglite', 'postgres'] as const) {
         (r) => r.headers['x-vlog-event'] === 'worker.registered',
       );
       expect(deliveredToReceiver.length).toBeGreaterThan(0);
+
+      // Video events: a video uploaded (its bytes are no video), deleted and restored, in the log once delivered.
+      const fake = path.join(os.tmpdir(), `webhooks-e2e-${process.pid}-${db}.mp4`);
+      await writeFile(fake, 'not a video\n'.repeat(50));
+      const { video_id, slug } = await uploadViaApi(server, fake, 'Hooked video');
+      expect((await adminJson(server, 'DELETE', `/api/videos/${video_id}`)).status).toBe(200);
+      expect((await adminJson(server, 'POST', `/api/videos/${video_id}/restore`)).status).toBe(200);
+      const restored = log.locator('tr[data-delivery-id][data-status="delivered"]', {
+        hasText: 'video.restored',
+      });
+      await poll(async () => {
+        await page.click('#delivery-refresh');
+        return restored.count();
+      }).toBe(1);
+      await log
+        .locator('tr[data-delivery-id][data-status="delivered"]', { hasText: 'video.deleted' })
+        .waitFor();
+      await restored.locator('[data-action="expand"]').click();
+      const restoredId = await restored.getAttribute('data-delivery-id');
+      const restoredData = log.locator(`#delivery-detail-${restoredId} [data-part="event_data"] pre`);
+      await poll(() => restoredData.textContent()).toContain(slug);
+      await shot(page, 'delivery-video-events', db);
 
       // The status filter: nothing failed for good.
       await page.selectOption('#delivery-status', 'failed_permanent');
