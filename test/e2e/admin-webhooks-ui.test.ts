@@ -17,6 +17,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookDeliveryList, WebhookList } from '../../src/contracts/api/webhook.contract.js';
 import { adminJson } from '../helpers/admin-json.js';
+import { axeReport } from '../helpers/axe.js';
 import { openAdmin, uploadViaApi, useServerAndBrowser } from '../helpers/admin-page.js';
 import { registerWorkerOverHttp } from '../helpers/server-http.js';
 
@@ -71,6 +72,9 @@ async function shot(page: Page, name: string, db: string, fullPage = true): Prom
   await page.screenshot({ path: `/tmp/webhooks-${db}-${name}.png`, fullPage });
 }
 
+/** axe-core's serious and critical findings, gathered through the test and asserted empty at its end. */
+const reports: string[] = [];
+
 async function createWebhook(page: Page, url: string, db: string): Promise<void> {
   await page.click('#webhook-create-first');
   const dialog = page.locator('#webhook-dialog');
@@ -107,6 +111,7 @@ async function createWebhook(page: Page, url: string, db: string): Promise<void>
     'protected header',
   );
   await shot(page, 'dialog-filled', db, false);
+  reports.push(await axeReport(page, 'webhook dialog', { include: '#webhook-dialog' }));
   await page.fill('[data-header-row] .header-name', 'X-Team');
   await page.fill('[data-header-row] .header-value', 'video');
   expect(await page.locator('[data-header-row] .header-error').count()).toBe(0);
@@ -131,6 +136,7 @@ for (const db of ['pglite', 'postgres'] as const) {
 
     it('creates, edits, tests, logs the deliveries of and deletes a webhook', async () => {
       const { server, browser } = ctx;
+      reports.length = 0;
       const { page, errors } = await openAdmin(browser, server, '#videos');
       // Loading, then an error with "Try again": the list's answer is held back, then refused.
       let answer: (status: number) => void = () => undefined;
@@ -219,6 +225,7 @@ for (const db of ['pglite', 'postgres'] as const) {
       expect(test?.headers['x-vlog-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
       expect(JSON.parse(test!.body)).toMatchObject({ id: 'test', event: 'video.deleted' });
       await shot(page, 'test-result', db, false);
+      reports.push(await axeReport(page, 'test dialog', { include: '#webhook-test-dialog' }));
       await page.keyboard.press('Escape');
       await page.locator('#webhook-test-dialog').waitFor({ state: 'detached' });
 
@@ -291,6 +298,7 @@ for (const db of ['pglite', 'postgres'] as const) {
       const restoredData = log.locator(`#delivery-detail-${restoredId} [data-part="event_data"] pre`);
       await poll(() => restoredData.textContent()).toContain(slug);
       await shot(page, 'delivery-video-events', db);
+      reports.push(await axeReport(page, 'list and delivery log'));
 
       // The status filter: nothing failed for good.
       await page.selectOption('#delivery-status', 'failed_permanent');
@@ -320,6 +328,7 @@ for (const db of ['pglite', 'postgres'] as const) {
       // Narrow screen: the list, the dialog and the log fit 390 px.
       await page.setViewportSize({ width: 390, height: 844 });
       await shot(page, 'list-390', db);
+      reports.push(await axeReport(page, 'list at 390 px'));
       const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(await overflow()).toBeLessThanOrEqual(0);
       await item.locator('[data-action="edit"]').click();
@@ -338,6 +347,7 @@ for (const db of ['pglite', 'postgres'] as const) {
       await page.locator('#webhooks-empty').waitFor();
       expect((await adminJson<WebhookList>(server, 'GET', '/api/webhooks')).body.total_count).toBe(0);
       expect(withoutProvoked(errors)).toEqual([]);
+      expect(reports.filter(Boolean).join('\n')).toBe('');
     }, 180_000);
   });
 }
