@@ -22,6 +22,7 @@ import { AdminEvents, TabBar } from './tabs.js';
 import type { AdminTab, TabContext } from './tabs.js';
 import { uploadTab } from './upload/upload-tab.js';
 import { videosTab } from './videos/videos-tab.js';
+import { webhooksTab } from './webhooks/webhooks-tab.js';
 import { must } from '../shared/dom.js';
 
 const TABS: AdminTab[] = [
@@ -32,6 +33,7 @@ const TABS: AdminTab[] = [
   categoriesTab,
   tagsTab,
   analyticsTab,
+  webhooksTab,
   settingsTab,
 ];
 

@@ -1,8 +1,9 @@
 /**
  * Admin keyboard shortcuts (ui.md §2.3): `/` or Ctrl+K focus the active tab's search box, `?` lists the
  * shortcuts, `1`–`5` open Videos, Upload, Workers, Analytics, Settings (by tab id: a tab that does not
- * exist is skipped). Ignored while typing in a form control or while a dialog is open; Escape closes the
- * open dialog (every modal is a native <dialog>). Test hook: `#shortcuts-dialog`.
+ * exist is skipped); `6` opens Webhooks, a tab the spec's list predates. Ignored while typing in a form
+ * control or while a dialog is open; Escape closes the open dialog (every modal is a native
+ * <dialog>). Test hook: `#shortcuts-dialog`.
  */
 import { Fragment } from 'preact';
 import { Modal, openOverlay } from './components/modal.js';
@@ -15,6 +16,7 @@ const TAB_KEYS: Record<string, string> = {
   '3': 'workers',
   '4': 'analytics',
   '5': 'settings',
+  '6': 'webhooks',
 };
 
 const GENERAL: Array<[keys: string[], what: string]> = [

@@ -106,6 +106,7 @@ export const ICONS = {
   'arrow-down': 'M12 5v14M6 13l6 6 6-6',
   edit: 'M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4',
   chart: 'M4 4v16h16M8 16v-5M12 16V8M16 16v-3M20 16V6',
+  send: 'M21 3L10 14M21 3l-7 18-4-7-7-4z',
   sparkle:
     'M12 3l1.8 5.2L19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8zM19 15l.8 2.2L22 18l-2.2.8L19 21l-.8-2.2L16 18l2.2-.8z',
 } as const;

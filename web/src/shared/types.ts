@@ -106,6 +106,20 @@ export type {
   VideoAnalyticsList,
   VideoRetention,
 } from '../../../src/contracts/api/analytics.contract.js';
+export type {
+  DeliveryStatus,
+  WebhookCreateBody,
+  WebhookDeliveryDetail,
+  WebhookDeliveryItem,
+  WebhookDeliveryList,
+  WebhookEvent,
+  WebhookHeaders,
+  WebhookList,
+  WebhookResponse,
+  WebhookStats,
+  WebhookTestResult,
+  WebhookUpdateBody,
+} from '../../../src/contracts/api/webhook.contract.js';
 
 /** Quality names, highest first (the ladder's presets and the untouched original). */
 export const QUALITY_NAMES = ['2160p', '1440p', '1080p', '720p', '480p', '360p', 'original'] as const;

@@ -4,6 +4,7 @@
  * Controlled: `text` is the input's current text (booleans: "true"/"false").
  */
 import type { JSX } from 'preact';
+import { Switch } from '../components/switch.js';
 import type { Setting } from './settings-api.js';
 
 export interface SettingInputProps {
@@ -40,19 +41,9 @@ function submitOnEnter(props: SettingInputProps) {
 function SwitchInput(props: SettingInputProps) {
   const on = props.text === 'true';
   return (
-    <button
-      {...commonAttributes(props)}
-      type="button"
-      role="switch"
-      class="switch"
-      aria-checked={on ? 'true' : 'false'}
-      onClick={() => props.onInput(on ? 'false' : 'true')}
-    >
-      <span class="switch-track" aria-hidden="true">
-        <span class="switch-thumb" />
-      </span>
+    <Switch {...commonAttributes(props)} checked={on} onChange={(next) => props.onInput(String(next))}>
       <span class="switch-text">{on ? 'On' : 'Off'}</span>
-    </button>
+    </Switch>
   );
 }
 
