@@ -75,7 +75,6 @@ import { createSettingsService } from '../domain/settings/settings.service.js';
 import { analyticsServices } from './analytics-services.js';
 import { liveSettings, type LiveSettings } from './live-settings.js';
 import { settingsEnvironment } from './settings-environment.js';
-import { transcriptServices } from './transcript-services.js';
 import { transcriptionServices } from './transcription-services.js';
 import { viewerServices } from './viewer-services.js';
 import { webhookServices, withUploadWebhook, withVideoWebhooks } from './webhook-services.js';
@@ -231,7 +230,6 @@ export function createContainer(config: Config, database: DatabaseHandle, secret
       options: live,
     }),
     ...viewerServices({ db, config, settings, live, videos, layout }),
-    ...transcriptServices({ db, layout, transcription: transcriptions.transcription }),
     retention: createRetentionService({
       videos,
       videoService: {

@@ -9,10 +9,11 @@ import { createTranscriptionQueueRepository } from '../domain/transcription/tran
 import { createTranscriptionService } from '../domain/transcription/transcription.service.js';
 import type { WebhookTrigger } from '../domain/webhooks/webhook-trigger.js';
 import type { StorageLayout } from '../storage/storage-layout.js';
+import { transcriptServices } from './transcript-services.js';
 
 /**
  * Transcription (issue 14): queueing (on ready, and queueTranscription for the admin API), the queue as
- * workers see it, and its files. Options are getters over the settings: a change applies to the next job.
+ * workers see it, and its files; the transcript and caption-upload services built on them. Options are getters over the settings: a change applies to the next job.
  */
 export function transcriptionServices(deps: {
   db: Kysely<Database>;
@@ -63,20 +64,23 @@ export function transcriptionServices(deps: {
       recoveryIntervalSeconds: 300,
     },
   });
-  return {
-    transcription: createTranscriptionService({
-      db,
-      queue,
-      events,
-      options: {
-        get enabled() {
-          return settings.get('transcription.enabled');
-        },
-        get onUpload() {
-          return settings.get('transcription.on_upload');
-        },
+  const transcription = createTranscriptionService({
+    db,
+    queue,
+    events,
+    options: {
+      get enabled() {
+        return settings.get('transcription.enabled');
       },
-    }),
+      get onUpload() {
+        return settings.get('transcription.on_upload');
+      },
+    },
+  });
+  return {
+    transcription,
+    // The transcript endpoints and caption upload queue through this kind's queueTranscription.
+    ...transcriptServices({ db, layout, transcription }),
     transcriptionJobs,
     transcriptionFiles: createTranscriptionFilesService({
       jobs: transcriptionJobs,
