@@ -30,6 +30,24 @@ export const DELIVERY_STATUSES = [
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** Header names a webhook's custom headers may not set, lower-case (pipeline.md §16; compared case-insensitively). */
+export const PROTECTED_HEADERS = [
+  'content-type',
+  'content-length',
+  'host',
+  'user-agent',
+  'x-vlog-event',
+  'x-vlog-delivery-id',
+  'x-vlog-timestamp',
+  'x-vlog-signature',
+  'x-vlog-test',
+  'authorization',
+  'cookie',
+  'transfer-encoding',
+  'connection',
+] as const;
+export type ProtectedHeader = (typeof PROTECTED_HEADERS)[number];
+
 /** Custom request headers: name → value (protected names are refused, pipeline.md §16). */
 export const WebhookHeaders = Type.Record(
   Type.String({ minLength: 1, maxLength: 100, pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" }),

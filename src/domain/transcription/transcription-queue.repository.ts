@@ -16,9 +16,11 @@ export interface TranscriptionRecord {
   vttPath: string;
 }
 
-/** Everything a previous run left on the row, cleared when it is queued again. */
-const FRESH = {
-  status: 'pending',
+/**
+ * Everything a previous run left on the row: cleared when it is queued again, and when uploaded captions
+ * complete it (domain/transcripts).
+ */
+export const CLEARED_RUN = {
   started_at: null,
   completed_at: null,
   duration_seconds: null,
@@ -30,6 +32,8 @@ const FRESH = {
   retry_count: 0,
   progress_percent: null,
 } as const;
+
+const FRESH = { status: 'pending', ...CLEARED_RUN } as const;
 
 /**
  * transcriptions on the one job queue (src/domain/queue): one row per video (UNIQUE video_id) that is

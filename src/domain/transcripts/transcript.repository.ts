@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Transcription } from '../../db/database.types.js';
+import { CLEARED_RUN } from '../transcription/transcription-queue.repository.js';
 
 /** The video a transcript belongs to, as the transcript use cases need it. */
 export interface TranscriptVideo {
@@ -8,17 +9,6 @@ export interface TranscriptVideo {
   status: string | null;
   deleted_at: Date | null;
 }
-
-/** Every column a (re)queued transcription clears (api-admin.md §5.8). */
-const CLEARED = {
-  started_at: null,
-  completed_at: null,
-  duration_seconds: null,
-  transcript_text: null,
-  vtt_path: null,
-  word_count: null,
-  error_message: null,
-} as const;
 
 /** The `transcriptions` rows behind the transcript and caption endpoints (one row per video at most). */
 export function createTranscriptRepository(db: Kysely<Database>) {
@@ -64,7 +54,7 @@ export function createTranscriptRepository(db: Kysely<Database>) {
       const values = {
         status: 'completed',
         language: captions.language,
-        ...CLEARED,
+        ...CLEARED_RUN,
         completed_at: new Date(),
         transcript_text: captions.text,
         word_count: captions.wordCount,

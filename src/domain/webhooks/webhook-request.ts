@@ -1,27 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { PROTECTED_HEADERS } from '../../contracts/api/webhook.contract.js';
 
 /** The request a delivery sends (pipeline.md §16 "Request"): body, headers, signature — pure. */
 
 /** Header names a webhook's custom headers may not set (case-insensitive). */
-export const PROTECTED_HEADERS = new Set([
-  'content-type',
-  'content-length',
-  'host',
-  'user-agent',
-  'x-vlog-event',
-  'x-vlog-delivery-id',
-  'x-vlog-timestamp',
-  'x-vlog-signature',
-  'x-vlog-test',
-  'authorization',
-  'cookie',
-  'transfer-encoding',
-  'connection',
-]);
+const PROTECTED = new Set<string>(PROTECTED_HEADERS);
 
 /** The protected names among `headers` (the API refuses them when a webhook is saved). */
 export function protectedHeaderNames(headers: Record<string, string>): string[] {
-  return Object.keys(headers).filter((name) => PROTECTED_HEADERS.has(name.toLowerCase()));
+  return Object.keys(headers).filter((name) => PROTECTED.has(name.toLowerCase()));
 }
 
 /** The exact bytes sent: compact JSON in the spec's key order. */
@@ -70,7 +57,7 @@ export function deliveryHeaders(d: {
 }): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(d.custom)) {
-    if (!PROTECTED_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    if (!PROTECTED.has(name.toLowerCase())) headers[name] = value;
   }
   headers['Content-Type'] = 'application/json';
   headers['User-Agent'] = 'VLog-Webhook/1.0';

@@ -108,6 +108,7 @@ export type {
 } from '../../../src/contracts/api/analytics.contract.js';
 export type {
   DeliveryStatus,
+  ProtectedHeader,
   WebhookCreateBody,
   WebhookDeliveryDetail,
   WebhookDeliveryItem,
