@@ -196,7 +196,7 @@ describe('admin Videos tab in Chromium', () => {
     const listed = (await dialog.locator('dd').allTextContents()).join(', ');
     // Digits only for the tabs that exist: 3 (Workers) is not a tab yet.
     expect(listed).toBe(
-      'Focus the search box, Focus the search box, Show this list, Close the open dialog, Videos, Upload, Analytics, Settings',
+      'Focus the search box, Focus the search box, Show this list, Close the open dialog, Videos, Upload, Analytics, Settings, Webhooks',
     );
     await page.screenshot({ path: '/tmp/ui1-shortcuts.png' });
     // Shortcuts are off while a dialog is open.
