@@ -16,7 +16,7 @@ describe.each(DRIVERS)('periodic tasks (%s)', (driver) => {
     const names = (roles: Parameters<typeof periodicTasks>[1]) =>
       periodicTasks(t.container, roles, quiet).map((task) => task.name);
     expect(names(['public'])).toEqual([]);
-    expect(names(['admin'])).toEqual(['archive retention', 'admin session purge']);
+    expect(names(['admin'])).toEqual(['archive retention', 'admin session purge', 'webhook delivery purge']);
     expect(names(['worker-api'])).toEqual(['worker sweep', 'stale job recovery']);
   });
 

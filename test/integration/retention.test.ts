@@ -112,7 +112,11 @@ describe.each(DRIVERS)('archive retention (%s)', (driver) => {
     const errors: unknown[] = [];
     const logger = { info: () => undefined, error: (obj: object) => errors.push(obj) };
     const tasks = periodicTasks(t.container, ['admin'], logger);
-    expect(tasks.map((task) => task.name)).toEqual(['archive retention', 'admin session purge']);
+    expect(tasks.map((task) => task.name)).toEqual([
+      'archive retention',
+      'admin session purge',
+      'webhook delivery purge',
+    ]);
     const schedules = startSchedules(tasks, logger);
     try {
       await schedules.runNow('archive retention');
