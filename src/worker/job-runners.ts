@@ -36,8 +36,21 @@ export function isJobGone(err: unknown): boolean {
 }
 
 /** After a refused call, whether fail was refused too: then the job is gone (also 404: deleted for good). */
-export function isFailRefused(err: unknown): boolean {
+function isFailRefused(err: unknown): boolean {
   return isRefusal(err, 'conflict', 'forbidden', 'not_found');
+}
+
+/**
+ * Reports a job's failure with `fail`; 'released' instead when the report is refused because the job is no
+ * longer this worker's (isFailRefused), so the runner drops it without a word.
+ */
+export async function failOrRelease<T>(fail: () => Promise<T>): Promise<T | 'released'> {
+  try {
+    return await fail();
+  } catch (failErr) {
+    if (isFailRefused(failErr)) return 'released';
+    throw failErr;
+  }
 }
 
 export interface JobContext {

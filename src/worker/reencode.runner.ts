@@ -9,7 +9,7 @@ import { probeMedia } from '../media/probe.js';
 import { runFfmpeg } from '../media/run-ffmpeg.js';
 import { transcodeOnBestEncoder } from './gpu-ladder.js';
 import type { HwEncoding } from './hw-encoding.js';
-import { ABANDON, isFailRefused, type JobRunner } from './job-runners.js';
+import { ABANDON, failOrRelease, type JobRunner } from './job-runners.js';
 import { isRefusal } from './worker-errors.js';
 
 export interface ReencodeSettings {
@@ -50,15 +50,12 @@ const PERMANENT = new Set(['not_a_video', 'no_video_stream', 'invalid_duration']
 async function reportFailure(jobs: ReencodeJobs, job: ReencodeJob, err: unknown): Promise<string> {
   const permanent = (isMediaError(err) && PERMANENT.has(err.code)) || isRefusal(err, 'conflict');
   const message = err instanceof Error ? err.message : String(err);
-  try {
+  // Over the worker API: 409/403 when the job was recovered, cancelled or taken over meanwhile, 404
+  // when its video was deleted for good — then 'released'.
+  return failOrRelease(async () => {
     const { willRetry } = await jobs.fail(job, { error: message, retry: !permanent });
     return willRetry ? 'retrying' : 'failed';
-  } catch (failErr) {
-    // Over the worker API: 409/403 when the job was recovered, cancelled or taken over meanwhile, 404
-    // when its video was deleted for good.
-    if (isFailRefused(failErr)) return 'released';
-    throw failErr;
-  }
+  });
 }
 
 /** Encodes the ladder into `outputDir` and writes the master playlist; returns the renditions. */

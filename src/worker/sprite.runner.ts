@@ -14,7 +14,7 @@ import {
   spriteTimeoutSeconds,
 } from '../media/sprites.js';
 import { SPRITES_DIR } from '../storage/storage-layout.js';
-import { ABANDON, isFailRefused, isJobGone, type JobRunner } from './job-runners.js';
+import { ABANDON, failOrRelease, isJobGone, type JobRunner } from './job-runners.js';
 
 export interface SpriteSettings {
   intervalSeconds: number;
@@ -117,13 +117,11 @@ export function createSpriteRunner(deps: {
         }
         // The job is no longer ours (recovered as stale, or cancelled by a delete): nothing to report.
         if (isJobGone(err)) return 'released';
-        try {
+        // Refused (409/403/404): recovered, taken over or deleted for good meanwhile.
+        return failOrRelease(async () => {
           await jobs.fail(job, err instanceof Error ? err.message : String(err));
-        } catch (failErr) {
-          if (isFailRefused(failErr)) return 'released'; // deleted for good meanwhile
-          throw failErr;
-        }
-        return 'failed';
+          return 'failed' as const;
+        });
       } finally {
         await rm(ctx.scratchDir, { recursive: true, force: true }).catch(() => undefined);
       }

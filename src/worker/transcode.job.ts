@@ -16,7 +16,7 @@ import { runFfmpeg } from '../media/run-ffmpeg.js';
 import type { RenditionResult } from '../media/transcode-ladder.js';
 import { transcodeOnBestEncoder } from './gpu-ladder.js';
 import type { HwEncoding } from './hw-encoding.js';
-import { ABANDON, isFailRefused, isJobGone } from './job-runners.js';
+import { ABANDON, failOrRelease, isJobGone } from './job-runners.js';
 import { createLivePublisher, type LivePublisher, type PublishedRendition } from './live-publisher.js';
 import { createProgressThrottle } from './progress-throttle.js';
 import type {
@@ -94,14 +94,11 @@ export async function runTranscodeJob(input: {
     if (isJobGone(err)) return 'released';
     const permanent = isMediaError(err) && PERMANENT.has(err.code);
     const message = err instanceof Error ? err.message : String(err);
-    try {
+    // A 404 (the source, say) means "job gone" only once fail is refused too: deleted for good.
+    return failOrRelease(async () => {
       await protocol.fail(work, { error: message, retry: !permanent });
-    } catch (failErr) {
-      // A 404 (the source, say) means "job gone" only once fail is refused too: deleted for good.
-      if (isFailRefused(failErr)) return 'released';
-      throw failErr;
-    }
-    return 'failed';
+      return 'failed' as const;
+    });
   } finally {
     await rm(input.scratchDir, { recursive: true, force: true }).catch(() => undefined);
   }

@@ -8,7 +8,7 @@ import { formatVtt } from '../media/captions/caption-cues.js';
 import { buildCues, transcriptText } from '../media/transcription/cues.js';
 import { TranscriptionEngineError, type TranscriptionEngine } from '../media/transcription/engine.js';
 import { isMediaError } from '../media/media-error.js';
-import { ABANDON, isFailRefused, isJobGone, type JobRunner } from './job-runners.js';
+import { ABANDON, failOrRelease, isJobGone, type JobRunner } from './job-runners.js';
 import { createProgressThrottle } from './progress-throttle.js';
 
 /** The transcriptions queue as the worker sees it: claim → progress → complete | fail, release on shutdown. */
@@ -118,13 +118,10 @@ export function createTranscriptionRunner(deps: {
         const failure = limit.aborted
           ? { error: timedOut(job.timeoutSeconds), retry: false }
           : { error: err instanceof Error ? err.message : String(err), retry: retryable(err) };
-        try {
+        return failOrRelease(async () => {
           await jobs.fail(job, failure);
-        } catch (failErr) {
-          if (isFailRefused(failErr)) return 'released';
-          throw failErr;
-        }
-        return 'failed';
+          return 'failed' as const;
+        });
       } finally {
         await rm(ctx.scratchDir, { recursive: true, force: true }).catch(() => undefined);
       }

@@ -8,7 +8,7 @@ import {
   type TargetCodec,
   type TargetFormat,
 } from '../../contracts/reencode-job.js';
-import { claimRunnable } from '../queue/claim-runnable.js';
+import { claimRunnable, notReadyOrGone } from '../queue/claim-runnable.js';
 import { lazyRecovery, retryDecision, type LeaseOptions } from '../queue/stale-rule.js';
 import type { ReencodeQueueRepository } from './reencode-queue.repository.js';
 
@@ -69,12 +69,7 @@ export function createReencodeJobService(deps: {
       await recoverIfDue();
       const claimed = await claimRunnable({
         claim: () => queue.claimNext(workerPk),
-        problem: (video) =>
-          !video || video.deleted
-            ? 'Video not found'
-            : video.status !== 'ready'
-              ? `Video status is ${video.status}`
-              : null,
+        problem: notReadyOrGone,
         refuse: ({ job }, error) => queue.fail({ jobId: job.id, error, retry: false }),
       });
       return claimed && toJob({ ...claimed.job, video_id: claimed.video.id, slug: claimed.video.slug });

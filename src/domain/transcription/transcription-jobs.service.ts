@@ -1,5 +1,5 @@
 import type { TranscriptionEngineChoice, TranscriptionJob } from '../../contracts/transcription-job.js';
-import { claimRunnable } from '../queue/claim-runnable.js';
+import { claimRunnable, notReadyOrGone } from '../queue/claim-runnable.js';
 import type { JobEvents } from '../queue/job-events.js';
 import { lazyRecovery, retryDecision, type LeaseOptions } from '../queue/stale-rule.js';
 import { conflict, forbidden, notFound } from '../shared/errors.js';
@@ -89,12 +89,7 @@ export function createTranscriptionJobService(deps: {
       const claimed = await claimRunnable({
         claim: () => queue.claimNext(workerPk),
         // The claim only takes ready, live videos; one deleted in between is refused here.
-        problem: (video) =>
-          !video || video.deleted
-            ? 'Video not found'
-            : video.status !== 'ready'
-              ? `Video status is ${video.status}`
-              : null,
+        problem: notReadyOrGone,
         refuse: ({ job }, error) => queue.fail(job.id, { error, retry: false }),
       });
       if (!claimed) return null;
