@@ -53,6 +53,9 @@ export function webhookServices(deps: {
     get allowPrivateTargets() {
       return settings.get('webhooks.allow_private_targets');
     },
+    get deliveryBatchSize() {
+      return settings.get('webhooks.delivery_batch_size');
+    },
     get maxConcurrentDeliveries() {
       return settings.get('webhooks.max_concurrent_deliveries');
     },

@@ -29,6 +29,7 @@ const EXPLICIT_INDEXES: Record<string, { columns: string[]; predicate?: string }
   ix_sprite_queue_pending_priority: { columns: ['priority', 'created_at'], predicate: "status = 'pending'" },
   ix_reencode_queue_priority_created: { columns: ['priority', 'created_at'] },
   ix_webhook_deliveries_status_next_retry: { columns: ['status', 'next_retry_at'] },
+  ix_webhook_deliveries_due: { columns: ['created_at', 'id'], predicate: "status IN ('pending', 'failed')" },
   ix_search_words_word_trgm: { columns: ['word'] },
   ix_videos_public_published: {
     columns: ['published_at', 'id'],

@@ -116,8 +116,11 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
     return (await claimMany(trx, { ...opts, limit: 1 }))[0] ?? null;
   }
 
-  /** claimNext for up to `limit` jobs at once (one statement: a sender with room for several). */
-  async function claimMany(trx: Db, opts: ClaimOptions & { limit: number }): Promise<Row[]> {
+  /**
+   * The UPDATE … RETURNING * that claims up to `limit` jobs (claimNext's rule): claimMany runs it; a kind
+   * may compose it into a larger statement (a CTE).
+   */
+  function claimQuery(opts: ClaimOptions & { limit: number }): RawBuilder<Row> {
     const sets = [sql`status = ${s.running}`];
     if (d.lease.style === 'started') sets.push(sql`${lease} = now()`);
     else sets.push(sql`${lease} = now() + make_interval(secs => ${opts.leaseSeconds ?? 300})`);
@@ -125,11 +128,52 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
     if (d.clearErrorOnClaim) sets.push(sql`error_message = null`);
     const notBefore = d.lease.style === 'expires' ? sql`and (${lease} is null or ${lease} <= now())` : sql``;
     const extra = opts.where ? sql`and (${opts.where})` : sql``;
-    const r = await sql<Row>`update ${table} set ${sql.join(sets)} where id in (
+    return sql<Row>`update ${table} set ${sql.join(sets)} where id in (
         select id from ${table} where status in (${claimable}) ${notBefore} ${extra}
         order by ${opts.orderBy ? sql`${opts.orderBy}, ${order}` : order} limit ${opts.limit} for update skip locked)
-      returning *`.execute(trx);
-    return r.rows;
+      returning *`;
+  }
+
+  /** claimNext for up to `limit` jobs at once (one statement: a sender with room for several). */
+  async function claimMany(trx: Db, opts: ClaimOptions & { limit: number }): Promise<Row[]> {
+    return (await claimQuery(opts).execute(trx)).rows;
+  }
+
+  /**
+   * The UPDATE … RETURNING the rows it completed: the running jobs among `jobs`, each job's `record` setting
+   * the `columns` given (name → SQL type, from code). A kind may compose it into a larger statement.
+   */
+  function completeManyQuery(
+    jobs: ReadonlyArray<{ id: number; record: Record<string, unknown> }>,
+    columns: Readonly<Record<string, string>> = {},
+  ): RawBuilder<Row> {
+    const names = Object.keys(columns);
+    const type = (column: string) => {
+      if (!/^[a-z][a-z0-9 ]*$/.test(columns[column]!)) throw new Error(`Bad SQL type for ${column}`);
+      return sql.raw(columns[column]!);
+    };
+    const id = sql.ref(`${d.table}.id`);
+    // No jobs: a VALUES list of none is not SQL; one row that matches nothing stands in.
+    const rows = jobs.length
+      ? jobs.map(
+          (j) =>
+            sql`(${j.id}::int${sql.join(
+              names.map((c) => sql`, ${j.record[c] ?? null}::${type(c)}`),
+              sql``,
+            )})`,
+        )
+      : [
+          sql`(null::int${sql.join(
+            names.map((c) => sql`, null::${type(c)}`),
+            sql``,
+          )})`,
+        ];
+    const sets = names.map((c) => sql`, ${ref(c)} = ${sql.ref(`v.${c}`)}`);
+    return sql<Row>`update ${table}
+        set status = ${s.completed}, ${ref(d.finished)} = now(), error_message = null ${sql.join(sets, sql``)}
+        from (values ${sql.join(rows)}) as v (${sql.join([sql.ref('id'), ...names.map((c) => sql.ref(c))])})
+        where ${id} = v.id and ${sql.ref(`${d.table}.status`)} = ${s.running}
+        returning ${table}.*`;
   }
 
   return {
@@ -169,6 +213,9 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
         where id = ${jobId} and status = ${s.running}`.execute(trx);
       return changed(r);
     },
+
+    claimQuery,
+    completeManyQuery,
 
     /**
      * A failed attempt, counted: `retry` puts the job back (not claimable before `backoffSeconds` where

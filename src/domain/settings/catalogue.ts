@@ -362,8 +362,8 @@ export const SETTINGS_CATALOGUE = {
   }),
   'webhooks.delivery_batch_size': integer(50, [1, 100], {
     env: 'VLOG_WEBHOOKS_DELIVERY_BATCH_SIZE',
-    description:
-      'Number of pending deliveries to process per batch (unused: the sender is woken per delivery)',
+    description: 'Most delivery outcomes stored in one write (deliveries that finish together)',
+    applies: WEBHOOK_SEND,
   }),
   // Beyond the reference: the SSRF guard refuses private and loopback receivers unless this is on.
   'webhooks.allow_private_targets': boolean(false, {

@@ -12,6 +12,55 @@ export interface AttemptRecord {
   durationMs: number;
 }
 
+/** A 2xx answer to a held delivery. */
+export interface DeliveredAttempt {
+  delivery: WebhookDelivery;
+  attempt: AttemptRecord;
+}
+
+/** What sending a delivery reads of its webhook. */
+export type DeliveryTarget = Pick<WebhookRow, 'id' | 'url' | 'secret' | 'headers' | 'active'>;
+
+/** A claimed delivery with its webhook (null: gone). */
+export interface ClaimedDelivery {
+  delivery: WebhookDelivery;
+  webhook: DeliveryTarget | null;
+}
+
+/** A row of settleAndClaim: the answered ids held, and a claimed delivery (all null: none) with its webhook. */
+type SettledRow = WebhookDelivery & {
+  done: Array<number | string> | null;
+  target_id: number | null;
+  target_url: string;
+  target_secret: string | null;
+  target_headers: string | null;
+  target_active: boolean | null;
+};
+
+function claimedDelivery(row: SettledRow): ClaimedDelivery {
+  const { done, target_id, target_url, target_secret, target_headers, target_active, ...delivery } = row;
+  void done;
+  const webhook =
+    target_id === null
+      ? null
+      : {
+          id: target_id,
+          url: target_url,
+          secret: target_secret,
+          headers: target_headers,
+          active: target_active,
+        };
+  return { delivery, webhook };
+}
+
+/** The row's columns an attempt sets, with their SQL types. */
+const ATTEMPT_COLUMNS = {
+  request_body: 'text',
+  response_status: 'int',
+  response_body: 'text',
+  duration_ms: 'int',
+} as const;
+
 /**
  * The webhook_deliveries queue on the one job system (domain/queue: claim FOR UPDATE SKIP LOCKED, the
  * 'expires' lease in next_retry_at, attempts in attempt_number) plus what a delivery adds: the
@@ -37,38 +86,45 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>, webhooks: 
   return {
     queue,
 
-    /** Up to `limit` due deliveries (oldest first), held for `leaseSeconds`, each with its webhook (null: gone). */
-    claim: (
+    /**
+     * One step of the sender, in one statement (on PGlite, one writer, each statement costs): stores the
+     * 2xx answers that arrived (each delivery delivered with its answer, the webhooks' successes counted),
+     * and claims up to `limit` due deliveries (oldest first) for `leaseSeconds`, each with its webhook
+     * (null: gone). `held`: the answered deliveries that were still held (the others were taken back).
+     */
+    async settleAndClaim(
+      answered: ReadonlyArray<DeliveredAttempt>,
       leaseSeconds: number,
       limit: number,
-    ): Promise<Array<{ delivery: WebhookDelivery; webhook: WebhookRow | null }>> =>
-      db.transaction().execute(async (trx) => {
-        const claimed = await queue.claimMany(trx, { leaseSeconds, limit });
-        const ids = [...new Set(claimed.flatMap((d) => (d.webhook_id === null ? [] : [d.webhook_id])))];
-        const hooks =
-          ids.length === 0
-            ? []
-            : await trx.selectFrom('webhooks').selectAll().where('id', 'in', ids).execute();
-        const byId = new Map(hooks.map((h) => [h.id, h]));
-        return claimed.map((delivery) => ({
-          delivery,
-          webhook: (delivery.webhook_id !== null && byId.get(delivery.webhook_id)) || null,
-        }));
-      }),
-
-    /** 2xx: delivered, the answer stored, the webhook's success counted. False: no longer held. */
-    delivered: (d: WebhookDelivery, a: AttemptRecord): Promise<boolean> =>
-      db.transaction().execute(async (trx) => {
-        const done = await queue.complete(trx, d.id, {
-          request_body: a.requestBody,
-          response_status: a.responseStatus,
-          response_body: a.responseBody,
-          duration_ms: a.durationMs,
-        });
-        if (!done) return false;
-        if (d.webhook_id !== null) await webhooks.countOutcome(trx, d.webhook_id, 'delivered');
-        return true;
-      }),
+    ): Promise<{ held: Set<number>; claimed: ClaimedDelivery[] }> {
+      const completed = queue.completeManyQuery(
+        answered.map(({ delivery, attempt: a }) => ({
+          id: delivery.id,
+          record: {
+            request_body: a.requestBody,
+            response_status: a.responseStatus,
+            response_body: a.responseBody,
+            duration_ms: a.durationMs,
+          },
+        })),
+        ATTEMPT_COLUMNS,
+      );
+      const { rows } = await sql<SettledRow>`
+        with done as (${completed}),
+        counted as (
+          update webhooks set successful_deliveries = coalesce(successful_deliveries, 0) + c.n
+          from (select webhook_id, count(*)::int as n from done where webhook_id is not null group by webhook_id) as c
+          where webhooks.id = c.webhook_id),
+        claimed as (${queue.claimQuery({ leaseSeconds, limit })})
+        select d.done, c.*, w.id as target_id, w.url as target_url, w.secret as target_secret,
+          w.headers as target_headers, w.active as target_active
+        from (select array_agg(id) as done from done) as d
+        left join (claimed as c left join webhooks as w on w.id = c.webhook_id) on true`.execute(db);
+      return {
+        held: new Set((rows[0]?.done ?? []).map(Number)),
+        claimed: rows.flatMap((r) => (r.id === null ? [] : [claimedDelivery(r)])),
+      };
+    },
 
     /** A failed attempt: retried after `backoffSeconds`, or failed for good (counted on the webhook). */
     failed: (
@@ -79,7 +135,8 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>, webhooks: 
         const done = await queue.fail(trx, d.id, f);
         if (!done) return false;
         if (f.attempt) await record(trx, d.id, f.attempt);
-        if (!f.retry && d.webhook_id !== null) await webhooks.countOutcome(trx, d.webhook_id, 'failed');
+        if (!f.retry && d.webhook_id !== null)
+          await webhooks.countOutcomes(trx, new Map([[d.webhook_id, 1]]), 'failed');
         return true;
       }),
 

@@ -1,9 +1,12 @@
 import type { WebhookDelivery } from '../../db/database.types.js';
 import type { CircuitBreaker } from './circuit-breaker.js';
-import type { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
+import type {
+  DeliveredAttempt,
+  DeliveryTarget,
+  WebhookDeliveryRepository,
+} from './webhook-delivery.repository.js';
 import { postJson, type PostOutcome } from './webhook-http.js';
 import { deliveryBody, deliveryHeaders, parseJson, retryDelaySeconds } from './webhook-request.js';
-import type { WebhookRow } from './webhook.repository.js';
 import type { GuardOptions } from './ssrf-guard.js';
 
 /** The webhooks.* settings a delivery reads at each use (pass the live object, not a copy). */
@@ -31,7 +34,7 @@ export function createWebhookDeliveryService(deps: {
 }) {
   const { deliveries, breaker, options } = deps;
 
-  function request(delivery: WebhookDelivery, webhook: WebhookRow) {
+  function request(delivery: WebhookDelivery, webhook: DeliveryTarget) {
     const timestamp = (delivery.created_at ?? new Date()).toISOString();
     const attempt = delivery.attempt_number ?? 1;
     const body = deliveryBody({
@@ -77,8 +80,16 @@ export function createWebhookDeliveryService(deps: {
   }
 
   return {
-    /** Delivers `delivery` (claimed: held by this process) to `webhook`. */
-    async deliver(delivery: WebhookDelivery, webhook: WebhookRow | null): Promise<DeliveryResult> {
+    /**
+     * Delivers `delivery` (claimed: held by this process) to `webhook`. A 2xx answer is stored by
+     * `storeDelivered` (the runner's: answers that arrive together go in one transaction with its next
+     * claim), which says whether the delivery was still held; the other outcomes are stored here.
+     */
+    async deliver(
+      delivery: WebhookDelivery,
+      webhook: DeliveryTarget | null,
+      storeDelivered: (delivered: DeliveredAttempt) => Promise<boolean>,
+    ): Promise<DeliveryResult> {
       if (!webhook || webhook.active === false) {
         const held = await deliveries.failed(delivery, {
           error: webhook ? 'Webhook is inactive' : 'Webhook not found',
@@ -102,11 +113,14 @@ export function createWebhookDeliveryService(deps: {
       });
       if (outcome.ok) {
         breaker.success(webhook.id);
-        const held = await deliveries.delivered(delivery, {
-          requestBody: body,
-          responseStatus: outcome.statusCode,
-          responseBody: outcome.responseBody,
-          durationMs: outcome.durationMs,
+        const held = await storeDelivered({
+          delivery,
+          attempt: {
+            requestBody: body,
+            responseStatus: outcome.statusCode,
+            responseBody: outcome.responseBody,
+            durationMs: outcome.durationMs,
+          },
         });
         return held ? 'delivered' : 'lost';
       }

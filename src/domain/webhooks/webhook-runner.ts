@@ -1,4 +1,8 @@
-import type { WebhookDeliveryRepository } from './webhook-delivery.repository.js';
+import type {
+  ClaimedDelivery,
+  DeliveredAttempt,
+  WebhookDeliveryRepository,
+} from './webhook-delivery.repository.js';
 import type { WebhookDeliveryService } from './webhook-delivery.service.js';
 
 /** Settings the runner reads at each use. */
@@ -7,6 +11,8 @@ export interface RunnerOptions {
   /** How long a claim holds a delivery (the request timeout and a margin): past it, it is sent again. */
   readonly leaseSeconds: number;
   readonly maxRetries: number;
+  /** At most this many 2xx answers stored in one transaction (webhooks.delivery_batch_size). */
+  readonly deliveryBatchSize: number;
 }
 
 /** Longest sleep with nothing due; a due time already passed (a row another sender holds) waits this. */
@@ -20,7 +26,8 @@ const RECOVERY_EVERY_MS = 1_000;
  * `maxConcurrentDeliveries` sends at once, woken the moment a delivery is queued (`onQueued`: the job
  * system's "work queued" signal, relayed across processes on PostgreSQL), sleeping otherwise until the next
  * retry or lease falls due — no polling. Deliveries whose sender died mid-send (lease over) are sent again:
- * at-least-once.
+ * at-least-once. The 2xx answers that arrive while the runner writes wait, then are stored in one
+ * transaction with its next claim (group commit: on PGlite, one writer, this doubles deliveries per second).
  */
 export function createWebhookRunner(deps: {
   deliveries: WebhookDeliveryRepository;
@@ -37,6 +44,16 @@ export function createWebhookRunner(deps: {
   let stopped = true;
   let lastRecovery = 0;
   let unsubscribe: (() => void) | null = null;
+  /** 2xx answers waiting to be stored; each sender waits for its own. */
+  let answered: Array<{ item: DeliveredAttempt; done: (held: boolean) => void; fail: (e: unknown) => void }> =
+    [];
+
+  function storeDelivered(item: DeliveredAttempt): Promise<boolean> {
+    return new Promise((done, fail) => {
+      answered.push({ item, done, fail });
+      void fill();
+    });
+  }
 
   function sleep(ms: number) {
     if (timer) clearTimeout(timer);
@@ -45,9 +62,9 @@ export function createWebhookRunner(deps: {
     timer.unref();
   }
 
-  function start(claimed: Awaited<ReturnType<WebhookDeliveryRepository['claim']>>[number]) {
+  function start(claimed: ClaimedDelivery) {
     const run: Promise<void> = service
-      .deliver(claimed.delivery, claimed.webhook)
+      .deliver(claimed.delivery, claimed.webhook, storeDelivered)
       .then(
         () => undefined,
         (err: unknown) => deps.log(err, `webhook delivery ${claimed.delivery.id} failed`),
@@ -59,22 +76,42 @@ export function createWebhookRunner(deps: {
     inFlight.add(run);
   }
 
+  /** Stores waiting answers and claims into the room left (those answered leave it once stored). */
+  async function settleAndClaim(): Promise<number> {
+    const settling = answered.slice(0, Math.max(1, options.deliveryBatchSize));
+    answered = answered.slice(settling.length);
+    const room = stopped ? 0 : options.maxConcurrentDeliveries - inFlight.size + settling.length;
+    if (settling.length === 0 && room <= 0) return 0;
+    try {
+      const { held, claimed } = await deliveries.settleAndClaim(
+        settling.map((a) => a.item),
+        options.leaseSeconds,
+        Math.max(room, 0),
+      );
+      for (const a of settling) a.done(held.has(a.item.delivery.id));
+      for (const c of claimed) start(c);
+      return room - claimed.length;
+    } catch (err) {
+      for (const a of settling) a.fail(err);
+      throw err;
+    }
+  }
+
   async function claimWhileRoom(): Promise<void> {
     if (Date.now() - lastRecovery >= RECOVERY_EVERY_MS) {
       lastRecovery = Date.now();
       await deliveries.recoverStale(options.maxRetries);
     }
-    while (!stopped && inFlight.size < options.maxConcurrentDeliveries) {
-      const room = options.maxConcurrentDeliveries - inFlight.size;
-      const batch = await deliveries.claim(options.leaseSeconds, room);
-      for (const claimed of batch) start(claimed);
-      if (batch.length < room) break;
+    while (answered.length > 0 || (!stopped && inFlight.size < options.maxConcurrentDeliveries)) {
+      const unfilled = await settleAndClaim();
+      if (unfilled > 0 && answered.length === 0) break;
     }
   }
 
   /** Claims what is due while there is room, then sleeps until the next due time. */
   async function fill(): Promise<void> {
-    if (stopped) return;
+    // Once stopped, answers of the sends still in flight are stored, and nothing is claimed.
+    if (stopped && answered.length === 0) return;
     if (filling) {
       again = true;
       return;

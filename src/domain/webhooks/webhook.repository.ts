@@ -92,17 +92,13 @@ export function createWebhookRepository(db: Kysely<Database>) {
     delete: (id: number) =>
       db.deleteFrom('webhooks').where('id', '=', id).returning(['name']).executeTakeFirst(),
 
-    /** One more delivered (`delivered`) or finally failed delivery on the webhook's counters. */
-    async countOutcome(trx: Db, id: number, outcome: 'delivered' | 'failed') {
-      await trx
-        .updateTable('webhooks')
-        .set(
-          outcome === 'delivered'
-            ? { successful_deliveries: sql<number>`coalesce(successful_deliveries, 0) + 1` }
-            : { failed_deliveries: sql<number>`coalesce(failed_deliveries, 0) + 1` },
-        )
-        .where('id', '=', id)
-        .execute();
+    /** Adds delivered (`delivered`) or finally failed deliveries to the webhooks' counters (webhook id → n). */
+    async countOutcomes(trx: Db, counts: ReadonlyMap<number, number>, outcome: 'delivered' | 'failed') {
+      if (counts.size === 0) return;
+      const column = sql.ref(outcome === 'delivered' ? 'successful_deliveries' : 'failed_deliveries');
+      const rows = sql.join([...counts].map(([id, n]) => sql`(${id}::int, ${n}::int)`));
+      await sql`update webhooks set ${column} = coalesce(${column}, 0) + c.n
+        from (values ${rows}) as c (id, n) where webhooks.id = c.id`.execute(trx);
     },
 
     /** GET /api/webhooks/stats: waiting deliveries count those retrying and in flight too. */
