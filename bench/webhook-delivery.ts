@@ -91,7 +91,16 @@ async function run(driver: 'pglite' | 'postgres') {
       while (next < UPLOADS) await upload(server, `burst ${next++}`);
     };
     await Promise.all(Array.from({ length: 4 }, client));
-    const all = await rx.waitFor(HOOKS * UPLOADS, 120_000);
+    const all = await rx.waitFor(HOOKS * UPLOADS, 120_000).catch(async (err: unknown) => {
+      // What the queue holds, by status and error, before giving up (PostgreSQL: the bench can read it).
+      const rows = await db?.db
+        .selectFrom('webhook_deliveries')
+        .select(['status', 'error_message', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['status', 'error_message'])
+        .execute();
+      console.error('deliveries by status:', rows ?? '(PGlite: held by the server)');
+      throw err;
+    });
     const seconds = (Math.max(...all.map((r) => r.at)) - started) / 1000;
     const burst = all.map((r) => r.at - eventTime(r));
     const bad = all.filter((r) => !verifySignature(SECRET, r.body, r.headers['x-vlog-signature'] as string));

@@ -129,6 +129,31 @@ describe.each(DRIVERS)('webhook delivery queue (%s)', (driver) => {
     expect(claimed[0]!.delivery.event_type).toBe('video.ready');
   });
 
+  it('never deadlocks a trigger against the sender storing answers (webhook counters locked in id order)', async () => {
+    const webhooks = createWebhookRepository(t.db);
+    const repo = createWebhookDeliveryRepository(t.db, webhooks);
+    const ids: number[] = [];
+    for (let i = 0; i < 40; i++) ids.push(await hook(`lock${i}`));
+    const trigger = () =>
+      webhooks.transaction((trx) =>
+        webhooks.queueDeliveries(trx, { webhookIds: ids, event: 'video.ready', eventData: '{}' }),
+      );
+    await trigger();
+    // Triggers over all 40 webhooks race senders storing answers for them, newest webhook first.
+    for (let round = 0; round < 15; round++) {
+      const { claimed } = await repo.settleAndClaim([], 35, 40);
+      const answers = claimed.reverse().map((c) => answer(c.delivery));
+      await Promise.all([trigger(), repo.settleAndClaim(answers, 35, 0), trigger()]);
+    }
+    const left = await t.db
+      .selectFrom('webhook_deliveries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'pending')
+      .where('webhook_id', 'in', ids)
+      .executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(40 * 31 - 40 * 15);
+  });
+
   it('walks the index of waiting deliveries for a claim instead of sorting them all', async () => {
     // A backlog (a receiver back after an outage): 5,000 waiting deliveries, all due.
     await sql`insert into webhook_deliveries (webhook_id, event_type, event_data, status, attempt_number,

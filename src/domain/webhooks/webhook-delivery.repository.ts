@@ -112,9 +112,10 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>, webhooks: 
       const { rows } = await sql<SettledRow>`
         with done as (${completed}),
         counted as (
-          update webhooks set successful_deliveries = coalesce(successful_deliveries, 0) + c.n
-          from (select webhook_id, count(*)::int as n from done where webhook_id is not null group by webhook_id) as c
-          where webhooks.id = c.webhook_id),
+          update webhooks set successful_deliveries = coalesce(successful_deliveries, 0)
+            + (select count(*)::int from done where done.webhook_id = webhooks.id)
+          -- Locked in id order, as a trigger locks them (webhook.repository.ts): no deadlock.
+          where id in (select id from webhooks where id in (select webhook_id from done) order by id for no key update)),
         claimed as (${queue.claimQuery({ leaseSeconds, limit })})
         select d.done, c.*, w.id as target_id, w.url as target_url, w.secret as target_secret,
           w.headers as target_headers, w.active as target_active
@@ -135,8 +136,7 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>, webhooks: 
         const done = await queue.fail(trx, d.id, f);
         if (!done) return false;
         if (f.attempt) await record(trx, d.id, f.attempt);
-        if (!f.retry && d.webhook_id !== null)
-          await webhooks.countOutcomes(trx, new Map([[d.webhook_id, 1]]), 'failed');
+        if (!f.retry && d.webhook_id !== null) await webhooks.countOutcome(trx, d.webhook_id, 'failed');
         return true;
       }),
 

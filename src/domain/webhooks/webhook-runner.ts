@@ -51,6 +51,21 @@ export function createWebhookRunner(deps: {
   function storeDelivered(item: DeliveredAttempt): Promise<boolean> {
     return new Promise((done, fail) => {
       answered.push({ item, done, fail });
+      fillSoon();
+    });
+  }
+
+  /**
+   * Fills once the answers that are ready now have all been read (setImmediate runs after this turn's I/O
+   * callbacks): a statement then stores them together instead of one each (PGlite runs a statement
+   * without giving way to I/O, so without this the first answer would start one alone).
+   */
+  let fillScheduled = false;
+  function fillSoon(): void {
+    if (fillScheduled) return;
+    fillScheduled = true;
+    setImmediate(() => {
+      fillScheduled = false;
       void fill();
     });
   }
@@ -71,7 +86,7 @@ export function createWebhookRunner(deps: {
       )
       .finally(() => {
         inFlight.delete(run);
-        void fill();
+        fillSoon();
       });
     inFlight.add(run);
   }

@@ -51,7 +51,10 @@ export function createWebhookRepository(db: Kysely<Database>) {
           total_deliveries: sql<number>`coalesce(total_deliveries, 0) + 1`,
           last_triggered_at: sql<Date>`now()`,
         })
-        .where('id', 'in', webhookIds)
+        // Locked in id order, as the sender locks them (webhook-delivery.repository.ts): no deadlock.
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('webhooks').select('id').where('id', 'in', webhookIds).orderBy('id').forNoKeyUpdate(),
+        )
         .execute();
     },
 
@@ -92,13 +95,17 @@ export function createWebhookRepository(db: Kysely<Database>) {
     delete: (id: number) =>
       db.deleteFrom('webhooks').where('id', '=', id).returning(['name']).executeTakeFirst(),
 
-    /** Adds delivered (`delivered`) or finally failed deliveries to the webhooks' counters (webhook id → n). */
-    async countOutcomes(trx: Db, counts: ReadonlyMap<number, number>, outcome: 'delivered' | 'failed') {
-      if (counts.size === 0) return;
-      const column = sql.ref(outcome === 'delivered' ? 'successful_deliveries' : 'failed_deliveries');
-      const rows = sql.join([...counts].map(([id, n]) => sql`(${id}::int, ${n}::int)`));
-      await sql`update webhooks set ${column} = coalesce(${column}, 0) + c.n
-        from (values ${rows}) as c (id, n) where webhooks.id = c.id`.execute(trx);
+    /** One more delivered (`delivered`) or finally failed delivery on the webhook's counters. */
+    async countOutcome(trx: Db, id: number, outcome: 'delivered' | 'failed') {
+      await trx
+        .updateTable('webhooks')
+        .set(
+          outcome === 'delivered'
+            ? { successful_deliveries: sql<number>`coalesce(successful_deliveries, 0) + 1` }
+            : { failed_deliveries: sql<number>`coalesce(failed_deliveries, 0) + 1` },
+        )
+        .where('id', '=', id)
+        .execute();
     },
 
     /** GET /api/webhooks/stats: waiting deliveries count those retrying and in flight too. */
