@@ -144,6 +144,12 @@ describe('watch page player in Chromium', () => {
       });
     expect(await captions.getAttribute('aria-pressed')).toBe('false');
     expect((await trackState()).mode).toBe('hidden');
+    // Labelled with the captions' language (en when the transcription did not say), in the browser's language.
+    const trackLabel = await page.evaluate(() => {
+      const track = (window as Player).__vlogPlayer!.video.querySelector('track')!;
+      return [track.label, track.srclang];
+    });
+    expect(trackLabel).toEqual(['English', 'en']);
     await page.keyboard.press('c');
     await poll(() => captions.getAttribute('aria-pressed')).toBe('true');
     expect(await captions.getAttribute('aria-label')).toBe('Hide captions');

@@ -39,6 +39,7 @@ describe.each(DRIVERS)('captions in the public detail (%s)', (driver) => {
           vtt_path: path.join(dir, CAPTIONS_VTT),
           transcript_text: 'Hello captions',
           word_count: 2,
+          language: 'DE',
         },
         { video_id: id['completed-no-vtt']!, status: 'completed', completed_at: new Date() },
       ])
@@ -48,12 +49,17 @@ describe.each(DRIVERS)('captions in the public detail (%s)', (driver) => {
   const detail = async (slug: string) => {
     const res = await t.publicApp.inject({ method: 'GET', url: `/api/videos/${slug}` });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json<{ captions_url: string | null; transcription_status: string | null }>();
+    return res.json<{
+      captions_url: string | null;
+      captions_language: string | null;
+      transcription_status: string | null;
+    }>();
   };
 
   it('gives the captions URL of a completed transcription with its WebVTT file', async () => {
     expect(await detail('completed-transcript')).toMatchObject({
       captions_url: '/videos/completed-transcript/captions.vtt',
+      captions_language: 'de',
       transcription_status: 'completed',
     });
   });
@@ -63,7 +69,11 @@ describe.each(DRIVERS)('captions in the public detail (%s)', (driver) => {
     ['pending-transcript', 'pending'],
     ['completed-no-vtt', 'completed'],
   ])('has no captions URL for %s (status %s)', async (slug, status) => {
-    expect(await detail(slug)).toMatchObject({ captions_url: null, transcription_status: status });
+    expect(await detail(slug)).toMatchObject({
+      captions_url: null,
+      captions_language: null,
+      transcription_status: status,
+    });
   });
 
   it('serves the captions file as text/vtt', async () => {

@@ -212,6 +212,7 @@ describe.each(DRIVERS)('transcript endpoints (%s)', (driver) => {
       const detail = await t.publicApp.inject({ method: 'GET', url: `/api/videos/${video.slug}` });
       expect(detail.json()).toMatchObject({
         captions_url: `/videos/${video.slug}/captions.vtt`,
+        captions_language: 'es',
         transcription_status: 'completed',
       });
     });

@@ -98,6 +98,11 @@ export const VideoDetail = Type.Object({
   stream_url: Nullable(Type.String()),
   dash_url: Nullable(Type.String()),
   captions_url: Nullable(Type.String()),
+  /**
+   * Beyond the spec: the captions' language (ISO 639-1, `en` when the transcription did not say), for the
+   * player's track label and srclang; null without captions.
+   */
+  captions_language: Nullable(Type.String()),
   transcription_status: Nullable(Type.String()),
   qualities: Type.Array(VideoQuality),
   chapters: Type.Array(Chapter),

@@ -128,6 +128,9 @@ export function toVideoDetail(
     stream_url: ready || options.live ? `/videos/${v.slug}/master.m3u8` : null,
     dash_url: ready && v.streaming_format === 'cmaf' ? `/videos/${v.slug}/manifest.mpd` : null,
     captions_url: captionsUrl(v.slug, options.transcription),
+    captions_language: captionsUrl(v.slug, options.transcription)
+      ? (options.transcription?.language ?? 'en').toLowerCase()
+      : null,
     transcription_status: options.transcription?.status ?? null,
     qualities: options.qualities.map((q) => ({
       quality: q.quality ?? '',

@@ -11,10 +11,11 @@ export interface TagRef {
   slug: string;
 }
 
-/** What the public detail shows of a transcription (captions_url, transcription_status). */
+/** What the public detail shows of a transcription (captions_url, captions_language, transcription_status). */
 export interface TranscriptionRef {
   status: string;
   vtt_path: string | null;
+  language: string | null;
 }
 
 const MAX_SLUG_ATTEMPTS = 100;
@@ -157,11 +158,11 @@ export function createVideoRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** The video's transcription (status and WebVTT path), if one was ever requested. */
+    /** The video's transcription (status, WebVTT path, language), if one was ever requested. */
     async transcription(videoId: number): Promise<TranscriptionRef | null> {
       const row = await db
         .selectFrom('transcriptions')
-        .select(['status', 'vtt_path'])
+        .select(['status', 'vtt_path', 'language'])
         .where('video_id', '=', videoId)
         .executeTakeFirst();
       return row ?? null;

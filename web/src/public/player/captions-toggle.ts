@@ -1,10 +1,13 @@
 /**
- * Captions (ui.md §1.4): a `<track kind="captions" label="English" srclang="en">` added hidden, and a toggle
+ * Captions (ui.md §1.4): a `<track kind="captions">` added hidden, labelled with the captions' language in
+ * the viewer's own language ("English", "Deutsch" for `de` in a German browser; the spec always says
+ * "English"), and a toggle
  * (`#captions-toggle`, aria-pressed) switching it between `showing` and `hidden`. Only when the video has a
  * captions URL: without one there is no button at all.
  */
 import { h } from '../../shared/dom.js';
 import { controlButton } from './control-button.js';
+import { languageLabel } from './language-label.js';
 
 /** Fifth line from the bottom: cue lines are ~5 % of the frame's height, the control bar ~20 %. */
 const CUE_LINE = -5;
@@ -16,9 +19,14 @@ export interface CaptionsToggle {
   track: HTMLTrackElement;
 }
 
-export function captionsToggle(video: HTMLVideoElement, captionsUrl: string | null): CaptionsToggle | null {
+export function captionsToggle(
+  video: HTMLVideoElement,
+  captionsUrl: string | null,
+  language: string | null = 'en',
+): CaptionsToggle | null {
   if (!captionsUrl) return null;
-  const track = h('track', { kind: 'captions', label: 'English', srclang: 'en', src: captionsUrl });
+  const srclang = language ?? 'en';
+  const track = h('track', { kind: 'captions', label: languageLabel(srclang), srclang, src: captionsUrl });
   video.appendChild(track);
   const textTrack = () => track.track;
   textTrack().mode = 'hidden';

@@ -33,7 +33,12 @@ export interface PlayerControlsOptions {
   video: HTMLVideoElement;
   /** The page's extra controls (quality menu, chapters): moved into the bar. */
   toolbar: HTMLElement;
-  detail: { slug: string; duration: number | null; captions_url: string | null };
+  detail: {
+    slug: string;
+    duration: number | null;
+    captions_url: string | null;
+    captions_language?: string | null;
+  };
 }
 
 export interface PlayerControls {
@@ -67,7 +72,7 @@ function build(opts: PlayerControlsOptions): PlayerControls {
   const timeline = createSpriteTimeline(video, readSpriteInfo(detail));
   attachBufferedRange(video, timeline.track);
   const play = playToggle(video);
-  const captions = captionsToggle(video, detail.captions_url);
+  const captions = captionsToggle(video, detail.captions_url, detail.captions_language);
   const modes = viewModes(video, container);
   const help = shortcutsDialog();
   const helpButton = controlButton({
