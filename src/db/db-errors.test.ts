@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseUnavailableError, isDatabaseUnavailable, retryConnect } from './db-errors.js';
+import {
+  DatabaseUnavailableError,
+  isDatabaseUnavailable,
+  isTransactionConflict,
+  retryConnect,
+} from './db-errors.js';
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -25,6 +30,20 @@ describe('isDatabaseUnavailable', () => {
     ['plain error', new Error('boom')],
     ['not an error', 'text'],
   ])('%s: no', (_name, err) => expect(isDatabaseUnavailable(err)).toBe(false));
+});
+
+describe('isTransactionConflict', () => {
+  it.each([
+    ['deadlock', withCode('40P01', 'deadlock detected')],
+    ['serialization failure', withCode('40001', 'could not serialize access')],
+    ['wrapped', new Error('trigger failed', { cause: withCode('40P01') })],
+  ])('%s: yes', (_name, err) => expect(isTransactionConflict(err)).toBe(true));
+
+  it.each([
+    ['unique violation', withCode('23505')],
+    ['server gone', withCode('57P01')],
+    ['plain error', new Error('40P01')],
+  ])('%s: no', (_name, err) => expect(isTransactionConflict(err)).toBe(false));
 });
 
 describe('retryConnect', () => {

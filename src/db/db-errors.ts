@@ -124,3 +124,17 @@ export async function retryConnect<T>(
     }
   }
 }
+
+/**
+ * SQLSTATEs of a transaction the server rolled back whole because it collided with another: 40P01 deadlock
+ * detected, 40001 serialization failure. Running the whole transaction again is safe.
+ */
+const CONFLICT_CODES = new Set(['40P01', '40001']);
+
+/** True when `err` (or one of its causes) is a transaction rolled back for colliding with another. */
+export function isTransactionConflict(err: unknown): boolean {
+  return causes(err).some((e) => {
+    const code = (e as { code?: unknown }).code;
+    return typeof code === 'string' && CONFLICT_CODES.has(code);
+  });
+}

@@ -107,7 +107,11 @@ export function webhookServices(deps: {
     /** Worker lifecycle events queue webhook deliveries (none while webhooks.enabled is off). */
     triggerOnWorkerEvents(workerEvents: WorkerEvents): void {
       for (const name of ['worker.offline', 'worker.registered'] as const)
-        workerEvents.on(name, (event) => void trigger.trigger(name, event).catch(() => undefined));
+        workerEvents.on(name, (event) => {
+          trigger
+            .trigger(name, event)
+            .catch((err: unknown) => console.error(`webhook ${name} not queued`, err));
+        });
     },
     /** A kind's stale-job recovery that alerts (§17 job_stale_recovered) when it recovered some. */
     alertingRecovery: (kind: string, recover: () => Promise<number>) => async (): Promise<number> => {
