@@ -17,7 +17,7 @@ const SHOWN = 8;
 export function VideoPicker(props: {
   load: () => Promise<VideoListItem[]>;
   exclude: ReadonlySet<number>;
-  /** Resolves true once added (the search is cleared for the next one). */
+  /** Resolves true once added (the search is cleared for the next one, unless it changed meanwhile). */
   add: (video: VideoListItem) => Promise<boolean>;
   busy: boolean;
 }) {
@@ -85,11 +85,13 @@ export function VideoPicker(props: {
                 data-action="add-to-playlist"
                 aria-label={`Add “${v.title}”`}
                 disabled={props.busy}
-                onClick={() =>
+                onClick={() => {
+                  const asked = query.value;
+                  // Cleared for the next one, unless the admin has already typed the next search.
                   void props.add(v).then((added) => {
-                    if (added) query.value = '';
-                  })
-                }
+                    if (added && query.value === asked) query.value = '';
+                  });
+                }}
               >
                 Add
               </Button>
