@@ -203,13 +203,12 @@ export function createJobQueue<Row extends QueueRow>(db: Kysely<Database>, d: Qu
     },
 
     /**
-     * Running → completed; false when the job was not running (nothing changed). `record`: more columns of
-     * the kind's row set in the same statement (a delivery's response).
+     * Running → completed; false when the job was not running (nothing changed). Many at once, with more
+     * columns of the kind's row: completeManyQuery.
      */
-    async complete(trx: Db, jobId: number, record: Record<string, unknown> = {}): Promise<boolean> {
-      const extra = Object.entries(record).map(([column, value]) => sql`, ${ref(column)} = ${value}`);
+    async complete(trx: Db, jobId: number): Promise<boolean> {
       const r = await sql`update ${table}
-        set status = ${s.completed}, ${ref(d.finished)} = now(), error_message = null ${sql.join(extra, sql``)}
+        set status = ${s.completed}, ${ref(d.finished)} = now(), error_message = null
         where id = ${jobId} and status = ${s.running}`.execute(trx);
       return changed(r);
     },

@@ -53,13 +53,21 @@ function claimedDelivery(row: SettledRow): ClaimedDelivery {
   return { delivery, webhook };
 }
 
-/** The row's columns an attempt sets, with their SQL types. */
-const ATTEMPT_COLUMNS = {
+/** The row's columns an attempt sets. */
+const attemptColumns = (a: AttemptRecord) => ({
+  request_body: a.requestBody,
+  response_status: a.responseStatus,
+  response_body: a.responseBody,
+  duration_ms: a.durationMs,
+});
+
+/** …with their SQL types (for a VALUES list). */
+const ATTEMPT_COLUMN_TYPES: Record<keyof ReturnType<typeof attemptColumns>, string> = {
   request_body: 'text',
   response_status: 'int',
   response_body: 'text',
   duration_ms: 'int',
-} as const;
+};
 
 /**
  * The webhook_deliveries queue on the one job system (domain/queue: claim FOR UPDATE SKIP LOCKED, the
@@ -71,16 +79,7 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>, webhooks: 
   const S = WEBHOOK_DELIVERY_QUEUE.status;
 
   async function record(trx: Kysely<Database>, id: number, a: AttemptRecord) {
-    await trx
-      .updateTable('webhook_deliveries')
-      .set({
-        request_body: a.requestBody,
-        response_status: a.responseStatus,
-        response_body: a.responseBody,
-        duration_ms: a.durationMs,
-      })
-      .where('id', '=', id)
-      .execute();
+    await trx.updateTable('webhook_deliveries').set(attemptColumns(a)).where('id', '=', id).execute();
   }
 
   return {
@@ -98,16 +97,8 @@ export function createWebhookDeliveryRepository(db: Kysely<Database>, webhooks: 
       limit: number,
     ): Promise<{ held: Set<number>; claimed: ClaimedDelivery[] }> {
       const completed = queue.completeManyQuery(
-        answered.map(({ delivery, attempt: a }) => ({
-          id: delivery.id,
-          record: {
-            request_body: a.requestBody,
-            response_status: a.responseStatus,
-            response_body: a.responseBody,
-            duration_ms: a.durationMs,
-          },
-        })),
-        ATTEMPT_COLUMNS,
+        answered.map(({ delivery, attempt }) => ({ id: delivery.id, record: attemptColumns(attempt) })),
+        ATTEMPT_COLUMN_TYPES,
       );
       const { rows } = await sql<SettledRow>`
         with done as (${completed}),

@@ -82,7 +82,7 @@ export function createWebhookDeliveryService(deps: {
   return {
     /**
      * Delivers `delivery` (claimed: held by this process) to `webhook`. A 2xx answer is stored by
-     * `storeDelivered` (the runner's: answers that arrive together go in one transaction with its next
+     * `storeDelivered` (the runner's: answers that arrive together go in one statement with its next
      * claim), which says whether the delivery was still held; the other outcomes are stored here.
      */
     async deliver(

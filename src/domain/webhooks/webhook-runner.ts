@@ -11,7 +11,7 @@ export interface RunnerOptions {
   /** How long a claim holds a delivery (the request timeout and a margin): past it, it is sent again. */
   readonly leaseSeconds: number;
   readonly maxRetries: number;
-  /** At most this many 2xx answers stored in one transaction (webhooks.delivery_batch_size). */
+  /** At most this many 2xx answers stored in one statement (webhooks.delivery_batch_size). */
   readonly deliveryBatchSize: number;
 }
 
@@ -26,8 +26,8 @@ const RECOVERY_EVERY_MS = 1_000;
  * `maxConcurrentDeliveries` sends at once, woken the moment a delivery is queued (`onQueued`: the job
  * system's "work queued" signal, relayed across processes on PostgreSQL), sleeping otherwise until the next
  * retry or lease falls due — no polling. Deliveries whose sender died mid-send (lease over) are sent again:
- * at-least-once. The 2xx answers that arrive while the runner writes wait, then are stored in one
- * transaction with its next claim (group commit: on PGlite, one writer, this doubles deliveries per second).
+ * at-least-once. The 2xx answers read in one turn of the event loop, or while the runner writes, are stored
+ * in one statement with its next claim (group commit: PGlite has one writer, so statements are what count).
  */
 export function createWebhookRunner(deps: {
   deliveries: WebhookDeliveryRepository;
