@@ -24,12 +24,15 @@ export function CategoryField({ api, value, onChange, disabled, reloadKey }: Cat
   const [name, setName] = useState('');
   const nameInput = useRef<HTMLInputElement>(null);
   const select = useRef<HTMLSelectElement>(null);
+  /** Number of the latest load: an older answer arriving late must not hide a category created since. */
+  const loadSeq = useRef(0);
 
   const load = async (): Promise<Category[]> => {
+    const seq = ++loadSeq.current;
     try {
       const list = await api.get<Category[]>('/api/categories');
       const next = Array.isArray(list) ? list : [];
-      setCategories(next);
+      if (seq === loadSeq.current) setCategories(next);
       return next;
     } catch (err) {
       if (!(err instanceof UnauthorizedError))
