@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createTestDb, prepareTemplates } from '../test/helpers/test-db.js';
 import { driveRequests } from './lib/http-load.js';
-import { listProcesses, ownCpuSeconds, processGroup } from './lib/proc-tree.js';
+import { cpuNow, cpuPerRequest } from './lib/cpu-split.js';
 import { loadAvg, table } from './lib/stats.js';
 import { startServer, stopServer } from './lib/vlog-server.js';
 
@@ -55,21 +55,6 @@ async function openSessions(publicUrl: string, videoIds: number[]): Promise<stri
   };
   await Promise.all(Array.from({ length: 16 }, worker));
   return tokens;
-}
-
-/** CPU seconds so far of the server's process group, every postgres process, and this process. */
-function cpuNow(serverPid: number) {
-  const self = process.cpuUsage();
-  return {
-    server: ownCpuSeconds(processGroup(serverPid)),
-    postgres: ownCpuSeconds(listProcesses().filter((p) => p.comm === 'postgres')),
-    client: (self.user + self.system) / 1e6,
-  };
-}
-
-function cpuPerRequest(a: ReturnType<typeof cpuNow>, b: ReturnType<typeof cpuNow>, requests: number) {
-  const ms = (key: keyof typeof a) => (((b[key] - a[key]) * 1000) / requests).toFixed(3);
-  return { server: ms('server'), postgres: ms('postgres'), client: ms('client') };
 }
 
 await prepareTemplates();

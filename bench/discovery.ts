@@ -19,6 +19,7 @@ import { openDatabase, type DatabaseDriver, type DatabaseHandle } from '../src/d
 import { migrate } from '../src/db/migrate.js';
 import { createTestDb, prepareTemplates } from '../test/helpers/test-db.js';
 import { CATEGORY_COUNT, GENRES, seedCatalogue, TAG_COUNT, WORDS } from './lib/discovery-seed.js';
+import { cpuNow, cpuPerRequest } from './lib/cpu-split.js';
 import { drive } from './lib/http-load.js';
 import { loadAvg, percentile, table } from './lib/stats.js';
 import { startServer, stopServer } from './lib/vlog-server.js';
@@ -87,7 +88,7 @@ async function serve(dataDir: string, databaseUrl: string, cacheSeconds: number)
     VLOG_DATABASE_URL: databaseUrl,
     VLOG_PUBLIC_LIST_CACHE_SECONDS: String(cacheSeconds),
   });
-  return { port: Number(new URL(server.publicUrl).port), close: () => stopServer(server) };
+  return { port: Number(new URL(server.publicUrl).port), pid: server.pid, close: () => stopServer(server) };
 }
 
 /** The plans of a one-word search's page and of the misspelling look-up (with --explain). */
@@ -123,7 +124,9 @@ async function benchDriver(driver: DatabaseDriver) {
       try {
         await drive(server.port, SCENARIOS[0]!.url, REQUESTS, CONCURRENCY); // warm-up: JIT, connections, buffers
         for (const s of SCENARIOS) {
+          const before = cpuNow(server.pid);
           const ms = await drive(server.port, s.url, REQUESTS, CONCURRENCY);
+          const cpu = cpuPerRequest(before, cpuNow(server.pid), REQUESTS);
           const target = s.kind === 'list' ? 50 : 100;
           const p99 = percentile(ms, 99);
           rows.push([
@@ -133,13 +136,16 @@ async function benchDriver(driver: DatabaseDriver) {
             p99.toFixed(1),
             `< ${target}`,
             p99 < target ? 'ok' : 'MISSED',
+            // PGlite runs inside the server's process: its CPU is the server's.
+            driver === 'postgres' ? `${cpu.server} · ${cpu.postgres}` : cpu.server,
           ]);
         }
       } finally {
         await server.close();
       }
     }
-    console.log(table(['scenario', 'cache', 'p50 ms', 'p99 ms', 'target', ''], rows));
+    const cpuHeader = driver === 'postgres' ? 'CPU ms/req server · PG' : 'CPU ms/req server';
+    console.log(table(['scenario', 'cache', 'p50 ms', 'p99 ms', 'target', '', cpuHeader], rows));
   } finally {
     await clone?.close();
     await rm(dataDir, { recursive: true, force: true });
