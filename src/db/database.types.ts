@@ -206,6 +206,8 @@ export type TagUpdate = Updateable<TagsTable>;
 export interface VideoTagsTable {
   video_id: number;
   tag_id: number;
+  /** The video's published_at while it is public, else null; set by triggers (migrations/0008). */
+  public_at: Generated<Date | null>;
 }
 export type VideoTag = Selectable<VideoTagsTable>;
 export type NewVideoTag = Insertable<VideoTagsTable>;

@@ -305,6 +305,41 @@ describe.each(DRIVERS)('public discovery (%s)', (driver) => {
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ detail: 'Video not found' });
   });
+
+  // A tag's page is read from its links' copy of public_at (migrations/0008): every way a video
+  // becomes public or stops being public must reach them, and a new link must start right.
+  it('a tag page follows publishing, archiving and status, and pages by cursor', async () => {
+    const db = t.container.db;
+    const setVideo = (slug: string, values: Record<string, unknown>) =>
+      db.updateTable('videos').set(values).where('slug', '=', slug).execute();
+    const rock = ['rock-one', 'rock-two', 'news-four'];
+    await setVideo('draft-six', { published_at: new Date(NOW - 1.5 * HOUR) });
+    expect(await slugs('tag=rock')).toEqual(['rock-one', 'draft-six', 'rock-two', 'news-four']);
+    await setVideo('draft-six', { status: 'processing' });
+    expect(await slugs('tag=rock')).toEqual(rock);
+    await setVideo('draft-six', { status: 'ready' });
+    await setVideo('rock-two', { deleted_at: new Date() });
+    expect(await slugs('tag=rock')).toEqual(['rock-one', 'draft-six', 'news-four']);
+    await setVideo('rock-two', { deleted_at: null });
+    await setVideo('draft-six', { published_at: null });
+    expect(await slugs('tag=rock')).toEqual(rock);
+    // A link added to a public video lists it at once; to a draft, not.
+    const jazz = (
+      await db.selectFrom('tags').select('id').where('slug', '=', 'jazz').executeTakeFirstOrThrow()
+    ).id;
+    await db.insertInto('video_tags').values({ video_id: ids['plain-five']!, tag_id: jazz }).execute();
+    await db.insertInto('video_tags').values({ video_id: ids['draft-six']!, tag_id: jazz }).execute();
+    expect(await slugs('tag=jazz')).toEqual(['jazz-three', 'plain-five']);
+    // Keyset paging by the cursor of a tag page, and the total.
+    const first = await page('tag=rock&limit=2&include_total=true');
+    expect(slugsOf(first.videos)).toEqual(['rock-one', 'rock-two']);
+    expect(first).toMatchObject({ has_more: true, total_count: 3 });
+    const rest = await page(`tag=rock&limit=2&cursor=${first.next_cursor}`);
+    expect(slugsOf(rest.videos)).toEqual(['news-four']);
+    expect(rest.has_more).toBe(false);
+    expect(await slugs('tag=rock&order=asc')).toEqual([...rock].reverse());
+    await db.deleteFrom('video_tags').where('video_id', '=', ids['plain-five']!).execute();
+  });
 });
 
 describe.each(DRIVERS)('public list cache (%s)', (driver) => {

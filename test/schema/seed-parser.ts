@@ -35,6 +35,14 @@ const EXPLICIT_INDEXES: Record<string, { columns: string[]; predicate?: string }
     columns: ['published_at', 'id'],
     predicate: "deleted_at IS NULL AND status = 'ready' AND published_at IS NOT NULL",
   },
+  ix_videos_public_category: {
+    columns: ['category_id', 'published_at', 'id'],
+    predicate: "deleted_at IS NULL AND status = 'ready' AND published_at IS NOT NULL",
+  },
+  ix_video_tags_public: {
+    columns: ['tag_id', 'public_at', 'video_id'],
+    predicate: 'public_at IS NOT NULL',
+  },
   ix_chapters_video_position: { columns: ['video_id', 'position'] },
   ix_playlist_items_playlist_position: { columns: ['playlist_id', 'position'] },
 };

@@ -11,7 +11,7 @@ import {
   searchRank,
   type SearchTerms,
 } from './search.query.js';
-import { filterConditions } from './video-filters.query.js';
+import { filterConditions, onlyTag } from './video-filters.query.js';
 
 export const PUBLIC_SORTS = ['relevance', 'date', 'duration', 'views', 'title'] as const;
 export type PublicSort = (typeof PUBLIC_SORTS)[number];
@@ -56,7 +56,8 @@ export function decodeCursor(cursor: string | undefined): { at: Date; id: number
 /**
  * The listing query for public videos: filters, search, ordering, keyset or offset pagination. One
  * statement picks the page's ids (from the search documents alone when only words are asked, see
- * migrations/0003) and reads those rows with category, tags, view count and, for a search, the marked
+ * migrations/0003; from the tag's links alone when only a tag is, newest first, see migrations/0008) and
+ * reads those rows with category, tags, view count and, for a search, the marked
  * title and description.
  */
 export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
@@ -106,10 +107,24 @@ function idPageQuery(
     const keys = sort === 'relevance' ? [searchRank(search), sql`sd.public_at`] : [sql`sd.public_at`];
     return pageOf(base, { keys, id: sql`sd.video_id`, at: sql`sd.public_at` }, q, dir, cursor);
   }
+  // Only a tag, newest first: the tag's links know their videos' public_at (migrations/0008).
+  const tag = onlyTag(q.filters);
+  if (tag && !search && (sort === 'date' || sort === 'relevance')) {
+    const base = db
+      .selectFrom('video_tags as vt')
+      .where('vt.public_at', 'is not', null)
+      .where(sql<boolean>`vt.tag_id = (select id from tags where slug = ${tag})`);
+    return pageOf(
+      base,
+      { keys: [sql`vt.public_at`], id: sql`vt.video_id`, at: sql`vt.public_at` },
+      q,
+      dir,
+      cursor,
+    );
+  }
   if (search) conditions.push(searchMatches(search));
   const base = db
     .selectFrom('videos as v')
-    .leftJoin('categories as c', 'c.id', 'v.category_id')
     .$if(!!search, (b) => b.innerJoin('video_search_documents as sd', 'sd.video_id', 'v.id'))
     .where(countedVideos('public'))
     .where(sql<boolean>`${sql.join(conditions.length > 0 ? conditions : [sql`true`], sql` and `)}`);
