@@ -297,6 +297,8 @@ export interface VideoSearchDocumentsTable {
   document: string;
   /** The video's published_at while it is public, else null (migrations/0003_search_speed.sql). */
   public_at: Date | null;
+  /** The video's tags as a list item shows them, {id, name, slug} by name (migrations/0009_list_tags.sql). */
+  tags: Generated<unknown>;
 }
 export interface SearchWordsTable {
   word: string;

@@ -340,6 +340,50 @@ describe.each(DRIVERS)('public discovery (%s)', (driver) => {
     expect(await slugs('tag=rock&order=asc')).toEqual([...rock].reverse());
     await db.deleteFrom('video_tags').where('video_id', '=', ids['plain-five']!).execute();
   });
+
+  // List items read their tags from the search document's copy (migrations/0009).
+  it("list items show a tag's new name and slug, and lose a removed link or a deleted tag", async () => {
+    const db = t.container.db;
+    const tagsOf = async (query: string) =>
+      (await page(query)).videos.map((v) => [v.slug, v.tags.map((tag) => `${tag.name}/${tag.slug}`)]);
+    await db.updateTable('tags').set({ slug: 'live-music' }).where('slug', '=', 'live').execute();
+    await db.updateTable('tags').set({ name: 'a capella' }).where('slug', '=', 'jazz').execute();
+    expect(await tagsOf('limit=3')).toEqual([
+      ['rock-one', ['live/live-music', 'rock/rock']],
+      ['rock-two', ['rock/rock']],
+      ['jazz-three', ['a capella/jazz']],
+    ]);
+    const extra = await db
+      .insertInto('tags')
+      .values({ name: 'extra', slug: 'extra' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('video_tags').values({ video_id: ids['rock-two']!, tag_id: extra.id }).execute();
+    expect(await tagsOf('limit=2')).toEqual([
+      ['rock-one', ['live/live-music', 'rock/rock']],
+      ['rock-two', ['extra/extra', 'rock/rock']],
+    ]);
+    const live = await db
+      .selectFrom('tags')
+      .select('id')
+      .where('slug', '=', 'live-music')
+      .executeTakeFirstOrThrow();
+    await db
+      .deleteFrom('video_tags')
+      .where('video_id', '=', ids['rock-one']!)
+      .where('tag_id', '=', live.id)
+      .execute();
+    expect(await tagsOf('limit=1')).toEqual([['rock-one', ['rock/rock']]]);
+    await db.insertInto('video_tags').values({ video_id: ids['rock-one']!, tag_id: live.id }).execute();
+    await db.deleteFrom('tags').where('id', '=', extra.id).execute();
+    await db.updateTable('tags').set({ slug: 'live' }).where('slug', '=', 'live-music').execute();
+    await db.updateTable('tags').set({ name: 'jazz' }).where('slug', '=', 'jazz').execute();
+    expect(await tagsOf('limit=3')).toEqual([
+      ['rock-one', ['live/live', 'rock/rock']],
+      ['rock-two', ['rock/rock']],
+      ['jazz-three', ['jazz/jazz']],
+    ]);
+  });
 });
 
 describe.each(DRIVERS)('public list cache (%s)', (driver) => {

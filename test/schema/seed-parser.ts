@@ -61,6 +61,7 @@ const TYPES: Record<string, string> = {
   TIMESTAMP: 'timestamp without time zone',
   'TIMESTAMP WITH TIME ZONE': 'timestamp with time zone',
   TSVECTOR: 'tsvector',
+  JSON: 'json',
 };
 
 const ON_DELETE: readonly OnDeleteAction[] = ['CASCADE', 'SET NULL', 'SET DEFAULT', 'RESTRICT', 'NO ACTION'];

@@ -28,10 +28,12 @@ export const LIST_ITEM_COLUMNS = [
 type Unprefixed<T extends string> = T extends `v.${infer C}` ? C : never;
 export type ListItemFields = Pick<VideoRow, Unprefixed<(typeof LIST_ITEM_COLUMNS)[number]> | 'category_name'>;
 
-/** The video's tags by name, as a JSON array of {id, name, slug}. */
-export const tagsOfVideo = sql<TagRef[]>`(select coalesce(json_agg(json_build_object(
-    'id', t.id, 'name', t.name, 'slug', t.slug) order by t.name), '[]'::json)
-  from video_tags vt join tags t on t.id = vt.tag_id where vt.video_id = v.id)`;
+/**
+ * The video's tags by name, as a JSON array of {id, name, slug}: kept with its search document by the
+ * document's triggers (migrations/0009), one primary-key look-up instead of a join per row.
+ */
+export const tagsOfVideo = sql<TagRef[]>`coalesce((select sd.tags from video_search_documents sd
+  where sd.video_id = v.id), '[]'::json)`;
 
 /** `view_count`: the video's playback sessions, all time (api-public.md §2). */
 export const viewsOfVideo = sql<number>`(select count(*)::int from playback_sessions ps
