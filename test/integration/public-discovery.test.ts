@@ -232,6 +232,21 @@ describe.each(DRIVERS)('public discovery (%s)', (driver) => {
     expect((await page('include_total=true&tag=rock&limit=1')).total_count).toBe(3);
   });
 
+  // The total does not depend on the order, the page or a page past the last match.
+  it.each([
+    ['sort=views&limit=2', 2, 5],
+    ['sort=views&featured=true', 1, 1],
+    ['sort=title&tag=rock&offset=1', 2, 3],
+    ['sort=title&tag=rock&offset=10', 0, 3],
+    ['sort=duration&tag=nope', 0, 0],
+    ['sort=duration&order=asc&duration=medium,long&limit=1&offset=3', 1, 4],
+  ])('counts what it lists in any order and page: %s', async (query, shown, total) => {
+    const result = await page(`include_total=true&${query}`);
+    expect(result.videos).toHaveLength(shown);
+    expect(result.total_count).toBe(total);
+    expect(result.videos[0] ?? {}).not.toHaveProperty('total_count');
+  });
+
   it.each([
     ['/api/videos?duration=tiny', "Invalid duration value: 'tiny'. Valid values are: short, medium, long"],
     [
