@@ -36,6 +36,9 @@ function customFieldCondition(slug: string, value: string): RawBuilder<boolean> 
       where vcf.video_id = v.id and d.slug = ${slug} and ${matches}))`;
 }
 
+/** The id of the tag with this slug (slugs are unique), looked up once by the statement (an InitPlan). */
+export const tagIdOf = (slug: string) => sql<number>`(select id from tags where slug = ${slug})`;
+
 /** The tag slug when it is the only filter (its page can be read from ix_video_tags_public alone). */
 export function onlyTag(f: ListFilters): string | null {
   const others =
@@ -59,7 +62,7 @@ export function filterConditions(f: ListFilters): RawBuilder<boolean>[] {
     conditions.push(sql<boolean>`v.category_id = (select id from categories where slug = ${f.category})`);
   if (f.tag)
     conditions.push(sql<boolean>`exists (select 1 from video_tags vt
-      where vt.video_id = v.id and vt.tag_id = (select id from tags where slug = ${f.tag}))`);
+      where vt.video_id = v.id and vt.tag_id = ${tagIdOf(f.tag)})`);
   if (f.durations.length > 0)
     conditions.push(
       sql<boolean>`(${sql.join(

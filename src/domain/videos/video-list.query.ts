@@ -11,7 +11,7 @@ import {
   searchRank,
   type SearchTerms,
 } from './search.query.js';
-import { filterConditions, onlyTag } from './video-filters.query.js';
+import { filterConditions, onlyTag, tagIdOf } from './video-filters.query.js';
 
 export const PUBLIC_SORTS = ['relevance', 'date', 'duration', 'views', 'title'] as const;
 export type PublicSort = (typeof PUBLIC_SORTS)[number];
@@ -57,8 +57,7 @@ export function decodeCursor(cursor: string | undefined): { at: Date; id: number
  * The listing query for public videos: filters, search, ordering, keyset or offset pagination. One
  * statement picks the page's ids (from the search documents alone when only words are asked, see
  * migrations/0003; from the tag's links alone when only a tag is, newest first, see migrations/0008) and
- * reads those rows with category, tags, view count and, for a search, the marked
- * title and description.
+ * reads those rows with category, tags, view count and, for a search, the marked title and description.
  */
 export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
   const sort: PublicSort = q.sort ?? (q.search ? 'relevance' : 'date');
@@ -113,7 +112,7 @@ function idPageQuery(
     const base = db
       .selectFrom('video_tags as vt')
       .where('vt.public_at', 'is not', null)
-      .where(sql<boolean>`vt.tag_id = (select id from tags where slug = ${tag})`);
+      .where(sql<boolean>`vt.tag_id = ${tagIdOf(tag)}`);
     return pageOf(
       base,
       { keys: [sql`vt.public_at`], id: sql`vt.video_id`, at: sql`vt.public_at` },
