@@ -55,7 +55,4 @@ CREATE TRIGGER tr_video_tags_search_document
   AFTER INSERT OR UPDATE OF video_id, tag_id OR DELETE ON video_tags
   FOR EACH ROW EXECUTE FUNCTION vlog_video_tags_search_trigger();
 
-UPDATE video_search_documents sd
-   SET tags = (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'slug', t.slug)
-                                        ORDER BY t.name), '[]'::json)
-                 FROM video_tags vt JOIN tags t ON t.id = vt.tag_id WHERE vt.video_id = sd.video_id);
+SELECT vlog_refresh_search_document(id) FROM videos;

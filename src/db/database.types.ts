@@ -4,6 +4,7 @@
  * FLOAT is number; TIMESTAMP and TIMESTAMPTZ are Date. Keep in step with the migrations.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { SearchWordsTable, VideoSearchDocumentsTable } from './search-tables.types.js';
 
 export interface CategoriesTable {
   id: Generated<number>;
@@ -206,8 +207,7 @@ export type TagUpdate = Updateable<TagsTable>;
 export interface VideoTagsTable {
   video_id: number;
   tag_id: number;
-  /** The video's published_at while it is public, else null; set by triggers (migrations/0008). */
-  public_at: Generated<Date | null>;
+  public_at: Generated<Date | null>; // set by triggers (migrations/0008)
 }
 export type VideoTag = Selectable<VideoTagsTable>;
 export type NewVideoTag = Insertable<VideoTagsTable>;
@@ -291,18 +291,6 @@ export interface VideoCustomFieldsTable {
 export type VideoCustomField = Selectable<VideoCustomFieldsTable>;
 export type NewVideoCustomField = Insertable<VideoCustomFieldsTable>;
 export type VideoCustomFieldUpdate = Updateable<VideoCustomFieldsTable>;
-/** Written only by the search triggers of migration 0002; read by search queries. */
-export interface VideoSearchDocumentsTable {
-  video_id: number;
-  document: string;
-  /** The video's published_at while it is public, else null (migrations/0003_search_speed.sql). */
-  public_at: Date | null;
-  /** The video's tags as a list item shows them, {id, name, slug} by name (migrations/0009_list_tags.sql). */
-  tags: Generated<unknown>;
-}
-export interface SearchWordsTable {
-  word: string;
-}
 export interface WebhooksTable {
   id: Generated<number>;
   name: string;

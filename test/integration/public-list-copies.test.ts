@@ -1,0 +1,102 @@
+// The copies the public list reads instead of joins (migrations/0008, 0009): a tag's links carry their
+// video's public_at, and the search document carries the tags a list item shows. Every change that moves
+// the original must move the copy, on both databases.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PublicVideoPage } from '../../src/contracts/api/video.contract.js';
+import { HOUR, NOW, seedPublicCatalogue } from '../helpers/discovery-catalogue.js';
+import { DRIVERS } from '../helpers/test-db.js';
+import { useTestApp } from '../helpers/use-test-app.js';
+
+describe.each(DRIVERS)('public list copies (%s)', (driver) => {
+  const t = useTestApp(driver);
+  let ids: Record<string, number> = {};
+  beforeAll(async () => {
+    ids = await seedPublicCatalogue(t);
+  });
+  async function page(query: string): Promise<PublicVideoPage> {
+    const res = await t.publicApp.inject({ method: 'GET', url: `/api/videos?${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<PublicVideoPage>();
+  }
+  const slugsOf = (result: PublicVideoPage) => result.videos.map((v) => v.slug);
+  const slugs = async (query: string) => slugsOf(await page(query));
+
+  // A tag's page is read from its links' copy of public_at (migrations/0008): every way a video
+  // becomes public or stops being public must reach them, and a new link must start right.
+  it('a tag page follows publishing, archiving and status, and pages by cursor', async () => {
+    const db = t.container.db;
+    const setVideo = (slug: string, values: Record<string, unknown>) =>
+      db.updateTable('videos').set(values).where('slug', '=', slug).execute();
+    const rock = ['rock-one', 'rock-two', 'news-four'];
+    await setVideo('draft-six', { published_at: new Date(NOW - 1.5 * HOUR) });
+    expect(await slugs('tag=rock')).toEqual(['rock-one', 'draft-six', 'rock-two', 'news-four']);
+    await setVideo('draft-six', { status: 'processing' });
+    expect(await slugs('tag=rock')).toEqual(rock);
+    await setVideo('draft-six', { status: 'ready' });
+    await setVideo('rock-two', { deleted_at: new Date() });
+    expect(await slugs('tag=rock')).toEqual(['rock-one', 'draft-six', 'news-four']);
+    await setVideo('rock-two', { deleted_at: null });
+    await setVideo('draft-six', { published_at: null });
+    expect(await slugs('tag=rock')).toEqual(rock);
+    // A link added to a public video lists it at once; to a draft, not.
+    const jazz = (
+      await db.selectFrom('tags').select('id').where('slug', '=', 'jazz').executeTakeFirstOrThrow()
+    ).id;
+    await db.insertInto('video_tags').values({ video_id: ids['plain-five']!, tag_id: jazz }).execute();
+    await db.insertInto('video_tags').values({ video_id: ids['draft-six']!, tag_id: jazz }).execute();
+    expect(await slugs('tag=jazz')).toEqual(['jazz-three', 'plain-five']);
+    // Keyset paging by the cursor of a tag page, and the total.
+    const first = await page('tag=rock&limit=2&include_total=true');
+    expect(slugsOf(first)).toEqual(['rock-one', 'rock-two']);
+    expect(first).toMatchObject({ has_more: true, total_count: 3 });
+    const rest = await page(`tag=rock&limit=2&cursor=${first.next_cursor}`);
+    expect(slugsOf(rest)).toEqual(['news-four']);
+    expect(rest.has_more).toBe(false);
+    expect(await slugs('tag=rock&order=asc')).toEqual([...rock].reverse());
+    await db.deleteFrom('video_tags').where('video_id', '=', ids['plain-five']!).execute();
+  });
+
+  // List items read their tags from the search document's copy (migrations/0009).
+  it("list items show a tag's new name and slug, and lose a removed link or a deleted tag", async () => {
+    const db = t.container.db;
+    const tagsOf = async (query: string) =>
+      (await page(query)).videos.map((v) => [v.slug, v.tags.map((tag) => `${tag.name}/${tag.slug}`)]);
+    await db.updateTable('tags').set({ slug: 'live-music' }).where('slug', '=', 'live').execute();
+    await db.updateTable('tags').set({ name: 'a capella' }).where('slug', '=', 'jazz').execute();
+    expect(await tagsOf('limit=3')).toEqual([
+      ['rock-one', ['live/live-music', 'rock/rock']],
+      ['rock-two', ['rock/rock']],
+      ['jazz-three', ['a capella/jazz']],
+    ]);
+    const extra = await db
+      .insertInto('tags')
+      .values({ name: 'extra', slug: 'extra' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('video_tags').values({ video_id: ids['rock-two']!, tag_id: extra.id }).execute();
+    expect(await tagsOf('limit=2')).toEqual([
+      ['rock-one', ['live/live-music', 'rock/rock']],
+      ['rock-two', ['extra/extra', 'rock/rock']],
+    ]);
+    const live = await db
+      .selectFrom('tags')
+      .select('id')
+      .where('slug', '=', 'live-music')
+      .executeTakeFirstOrThrow();
+    await db
+      .deleteFrom('video_tags')
+      .where('video_id', '=', ids['rock-one']!)
+      .where('tag_id', '=', live.id)
+      .execute();
+    expect(await tagsOf('limit=1')).toEqual([['rock-one', ['rock/rock']]]);
+    await db.insertInto('video_tags').values({ video_id: ids['rock-one']!, tag_id: live.id }).execute();
+    await db.deleteFrom('tags').where('id', '=', extra.id).execute();
+    await db.updateTable('tags').set({ slug: 'live' }).where('slug', '=', 'live-music').execute();
+    await db.updateTable('tags').set({ name: 'jazz' }).where('slug', '=', 'jazz').execute();
+    expect(await tagsOf('limit=3')).toEqual([
+      ['rock-one', ['live/live', 'rock/rock']],
+      ['rock-two', ['rock/rock']],
+      ['jazz-three', ['jazz/jazz']],
+    ]);
+  });
+});
