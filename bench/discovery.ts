@@ -33,6 +33,8 @@ const { values: flags } = parseArgs({
 });
 const REQUESTS = Math.max(16, Number(flags.requests));
 const CONCURRENCY = 16;
+/** Per scenario: enough for each of the pool's 10 connections to run each query shape 5+ times. */
+const WARM_UP_REQUESTS = 200;
 const SIZES: Record<DatabaseDriver, number> = { postgres: 10_000, pglite: 1_000 };
 
 /** Each scenario: the n-th request's URL, varied so consecutive requests rarely repeat a query. */
@@ -122,7 +124,9 @@ async function benchDriver(driver: DatabaseDriver) {
     for (const cacheSeconds of [0, 30]) {
       const server = await serve(dataDir, clone?.url ?? '', cacheSeconds);
       try {
-        await drive(server.port, SCENARIOS[0]!.url, REQUESTS, CONCURRENCY); // warm-up: JIT, connections, buffers
+        // Warm-up, as a server that has run a while: JIT, the pool's connections, their prepared statements
+        // and plan caches (each query shape on each connection), shared buffers.
+        for (const s of SCENARIOS) await drive(server.port, s.url, WARM_UP_REQUESTS, CONCURRENCY);
         for (const s of SCENARIOS) {
           const before = cpuNow(server.pid);
           const ms = await drive(server.port, s.url, REQUESTS, CONCURRENCY);

@@ -8,6 +8,15 @@ import pg from 'pg';
 import type { Database } from './database.types.js';
 import { retryConnect, statementError } from './db-errors.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { prepareStatements } from './prepared-statements.js';
+import {
+  INT8_OID,
+  parseInt8,
+  parseTimestamptz,
+  parseUtcTimestamp,
+  TIMESTAMP_OID,
+  TIMESTAMPTZ_OID,
+} from './type-parsers.js';
 
 export type DatabaseDriver = 'postgres' | 'pglite';
 
@@ -17,12 +26,9 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// TIMESTAMP (without time zone) columns hold UTC: sessions run in UTC and values are read as UTC,
-// whatever the Node process's local time zone is.
-const TIMESTAMP_OID = 1114;
-const parseUtcTimestamp = (value: string): Date => new Date(`${value.replace(' ', 'T')}Z`);
 pg.types.setTypeParser(TIMESTAMP_OID, parseUtcTimestamp);
-pg.types.setTypeParser(20, (v: string) => Number(v)); // int8 (count(*)) as number
+pg.types.setTypeParser(TIMESTAMPTZ_OID, parseTimestamptz);
+pg.types.setTypeParser(INT8_OID, parseInt8);
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL URL; when empty the embedded PGlite database in `dataDir` is used. */
@@ -92,7 +98,8 @@ function openPostgres(url: string, max: number): DatabaseHandle {
   const retrying = {
     Client: pg.Client,
     options: pool.options,
-    connect: () => retryConnect(() => pool.connect()).then(reportSocketErrors),
+    connect: () =>
+      retryConnect(() => pool.connect()).then((client) => reportSocketErrors(prepareStatements(client))),
     end: () => pool.end(),
   };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: retrying }) });
@@ -108,7 +115,7 @@ const PGLITE_CONF = ['shared_buffers = 16MB'];
 const PGLITE_EXTENSIONS = { pg_trgm };
 
 async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  const parsers = { [TIMESTAMP_OID]: parseUtcTimestamp, 20: (v: string) => Number(v) };
+  const parsers = { [TIMESTAMP_OID]: parseUtcTimestamp, [INT8_OID]: parseInt8 };
   const postgresqlconf = PGLITE_CONF;
   const extensions = PGLITE_EXTENSIONS;
   let client: PGlite;

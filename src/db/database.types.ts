@@ -4,7 +4,11 @@
  * FLOAT is number; TIMESTAMP and TIMESTAMPTZ are Date. Keep in step with the migrations.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { SearchWordsTable, VideoSearchDocumentsTable } from './search-tables.types.js';
+import type {
+  SearchWordsTable,
+  VideoSearchDocumentsTable,
+  VideoViewCountsTable,
+} from './search-tables.types.js';
 
 export interface CategoriesTable {
   id: Generated<number>;
@@ -384,6 +388,7 @@ export interface Database {
   custom_field_definitions: CustomFieldDefinitionsTable;
   video_custom_fields: VideoCustomFieldsTable;
   video_search_documents: VideoSearchDocumentsTable;
+  video_view_counts: VideoViewCountsTable;
   search_words: SearchWordsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;

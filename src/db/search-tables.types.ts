@@ -1,6 +1,6 @@
 /**
  * Kysely types of the tables VLog adds for search and the public list (not in the seed): kept by triggers
- * (migrations 0002, 0003, 0006, 0009), read by the search and list queries.
+ * (migrations 0002, 0003, 0006, 0009, 0010), read by the search and list queries.
  */
 import type { Generated } from 'kysely';
 
@@ -13,4 +13,9 @@ export interface VideoSearchDocumentsTable {
 }
 export interface SearchWordsTable {
   word: string;
+}
+/** Each video's playback sessions, counted by their triggers (migrations/0010_view_counts.sql). */
+export interface VideoViewCountsTable {
+  video_id: number;
+  view_count: Generated<number>;
 }

@@ -1,9 +1,9 @@
-// The copies the public list reads instead of joins (migrations/0008, 0009): a tag's links carry their
-// video's public_at, and the search document carries the tags a list item shows. Every change that moves
-// the original must move the copy, on both databases.
+// The copies the public list reads instead of joins (migrations/0008, 0009, 0010): a tag's links carry
+// their video's public_at, the search document carries the tags a list item shows, and video_view_counts
+// each video's sessions. Every change that moves the original must move the copy, on both databases.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PublicVideoPage } from '../../src/contracts/api/video.contract.js';
-import { HOUR, NOW, seedPublicCatalogue } from '../helpers/discovery-catalogue.js';
+import { HOUR, NOW, PUBLIC, seedPublicCatalogue } from '../helpers/discovery-catalogue.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
 
@@ -98,5 +98,72 @@ describe.each(DRIVERS)('public list copies (%s)', (driver) => {
       ['rock-two', ['rock/rock']],
       ['jazz-three', ['jazz/jazz']],
     ]);
+  });
+
+  // view_count is read from video_view_counts (migrations/0010), kept by the sessions' triggers.
+  it('view counts follow sessions added in batches, moved and removed, and order the views sort', async () => {
+    const db = t.container.db;
+    const viewsOf = async () =>
+      Object.fromEntries((await page('limit=5')).videos.map((v) => [v.slug, v.view_count]));
+    const counted = async () => {
+      const rows = await db
+        .selectFrom('playback_sessions')
+        .select(['video_id', db.fn.countAll<number>().as('n')])
+        .groupBy('video_id')
+        .execute();
+      return Object.fromEntries(
+        PUBLIC.map((slug) => [slug, Number(rows.find((r) => r.video_id === ids[slug])?.n ?? 0)]),
+      );
+    };
+    const session = (slug: string, n: number) => ({
+      video_id: ids[slug]!,
+      session_token: `views-${slug}-${n}`,
+    });
+    const before = await viewsOf();
+    expect(before).toEqual(await counted());
+    // One statement, several sessions of several videos.
+    await db
+      .insertInto('playback_sessions')
+      .values([
+        session('jazz-three', 1),
+        session('jazz-three', 2),
+        session('jazz-three', 3),
+        session('news-four', 1),
+      ])
+      .execute();
+    expect(await viewsOf()).toEqual({
+      ...before,
+      'jazz-three': before['jazz-three']! + 3,
+      'news-four': before['news-four']! + 1,
+    });
+    expect((await page('sort=views&limit=1')).videos[0]!.slug).toBe('jazz-three');
+    // A session moved to another video, then sessions removed.
+    await db
+      .updateTable('playback_sessions')
+      .set({ video_id: ids['plain-five']! })
+      .where('session_token', '=', 'views-news-four-1')
+      .execute();
+    expect(await viewsOf()).toEqual(await counted());
+    await db.deleteFrom('playback_sessions').where('session_token', 'like', 'views-%').execute();
+    expect(await viewsOf()).toEqual(before);
+    // A deleted video's counter goes with it.
+    const gone = await db
+      .insertInto('videos')
+      .values({ title: 'Gone', slug: 'gone-video', status: 'ready' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('playback_sessions')
+      .values({ video_id: gone.id, session_token: 'views-gone' })
+      .execute();
+    const counter = () =>
+      db
+        .selectFrom('video_view_counts')
+        .select('view_count')
+        .where('video_id', '=', gone.id)
+        .executeTakeFirst();
+    expect(await counter()).toEqual({ view_count: 1 });
+    await db.deleteFrom('videos').where('id', '=', gone.id).execute();
+    expect(await counter()).toBeUndefined();
   });
 });

@@ -33,7 +33,9 @@ export function thumbnailUrl(v: ThumbnailFields, versioned: boolean): string | n
   return versioned ? `${base}?v=${thumbnailVersion(v)}` : base;
 }
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+/** A row's timestamp (a Date from the drivers; a string from a JSON column) as ISO 8601. */
+const iso = (d: Date | string | null | undefined) =>
+  d instanceof Date ? d.toISOString() : d ? new Date(d).toISOString() : null;
 
 export function toVideoListItem(
   v: ListItemFields,
