@@ -98,6 +98,15 @@ describe.each(DRIVERS)('public discovery (%s)', (driver) => {
     expect((await page('include_total=true&tag=rock&limit=1')).total_count).toBe(3);
   });
 
+  // A last page reached by offset knows the total without counting; one reached by cursor does not.
+  it('counts the whole list on the last page of a cursor', async () => {
+    const first = await page('include_total=true&limit=4');
+    expect(first).toMatchObject({ total_count: 5, has_more: true });
+    const last = await page(`include_total=true&limit=4&cursor=${first.next_cursor}`);
+    expect(last).toMatchObject({ total_count: 5, has_more: false });
+    expect(last.videos).toHaveLength(1);
+  });
+
   // The total does not depend on the order, the page or a page past the last match.
   it.each([
     ['sort=views&limit=2', 2, 5],

@@ -85,7 +85,7 @@ export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
     .orderBy(sql`page.k0 ${sql.raw(dir)}`)
     .orderBy(sql`page.k1 ${sql.raw(dir)}`)
     .orderBy(sql`page.id ${sql.raw(dir)}`);
-  return { page, total, sort, keyset };
+  return { page, total, sort, keyset, byCursor: cursor !== null };
 }
 
 function idPageQuery(

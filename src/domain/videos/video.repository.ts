@@ -75,13 +75,17 @@ export function createVideoRepository(db: Kysely<Database>) {
     },
 
     async listPublic(q: PublicListQuery) {
-      const { page, total, keyset } = buildPublicListQuery(db, q);
-      // The total on another pooled connection, at the same time as the page.
-      const [rows, counted] = await Promise.all([
-        page.execute() as Promise<ListedRow[]>,
-        q.includeTotal ? total.executeTakeFirst() : null,
-      ]);
-      return { rows, totalCount: counted ? Number(counted.n ?? 0) : null, keyset };
+      const { page, total, keyset, byCursor } = buildPublicListQuery(db, q);
+      const rows = (await page.execute()) as ListedRow[];
+      // An offset page that reached the end (not past it) knows the total: no count statement. A misspelt
+      // search's first, empty try, and most filtered lists, end on their first page.
+      const ended = !byCursor && rows.length <= q.limit && (rows.length > 0 || q.offset === 0);
+      const totalCount = !q.includeTotal
+        ? null
+        : ended
+          ? q.offset + rows.length
+          : Number((await total.executeTakeFirst())?.n ?? 0);
+      return { rows, totalCount, keyset };
     },
 
     /** Newest first; keyset pagination on (created_at, id) when `after` is given, else offset. */
