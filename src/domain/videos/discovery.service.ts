@@ -5,7 +5,8 @@ import { relatedTiers, type DiscoveryRepository } from './discovery.repository.j
 import { parseListFilters, type RawListFilters } from './public-list-filters.js';
 import type { VideoListRow } from './list-row.query.js';
 import type { SearchTerms } from './search.query.js';
-import { highlightToHtml, searchWords } from './search-text.js';
+import { descriptionSnippet, queryPrefixes, titleSnippet } from './search-snippet.js';
+import { searchWords } from './search-text.js';
 import { correctWords } from './spelling.js';
 import { encodeCursor, type ListPaging } from './video-list.query.js';
 import { toVideoListItem } from './video.mapper.js';
@@ -75,13 +76,14 @@ export function createDiscoveryService(deps: {
     const page = rows.slice(0, q.limit);
     const hasMore = rows.length > q.limit;
     const last = page.at(-1);
+    const prefixes = search ? queryPrefixes(search.tsquery) : [];
     return {
       videos: toItems(page).map((item, i) => {
         const row = page[i]!;
         if (!search) return item;
         const snippet = {
-          title: highlightToHtml(row.marked_title ?? ''),
-          description: highlightToHtml(row.marked_description ?? ''),
+          title: titleSnippet(row.title, prefixes),
+          description: descriptionSnippet(row.description ?? '', prefixes),
         };
         return { ...item, search_snippet: snippet };
       }),

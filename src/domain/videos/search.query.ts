@@ -1,6 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.types.js';
-import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './search-text.js';
 
 /**
  * Ranked full-text search (migrations/0002_video_search.sql, 0003_search_speed.sql): `sd`
@@ -53,24 +52,6 @@ export async function correctionCandidates(db: Kysely<Database>, words: string[]
   );
   return result.rows;
 }
-
-const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}`;
-const TITLE_OPTIONS = `${HEADLINE}, HighlightAll=true`;
-const DESCRIPTION_OPTIONS = `${HEADLINE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-/** Marked text must not contain the markers itself (search-text.ts). */
-const unmarked = (column: RawBuilder<unknown>) =>
-  sql`translate(coalesce(${column}, ''), ${HIGHLIGHT_START + HIGHLIGHT_STOP}, '')`;
-
-/**
- * The title of `v` with the words marked. Parsed 'simple' (as written): the query's stems are prefixes of
- * the written words, so both stemmed and partial words are marked.
- */
-export const markedTitle = (s: SearchTerms) =>
-  sql<string>`ts_headline('simple', ${unmarked(sql`v.title`)}, ${tsquery(s)}, ${TITLE_OPTIONS})`;
-
-/** An excerpt of the description of `v` around the words, marked. */
-export const markedDescription = (s: SearchTerms) =>
-  sql<string>`ts_headline('simple', ${unmarked(sql`v.description`)}, ${tsquery(s)}, ${DESCRIPTION_OPTIONS})`;
 
 /** Whether the misspelling fallback can run here (pg_trgm is optional: the migrations degrade without it). */
 export async function trigramAvailable(db: Kysely<Database>): Promise<boolean> {

@@ -4,13 +4,7 @@ import { badRequest } from '../shared/errors.js';
 import { countedVideos } from './counted-videos.query.js';
 import type { ListFilters } from './public-list-filters.js';
 import { LIST_ITEM_COLUMNS, tagsOfVideo, viewsOfVideo } from './list-row.query.js';
-import {
-  markedDescription,
-  markedTitle,
-  searchMatches,
-  searchRank,
-  type SearchTerms,
-} from './search.query.js';
+import { searchMatches, searchRank, type SearchTerms } from './search.query.js';
 import { filterConditions, onlyTag, tagIdOf } from './video-filters.query.js';
 
 export const PUBLIC_SORTS = ['relevance', 'date', 'duration', 'views', 'title'] as const;
@@ -57,7 +51,7 @@ export function decodeCursor(cursor: string | undefined): { at: Date; id: number
  * The listing query for public videos: filters, search, ordering, keyset or offset pagination. One
  * statement picks the page's ids (from the search documents alone when only words are asked, see
  * migrations/0003; from the tag's links alone when only a tag is, newest first, see migrations/0008) and
- * reads those rows with category, tags, view count and, for a search, the marked title and description.
+ * reads those rows with category, tags and view count (a search's snippets are marked by search-snippet.ts).
  */
 export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
   const sort: PublicSort = q.sort ?? (q.search ? 'relevance' : 'date');
@@ -68,7 +62,6 @@ export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
   const keyset = sort === 'date' || (sort === 'relevance' && !q.search);
   const cursor = keyset ? decodeCursor(q.cursor) : null;
   const { ids, total } = idPageQuery(db, q, sort, dir, cursor);
-  const search = q.search;
   const page = db
     .with('page', () => ids)
     .selectFrom('page')
@@ -76,12 +69,6 @@ export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
     .leftJoin('categories as c', 'c.id', 'v.category_id')
     .select(LIST_ITEM_COLUMNS)
     .select(['c.name as category_name', tagsOfVideo.as('tags'), viewsOfVideo.as('view_count')])
-    .$if(!!search, (b) =>
-      b.select([
-        markedTitle(search!).as('marked_title'),
-        markedDescription(search!).as('marked_description'),
-      ]),
-    )
     .orderBy(sql`page.k0 ${sql.raw(dir)}`)
     .orderBy(sql`page.k1 ${sql.raw(dir)}`)
     .orderBy(sql`page.id ${sql.raw(dir)}`);

@@ -21,7 +21,6 @@ export interface TranscriptionRef {
 const MAX_SLUG_ATTEMPTS = 100;
 
 /** A public list row; with a search, its title and description with the words marked (search.query.ts). */
-export type ListedRow = VideoListRow & { marked_title?: string; marked_description?: string };
 
 export function createVideoRepository(db: Kysely<Database>) {
   const withCategory = (q: Kysely<Database> | Transaction<Database> = db) =>
@@ -76,7 +75,7 @@ export function createVideoRepository(db: Kysely<Database>) {
 
     async listPublic(q: PublicListQuery) {
       const { page, total, keyset, byCursor } = buildPublicListQuery(db, q);
-      const rows = (await page.execute()) as ListedRow[];
+      const rows = (await page.execute()) as VideoListRow[];
       // An offset page that reached the end (not past it) knows the total: no count statement. A misspelt
       // search's first, empty try, and most filtered lists, end on their first page.
       const ended = !byCursor && rows.length <= q.limit && (rows.length > 0 || q.offset === 0);
