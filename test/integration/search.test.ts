@@ -165,6 +165,16 @@ describe.each(DRIVERS)('search (%s)', (driver) => {
     expect(await found('zephyr', '&tag=zephyr')).toEqual(['tag-zephyr']);
     const page = await search('zephyr', '&limit=1&include_total=true');
     expect(page).toMatchObject({ total_count: 3, has_more: true, next_cursor: null });
+    // Counted with the ranked page (limit=1, 2), known from the last page (offset=2), or counted apart when
+    // the page is past the end (offset=10).
+    for (const [query, shown] of [
+      ['&limit=2', 2],
+      ['&offset=2', 1],
+      ['&offset=10', 0],
+    ] as const) {
+      const result = await search('zephyr', `${query}&include_total=true`);
+      expect([result.videos.length, result.total_count], query).toEqual([shown, 3]);
+    }
     expect((await search('zephyr', '&limit=1&offset=1')).videos.map((v) => v.slug)).toEqual(['tag-zephyr']);
   });
 

@@ -74,16 +74,17 @@ export function createVideoRepository(db: Kysely<Database>) {
     },
 
     async listPublic(q: PublicListQuery) {
-      const { page, total, keyset, byCursor } = buildPublicListQuery(db, q);
-      const rows = (await page.execute()) as VideoListRow[];
+      const { page, total, countedInPage, keyset, byCursor } = buildPublicListQuery(db, q);
+      const rows = (await page.execute()) as Array<VideoListRow & { total: number | null }>;
       // An offset page that reached the end (not past it) knows the total: no count statement. A misspelt
       // search's first, empty try, and most filtered lists, end on their first page.
       const ended = !byCursor && rows.length <= q.limit && (rows.length > 0 || q.offset === 0);
+      const inPage = countedInPage ? rows[0]?.total : null;
       const totalCount = !q.includeTotal
         ? null
         : ended
           ? q.offset + rows.length
-          : Number((await total.executeTakeFirst())?.n ?? 0);
+          : (inPage ?? Number((await total.executeTakeFirst())?.n ?? 0));
       return { rows, totalCount, keyset };
     },
 
