@@ -291,6 +291,7 @@ export interface VideoCustomFieldsTable {
   video_id: number;
   field_id: number;
   value: string | null;
+  public_at: Generated<Date | null>; // set by triggers (migrations/0011)
 }
 export type VideoCustomField = Selectable<VideoCustomFieldsTable>;
 export type NewVideoCustomField = Insertable<VideoCustomFieldsTable>;

@@ -1,8 +1,11 @@
-// The copies the public list reads instead of joins (migrations/0008, 0009, 0010): a tag's links carry
-// their video's public_at, the search document carries the tags a list item shows, and video_view_counts
-// each video's sessions. Every change that moves the original must move the copy, on both databases.
+// The copies the public list reads instead of joins (migrations/0008–0011): a tag's links and a custom
+// field's values carry their video's public_at, the search document carries the tags a list item shows,
+// and video_view_counts each video's sessions. Every change that moves the original must move the copy, on both databases.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PublicVideoPage } from '../../src/contracts/api/video.contract.js';
+import { createDiscoveryRepository } from '../../src/domain/videos/discovery.repository.js';
+import { parseListFilters } from '../../src/domain/videos/public-list-filters.js';
+import { buildPublicListQuery } from '../../src/domain/videos/video-list.query.js';
 import { HOUR, NOW, PUBLIC, seedPublicCatalogue } from '../helpers/discovery-catalogue.js';
 import { DRIVERS } from '../helpers/test-db.js';
 import { useTestApp } from '../helpers/use-test-app.js';
@@ -165,5 +168,70 @@ describe.each(DRIVERS)('public list copies (%s)', (driver) => {
     expect(await counter()).toEqual({ view_count: 1 });
     await db.deleteFrom('videos').where('id', '=', gone.id).execute();
     expect(await counter()).toBeUndefined();
+  });
+
+  // One custom field's value is read from its values' copy of public_at (migrations/0011).
+  it('a custom field page follows publishing and values, pages, and counts', async () => {
+    const db = t.container.db;
+    const genre = await db
+      .selectFrom('custom_field_definitions')
+      .select('id')
+      .where('slug', '=', 'genre')
+      .executeTakeFirstOrThrow();
+    const setGenre = (slug: string, value: string) =>
+      db
+        .insertInto('video_custom_fields')
+        .values({ video_id: ids[slug]!, field_id: genre.id, value: JSON.stringify(value) })
+        .onConflict((oc) =>
+          oc.columns(['video_id', 'field_id']).doUpdateSet({ value: JSON.stringify(value) }),
+        )
+        .execute();
+    // Only a field compared by its JSON text, alone with its slug, is read from the values' index.
+    const fieldsRepo = createDiscoveryRepository(db);
+    expect(await fieldsRepo.indexedFieldId('genre')).toBe(genre.id);
+    for (const slug of ['moods', 'year', 'unknown']) expect(await fieldsRepo.indexedFieldId(slug)).toBeNull();
+    const filters = parseListFilters({ custom: { genre: 'Pop' } });
+    const built = buildPublicListQuery(db, {
+      filters,
+      search: null,
+      limit: 24,
+      offset: 0,
+      includeTotal: false,
+      indexedField: { id: genre.id },
+    });
+    expect(built.page.compile().sql).toContain('md5(vcf.value) = md5(');
+    for (const slug of ['rock-two', 'jazz-three', 'draft-six']) await setGenre(slug, 'Pop');
+    expect(await slugs('custom.genre=Pop')).toEqual(['rock-two', 'jazz-three']);
+    // A draft published joins in date order; archived, it leaves.
+    await db
+      .updateTable('videos')
+      .set({ published_at: new Date(NOW - 1.5 * HOUR) })
+      .where('slug', '=', 'draft-six')
+      .execute();
+    expect(await slugs('custom.genre=Pop')).toEqual(['draft-six', 'rock-two', 'jazz-three']);
+    await db.updateTable('videos').set({ deleted_at: new Date() }).where('slug', '=', 'rock-two').execute();
+    expect(await slugs('custom.genre=Pop')).toEqual(['draft-six', 'jazz-three']);
+    // A changed value moves the video; the order, cursor and total hold.
+    await setGenre('jazz-three', 'Rock');
+    await setGenre('news-four', 'Pop');
+    expect(await slugs('custom.genre=Pop&order=asc')).toEqual(['news-four', 'draft-six']);
+    const first = await page('custom.genre=Pop&limit=1&include_total=true');
+    expect([slugsOf(first), first.total_count, first.has_more]).toEqual([['draft-six'], 2, true]);
+    const rest = await page(`custom.genre=Pop&limit=1&include_total=true&cursor=${first.next_cursor}`);
+    expect([slugsOf(rest), rest.total_count, rest.has_more]).toEqual([['news-four'], 2, false]);
+    expect(await slugs('custom.genre=Rock')).toEqual(['rock-one', 'jazz-three']);
+    await db.updateTable('videos').set({ deleted_at: null }).where('slug', '=', 'rock-two').execute();
+    await db.updateTable('videos').set({ published_at: null }).where('slug', '=', 'draft-six').execute();
+    await db
+      .deleteFrom('video_custom_fields')
+      .where('field_id', '=', genre.id)
+      .where('value', '=', '"Pop"')
+      .execute();
+    await setGenre('jazz-three', 'Pop');
+    await db
+      .deleteFrom('video_custom_fields')
+      .where('field_id', '=', genre.id)
+      .where('video_id', '=', ids['jazz-three']!)
+      .execute();
   });
 });

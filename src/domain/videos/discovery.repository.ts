@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.types.js';
 import { countedVideos } from './counted-videos.query.js';
 import { LIST_ITEM_COLUMNS, tagsOfVideo, viewsOfVideo, type VideoListRow } from './list-row.query.js';
 import { correctionCandidates, searchQueryOf, trigramAvailable } from './search.query.js';
+import { comparedAsJsonText } from './video-filters.query.js';
 
 /** How many of the source video's tags the related tiers compare (api-public.md §4.2). */
 const RELATED_TAGS = 10;
@@ -60,6 +61,21 @@ export function createDiscoveryRepository(db: Kysely<Database>) {
         .orderBy('v.id', 'desc')
         .limit(limit)
         .execute();
+    },
+
+    /**
+     * The id of the custom field with this slug when it is the only one and is compared by its JSON text
+     * (then the public list can read a value's videos from ix_video_custom_fields_public); else null.
+     */
+    async indexedFieldId(slug: string): Promise<number | null> {
+      const fields = await db
+        .selectFrom('custom_field_definitions')
+        .select(['id', 'field_type'])
+        .where('slug', '=', slug)
+        .limit(2)
+        .execute();
+      const [field] = fields;
+      return fields.length === 1 && comparedAsJsonText(field!.field_type) ? field!.id : null;
     },
 
     correctionCandidates: (words: string[], query: string | null) => correctionCandidates(db, words, query),

@@ -2,13 +2,14 @@ import { INT4_MAX } from '../../contracts/schema-blocks.js';
 import { badRequest, notFound } from '../shared/errors.js';
 import { cacheKey, createTtlCache } from '../shared/ttl-cache.js';
 import { relatedTiers, type DiscoveryRepository } from './discovery.repository.js';
-import { parseListFilters, type RawListFilters } from './public-list-filters.js';
+import { parseListFilters, type ListFilters, type RawListFilters } from './public-list-filters.js';
 import type { VideoListRow } from './list-row.query.js';
 import type { SearchTerms } from './search.query.js';
 import { descriptionSnippet, queryPrefixes, titleSnippet } from './search-snippet.js';
 import { searchWords } from './search-text.js';
 import { correctWords } from './spelling.js';
 import { encodeCursor, type ListPaging } from './video-list.query.js';
+import { onlyCustomField } from './video-filters.query.js';
 import { toVideoListItem } from './video.mapper.js';
 import type { VideoRepository } from './video.repository.js';
 import { requireSlug } from './video.service.js';
@@ -23,6 +24,12 @@ const CACHE_ENTRIES = 500;
 /** Search words → their tsquery (the same on every call; the TTL only bounds memory's age). */
 const QUERY_CACHE_ENTRIES = 1000;
 const QUERY_CACHE_TTL_MS = 3600 * 1000;
+/**
+ * A custom field slug → whether its values can be read from their index (VideoRepository's indexedField):
+ * remembered 10 s, so a field defined or deleted since reaches the filter within 10 s.
+ */
+const FIELD_CACHE_TTL_MS = 10_000;
+const FIELD_CACHE_ENTRIES = 200;
 
 /**
  * Finding videos on the public site: the filtered and searched list, bulk reads and related videos. The
@@ -41,6 +48,10 @@ export function createDiscoveryService(deps: {
   const queries = createTtlCache<string | null>({
     ttlMs: QUERY_CACHE_TTL_MS,
     maxEntries: QUERY_CACHE_ENTRIES,
+  });
+  const fields = createTtlCache<number | null>({
+    ttlMs: FIELD_CACHE_TTL_MS,
+    maxEntries: FIELD_CACHE_ENTRIES,
   });
   deps.onVideosChanged?.(() => cache.clear());
 
@@ -62,11 +73,20 @@ export function createDiscoveryService(deps: {
     return words ? { words, tsquery: await queryOf(words) } : null;
   }
 
+  /** The only filter's custom field, when its page can be read from the values' index. */
+  async function indexedField(filters: ListFilters) {
+    const only = onlyCustomField(filters);
+    if (!only) return null;
+    const id = await fields.getOrLoad(only[0], () => discovery.indexedFieldId(only[0]));
+    return id === null ? null : { id };
+  }
+
   async function list(q: PublicListRequest) {
     const filters = parseListFilters(q);
     const words = q.search ? searchWords(q.search) : [];
     let search: SearchTerms | null = q.search ? { words, tsquery: await queryOf(words) } : null;
-    let result = await videos.listPublic({ ...q, filters, search });
+    const field = search ? null : await indexedField(filters);
+    let result = await videos.listPublic({ ...q, filters, search, indexedField: field });
     const corrected = search && result.rows.length === 0 ? await correctedSearch(search) : null;
     if (corrected) {
       search = corrected;

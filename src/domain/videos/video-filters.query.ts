@@ -36,6 +36,13 @@ function customFieldCondition(slug: string, value: string): RawBuilder<boolean> 
       where vcf.video_id = v.id and d.slug = ${slug} and ${matches}))`;
 }
 
+/**
+ * Whether a field of this type matches a value by its JSON text (the `else` of customFieldCondition), so
+ * that ix_video_custom_fields_public (the value's md5, migrations/0011) can find its videos.
+ */
+export const comparedAsJsonText = (fieldType: string) =>
+  fieldType !== 'number' && fieldType !== 'multi_select';
+
 /** The id of the tag with this slug (slugs are unique), looked up once by the statement (an InitPlan). */
 export const tagIdOf = (slug: string) => sql<number>`(select id from tags where slug = ${slug})`;
 
@@ -51,6 +58,22 @@ export function onlyTag(f: ListFilters): string | null {
     f.featured !== undefined ||
     Object.keys(f.custom).length > 0;
   return f.tag && !others ? f.tag : null;
+}
+
+/** The custom filter (slug, value) when it is the only filter (its page may be read from an index). */
+export function onlyCustomField(f: ListFilters): [string, string] | null {
+  const custom = Object.entries(f.custom);
+  if (custom.length !== 1) return null;
+  const others =
+    f.category ||
+    f.tag ||
+    f.durations.length > 0 ||
+    f.qualities.length > 0 ||
+    f.dateFrom ||
+    f.dateTo ||
+    f.hasTranscription !== undefined ||
+    f.featured !== undefined;
+  return others ? null : custom[0]!;
 }
 
 /** Every condition the filters ask for. */

@@ -5,7 +5,7 @@ import { countedVideos } from './counted-videos.query.js';
 import type { ListFilters } from './public-list-filters.js';
 import { LIST_ITEM_COLUMNS, tagsOfVideo, viewsOfVideo } from './list-row.query.js';
 import { searchMatches, searchRank, type SearchTerms } from './search.query.js';
-import { filterConditions, onlyTag, tagIdOf } from './video-filters.query.js';
+import { filterConditions, onlyCustomField, onlyTag, tagIdOf } from './video-filters.query.js';
 
 export const PUBLIC_SORTS = ['relevance', 'date', 'duration', 'views', 'title'] as const;
 export type PublicSort = (typeof PUBLIC_SORTS)[number];
@@ -23,6 +23,11 @@ export interface ListPaging {
 export interface PublicListQuery extends ListPaging {
   filters: ListFilters;
   search: SearchTerms | null;
+  /**
+   * The definition of the only filter's custom field, when it is the one field of that slug and is
+   * compared by JSON text (found by the caller): its page is then read from ix_video_custom_fields_public.
+   */
+  indexedField?: { id: number } | null;
 }
 
 /** Cursor = base64url("1|<iso published_at>|<id>") (api-public.md §4.2); invalid ones are ignored. */
@@ -50,7 +55,8 @@ export function decodeCursor(cursor: string | undefined): { at: Date; id: number
 /**
  * The listing query for public videos: filters, search, ordering, keyset or offset pagination. One
  * statement picks the page's ids (from the search documents alone when only words are asked, see
- * migrations/0003; from the tag's links alone when only a tag is, newest first, see migrations/0008) and
+ * migrations/0003; from the tag's links alone when only a tag is, newest first, see migrations/0008; from
+ * one custom field's values when only it is, see migrations/0011) and
  * reads those rows with category, tags and view count (a search's snippets are marked by search-snippet.ts).
  */
 export function buildPublicListQuery(db: Kysely<Database>, q: PublicListQuery) {
@@ -110,6 +116,17 @@ function idPageQuery(
       dir,
       cursor,
     );
+  }
+  // Only one custom field's value, newest first: its values know their videos' public_at (migrations/0011).
+  const field = q.indexedField ? onlyCustomField(q.filters) : null;
+  if (field && q.indexedField && !search && (sort === 'date' || sort === 'relevance')) {
+    const base = db
+      .selectFrom('video_custom_fields as vcf')
+      .where('vcf.public_at', 'is not', null)
+      .where('vcf.field_id', '=', q.indexedField.id)
+      .where(sql<boolean>`md5(vcf.value) = md5(${JSON.stringify(field[1])})`);
+    const order = { keys: [sql`vcf.public_at`], id: sql`vcf.video_id`, at: sql`vcf.public_at` };
+    return pageOf(base, order, q, dir, cursor);
   }
   if (search) conditions.push(searchMatches(search));
   const base = db
