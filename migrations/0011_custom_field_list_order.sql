@@ -14,17 +14,10 @@ CREATE INDEX ix_video_custom_fields_public
   ON video_custom_fields (field_id, md5(value), public_at DESC, video_id DESC)
   WHERE public_at IS NOT NULL;
 
--- A new value takes its video's visibility.
-CREATE FUNCTION vlog_video_custom_fields_public_at_trigger() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  NEW.public_at := (SELECT vlog_public_at(v) FROM videos v WHERE v.id = NEW.video_id);
-  RETURN NEW;
-END
-$$;
+-- A new value takes its video's visibility: 0008's trigger function, which reads only NEW.video_id.
 CREATE TRIGGER tr_video_custom_fields_public_at
   BEFORE INSERT OR UPDATE OF video_id ON video_custom_fields
-  FOR EACH ROW EXECUTE FUNCTION vlog_video_custom_fields_public_at_trigger();
+  FOR EACH ROW EXECUTE FUNCTION vlog_video_tags_public_at_trigger();
 
 -- Publishing, archiving, a status change: as 0008, and the video's custom values follow.
 CREATE OR REPLACE FUNCTION vlog_videos_visibility_trigger() RETURNS trigger

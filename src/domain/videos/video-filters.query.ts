@@ -46,34 +46,30 @@ export const comparedAsJsonText = (fieldType: string) =>
 /** The id of the tag with this slug (slugs are unique), looked up once by the statement (an InitPlan). */
 export const tagIdOf = (slug: string) => sql<number>`(select id from tags where slug = ${slug})`;
 
+/** How many filters are asked for (each custom field counts as one). */
+function filterCount(f: ListFilters): number {
+  const asked = [
+    f.category,
+    f.tag,
+    f.durations.length > 0,
+    f.qualities.length > 0,
+    f.dateFrom,
+    f.dateTo,
+    f.hasTranscription !== undefined,
+    f.featured !== undefined,
+  ];
+  return asked.filter(Boolean).length + Object.keys(f.custom).length;
+}
+
 /** The tag slug when it is the only filter (its page can be read from ix_video_tags_public alone). */
 export function onlyTag(f: ListFilters): string | null {
-  const others =
-    f.category ||
-    f.durations.length > 0 ||
-    f.qualities.length > 0 ||
-    f.dateFrom ||
-    f.dateTo ||
-    f.hasTranscription !== undefined ||
-    f.featured !== undefined ||
-    Object.keys(f.custom).length > 0;
-  return f.tag && !others ? f.tag : null;
+  return f.tag && filterCount(f) === 1 ? f.tag : null;
 }
 
 /** The custom filter (slug, value) when it is the only filter (its page may be read from an index). */
 export function onlyCustomField(f: ListFilters): [string, string] | null {
   const custom = Object.entries(f.custom);
-  if (custom.length !== 1) return null;
-  const others =
-    f.category ||
-    f.tag ||
-    f.durations.length > 0 ||
-    f.qualities.length > 0 ||
-    f.dateFrom ||
-    f.dateTo ||
-    f.hasTranscription !== undefined ||
-    f.featured !== undefined;
-  return others ? null : custom[0]!;
+  return custom.length === 1 && filterCount(f) === 1 ? custom[0]! : null;
 }
 
 /** Every condition the filters ask for. */
