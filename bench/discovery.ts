@@ -5,6 +5,8 @@
  * concurrent keep-alive HTTP clients (bench/lib/http-load.ts, lean enough not to crowd the server's CPU). Every scenario cycles
  * through many distinct queries (pages, categories, tags, field values, words), so with the cache off every
  * request is a database query; the cache-on run shows what the 30 s cache adds on the same mix.
+ * Before measuring, the seeded tables are compacted (as a live site's autovacuum keeps them) and every scenario
+ * is run 200 times (JIT, the pool's prepared statements, plan caches): a server that has run a while.
  * Prints p50 / p99 per scenario. Targets (2-core machine): lists p99 < 50 ms, search p99 < 100 ms.
  *
  * Usage: npm run bench:discovery -- [--requests 1600] [--driver postgres|pglite|both] [--explain]
