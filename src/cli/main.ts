@@ -120,6 +120,7 @@ async function run(argv: string[], config: Config): Promise<void> {
       const database = await openDatabase({
         databaseUrl: config.databaseUrl,
         dataDir: config.dataDir,
+        preparedStatements: config.databasePreparedStatements,
         pgliteTemplate: PGLITE_TEMPLATE,
       });
       try {

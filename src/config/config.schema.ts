@@ -60,6 +60,12 @@ export const configSchema = {
     parse: parseString,
     default: '',
   },
+  databasePreparedStatements: {
+    doc: 'PostgreSQL: run statements as named prepared statements (parsed and planned once per connection); false behind a pooler that cannot keep them, such as PgBouncer in transaction mode before 1.21',
+    env: 'VLOG_DATABASE_PREPARED_STATEMENTS',
+    parse: parseBoolean,
+    default: true,
+  },
 
   // Ports and URLs.
   host: {

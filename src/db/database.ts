@@ -42,10 +42,13 @@ export interface OpenDatabaseOptions {
    */
   pgliteTemplate?: string;
   poolSize?: number;
+  /** PostgreSQL: name each parameterised statement (prepared-statements.ts); default true. */
+  preparedStatements?: boolean;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl)
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.preparedStatements ?? true);
   return openPGlite(options);
 }
 
@@ -89,7 +92,7 @@ function reportSocketErrors(client: pg.PoolClient): pg.PoolClient {
   return client;
 }
 
-function openPostgres(url: string, max: number): DatabaseHandle {
+function openPostgres(url: string, max: number, prepared: boolean): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max,
@@ -108,7 +111,9 @@ function openPostgres(url: string, max: number): DatabaseHandle {
     Client: pg.Client,
     options: pool.options,
     connect: () =>
-      retryConnect(() => pool.connect()).then((client) => reportSocketErrors(prepareStatements(client))),
+      retryConnect(() => pool.connect()).then((client) =>
+        reportSocketErrors(prepared ? prepareStatements(client) : client),
+      ),
     end: () => pool.end(),
   };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: retrying }) });

@@ -50,6 +50,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    preparedStatements: config.databasePreparedStatements,
     pgliteTemplate: PGLITE_TEMPLATE,
   });
   const { applied } = await migrate(database.db);

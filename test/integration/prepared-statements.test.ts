@@ -79,4 +79,21 @@ describe('prepared statements on PostgreSQL', () => {
     }
     expect((await prepared(one)).length).toBe(MAX_PREPARED_PER_CONNECTION);
   });
+
+  it('prepares nothing when turned off (VLOG_DATABASE_PREPARED_STATEMENTS=false)', async () => {
+    const plain = await openDatabase({
+      databaseUrl: clone.url,
+      dataDir: '',
+      poolSize: 1,
+      preparedStatements: false,
+    });
+    try {
+      const read = () => plain.db.selectFrom('tags').select('id').where('slug', '=', 'jazz').execute();
+      expect(await read()).toHaveLength(1);
+      expect(await read()).toHaveLength(1);
+      expect(await prepared(plain)).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+  });
 });
