@@ -25,7 +25,7 @@ const CACHE_ENTRIES = 500;
 const QUERY_CACHE_ENTRIES = 1000;
 const QUERY_CACHE_TTL_MS = 3600 * 1000;
 /**
- * A custom field slug → whether its values can be read from their index (VideoRepository's indexedField):
+ * A custom field slug → its id when its values can be read from their index (PublicListQuery's indexedField):
  * remembered 10 s, so a field defined or deleted since reaches the filter within 10 s.
  */
 const FIELD_CACHE_TTL_MS = 10_000;

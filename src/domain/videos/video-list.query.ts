@@ -118,8 +118,8 @@ function idPageQuery(
     );
   }
   // Only one custom field's value, newest first: its values know their videos' public_at (migrations/0011).
-  const field = q.indexedField ? onlyCustomField(q.filters) : null;
-  if (field && q.indexedField && !search && (sort === 'date' || sort === 'relevance')) {
+  const field = q.indexedField && onlyCustomField(q.filters);
+  if (q.indexedField && field && !search && (sort === 'date' || sort === 'relevance')) {
     const base = db
       .selectFrom('video_custom_fields as vcf')
       .where('vcf.public_at', 'is not', null)

@@ -20,8 +20,6 @@ export interface TranscriptionRef {
 
 const MAX_SLUG_ATTEMPTS = 100;
 
-/** A public list row; with a search, its title and description with the words marked (search.query.ts). */
-
 export function createVideoRepository(db: Kysely<Database>) {
   const withCategory = (q: Kysely<Database> | Transaction<Database> = db) =>
     q
