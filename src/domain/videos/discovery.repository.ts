@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.types.js';
 import { countedVideos } from './counted-videos.query.js';
 import { LIST_ITEM_COLUMNS, tagsOfVideo, viewsOfVideo, type VideoListRow } from './list-row.query.js';
 import { correctionCandidates, searchQueryOf, trigramAvailable } from './search.query.js';
-import { comparedAsJsonText } from './video-filters.query.js';
+import { comparedAsJsonText, tagIdOf } from './video-filters.query.js';
 
 /** How many of the source video's tags the related tiers compare (api-public.md §4.2). */
 const RELATED_TAGS = 10;
@@ -76,6 +76,23 @@ export function createDiscoveryRepository(db: Kysely<Database>) {
         .execute();
       const [field] = fields;
       return fields.length === 1 && comparedAsJsonText(field!.field_type) ? field!.id : null;
+    },
+
+    /** Whether at most `few` public videos have the tag with this slug (counts no further than that). */
+    async tagHasFewVideos(slug: string, few: number): Promise<boolean> {
+      const { n } = await db
+        .selectFrom((d) =>
+          d
+            .selectFrom('video_tags as vt')
+            .select(sql`1`.as('one'))
+            .where('vt.public_at', 'is not', null)
+            .where(sql<boolean>`vt.tag_id = ${tagIdOf(slug)}`)
+            .limit(few + 1)
+            .as('links'),
+        )
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirstOrThrow();
+      return n <= few;
     },
 
     correctionCandidates: (words: string[], query: string | null) => correctionCandidates(db, words, query),

@@ -72,14 +72,25 @@ export function onlyCustomField(f: ListFilters): [string, string] | null {
   return custom.length === 1 && filterCount(f) === 1 ? custom[0]! : null;
 }
 
-/** Every condition the filters ask for. */
-export function filterConditions(f: ListFilters): RawBuilder<boolean>[] {
+/**
+ * The tag filter read from the tag's links first, as an array of its public videos' ids: for a tag few
+ * videos have (the caller counts them), the videos are then fetched by id. Without it the planner hash-joins
+ * a scan of every video with the links whenever another filter narrows the videos (its costs miss that
+ * their rows are cached): a tag of 500 videos and a duration of 10,000, 4.7 + 3.2 ms (page + count) → 1.4.
+ */
+const tagVideoIds = (slug: string) =>
+  sql<boolean>`v.id = any(array(select vt.video_id from video_tags vt
+    where vt.tag_id = ${tagIdOf(slug)} and vt.public_at is not null))`;
+
+/** Every condition the filters ask for; `tagIdsFirst` when the tag is known to have few videos. */
+export function filterConditions(f: ListFilters, tagIdsFirst = false): RawBuilder<boolean>[] {
   const conditions: RawBuilder<boolean>[] = [];
   // Slugs are unique: the id is looked up once (an InitPlan), so the planner can walk
   // ix_videos_public_category in date order instead of filtering every public video by a joined slug.
   if (f.category)
     conditions.push(sql<boolean>`v.category_id = (select id from categories where slug = ${f.category})`);
-  if (f.tag)
+  if (f.tag && tagIdsFirst) conditions.push(tagVideoIds(f.tag));
+  else if (f.tag)
     conditions.push(sql<boolean>`exists (select 1 from video_tags vt
       where vt.video_id = v.id and vt.tag_id = ${tagIdOf(f.tag)})`);
   if (f.durations.length > 0)

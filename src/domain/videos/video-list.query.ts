@@ -28,6 +28,11 @@ export interface PublicListQuery extends ListPaging {
    * compared by JSON text (found by the caller): its page is then read from ix_video_custom_fields_public.
    */
   indexedField?: { id: number } | null;
+  /**
+   * The tag filter's tag has few public videos (the caller counted them, FEW_TAG_VIDEOS): with other filters
+   * or orders, the list reads them by id and, reading every match anyway, counts its total in the same statement.
+   */
+  fewTagVideos?: boolean;
 }
 
 /** Cursor = base64url("1|<iso published_at>|<id>") (api-public.md §4.2); invalid ones are ignored. */
@@ -90,7 +95,8 @@ function idPageQuery(
   cursor: { at: Date; id: number } | null,
 ) {
   const search = q.search;
-  const conditions = filterConditions(q.filters);
+  const fewTagVideos = !!q.filters.tag && !!q.fewTagVideos;
+  const conditions = filterConditions(q.filters, fewTagVideos);
   // Only words, ordered by rank or date: the search documents alone know both (public_at).
   if (search && conditions.length === 0 && (sort === 'relevance' || sort === 'date')) {
     const base = db
@@ -142,7 +148,8 @@ function idPageQuery(
     title: [sql`lower(v.title)`],
   }[sort];
   // The total counts what the list shows, every filter included (the reference's count ignored `featured`).
-  return pageOf(base, { keys, id: sql`v.id`, at: sql`v.published_at` }, q, dir, cursor);
+  const countInPage = q.includeTotal && (fewTagVideos || (!!search && sort === 'relevance'));
+  return pageOf(base, { keys, id: sql`v.id`, at: sql`v.published_at` }, q, dir, cursor, countInPage);
 }
 
 /** A page's id with the keys it is ordered by; `total` is the count of all matches when counted with it. */
