@@ -61,7 +61,7 @@ export const configSchema = {
     default: '',
   },
   databasePreparedStatements: {
-    doc: 'PostgreSQL: run statements as named prepared statements (parsed and planned once per connection); false behind a pooler that cannot keep them, such as PgBouncer in transaction mode before 1.21',
+    doc: 'Run statements as named prepared statements (parsed and planned once per PostgreSQL connection, or once by the embedded database); false behind a pooler that cannot keep them, such as PgBouncer in transaction mode before 1.21',
     env: 'VLOG_DATABASE_PREPARED_STATEMENTS',
     parse: parseBoolean,
     default: true,

@@ -42,7 +42,7 @@ export interface OpenDatabaseOptions {
    */
   pgliteTemplate?: string;
   poolSize?: number;
-  /** PostgreSQL: name each parameterised statement (prepared-statements.ts); default true. */
+  /** Name each parameterised statement (prepared-statements.ts, pglite-prepared.ts); default true. */
   preparedStatements?: boolean;
 }
 
@@ -153,7 +153,9 @@ async function openPGlite(options: OpenDatabaseOptions): Promise<DatabaseHandle>
       : await PGlite.create({ dataDir: dir, parsers, postgresqlconf, extensions });
   }
   await client.exec("SET TIME ZONE 'UTC'");
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect(client, options.preparedStatements ?? true),
+  });
   return { db, driver: 'pglite', close: () => db.destroy() };
 }
 

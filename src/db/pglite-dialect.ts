@@ -11,18 +11,23 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { createPGlitePreparedStatements } from './pglite-prepared.js';
 
 /**
  * Kysely dialect for embedded PGlite. PGlite is a single connection, so connections are handed
  * out one at a time: a transaction holds the connection until it commits, and other queries wait.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  /** `preparedStatements`: run parameterised statements as named prepared statements (pglite-prepared.ts). */
+  constructor(
+    private readonly pg: PGlite,
+    private readonly preparedStatements = true,
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pg);
+    return new PGliteDriver(this.pg, this.preparedStatements);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -35,7 +40,13 @@ export class PGliteDialect implements Dialect {
 const MULTI_STATEMENT = /;\s*\S/;
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  private readonly prepared: ReturnType<typeof createPGlitePreparedStatements> | null;
+  constructor(
+    private readonly pg: PGlite,
+    preparedStatements: boolean,
+  ) {
+    this.prepared = preparedStatements ? createPGlitePreparedStatements(pg) : null;
+  }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // Multi-statement scripts (migrations) need the simple query protocol, i.e. exec().
@@ -43,7 +54,11 @@ class PGliteConnection implements DatabaseConnection {
       const results = await this.pg.exec(query.sql);
       return { rows: (results.at(-1)?.rows ?? []) as R[] };
     }
-    const result = await this.pg.query<R>(query.sql, query.parameters as unknown[]);
+    const values = query.parameters as unknown[];
+    const result =
+      this.prepared && values.length > 0
+        ? await this.prepared.query<R>(query.sql, values)
+        : await this.pg.query<R>(query.sql, values);
     return {
       rows: result.rows,
       ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
@@ -60,8 +75,11 @@ class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private release: (() => void) | undefined;
 
-  constructor(private readonly pg: PGlite) {
-    this.connection = new PGliteConnection(pg);
+  constructor(
+    private readonly pg: PGlite,
+    preparedStatements: boolean,
+  ) {
+    this.connection = new PGliteConnection(pg, preparedStatements);
   }
 
   async init(): Promise<void> {

@@ -31,29 +31,47 @@ export function prepareStatements(client: pg.PoolClient): pg.PoolClient {
   const marked = client as pg.PoolClient & { [PREPARES]?: true };
   if (marked[PREPARES]) return client;
   marked[PREPARES] = true;
-  /** Statement text → its name on this connection; null once it has been seen to go stale. */
-  const names = new Map<string, string | null>();
+  const names = createStatementNames();
   const query = client.query.bind(client) as QueryFn;
   client.query = ((...args: unknown[]) => {
     const [text, values, callback] = args;
     if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0 || callback) {
       return query(...args);
     }
-    let name = names.get(text);
-    if (name === undefined && names.size < MAX_PREPARED_PER_CONNECTION) {
-      name = `vlog_${names.size + 1}`;
-      names.set(text, name);
-    }
+    const name = names.nameOf(text);
     if (!name) return query(text, values);
     return (query({ name, text, values }) as Promise<unknown>).catch((err: unknown) => {
       if (!isStalePlan(err)) throw err;
-      names.set(text, null);
+      names.forget(text);
       // Outside a transaction nothing was lost: run it again, unnamed. Inside one, the transaction failed.
       if (transactionStatus(client) === 'I') return query(text, values);
       throw err;
     });
   }) as typeof client.query;
   return client;
+}
+
+/**
+ * The names of one connection's prepared statements, keyed by their text (`vlog_1`, `vlog_2`, …), at most
+ * MAX_PREPARED_PER_CONNECTION. A text whose statement went stale is forgotten and runs unnamed from then on.
+ */
+export function createStatementNames() {
+  /** Statement text → its name; null once it has been seen to go stale. */
+  const names = new Map<string, string | null>();
+  return {
+    /** The text's name (named on first sight while there is room), or null: run it unnamed. */
+    nameOf(text: string): string | null {
+      let name = names.get(text);
+      if (name === undefined && names.size < MAX_PREPARED_PER_CONNECTION) {
+        name = `vlog_${names.size + 1}`;
+        names.set(text, name);
+      }
+      return name ?? null;
+    },
+    forget(text: string): void {
+      names.set(text, null);
+    },
+  };
 }
 
 /** 'I' idle, 'T' in a transaction, 'E' in a failed one (the last ReadyForQuery; pg ≥ 8.19). */
@@ -64,7 +82,8 @@ function transactionStatus(client: pg.PoolClient): string | null {
   );
 }
 
-function isStalePlan(err: unknown): boolean {
+/** PostgreSQL's error for a prepared statement whose tables changed shape since it was prepared. */
+export function isStalePlan(err: unknown): boolean {
   return (
     err instanceof Error &&
     (err as { code?: string }).code === '0A000' &&

@@ -82,17 +82,21 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 /** A fresh, migrated database of the given driver; close() drops it. */
-export async function createTestDb(driver: DatabaseDriver): Promise<TestDatabase> {
+export async function createTestDb(
+  driver: DatabaseDriver,
+  options: { preparedStatements?: boolean } = {},
+): Promise<TestDatabase> {
   const hash = await migrationsHash();
   if (driver === 'pglite') {
     const bytes = await readFile(path.join(CACHE_DIR, `pglite-template-${hash}.tar`));
-    const handle = await openDatabase({ databaseUrl: '', dataDir: '', pgliteDump: new Blob([bytes]) });
+    const dump = new Blob([bytes]);
+    const handle = await openDatabase({ databaseUrl: '', dataDir: '', pgliteDump: dump, ...options });
     return { ...handle, url: '' };
   }
   const name = `vlog_test_${randomBytes(5).toString('hex')}`;
   await adminQuery(`create database ${name} template vlog_template_${hash}`);
   const url = withDatabase(POSTGRES_ADMIN_URL, name);
-  const handle = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 5 });
+  const handle = await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 5, ...options });
   return {
     ...handle,
     url,

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { MAX_PREPARED_PER_CONNECTION } from '../../src/db/prepared-statements.js';
-import { createTestDb, prepareTemplates, type TestDatabase } from '../helpers/test-db.js';
+import { createTestDb, DRIVERS, prepareTemplates, type TestDatabase } from '../helpers/test-db.js';
 
-/** The statements prepared on the one pooled connection (a query without values is not itself prepared). */
+/** The statements prepared in the one session (a query without values is not itself prepared). */
 async function prepared(db: DatabaseHandle) {
   const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(
     db.db,
@@ -12,17 +12,22 @@ async function prepared(db: DatabaseHandle) {
   return rows.map((r) => r.statement);
 }
 
-describe('prepared statements on PostgreSQL', () => {
+describe.each(DRIVERS)('prepared statements (%s)', (driver) => {
   let clone: TestDatabase;
-  let one: DatabaseHandle; // a pool of one connection, so every statement meets the same session
+  // PostgreSQL: a pool of one connection, so every statement meets the same session; PGlite is one session.
+  let one: DatabaseHandle;
+  const open = (preparedStatements: boolean) =>
+    driver === 'pglite'
+      ? createTestDb('pglite', { preparedStatements })
+      : openDatabase({ databaseUrl: clone.url, dataDir: '', poolSize: 1, preparedStatements });
 
   beforeAll(async () => {
     await prepareTemplates();
-    clone = await createTestDb('postgres');
-    one = await openDatabase({ databaseUrl: clone.url, dataDir: '', poolSize: 1 });
+    clone = await createTestDb(driver);
+    one = driver === 'pglite' ? clone : await open(true);
   });
   afterAll(async () => {
-    await one?.close();
+    if (one !== clone) await one?.close();
     await clone?.close();
   });
 
@@ -81,14 +86,10 @@ describe('prepared statements on PostgreSQL', () => {
   });
 
   it('prepares nothing when turned off (VLOG_DATABASE_PREPARED_STATEMENTS=false)', async () => {
-    const plain = await openDatabase({
-      databaseUrl: clone.url,
-      dataDir: '',
-      poolSize: 1,
-      preparedStatements: false,
-    });
+    const plain = await open(false);
     try {
-      const read = () => plain.db.selectFrom('tags').select('id').where('slug', '=', 'jazz').execute();
+      await plain.db.insertInto('tags').values({ name: 'Plain', slug: 'plain' }).execute();
+      const read = () => plain.db.selectFrom('tags').select('id').where('slug', '=', 'plain').execute();
       expect(await read()).toHaveLength(1);
       expect(await read()).toHaveLength(1);
       expect(await prepared(plain)).toEqual([]);
