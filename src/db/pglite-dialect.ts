@@ -21,7 +21,7 @@ export class PGliteDialect implements Dialect {
   /** `preparedStatements`: run parameterised statements as named prepared statements (pglite-prepared.ts). */
   constructor(
     private readonly pg: PGlite,
-    private readonly preparedStatements = true,
+    private readonly preparedStatements: boolean,
   ) {}
   createAdapter() {
     return new PostgresAdapter();

@@ -31,7 +31,11 @@ export function createPGlitePreparedStatements(pg: PGlite) {
     const known = parameterTypes.get(name);
     if (known) return known;
     const messages = await pg.execProtocolStream(
-      concat(serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()),
+      Buffer.concat([
+        serialize.parse({ name, text }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ]),
       IN_QUERY,
     );
     const types = parse.parseDescribeStatementResults(messages);
@@ -47,12 +51,12 @@ export function createPGlitePreparedStatements(pg: PGlite) {
       return serializer ? serializer(value) : String(value);
     });
     const messages = await pg.execProtocolStream(
-      concat(
+      Buffer.concat([
         serialize.bind({ statement: name, values: serialized }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
         serialize.sync(),
-      ),
+      ]),
       IN_QUERY,
     );
     const [result] = parse.parseResults(messages, pg.parsers);
@@ -77,8 +81,4 @@ export function createPGlitePreparedStatements(pg: PGlite) {
       }
     },
   };
-}
-
-function concat(...messages: Uint8Array[]): Uint8Array {
-  return Buffer.concat(messages);
 }
